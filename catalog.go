@@ -1,0 +1,89 @@
+package main
+
+// cliText is the command line's catalogue: every message the command line prints, per language.
+var cliText = map[string]map[string]string{
+	"vi": {
+		"unknownCommand":  "lệnh không rõ: %q\n\n",
+		"badFlags":        "%s: tham số sai: %v\n",
+		"badLang":         "--lang phải là vi hoặc en, không phải %q\n",
+		"flagsOf":         "Tham số của %s:\n",
+		"needFile":        "thiếu tệp: diemcau import bridgepoints TỆP.csv\n",
+		"imported":        "Đã nhập %d điểm cầu từ %s.\n",
+		"importFailed":    "không nhập gì từ %s:\n%v\n",
+		"needID":          "thiếu mã điểm cầu: diemcau bridgepoint rotate MÃ\n",
+		"rotated":         "Mã tham gia mới của %s (chỉ hiện một lần, hãy lưu lại):\n%s\n",
+		"endpointArgs":    "cần --url, --id và --token (hoặc biến DIEMCAU_TOKEN)\n",
+		"emptyRegistry":   "Danh sách điểm cầu trống: đang nhập danh sách mẫu %s\n",
+		"demoTitle":       "Hội nghị trực tuyến toàn tỉnh (trình diễn)",
+		"demoHost":        "Văn phòng UBND tỉnh Gia Lai",
+		"demoChair":       "Chủ tịch UBND tỉnh (mẫu)",
+		"adhocTitle":      "Cuộc họp trực tuyến",
+		"adhocHost":       "Trung tâm Chuyển đổi số",
+		"demoN":           "-n phải từ 1 đến %d (số điểm cầu trong danh sách), không phải %d\n",
+		"serveListening":  "diemcau đang chạy: HTTP %s. Ctrl+C để dừng.\n",
+		"serveNoSSH":      "(Máy chủ SSH cho nhiều kỹ thuật viên chưa có trong phiên bản này.)\n",
+		"notSupported":    "%s chưa có trong phiên bản này\n",
+		"subcommandUsage": "dùng: %s\n",
+	},
+	"en": {
+		"unknownCommand":  "unknown command: %q\n\n",
+		"badFlags":        "%s: bad flags: %v\n",
+		"badLang":         "--lang must be vi or en, not %q\n",
+		"flagsOf":         "Flags of %s:\n",
+		"needFile":        "missing file: diemcau import bridgepoints FILE.csv\n",
+		"imported":        "Imported %d bridge points from %s.\n",
+		"importFailed":    "nothing imported from %s:\n%v\n",
+		"needID":          "missing bridge point id: diemcau bridgepoint rotate ID\n",
+		"rotated":         "New join secret of %s (shown only once, keep it):\n%s\n",
+		"endpointArgs":    "need --url, --id and --token (or DIEMCAU_TOKEN)\n",
+		"emptyRegistry":   "The registry is empty: importing the sample registry %s\n",
+		"demoTitle":       "Province-wide online meeting (demo)",
+		"demoHost":        "Office of the Gia Lai Provincial People's Committee",
+		"demoChair":       "Chair of the Provincial People's Committee (sample)",
+		"adhocTitle":      "Online meeting",
+		"adhocHost":       "Digital Transformation Center",
+		"demoN":           "-n must be 1 to %d (the bridge points in the registry), not %d\n",
+		"serveListening":  "diemcau is running: HTTP %s. Ctrl+C to stop.\n",
+		"serveNoSSH":      "(The SSH server for many technicians is not in this version yet.)\n",
+		"notSupported":    "%s is not in this version yet\n",
+		"subcommandUsage": "usage: %s\n",
+	},
+}
+
+// msg returns the message key in lang, falling back to Vietnamese.
+func msg(lang, key string) string {
+	if s, ok := cliText[lang][key]; ok {
+		return s
+	}
+	return cliText["vi"][key]
+}
+
+// usageText is the top-level help.
+func usageText(lang string) string {
+	if lang == "en" {
+		return `diemcau — control center of the provincial videoconference network
+
+Commands:
+  diemcau [console]                 console with the MCU and HTTP server, on an empty meeting
+  diemcau demo [-n N]               console on a live demo meeting with N soft bridge points (default 24)
+  diemcau serve                     headless: MCU and HTTP server
+  diemcau endpoint --url URL --id ID --token TOKEN   one soft bridge point
+  diemcau import bridgepoints FILE.csv               load the bridge-point registry
+  diemcau bridgepoint rotate ID     issue a new join secret (printed once)
+
+Common flags: --db PATH, --http ADDR, --lang vi|en, --media DIR, --log FILE
+`
+	}
+	return `diemcau — Trung tâm điều khiển hệ thống họp trực tuyến của tỉnh
+
+Lệnh:
+  diemcau [console]                 bảng điều khiển với MCU và máy chủ HTTP, cuộc họp trống
+  diemcau demo [-n N]               bảng điều khiển trên cuộc họp trình diễn với N điểm cầu mềm (mặc định 24)
+  diemcau serve                     chạy nền: MCU và máy chủ HTTP
+  diemcau endpoint --url URL --id MÃ --token MÃ-THAM-GIA   một điểm cầu mềm
+  diemcau import bridgepoints TỆP.csv                      nhập danh sách điểm cầu
+  diemcau bridgepoint rotate MÃ     cấp mã tham gia mới (chỉ in một lần)
+
+Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --lang vi|en, --media THƯ-MỤC, --log TỆP
+`
+}

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+
+	"diemcau/endpoints"
+	"diemcau/mcu"
+	"diemcau/store"
+	"diemcau/tui"
+)
+
+// runConsole opens the console on an empty ad hoc meeting, ready for real bridge points.
+func runConsole(ctx context.Context, args []string) error {
+	var cf commonFlags
+	fs := newFlagSet("console", &cf, "diemcau.db")
+	if err := parse(fs, &cf, args); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, cf, true)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if err := a.serveHTTP(); err != nil {
+		return err
+	}
+	conf, err := a.openMeeting(ctx, store.Meeting{
+		Title:    msg(cf.lang, "adhocTitle"),
+		HostUnit: "",
+		Chair:    "",
+	}, msg(cf.lang, "adhocHost"), nil, true)
+	if err != nil {
+		return err
+	}
+	return a.runTUI(ctx, conf)
+}
+
+// runDemo opens the console on a live demo meeting joined by N soft bridge points.
+func runDemo(ctx context.Context, args []string) error {
+	var cf commonFlags
+	fs := newFlagSet("demo", &cf, "diemcau-demo.db")
+	n := fs.Int("n", 24, "number of soft bridge points (the main one included)")
+	if err := parse(fs, &cf, args); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, cf, true)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	media, err := mediaDir(cf.media)
+	if err != nil {
+		return err
+	}
+	bps, err := a.demoRegistry(ctx, media)
+	if err != nil {
+		return err
+	}
+	if *n < 1 || *n > len(bps) {
+		fmt.Fprintf(os.Stderr, msg(cf.lang, "demoN"), len(bps), *n)
+		return errUsage
+	}
+	bps = bps[:*n]
+	clips, err := endpoints.LoadClips(media)
+	if err != nil {
+		return err
+	}
+	if err := a.serveHTTP(); err != nil {
+		return err
+	}
+	eps := make([]endpoints.DemoEndpoint, 0, len(bps))
+	for _, bp := range bps {
+		secret, err := a.reg.Rotate(ctx, bp.ID)
+		if err != nil {
+			return err
+		}
+		eps = append(eps, endpoints.DemoEndpoint{ID: bp.ID, Token: secret, Main: bp.Role == "main"})
+	}
+	conf, err := a.openMeeting(ctx, store.Meeting{
+		Title:    msg(cf.lang, "demoTitle"),
+		HostUnit: bps[0].UnitID,
+		Chair:    msg(cf.lang, "demoChair"),
+		Kind:     "a",
+		MainBP:   bps[0].ID,
+	}, msg(cf.lang, "demoHost"), bps, false)
+	if err != nil {
+		return err
+	}
+	demoCtx, stopDemo := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := endpoints.NewDemo(a.baseURL, eps, clips, a.log).Run(demoCtx); err != nil {
+			a.log.Error("demo stopped", "err", err)
+		}
+	}()
+	err = a.runTUI(ctx, conf)
+	stopDemo()
+	wg.Wait()
+	return err
+}
+
+// runServe runs the MCU and HTTP server without a local console.
+func runServe(ctx context.Context, args []string) error {
+	var cf commonFlags
+	fs := newFlagSet("serve", &cf, "diemcau.db")
+	if err := parse(fs, &cf, args); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, cf, false)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if err := a.serveHTTP(); err != nil {
+		return err
+	}
+	if _, err := a.openMeeting(ctx, store.Meeting{Title: msg(cf.lang, "adhocTitle")}, msg(cf.lang, "adhocHost"), nil, true); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stdout, msg(cf.lang, "serveListening"), a.baseURL)
+	fmt.Fprint(os.Stdout, msg(cf.lang, "serveNoSSH"))
+	<-ctx.Done()
+	return nil
+}
+
+// openMeeting records a new live meeting and opens its conference in the MCU.
+func (a *app) openMeeting(ctx context.Context, m store.Meeting, host string, members []store.BridgePoint, openToAll bool) (*mcu.Conference, error) {
+	m.StartedAt = time.Now()
+	ids := make([]string, 0, len(members))
+	spec := mcu.ConferenceSpec{Title: m.Title, Host: host, Chair: m.Chair, OpenToAll: openToAll}
+	for _, bp := range members {
+		ids = append(ids, bp.ID)
+		spec.Members = append(spec.Members, mcu.Member{ID: bp.ID, Name: bp.Name, Main: bp.ID == m.MainBP})
+	}
+	id, err := a.st.CreateMeeting(ctx, m, ids)
+	if err != nil {
+		return nil, err
+	}
+	spec.ID = strconv.FormatInt(id, 10)
+	spec.MeetingID = id
+	return a.mcu.Open(ctx, spec)
+}
+
+// runTUI runs the console on the terminal until the technician quits.
+func (a *app) runTUI(ctx context.Context, conf *mcu.Conference) error {
+	actor := "console:" + currentUser()
+	err := tui.Run(ctx, tui.Options{
+		MCU:        a.mcu,
+		Conference: conf.ID(),
+		Store:      a.st,
+		Lang:       a.flags.lang,
+		Actor:      actor,
+	}, os.Stdin, os.Stdout)
+	// Leaving the console ends the meeting it ran; the close is journaled like any action.
+	closeCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if cerr := conf.Close(closeCtx, actor); cerr != nil {
+		a.log.Error("close conference", "err", cerr)
+	}
+	if cerr := a.st.EndMeeting(closeCtx, conf.Snapshot().MeetingID, time.Now()); cerr != nil {
+		a.log.Error("end meeting", "err", cerr)
+	}
+	return err
+}
+
+// currentUser names the local technician for the audit log.
+func currentUser() string {
+	for _, k := range []string{"SUDO_USER", "USER", "LOGNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "local"
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"diemcau/endpoints"
+)
+
+// runEndpoint runs one soft bridge point until interrupted.
+func runEndpoint(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("endpoint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	url := fs.String("url", "http://127.0.0.1:8080", "base URL of the diemcau HTTP server")
+	id := fs.String("id", "", "bridge point id")
+	token := fs.String("token", "", "join secret (or DIEMCAU_TOKEN)")
+	media := fs.String("media", "", "folder with the media clips (default: ./testdata)")
+	lang := fs.String("lang", "vi", "language: vi or en")
+	talk := fs.Bool("talk", true, "send the speech clip (false: room tone)")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(os.Stderr, msg(langFromArgs(args), "badFlags"), "endpoint", err)
+		printFlags(os.Stderr, fs, langFromArgs(args))
+		return errUsage
+	}
+	if *token == "" {
+		*token = os.Getenv("DIEMCAU_TOKEN")
+	}
+	if *url == "" || *id == "" || *token == "" {
+		fmt.Fprint(os.Stderr, msg(*lang, "endpointArgs"))
+		return errUsage
+	}
+	dir, err := mediaDir(*media)
+	if err != nil {
+		return err
+	}
+	clips, err := endpoints.LoadClips(dir)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	ep := endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{
+		URL: *url, ID: *id, Token: *token, Clips: clips, Receive: true, Log: log,
+	})
+	ep.SetTalking(*talk)
+	return ep.Run(ctx)
+}

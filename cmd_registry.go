@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"diemcau/endpoints"
+	"diemcau/store"
+)
+
+// runImport loads a bridge-point registry file: diemcau import bridgepoints FILE.csv.
+func runImport(ctx context.Context, args []string) error {
+	var cf commonFlags
+	lang := langFromArgs(args)
+	if len(args) < 1 || args[0] != "bridgepoints" {
+		fmt.Fprintf(os.Stderr, msg(lang, "subcommandUsage"), "diemcau import bridgepoints FILE.csv")
+		return errUsage
+	}
+	fs := newFlagSet("import bridgepoints", &cf, "diemcau.db")
+	if err := parse(fs, &cf, args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprint(os.Stderr, msg(cf.lang, "needFile"))
+		return errUsage
+	}
+	path := fs.Arg(0)
+	st, err := store.Open(ctx, cf.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	n, err := importFile(ctx, endpoints.NewRegistry(st), path, cf.lang)
+	if err != nil {
+		var ie *endpoints.ImportError
+		if errors.As(err, &ie) {
+			fmt.Fprintf(os.Stderr, msg(cf.lang, "importFailed"), path, err)
+			return errUsage
+		}
+		return err
+	}
+	fmt.Fprintf(os.Stdout, msg(cf.lang, "imported"), n, path)
+	return nil
+}
+
+// importFile opens path and imports it into the registry.
+func importFile(ctx context.Context, reg *endpoints.Registry, path, lang string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	return reg.Import(ctx, f, lang)
+}
+
+// runBridgePoint handles diemcau bridgepoint rotate ID.
+func runBridgePoint(ctx context.Context, args []string) error {
+	var cf commonFlags
+	lang := langFromArgs(args)
+	if len(args) < 1 || args[0] != "rotate" {
+		fmt.Fprintf(os.Stderr, msg(lang, "subcommandUsage"), "diemcau bridgepoint rotate ID")
+		return errUsage
+	}
+	fs := newFlagSet("bridgepoint rotate", &cf, "diemcau.db")
+	if err := parse(fs, &cf, args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprint(os.Stderr, msg(cf.lang, "needID"))
+		return errUsage
+	}
+	st, err := store.Open(ctx, cf.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	secret, err := endpoints.NewRegistry(st).Rotate(ctx, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stdout, msg(cf.lang, "rotated"), fs.Arg(0), secret)
+	return nil
+}
+
+// mediaDir finds the folder with the demo clips and the sample registry.
+func mediaDir(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	return endpoints.FindTestdata()
+}
+
+// demoRegistry returns the registry's bridge points, importing the sample registry first when
+// the demo database has none.
+func (a *app) demoRegistry(ctx context.Context, media string) ([]store.BridgePoint, error) {
+	bps, err := a.reg.BridgePoints(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(bps) > 0 {
+		return bps, nil
+	}
+	sample := filepath.Join(media, "registry-gialai.csv")
+	a.log.Info("importing the sample registry", "file", sample)
+	if _, err := importFile(ctx, a.reg, sample, a.flags.lang); err != nil {
+		return nil, err
+	}
+	return a.reg.BridgePoints(ctx)
+}

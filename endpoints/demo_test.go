@@ -1,0 +1,146 @@
+package endpoints
+
+import (
+	"context"
+	"log/slog"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+)
+
+// speechShare is the share of a session's audio packets at speech level (< 45).
+func speechShare(audio []audioSeen) float64 {
+	if len(audio) == 0 {
+		return 0
+	}
+	n := 0
+	for _, a := range audio {
+		if a.has && a.level < 45 {
+			n++
+		}
+	}
+	return float64(n) / float64(len(audio))
+}
+
+// seqGaps counts the audio packets missing from a session's sequence numbers.
+func seqGaps(audio []audioSeen) int {
+	if len(audio) < 2 {
+		return 0
+	}
+	return int(audio[len(audio)-1].seq-audio[0].seq) + 1 - len(audio)
+}
+
+func TestDemoPlaysTheScript(t *testing.T) {
+	m := newTestMCU(t, testToken)
+	m.floorFor = 800 * time.Millisecond
+	eps := []DemoEndpoint{
+		{ID: "XA-IAGRAI", Token: testToken},
+		{ID: "UBND-TINH", Token: testToken, Main: true},
+		{ID: "XA-IAO", Token: testToken},
+		{ID: "PHUONG-PLEIKU", Token: testToken},
+	}
+	d := NewDemo(m.srv.URL, eps, testClips(t), slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelInfo})))
+	d.scale = 0.1 // a 60 s round in 6 s
+	if d.Endpoint("UBND-TINH") != d.main || d.Endpoint("nope") != nil {
+		t.Fatal("Endpoint lookup or main choice wrong")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 7500*time.Millisecond)
+	defer cancel()
+	if err := d.Run(ctx); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+
+	m.mu.Lock()
+	peers := append([]*testPeer(nil), m.peers...)
+	m.mu.Unlock()
+	sessions := map[string]int{}
+	var requests, incidents []string
+	lossy, subSpeech := false, false
+	for _, p := range peers {
+		sessions[p.id]++
+		audio, _, msgs := p.snapshot()
+		for _, msg := range msgs {
+			switch msg.Type {
+			case "speak_request":
+				requests = append(requests, p.id)
+			case "incident":
+				incidents = append(incidents, msg.Text)
+			}
+		}
+		if p.id == "UBND-TINH" {
+			if share := speechShare(audio); share < 0.3 {
+				t.Errorf("main bridge point spoke in only %.0f %% of its packets", 100*share)
+			}
+			continue
+		}
+		lossy = lossy || seqGaps(audio) > 0
+		subSpeech = subSpeech || speechShare(audio) > 0.05
+	}
+	for _, ep := range eps {
+		if sessions[ep.ID] == 0 {
+			t.Errorf("%s never joined", ep.ID)
+		}
+		if d.Endpoint(ep.ID).Connected() {
+			t.Errorf("%s still connected after Run", ep.ID)
+		}
+	}
+	rejoined := false
+	for id, n := range sessions {
+		rejoined = rejoined || (n >= 2 && id != "UBND-TINH")
+	}
+	if !rejoined {
+		t.Errorf("no sub bridge point dropped and rejoined: sessions %v", sessions)
+	}
+	if len(requests) == 0 || containsString(requests, "UBND-TINH") {
+		t.Errorf("speak requests from %v; want some, all from sub bridge points", requests)
+	}
+	if len(incidents) != 1 || !strings.Contains(incidents[0], "tại điểm cầu") {
+		t.Errorf("incidents %q", incidents)
+	}
+	if !lossy {
+		t.Error("no sub bridge point lost packets during the loss episode")
+	}
+	if !subSpeech {
+		t.Error("no sub bridge point ever talked (floor or unsolicited)")
+	}
+	if got, live := len(m.deleted()), len(eps); got < live {
+		t.Errorf("%d DELETEs when %d endpoints left", got, live)
+	}
+}
+
+func containsString(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDemoCastIsSeeded(t *testing.T) {
+	eps := []DemoEndpoint{{ID: "UBND-TINH", Main: true}}
+	for _, id := range []string{"A", "B", "C", "D", "E", "F"} {
+		eps = append(eps, DemoEndpoint{ID: id})
+	}
+	d := NewDemo("http://127.0.0.1:1", eps, nil, nil)
+	names := func(seed uint64) string {
+		s := newDemoScript(d, rand.New(rand.NewPCG(seed, seed)))
+		var out []string
+		for range 3 {
+			for _, e := range s.cast(4) {
+				out = append(out, e.ID())
+			}
+		}
+		return strings.Join(out, ",")
+	}
+	if names(7) != names(7) {
+		t.Fatal("same seed, different cast")
+	}
+	if names(7) == names(8) {
+		t.Fatal("different seeds, same cast over three rounds")
+	}
+	if strings.Contains(names(7), "UBND-TINH") {
+		t.Fatal("the main bridge point was cast in a sub's role")
+	}
+}

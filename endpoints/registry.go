@@ -1,0 +1,56 @@
+package endpoints
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"diemcau/store"
+)
+
+// Registry is the bridge-point registry: units, sites, devices and join credentials, kept in
+// the store. It satisfies mcu.Credentials.
+type Registry struct {
+	st *store.Store
+}
+
+// NewRegistry returns the registry kept in st.
+func NewRegistry(st *store.Store) *Registry {
+	return &Registry{st: st}
+}
+
+// BridgePoints lists the registry: main first, then by unit kind, then by name.
+func (r *Registry) BridgePoints(ctx context.Context) ([]store.BridgePoint, error) {
+	return r.st.BridgePoints(ctx)
+}
+
+// BridgePoint returns one bridge point; the error wraps store.ErrNotFound when there is none.
+func (r *Registry) BridgePoint(ctx context.Context, id string) (store.BridgePoint, error) {
+	return r.st.BridgePoint(ctx, id)
+}
+
+// VerifyJoin reports whether bridgePoint is registered (known) and whether secret is its
+// join credential (ok). ok is false when no secret was ever issued. The secret is never logged.
+func (r *Registry) VerifyJoin(ctx context.Context, bridgePoint, secret string) (known, ok bool, err error) {
+	bp, err := r.st.BridgePoint(ctx, bridgePoint)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, false, nil
+	}
+	if err != nil {
+		return false, false, fmt.Errorf("verify join of %q: %w", bridgePoint, err)
+	}
+	return true, joinSecretMatches(secret, bp.SecretHash), nil
+}
+
+// Rotate issues a new join secret for a bridge point, replacing (and so invalidating) the old
+// one. Only its hash is stored: the plaintext is returned once and must be handed over now.
+func (r *Registry) Rotate(ctx context.Context, id string) (secret string, err error) {
+	secret, err = newJoinSecret()
+	if err != nil {
+		return "", err
+	}
+	if err := r.st.SetSecretHash(ctx, id, hashJoinSecret(secret)); err != nil {
+		return "", fmt.Errorf("rotate join secret of %q: %w", id, err)
+	}
+	return secret, nil
+}

@@ -1,0 +1,102 @@
+package endpoints
+
+import (
+	"fmt"
+
+	"github.com/pion/ice/v4"
+	"github.com/pion/interceptor"
+	"github.com/pion/webrtc/v4"
+)
+
+// Payload types and the header extension the MCU expects.
+const (
+	opusPayloadType = 111
+	vp8PayloadType  = 96
+	audioLevelURI   = "urn:ietf:params:rtp-hdrext:ssrc-audio-level"
+)
+
+var (
+	opusCapability = webrtc.RTPCodecCapability{
+		MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2,
+		SDPFmtpLine: "minptime=10;useinbandfec=1",
+	}
+	vp8Capability = webrtc.RTPCodecCapability{
+		MimeType: webrtc.MimeTypeVP8, ClockRate: 90000,
+		RTCPFeedback: []webrtc.RTCPFeedback{
+			{Type: "nack"}, {Type: "nack", Parameter: "pli"}, {Type: "ccm", Parameter: "fir"},
+			{Type: "goog-remb"},
+		},
+	}
+)
+
+// newPeerAPI builds the Pion API of one link: Opus and VP8 only, audio levels, the default
+// interceptors behind the loss simulator, loopback UDPv4 candidates without mDNS.
+func (e *SoftEndpoint) newPeerAPI() (*webrtc.API, error) {
+	m := &webrtc.MediaEngine{}
+	if err := m.RegisterCodec(webrtc.RTPCodecParameters{RTPCodecCapability: opusCapability, PayloadType: opusPayloadType},
+		webrtc.RTPCodecTypeAudio); err != nil {
+		return nil, fmt.Errorf("register opus: %w", err)
+	}
+	if err := m.RegisterCodec(webrtc.RTPCodecParameters{RTPCodecCapability: vp8Capability, PayloadType: vp8PayloadType},
+		webrtc.RTPCodecTypeVideo); err != nil {
+		return nil, fmt.Errorf("register vp8: %w", err)
+	}
+	if err := m.RegisterHeaderExtension(webrtc.RTPHeaderExtensionCapability{URI: audioLevelURI},
+		webrtc.RTPCodecTypeAudio); err != nil {
+		return nil, fmt.Errorf("register audio level extension: %w", err)
+	}
+	reg := &interceptor.Registry{}
+	reg.Add(lossFactory{e: e}) // first added is nearest the network
+	if err := webrtc.RegisterDefaultInterceptors(m, reg); err != nil {
+		return nil, fmt.Errorf("register interceptors: %w", err)
+	}
+	s := webrtc.SettingEngine{LoggerFactory: pionLogs{log: e.log}}
+	s.SetIncludeLoopbackCandidate(true)
+	s.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
+	s.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
+	return webrtc.NewAPI(webrtc.WithMediaEngine(m), webrtc.WithInterceptorRegistry(reg), webrtc.WithSettingEngine(s)), nil
+}
+
+// addTransceivers lays out the offer: mic+audio slot 1, audio slots 2 and 3, camera+main slot,
+// speaker slot; or, without Receive, just the mic and the camera.
+func (e *SoftEndpoint) addTransceivers(pc *webrtc.PeerConnection, s *softSession) error {
+	send := webrtc.RTPTransceiverDirectionSendrecv
+	if !e.cfg.Receive {
+		send = webrtc.RTPTransceiverDirectionSendonly
+	}
+	recvOnly := webrtc.RTPTransceiverInit{Direction: webrtc.RTPTransceiverDirectionRecvonly}
+
+	audio, err := pc.AddTransceiverFromTrack(s.audioTrack, webrtc.RTPTransceiverInit{Direction: send})
+	if err != nil {
+		return fmt.Errorf("add audio transceiver: %w", err)
+	}
+	s.audioSender = audio.Sender()
+	if e.cfg.Receive {
+		for range 2 {
+			if _, err := pc.AddTransceiverFromKind(webrtc.RTPCodecTypeAudio, recvOnly); err != nil {
+				return fmt.Errorf("add audio slot: %w", err)
+			}
+		}
+	}
+	video, err := pc.AddTransceiverFromTrack(s.videoTrack, webrtc.RTPTransceiverInit{Direction: send})
+	if err != nil {
+		return fmt.Errorf("add video transceiver: %w", err)
+	}
+	s.videoSender = video.Sender()
+	if e.cfg.Receive {
+		if _, err := pc.AddTransceiverFromKind(webrtc.RTPCodecTypeVideo, recvOnly); err != nil {
+			return fmt.Errorf("add speaker slot: %w", err)
+		}
+	}
+	return nil
+}
+
+// negotiatedAudioLevelID returns the header extension id the answer gave the audio level, 0 if none.
+func negotiatedAudioLevelID(sender *webrtc.RTPSender) uint8 {
+	for _, ext := range sender.GetParameters().HeaderExtensions {
+		if ext.URI == audioLevelURI {
+			return uint8(ext.ID)
+		}
+	}
+	return 0
+}

@@ -1,0 +1,103 @@
+package endpoints
+
+import (
+	"encoding/binary"
+	"maps"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/pion/webrtc/v4"
+)
+
+// ReceiveStats is a snapshot of what an endpoint has received from the MCU.
+type ReceiveStats struct {
+	AudioPackets uint64
+	VideoPackets uint64
+	BySource     map[uint32]SourceCount // by CSRC[0], the original source's SSRC
+	Slots        map[string]string      // last "slots" message: "main", "speaker", "audio1"… → bridge point id
+}
+
+// SourceCount counts the packets received from one original source.
+type SourceCount struct {
+	Audio     uint64
+	Video     uint64
+	LastAudio time.Time
+}
+
+// receiveCounters is updated by the track readers; one map entry per source, none per packet.
+type receiveCounters struct {
+	audio    atomic.Uint64
+	video    atomic.Uint64
+	mu       sync.Mutex
+	bySource map[uint32]*SourceCount
+}
+
+// count records one received RTP packet.
+func (c *receiveCounters) count(kind webrtc.RTPCodecType, csrc uint32, hasCSRC bool) {
+	audio := kind == webrtc.RTPCodecTypeAudio
+	if audio {
+		c.audio.Add(1)
+	} else {
+		c.video.Add(1)
+	}
+	if !hasCSRC {
+		return
+	}
+	c.mu.Lock()
+	sc := c.bySource[csrc]
+	if sc == nil {
+		sc = &SourceCount{}
+		c.bySource[csrc] = sc
+	}
+	if audio {
+		sc.Audio++
+		sc.LastAudio = time.Now()
+	} else {
+		sc.Video++
+	}
+	c.mu.Unlock()
+}
+
+// Received returns a snapshot of the receive counters and the last slot assignment.
+func (e *SoftEndpoint) Received() ReceiveStats {
+	st := ReceiveStats{
+		AudioPackets: e.recv.audio.Load(),
+		VideoPackets: e.recv.video.Load(),
+	}
+	e.recv.mu.Lock()
+	st.BySource = make(map[uint32]SourceCount, len(e.recv.bySource))
+	for ssrc, sc := range e.recv.bySource {
+		st.BySource[ssrc] = *sc
+	}
+	e.recv.mu.Unlock()
+	e.mu.Lock()
+	st.Slots = maps.Clone(e.slots)
+	e.mu.Unlock()
+	if st.Slots == nil {
+		st.Slots = map[string]string{}
+	}
+	return st
+}
+
+// readTrack counts the packets of one incoming track until it ends.
+func (e *SoftEndpoint) readTrack(track *webrtc.TrackRemote) {
+	kind := track.Kind()
+	buf := make([]byte, 1500)
+	for {
+		n, _, err := track.Read(buf)
+		if err != nil {
+			return
+		}
+		csrc, ok := firstCSRC(buf[:n])
+		e.recv.count(kind, csrc, ok)
+	}
+}
+
+// firstCSRC returns CSRC[0] of a raw RTP packet, if it has one.
+func firstCSRC(pkt []byte) (uint32, bool) {
+	if len(pkt) < 16 || pkt[0]&0x0f == 0 {
+		return 0, false
+	}
+	return binary.BigEndian.Uint32(pkt[12:16]), true
+}

@@ -1,0 +1,102 @@
+package endpoints
+
+import (
+	"context"
+	"math/rand/v2"
+	"time"
+)
+
+// Rejoin backoff bounds; a link that lived stableLink resets the backoff.
+const (
+	backoffMin = 500 * time.Millisecond
+	backoffMax = 10 * time.Second
+	stableLink = 10 * time.Second
+	leaveLimit = 5 * time.Second
+)
+
+// Run joins and keeps the endpoint joined, rejoining after any link failure with exponential
+// backoff and jitter, until ctx is done; then it leaves.
+func (e *SoftEndpoint) Run(ctx context.Context) error {
+	failures := 0
+	for ctx.Err() == nil {
+		if !sleepCtx(ctx, e.awayFor()) {
+			break
+		}
+		if err := e.Join(ctx); err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			failures++
+			wait := backoff(failures)
+			e.log.Warn("join failed", "err", err, "retry_in", wait.Round(time.Millisecond))
+			sleepCtx(ctx, wait)
+			continue
+		}
+		s := e.session()
+		if s == nil {
+			continue
+		}
+		joinedAt := time.Now()
+		select {
+		case <-ctx.Done():
+		case <-s.done:
+			if time.Since(joinedAt) >= stableLink {
+				failures = 0
+			}
+			failures++
+			wait := backoff(failures)
+			e.log.Info("link lost", "reason", s.endReason(), "retry_in", wait.Round(time.Millisecond))
+			sleepCtx(ctx, wait)
+		}
+	}
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), leaveLimit)
+	defer cancel()
+	return e.Leave(lctx)
+}
+
+// Drop pulls the cable: the link closes without a WHIP DELETE and Run does not rejoin before d
+// has passed. Drop returns after d, or when ctx is done.
+func (e *SoftEndpoint) Drop(ctx context.Context, d time.Duration) {
+	e.mu.Lock()
+	e.awayUntil = time.Now().Add(d)
+	s := e.sess
+	e.mu.Unlock()
+	if s != nil {
+		e.log.Info("link dropped", "away", d)
+		e.linkEnded(s, "dropped")
+	}
+	sleepCtx(ctx, d)
+}
+
+// awayFor returns how long a Drop still keeps the endpoint away.
+func (e *SoftEndpoint) awayFor() time.Duration {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return time.Until(e.awayUntil)
+}
+
+// backoff returns the wait before rejoin attempt n (1, 2, …): doubling from backoffMin up to
+// backoffMax, with ±25 % jitter, never outside those bounds.
+func backoff(n int) time.Duration {
+	d := backoffMin
+	for i := 1; i < n && d < backoffMax; i++ {
+		d *= 2
+	}
+	d = time.Duration(float64(d) * (0.75 + rand.Float64()/2))
+	return min(max(d, backoffMin), backoffMax)
+}
+
+// sleepCtx waits d; it reports false if ctx ended first.
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

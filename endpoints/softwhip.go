@@ -1,0 +1,72 @@
+package endpoints
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// maxAnswerBytes bounds the WHIP answer body.
+const maxAnswerBytes = 1 << 20
+
+// whipOffer POSTs the offer to {URL}/whip/{ID} and returns the answer and the session location.
+func (e *SoftEndpoint) whipOffer(ctx context.Context, offer string) (answer, location string, err error) {
+	endpoint := strings.TrimRight(e.cfg.URL, "/") + "/whip/" + url.PathEscape(e.cfg.ID)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, strings.NewReader(offer))
+	if err != nil {
+		return "", "", fmt.Errorf("whip offer: %w", err)
+	}
+	req.Header.Set("Authorization", "Bearer "+e.cfg.Token)
+	req.Header.Set("Content-Type", "application/sdp")
+	resp, err := e.http.Do(req)
+	if err != nil {
+		return "", "", fmt.Errorf("whip offer to %s: %w", endpoint, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes))
+	if err != nil {
+		return "", "", fmt.Errorf("whip offer to %s: read answer: %w", endpoint, err)
+	}
+	if resp.StatusCode != http.StatusCreated {
+		return "", "", fmt.Errorf("whip offer to %s: %s: %s", endpoint, resp.Status, bodyText(body))
+	}
+	loc, err := resp.Request.URL.Parse(resp.Header.Get("Location"))
+	if err != nil || resp.Header.Get("Location") == "" {
+		return "", "", fmt.Errorf("whip offer to %s: answer without a usable Location", endpoint)
+	}
+	return string(body), loc.String(), nil
+}
+
+// whipDelete ends the WHIP session at location.
+func (e *SoftEndpoint) whipDelete(ctx context.Context, location string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, location, nil)
+	if err != nil {
+		return fmt.Errorf("whip delete: %w", err)
+	}
+	req.Header.Set("Authorization", "Bearer "+e.cfg.Token)
+	resp, err := e.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("whip delete %s: %w", location, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("whip delete %s: %s: %s", location, resp.Status, bodyText(body))
+	}
+	return nil
+}
+
+// bodyText returns an error body fit for an error message.
+func bodyText(body []byte) string {
+	text := strings.TrimSpace(string(body))
+	if len(text) > 300 {
+		text = text[:300] + "…"
+	}
+	if text == "" {
+		return "(empty body)"
+	}
+	return text
+}

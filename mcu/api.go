@@ -1,0 +1,162 @@
+package mcu
+
+import (
+	"context"
+	"time"
+)
+
+// Journal records what happens in a conference. Every control action is recorded through it
+// before the MCU acknowledges the action; if recording fails the action is refused.
+// *store.Store satisfies it.
+type Journal interface {
+	RecordAction(ctx context.Context, meetingID int64, at time.Time, actor, action, bridgePoint, detail string) (int64, error)
+	RecordJoin(ctx context.Context, meetingID int64, at time.Time, bridgePoint string) (sessionID int64, err error)
+	RecordLeave(ctx context.Context, sessionID int64, at time.Time, reason string) error
+	RecordSpeakRequest(ctx context.Context, meetingID int64, at time.Time, bridgePoint string) (requestID int64, err error)
+	UpdateSpeakRequest(ctx context.Context, requestID int64, at time.Time, state, actor string) error
+}
+
+// Credentials checks a bridge point's join secret. *endpoints.Registry satisfies it.
+type Credentials interface {
+	// VerifyJoin reports whether the bridge point is registered (known) and whether secret is
+	// its join credential (ok). It never logs the secret.
+	VerifyJoin(ctx context.Context, bridgePoint, secret string) (known, ok bool, err error)
+}
+
+// MuteMode says who may lift a mute.
+type MuteMode string
+
+const (
+	// Unmuted: the bridge point's audio is forwarded.
+	Unmuted MuteMode = ""
+	// SoftMute: muted; the site's own operator may unmute.
+	SoftMute MuteMode = "soft"
+	// HardMute: muted; only the control center may unmute.
+	HardMute MuteMode = "hard"
+)
+
+// Member is a bridge point expected in a conference.
+type Member struct {
+	ID   string
+	Name string
+	Main bool // the main bridge point (điểm cầu chính)
+}
+
+// ConferenceSpec describes a conference to open.
+type ConferenceSpec struct {
+	ID         string // conference ID, e.g. the meeting ID as text
+	MeetingID  int64  // the store's meeting ID, passed to the Journal
+	Title      string
+	Host       string // host unit name
+	Chair      string
+	Members    []Member // expected bridge points; only they may join (a registered bridge point not listed gets 404 from WHIP unless OpenToAll)
+	OpenToAll  bool     // any bridge point the Credentials know may join (ad hoc meeting); it is added as a member on join
+	AudioSlots int      // audio slots per receiver; 0 means 3
+	StartMuted bool     // far ends join muted (soft)
+}
+
+// EventKind names what changed.
+type EventKind string
+
+const (
+	EventJoined        EventKind = "joined"         // a bridge point connected (ICE+DTLS up)
+	EventLeft          EventKind = "left"           // a bridge point left or its link failed; Detail has the reason
+	EventMuted         EventKind = "muted"          // Detail is the MuteMode
+	EventUnmuted       EventKind = "unmuted"        //
+	EventSpeakRequest  EventKind = "speak_request"  // RequestID set
+	EventSpeakCancel   EventKind = "speak_cancel"   // RequestID set
+	EventSpeakUpdate   EventKind = "speak_update"   // a technician forwarded/granted/finished/dismissed; Detail is the new state
+	EventFloor         EventKind = "floor"          // floor granted (Detail "granted") or revoked ("revoked")
+	EventSpeaker       EventKind = "speaker"        // the speaker video slot changed source
+	EventIncident      EventKind = "incident"       // an operator's report from the site; Detail is its text
+	EventConferenceEnd EventKind = "conference_end" //
+)
+
+// Event is one state change in a conference. Events are delivered to subscribers without ever
+// blocking the media path: a slow subscriber loses events (and should re-read a Snapshot).
+type Event struct {
+	At          time.Time
+	Conference  string
+	Kind        EventKind
+	BridgePoint string
+	Actor       string // technician, or "endpoint" / "system"
+	RequestID   int64
+	Detail      string
+}
+
+// Quality is the link quality of one bridge point as seen by the MCU, refreshed every second.
+type Quality struct {
+	LossPct     float64 // inbound packet loss, percent, over the last interval
+	JitterMs    float64 // inbound jitter (audio), milliseconds
+	RTTMs       float64 // round-trip time from RTCP, milliseconds (0 when unknown)
+	BitrateKbps float64 // inbound bitrate, all tracks
+	OutKbps     float64 // outbound bitrate to this bridge point
+	Width       int     // video resolution from the last VP8 keyframe (0 when unknown)
+	Height      int
+}
+
+// Participant is a snapshot of one member of a conference.
+type Participant struct {
+	ID         string
+	Name       string
+	Main       bool
+	Connected  bool
+	JoinedAt   time.Time // zero when not connected
+	Mute       MuteMode
+	AudioLevel int // 0 (silence) … 100 (loud), from RFC 6464 levels, smoothed; 0 when muted or absent
+	Speaking   bool
+	Quality    Quality
+	PacketsIn  uint64 // RTP packets received from this bridge point
+	PacketsOut uint64 // RTP packets forwarded to this bridge point
+	Floor      bool   // holds the floor (granted)
+	Reconnects int
+}
+
+// SpeakRequest is a pending request to speak.
+type SpeakRequest struct {
+	ID          int64
+	BridgePoint string
+	State       string // "waiting", "forwarded", "granted"
+	RequestedAt time.Time
+	ForwardedAt time.Time
+}
+
+// Snapshot is the whole visible state of a conference at one instant.
+type Snapshot struct {
+	ID           string
+	MeetingID    int64
+	Title        string
+	Host         string
+	Chair        string
+	StartedAt    time.Time
+	Participants []Participant // in member order: main first, then as listed
+	Requests     []SpeakRequest
+	MainSource   string // bridge point on the main video slot
+	Speaker      string // bridge point on the speaker video slot
+	AudioSources []string
+	Expected     int
+	Connected    int
+}
+
+// Conference-control methods (implemented in conference.go and friends). Actor is the
+// technician's identity as it goes into the audit log.
+//
+//   func New(cfg Config, j Journal, c Credentials, log *slog.Logger) (*MCU, error)
+//   func (m *MCU) Open(ctx context.Context, spec ConferenceSpec) (*Conference, error)
+//   func (m *MCU) Conference(id string) (*Conference, bool)
+//   func (m *MCU) Conferences() []*Conference
+//   func (m *MCU) Subscribe(buffer int) (events <-chan Event, cancel func())
+//   func (m *MCU) Handler() http.Handler          // POST /whip/{id}, DELETE /whip/{id}/{session}, OPTIONS
+//   func (m *MCU) Close() error
+//
+//   func (c *Conference) ID() string
+//   func (c *Conference) Snapshot() Snapshot
+//   func (c *Conference) Mute(ctx context.Context, actor, bridgePoint string, mode MuteMode) error
+//   func (c *Conference) Unmute(ctx context.Context, actor, bridgePoint string) error
+//   func (c *Conference) MuteAllFarEnds(ctx context.Context, actor string) (muted int, err error)
+//   func (c *Conference) GrantFloor(ctx context.Context, actor, bridgePoint string) error
+//   func (c *Conference) RevokeFloor(ctx context.Context, actor, bridgePoint string) error
+//   func (c *Conference) ForwardRequest(ctx context.Context, actor string, requestID int64) error
+//   func (c *Conference) DismissRequest(ctx context.Context, actor string, requestID int64) error
+//   func (c *Conference) Close(ctx context.Context, actor string) error
+//   func (c *Conference) ForwardedAudio(bridgePoint string) uint64 // audio packets of this source forwarded to anyone, ever

@@ -1,0 +1,162 @@
+package mcu
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pion/webrtc/v4"
+)
+
+const (
+	controlLabel      = "control" // label of the data channel the endpoint creates
+	maxControlMessage = 4096      // larger endpoint messages are ignored
+	maxIncidentText   = 1000      // runes kept of an incident report
+)
+
+// muteMessage tells the endpoint its mute state.
+type muteMessage struct {
+	Type  string   `json:"type"`
+	Muted bool     `json:"muted"`
+	Mode  MuteMode `json:"mode"`
+}
+
+// floorMessage tells the endpoint whether it holds the floor.
+type floorMessage struct {
+	Type    string `json:"type"`
+	Granted bool   `json:"granted"`
+}
+
+// slotsMessage names the bridge points on the receiver's slots ("" for an empty slot).
+type slotsMessage struct {
+	Type    string   `json:"type"`
+	Main    string   `json:"main"`
+	Speaker string   `json:"speaker"`
+	Audio   []string `json:"audio"`
+}
+
+// endpointMessage is what an endpoint may send.
+type endpointMessage struct {
+	Type string `json:"type"`
+	Text string `json:"text,omitempty"`
+}
+
+func newMuteMessage(mode MuteMode) muteMessage {
+	return muteMessage{Type: "mute", Muted: mode != Unmuted, Mode: mode}
+}
+
+// onDataChannel adopts the endpoint's control channel.
+func (s *session) onDataChannel(dc *webrtc.DataChannel) {
+	if dc.Label() != controlLabel {
+		s.log.Info("ignoring data channel", "label", dc.Label())
+		return
+	}
+	dc.OnOpen(func() {
+		s.dc.Store(dc)
+		s.send(newMuteMessage(s.m.muteMode()))
+		s.conf.mu.Lock()
+		floor := s.m.floor
+		s.conf.mu.Unlock()
+		if floor {
+			s.send(floorMessage{Type: "floor", Granted: true})
+		}
+		s.slotsMu.Lock()
+		msg, ok := s.lastSlots, s.slotsSent
+		s.slotsMu.Unlock()
+		if ok {
+			s.send(msg)
+		}
+	})
+	dc.OnMessage(func(msg webrtc.DataChannelMessage) { s.handleControl(msg.Data) })
+}
+
+// send writes one JSON message on the control channel when it is open.
+func (s *session) send(v any) {
+	dc := s.dc.Load()
+	if dc == nil || dc.ReadyState() != webrtc.DataChannelStateOpen {
+		return
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		s.log.Error("encode control message", "err", err)
+		return
+	}
+	if err := dc.SendText(string(b)); err != nil {
+		s.log.Debug("send control message", "err", err)
+	}
+}
+
+// sendSlots sends msg when it differs from what the endpoint last got.
+func (s *session) sendSlots(msg slotsMessage) {
+	s.slotsMu.Lock()
+	same := s.slotsSent && sameSlots(s.lastSlots, msg)
+	if !same {
+		s.lastSlots, s.slotsSent = msg, true
+	}
+	s.slotsMu.Unlock()
+	if !same {
+		s.send(msg)
+	}
+}
+
+func sameSlots(a, b slotsMessage) bool {
+	if a.Main != b.Main || a.Speaker != b.Speaker || len(a.Audio) != len(b.Audio) {
+		return false
+	}
+	for i := range a.Audio {
+		if a.Audio[i] != b.Audio[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// handleControl acts on one endpoint message; bad input is ignored and logged once per session.
+func (s *session) handleControl(data []byte) {
+	if len(data) > maxControlMessage {
+		s.warnOnce(&s.warnedMalformed, "control message too large", len(data))
+		return
+	}
+	var msg endpointMessage
+	if err := json.Unmarshal(data, &msg); err != nil {
+		s.warnOnce(&s.warnedMalformed, "malformed control message", len(data))
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), journalTimeout)
+	defer cancel()
+	c := s.conf
+	var err error
+	switch msg.Type {
+	case "speak_request":
+		err = c.endpointSpeakRequest(ctx, s.m)
+	case "speak_cancel":
+		err = c.endpointSpeakCancel(ctx, s.m)
+	case "unmute":
+		err = c.endpointUnmute(ctx, s)
+	case "incident":
+		err = c.endpointIncident(ctx, s.m, cleanIncident(msg.Text))
+	default:
+		s.warnOnce(&s.warnedUnknown, "unknown control message type", len(data))
+		return
+	}
+	if err != nil {
+		s.log.Error("control message", "type", msg.Type, "err", err)
+	}
+}
+
+// warnOnce logs a problem with the endpoint's messages the first time it happens in the session.
+func (s *session) warnOnce(flag interface{ CompareAndSwap(bool, bool) bool }, what string, size int) {
+	if flag.CompareAndSwap(false, true) {
+		s.log.Warn(what, "size", size)
+	}
+}
+
+// cleanIncident trims an operator's report to a bounded, valid text.
+func cleanIncident(text string) string {
+	text = strings.TrimSpace(strings.ToValidUTF8(text, ""))
+	if utf8.RuneCountInString(text) > maxIncidentText {
+		text = string([]rune(text)[:maxIncidentText])
+	}
+	return text
+}

@@ -1,0 +1,55 @@
+package mcu
+
+import (
+	"time"
+
+	"github.com/pion/rtp"
+)
+
+const (
+	speakingThreshold = 55                     // level (0..100) above which a bridge point counts as speaking
+	speakingHold      = 600 * time.Millisecond // how long "speaking" lasts after the last loud packet
+)
+
+// levelMeter smooths RFC 6464 audio levels of one source; used only by its reader goroutine.
+type levelMeter struct {
+	extID   uint8
+	value   float64
+	present bool
+}
+
+// observe reads the audio level extension of pkt and updates m's published level.
+func (lm *levelMeter) observe(pkt *rtp.Packet, m *member, now time.Time) {
+	if lm.extID == 0 {
+		return
+	}
+	raw := pkt.GetExtension(lm.extID)
+	if len(raw) == 0 {
+		return
+	}
+	var ext rtp.AudioLevelExtension
+	if err := ext.Unmarshal(raw); err != nil {
+		return
+	}
+	x := levelPercent(ext.Level)
+	if !lm.present {
+		lm.value, lm.present = x, true
+	} else if x > lm.value {
+		lm.value += 0.4 * (x - lm.value) // fast attack
+	} else {
+		lm.value += 0.08 * (x - lm.value) // slow release
+	}
+	v := int32(lm.value + 0.5)
+	m.level.Store(v)
+	if v > speakingThreshold {
+		m.lastVoice.Store(now.UnixNano())
+	}
+}
+
+// levelPercent maps an RFC 6464 level (0 = 0 dBov loudest, 127 = silence) to 0..100.
+func levelPercent(dBov uint8) float64 {
+	if dBov > 127 {
+		dBov = 127
+	}
+	return float64(127-int(dBov)) * 100 / 127
+}

@@ -1,0 +1,95 @@
+package mcu
+
+import (
+	"time"
+
+	"github.com/pion/webrtc/v4"
+)
+
+// qualityState is the previous reading of one session's counters.
+type qualityState struct {
+	at          time.Time
+	recv        uint64
+	lost        int64
+	bytesIn     uint64
+	bytesOut    uint64
+	initialised bool
+}
+
+// refreshQuality computes every connected session's link quality over the last interval.
+func (c *Conference) refreshQuality(now time.Time) {
+	c.mu.Lock()
+	live := make([]*session, 0, len(c.members))
+	for _, m := range c.members {
+		if s := m.sess; s != nil && s.connected {
+			live = append(live, s)
+		}
+	}
+	c.mu.Unlock()
+	for _, s := range live {
+		q := s.measure(now)
+		c.mu.Lock()
+		s.m.quality = q
+		c.mu.Unlock()
+	}
+}
+
+// measure reads the stats interceptor and byte counters of s.
+func (s *session) measure(now time.Time) Quality {
+	var recv uint64
+	var lost int64
+	var jitter float64
+	if s.stats != nil {
+		for _, src := range []*source{s.audioIn.Load(), s.videoIn.Load()} {
+			if src == nil {
+				continue
+			}
+			st := s.stats.Get(src.ssrc)
+			if st == nil {
+				continue
+			}
+			recv += st.InboundRTPStreamStats.PacketsReceived
+			lost += st.InboundRTPStreamStats.PacketsLost
+			if src.kind == webrtc.RTPCodecTypeAudio {
+				jitter = st.InboundRTPStreamStats.Jitter
+			}
+		}
+	}
+	bytesIn, bytesOut := s.m.bytesIn.Load(), s.m.bytesOut.Load()
+	q := Quality{JitterMs: jitter * 1000, RTTMs: s.rttMs(),
+		Width: int(s.m.width.Load()), Height: int(s.m.height.Load())}
+	p := &s.q
+	if p.initialised {
+		dt := now.Sub(p.at).Seconds()
+		dRecv := int64(recv) - int64(p.recv)
+		dLost := lost - p.lost
+		if dLost > 0 && dRecv+dLost > 0 {
+			q.LossPct = float64(dLost) * 100 / float64(dRecv+dLost)
+		}
+		if dt > 0 {
+			q.BitrateKbps = float64(bytesIn-p.bytesIn) * 8 / dt / 1000
+			q.OutKbps = float64(bytesOut-p.bytesOut) * 8 / dt / 1000
+		}
+	}
+	*p = qualityState{at: now, recv: recv, lost: lost, bytesIn: bytesIn, bytesOut: bytesOut, initialised: true}
+	return q
+}
+
+// rttMs is the largest round-trip time the receiver reports on our outbound slots (0 when unknown).
+func (s *session) rttMs() float64 {
+	if s.stats == nil {
+		return 0
+	}
+	var rtt time.Duration
+	for _, list := range [][]*binding{s.audio, s.video} {
+		for _, b := range list {
+			for _, enc := range b.sender.GetParameters().Encodings {
+				st := s.stats.Get(uint32(enc.SSRC))
+				if st != nil && st.RemoteInboundRTPStreamStats.RoundTripTime > rtt {
+					rtt = st.RemoteInboundRTPStreamStats.RoundTripTime
+				}
+			}
+		}
+	}
+	return float64(rtt) / float64(time.Millisecond)
+}

@@ -1,0 +1,352 @@
+package mcu
+
+import (
+	"sort"
+	"time"
+)
+
+const (
+	speakerMargin = 12                      // level points a challenger must lead the current speaker by
+	speakerHold   = 1500 * time.Millisecond // how long it must lead before it takes the speaker slot
+)
+
+// selection is the conference-wide choice of sources; guarded by Conference.mu.
+type selection struct {
+	speaker, prevSpeaker *member
+	challenger           *member
+	challengerSince      time.Time
+
+	mainID, speakerID string
+	audioIDs          []string
+}
+
+// slotPlan is the sources one receiver's slots should carry.
+type slotPlan struct {
+	recv  *session
+	audio []*source
+	video []*source
+}
+
+// selectSources recomputes every receiver's slots and applies the changes.
+func (c *Conference) selectSources(now time.Time) {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return
+	}
+	live := make([]*session, 0, len(c.members))
+	for _, m := range c.members {
+		if s := m.sess; s != nil && !s.closed.Load() {
+			live = append(live, s)
+		}
+	}
+	ranked := c.rankAudio(live)
+	changed := c.updateSpeaker(live, now)
+	videoRanked := rankVideo(live)
+	var mainM *member
+	for _, m := range c.members {
+		if m.info.Main {
+			mainM = m
+			break
+		}
+	}
+	plans := make([]slotPlan, 0, len(live))
+	for _, r := range live {
+		if !r.connected {
+			continue // its tracks are not bound yet
+		}
+		plans = append(plans, slotPlan{recv: r, audio: c.planAudio(r, ranked), video: c.planVideo(r, mainM, videoRanked)})
+	}
+	c.sel.mainID = ""
+	if mainM != nil && mainM.sess != nil {
+		c.sel.mainID = mainM.info.ID
+	}
+	c.sel.audioIDs = c.sel.audioIDs[:0]
+	for i := 0; i < len(ranked) && i < c.audioSlots; i++ {
+		c.sel.audioIDs = append(c.sel.audioIDs, ranked[i].m.info.ID)
+	}
+	speakerID := c.sel.speakerID
+	c.mu.Unlock()
+
+	c.apply(live, plans)
+	if changed {
+		c.emit(EventSpeaker, speakerID, "system", 0, "")
+	}
+}
+
+// rankAudio orders the audio sources that may be heard: floor holder, main when audible, then loudest.
+func (c *Conference) rankAudio(live []*session) []*source {
+	out := make([]*source, 0, len(live))
+	for _, s := range live {
+		if src := s.audioIn.Load(); src != nil && s.m.muteMode() == Unmuted {
+			out = append(out, src)
+		}
+	}
+	prio := func(src *source) int {
+		switch {
+		case src.m == c.floor:
+			return 0
+		case src.m.info.Main && src.m.level.Load() > speakingThreshold:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if pa, pb := prio(a), prio(b); pa != pb {
+			return pa < pb
+		}
+		if la, lb := a.m.level.Load(), b.m.level.Load(); la != lb {
+			return la > lb
+		}
+		return a.m.order < b.m.order
+	})
+	return out
+}
+
+// rankVideo orders the camera sources: unmuted first, then loudest, then member order.
+func rankVideo(live []*session) []*source {
+	out := make([]*source, 0, len(live))
+	for _, s := range live {
+		if src := s.videoIn.Load(); src != nil {
+			out = append(out, src)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if ma, mb := a.m.muteMode() == Unmuted, b.m.muteMode() == Unmuted; ma != mb {
+			return ma
+		}
+		if la, lb := a.m.level.Load(), b.m.level.Load(); la != lb {
+			return la > lb
+		}
+		return a.m.order < b.m.order
+	})
+	return out
+}
+
+// planAudio fills r's audio slots with the first K ranked sources other than r, keeping a source
+// on the slot it already has.
+func (c *Conference) planAudio(r *session, ranked []*source) []*source {
+	want := make([]*source, 0, len(r.audio))
+	for _, src := range ranked {
+		if len(want) == len(r.audio) {
+			break
+		}
+		if src.m != r.m {
+			want = append(want, src)
+		}
+	}
+	plan := make([]*source, len(r.audio))
+	placed := make(map[*source]bool, len(want))
+	for i, cur := range r.assigned.audio {
+		if i < len(plan) && cur != nil && contains(want, cur) {
+			plan[i], placed[cur] = cur, true
+		}
+	}
+	for _, src := range want {
+		if placed[src] {
+			continue
+		}
+		for i := range plan {
+			if plan[i] == nil {
+				plan[i], placed[src] = src, true
+				break
+			}
+		}
+	}
+	return plan
+}
+
+// planVideo picks the main and speaker sources for r; r never gets its own video.
+func (c *Conference) planVideo(r *session, mainM *member, ranked []*source) []*source {
+	videoOf := func(m *member) *source {
+		if m == nil || m == r.m || m.sess == nil {
+			return nil
+		}
+		return m.sess.videoIn.Load()
+	}
+	mainPick := videoOf(mainM)
+	var speakerPick *source
+	for _, m := range []*member{c.sel.speaker, c.sel.prevSpeaker} {
+		if v := videoOf(m); v != nil && v != mainPick {
+			speakerPick = v
+			break
+		}
+	}
+	pickOther := func(not *source) *source {
+		for _, src := range ranked {
+			if src.m != r.m && src != not {
+				return src
+			}
+		}
+		return nil
+	}
+	if speakerPick == nil {
+		speakerPick = pickOther(mainPick)
+	}
+	if mainPick == nil {
+		mainPick = pickOther(speakerPick)
+	}
+	plan := make([]*source, len(r.video))
+	for i, b := range r.video {
+		src := mainPick
+		if b.slot == slotSpeaker {
+			src = speakerPick
+		}
+		if src != nil && src.mime != b.mime {
+			src = nil
+		}
+		plan[i] = src
+	}
+	return plan
+}
+
+// updateSpeaker moves the speaker slot with hysteresis, or pins it to the floor holder. It
+// reports whether the speaker changed.
+func (c *Conference) updateSpeaker(live []*session, now time.Time) bool {
+	sel := &c.sel
+	next := sel.speaker
+	if f := c.floor; f != nil && f.sess != nil {
+		next = f
+		sel.challenger = nil
+	} else {
+		best := loudestSpeaker(live, now)
+		cur := sel.speaker
+		curValid := cur != nil && cur.sess != nil && cur.muteMode() == Unmuted && (c.floor == nil || c.floor == cur)
+		switch {
+		case best == nil:
+			sel.challenger = nil
+			if cur != nil && cur.sess == nil {
+				next = nil
+			}
+		case !curValid:
+			next = best
+		case best == cur:
+			sel.challenger = nil
+		case best.level.Load() >= cur.level.Load()+speakerMargin:
+			if sel.challenger != best {
+				sel.challenger, sel.challengerSince = best, now
+			} else if now.Sub(sel.challengerSince) >= speakerHold {
+				next = best
+			}
+		default:
+			sel.challenger = nil
+		}
+	}
+	if next == sel.speaker {
+		return false
+	}
+	if sel.speaker != nil {
+		sel.prevSpeaker = sel.speaker
+	}
+	sel.speaker, sel.challenger = next, nil
+	sel.speakerID = ""
+	if next != nil {
+		sel.speakerID = next.info.ID
+	}
+	return true
+}
+
+// loudestSpeaker is the loudest speaking unmuted bridge point, the main one only when nobody else speaks.
+func loudestSpeaker(live []*session, now time.Time) *member {
+	var best, mainBest *member
+	for _, s := range live {
+		m := s.m
+		if s.audioIn.Load() == nil || m.muteMode() != Unmuted || !m.speaking(now) {
+			continue
+		}
+		if m.info.Main {
+			mainBest = m
+			continue
+		}
+		if best == nil || m.level.Load() > best.level.Load() {
+			best = m
+		}
+	}
+	if best == nil {
+		return mainBest
+	}
+	return best
+}
+
+// apply assigns the planned sources to the bindings, requests keyframes for switched video,
+// republishes each source's fan-out and tells every receiver its slots.
+func (c *Conference) apply(live []*session, plans []slotPlan) {
+	fan := make(map[*source][]*binding)
+	for _, p := range plans {
+		r := p.recv
+		for i, b := range r.audio {
+			b.assign(p.audio[i])
+			if p.audio[i] != nil {
+				fan[p.audio[i]] = append(fan[p.audio[i]], b)
+			}
+		}
+		for i, b := range r.video {
+			src := p.video[i]
+			if b.assign(src) && src != nil {
+				src.requestKeyframe()
+			}
+			if src != nil {
+				fan[src] = append(fan[src], b)
+			}
+		}
+		r.assigned = p
+		r.sendSlots(slotsFor(p))
+	}
+	for _, s := range live {
+		for _, src := range []*source{s.audioIn.Load(), s.videoIn.Load()} {
+			if src == nil {
+				continue
+			}
+			list := fan[src]
+			if old := *src.fanout.Load(); !sameBindings(old, list) {
+				if list == nil {
+					list = []*binding{}
+				}
+				src.fanout.Store(&list)
+			}
+		}
+	}
+}
+
+// slotsFor names the bridge points on each slot of a plan.
+func slotsFor(p slotPlan) slotsMessage {
+	msg := slotsMessage{Type: "slots", Audio: make([]string, len(p.audio))}
+	for i, src := range p.audio {
+		if src != nil {
+			msg.Audio[i] = src.m.info.ID
+		}
+	}
+	for i, b := range p.recv.video {
+		if src := p.video[i]; src != nil {
+			if b.slot == slotMain {
+				msg.Main = src.m.info.ID
+			} else {
+				msg.Speaker = src.m.info.ID
+			}
+		}
+	}
+	return msg
+}
+
+func contains(list []*source, src *source) bool {
+	for _, s := range list {
+		if s == src {
+			return true
+		}
+	}
+	return false
+}
+
+func sameBindings(a, b []*binding) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,170 @@
+package mcu
+
+import (
+	"context"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+	"time"
+)
+
+const (
+	maxOfferBytes = 64 << 10         // largest SDP offer accepted
+	joinTimeout   = 10 * time.Second // bound on negotiating and gathering for one join
+)
+
+// Handler serves WHIP (RFC 9725): POST /whip/{id}, DELETE /whip/{id}/{session}, OPTIONS.
+func (m *MCU) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /whip/{id}", m.handleOffer)
+	mux.HandleFunc("DELETE /whip/{id}/{session}", m.handleDelete)
+	mux.HandleFunc("OPTIONS /whip/{id}", handleOptions)
+	mux.HandleFunc("OPTIONS /whip/{id}/{session}", handleOptions)
+	mux.HandleFunc("PATCH /whip/{id}/{session}", m.handlePatch)
+	return withCORS(mux)
+}
+
+// withCORS adds the headers a browser needs to use WHIP from another origin.
+func withCORS(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Access-Control-Allow-Origin", "*")
+		h.Set("Access-Control-Expose-Headers", "Location, ETag, Link")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func handleOptions(w http.ResponseWriter, _ *http.Request) {
+	h := w.Header()
+	h.Set("Access-Control-Allow-Methods", "POST, DELETE, OPTIONS")
+	h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+	h.Set("Allow", "POST, DELETE, OPTIONS")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (m *MCU) handlePatch(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Allow", "DELETE, OPTIONS")
+	m.fail(w, http.StatusMethodNotAllowed, txtNoTrickle, "")
+}
+
+// fail writes a short plain-text error.
+func (m *MCU) fail(w http.ResponseWriter, status int, key textKey, reason string) {
+	msg := text(m.cfg.Lang, key)
+	if reason != "" {
+		if len(reason) > 200 {
+			reason = reason[:200]
+		}
+		msg += ": " + reason
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, msg+"\n")
+}
+
+// bearer returns the token of an "Authorization: Bearer" header, or "".
+func bearer(r *http.Request) string {
+	const prefix = "bearer "
+	v := r.Header.Get("Authorization")
+	if len(v) > len(prefix) && strings.EqualFold(v[:len(prefix)], prefix) {
+		return strings.TrimSpace(v[len(prefix):])
+	}
+	return ""
+}
+
+// authorize checks the bridge point and its secret; it writes the error response and returns
+// false when the request may not go on.
+func (m *MCU) authorize(w http.ResponseWriter, r *http.Request, id string) bool {
+	known, ok, err := m.creds.VerifyJoin(r.Context(), id, bearer(r))
+	switch {
+	case err != nil:
+		m.log.Error("verify join credential", "bp", id, "err", err)
+		m.fail(w, http.StatusInternalServerError, txtInternal, "")
+		return false
+	case !known || m.conferenceFor(id) == nil:
+		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
+		return false
+	case !ok:
+		m.log.Warn("rejected join credential", "bp", id, "remote", r.RemoteAddr, "method", r.Method)
+		w.Header().Set("WWW-Authenticate", `Bearer realm="diemcau"`)
+		m.fail(w, http.StatusUnauthorized, txtUnauthorized, "")
+		return false
+	}
+	return true
+}
+
+// handleOffer answers a WHIP offer and joins the bridge point to its conference.
+func (m *MCU) handleOffer(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if !m.authorize(w, r, id) {
+		return
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/sdp" {
+		m.fail(w, http.StatusUnsupportedMediaType, txtUnsupportedMedia, "")
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxOfferBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			m.fail(w, http.StatusRequestEntityTooLarge, txtBodyTooLarge, "")
+			return
+		}
+		m.fail(w, http.StatusBadRequest, txtBadOffer, "read body")
+		return
+	}
+	conf := m.conferenceFor(id)
+	if conf == nil {
+		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
+		return
+	}
+	lay, err := parseOffer(string(body), conf.audioSlots)
+	if err != nil {
+		m.fail(w, http.StatusBadRequest, txtBadOffer, err.Error())
+		return
+	}
+	mem, added, ok := conf.memberForJoin(id)
+	if !ok {
+		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), joinTimeout)
+	defer cancel()
+	sess, answer, err := conf.join(ctx, mem, lay, string(body))
+	if err != nil {
+		if added {
+			conf.dropMember(mem)
+		}
+		var bad *offerError
+		if errors.As(err, &bad) {
+			m.fail(w, http.StatusBadRequest, txtBadOffer, err.Error())
+			return
+		}
+		m.log.Error("join", "bp", id, "err", err)
+		m.fail(w, http.StatusInternalServerError, txtInternal, "")
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/sdp")
+	h.Set("Location", "/whip/"+id+"/"+sess.id)
+	h.Set("ETag", `"`+sess.id+`"`)
+	w.WriteHeader(http.StatusCreated)
+	_, _ = io.WriteString(w, answer)
+}
+
+// handleDelete ends a WHIP session.
+func (m *MCU) handleDelete(w http.ResponseWriter, r *http.Request) {
+	id, sid := r.PathValue("id"), r.PathValue("session")
+	if !m.authorize(w, r, id) {
+		return
+	}
+	for _, c := range m.Conferences() {
+		if s, ok := c.sessionByID(sid); ok && s.m.info.ID == id {
+			s.close("left")
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+	}
+	m.fail(w, http.StatusNotFound, txtUnknownSession, "")
+}

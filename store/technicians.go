@@ -1,0 +1,47 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// AddTechnician adds a technician to the roster (Đ6.6) and returns its id.
+func (s *Store) AddTechnician(ctx context.Context, t Technician) (int64, error) {
+	if t.Name == "" || t.UnitID == "" {
+		return 0, errors.New("add technician: name and unit are required")
+	}
+	res, err := s.db.ExecContext(ctx, `
+		INSERT INTO technicians (name, unit_id, phone, email, trained) VALUES (?, ?, ?, ?, ?)`,
+		t.Name, t.UnitID, t.Phone, t.Email, t.Trained)
+	if err != nil {
+		return 0, fmt.Errorf("add technician %q: %w", t.Name, err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("add technician %q: %w", t.Name, err)
+	}
+	return id, nil
+}
+
+// Technicians returns the roster by unit, then name.
+func (s *Store) Technicians(ctx context.Context) ([]Technician, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT id, name, unit_id, phone, email, trained FROM technicians ORDER BY unit_id, name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list technicians: %w", err)
+	}
+	defer rows.Close()
+	var ts []Technician
+	for rows.Next() {
+		var t Technician
+		if err := rows.Scan(&t.ID, &t.Name, &t.UnitID, &t.Phone, &t.Email, &t.Trained); err != nil {
+			return nil, fmt.Errorf("list technicians: %w", err)
+		}
+		ts = append(ts, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list technicians: %w", err)
+	}
+	return ts, nil
+}

@@ -1,0 +1,162 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/mcu"
+)
+
+// BridgePointTable is the main panel: every bridge point of the meeting with its link quality,
+// sortable, filterable, scrolling, rendering only the visible rows.
+type BridgePointTable struct {
+	common   Common
+	rows     []mcu.Participant // registry order
+	seen     map[string]bool   // bridge points seen connected at least once
+	folded   map[string]string // id → folded "name id", for the filter
+	view     []int             // indices into rows after filter and sort
+	cursor   int               // index into view
+	selected string            // id under the cursor, kept across refreshes
+	offset   int               // first visible index into view
+	width    int
+	height   int
+	cols     columns
+	sort     SortMode
+	filter   textinput.Model
+	editing  bool // the filter input has the keys
+	focused  bool
+}
+
+// NewBridgePointTable returns an empty table.
+func NewBridgePointTable(c Common) *BridgePointTable {
+	in := textinput.New()
+	in.Prompt = c.Text(txtFilterPrompt)
+	in.CharLimit = 40
+	c.Styles.styleInput(&in)
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return &BridgePointTable{
+		common: c, filter: in, focused: true,
+		seen: map[string]bool{}, folded: map[string]string{},
+	}
+}
+
+// SetSize sets the panel's size, title line included.
+func (t *BridgePointTable) SetSize(width, height int) {
+	t.width, t.height = width, height
+	t.cols = layoutColumns(t.common, width)
+	t.filter.Width = max(10, width/3)
+	t.clampOffset()
+}
+
+// SetFocused says whether the table has the keyboard.
+func (t *BridgePointTable) SetFocused(f bool) { t.focused = f }
+
+// Editing reports whether the filter input takes the keys.
+func (t *BridgePointTable) Editing() bool { return t.editing }
+
+// SetParticipants replaces the rows (in registry order) and keeps the cursor on the same bridge point.
+func (t *BridgePointTable) SetParticipants(ps []mcu.Participant) {
+	t.rows = ps
+	for _, p := range ps {
+		if p.Connected {
+			t.seen[p.ID] = true
+		}
+		if _, ok := t.folded[p.ID]; !ok {
+			t.folded[p.ID] = fold(p.Name + " " + p.ID)
+		}
+	}
+	t.rebuild()
+}
+
+// Selected returns the bridge point under the cursor.
+func (t *BridgePointTable) Selected() (mcu.Participant, bool) {
+	if t.cursor < 0 || t.cursor >= len(t.view) {
+		return mcu.Participant{}, false
+	}
+	return t.rows[t.view[t.cursor]], true
+}
+
+// Init does nothing.
+func (t *BridgePointTable) Init() tea.Cmd { return nil }
+
+// Update moves the cursor, cycles the sort and edits the filter.
+func (t *BridgePointTable) Update(msg tea.Msg) (*BridgePointTable, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return t, nil
+	}
+	if t.editing {
+		return t.updateFilter(km)
+	}
+	k := t.common.Keys
+	switch {
+	case key.Matches(km, k.Up):
+		t.moveTo(t.cursor - 1)
+	case key.Matches(km, k.Down):
+		t.moveTo(t.cursor + 1)
+	case key.Matches(km, k.PageUp):
+		t.moveTo(t.cursor - t.visibleRows())
+	case key.Matches(km, k.PageDown):
+		t.moveTo(t.cursor + t.visibleRows())
+	case key.Matches(km, k.Home):
+		t.moveTo(0)
+	case key.Matches(km, k.End):
+		t.moveTo(len(t.view) - 1)
+	case key.Matches(km, k.Sort):
+		t.sort = (t.sort + 1) % sortModes
+		t.rebuild()
+	case key.Matches(km, k.Filter):
+		t.editing = true
+		return t, t.filter.Focus()
+	case key.Matches(km, k.Cancel):
+		t.filter.SetValue("")
+		t.rebuild()
+	}
+	return t, nil
+}
+
+// updateFilter feeds a key to the filter input; enter keeps the filter, esc clears it.
+func (t *BridgePointTable) updateFilter(km tea.KeyMsg) (*BridgePointTable, tea.Cmd) {
+	switch {
+	case key.Matches(km, t.common.Keys.Apply):
+		t.editing = false
+		t.filter.Blur()
+		return t, nil
+	case key.Matches(km, t.common.Keys.Cancel):
+		t.editing = false
+		t.filter.Blur()
+		t.filter.SetValue("")
+		t.rebuild()
+		return t, nil
+	}
+	var cmd tea.Cmd
+	t.filter, cmd = t.filter.Update(km)
+	t.rebuild()
+	return t, cmd
+}
+
+// moveTo puts the cursor on view index i, clamped, and scrolls it into sight.
+func (t *BridgePointTable) moveTo(i int) {
+	t.cursor = max(0, min(i, len(t.view)-1))
+	if p, ok := t.Selected(); ok {
+		t.selected = p.ID
+	}
+	t.clampOffset()
+}
+
+// visibleRows is how many rows fit under the title and column header.
+func (t *BridgePointTable) visibleRows() int { return max(1, t.height-2) }
+
+// clampOffset scrolls so that the cursor is visible.
+func (t *BridgePointTable) clampOffset() {
+	n := t.visibleRows()
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+n {
+		t.offset = t.cursor - n + 1
+	}
+	t.offset = max(0, min(t.offset, len(t.view)-n))
+}

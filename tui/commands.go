@@ -1,0 +1,162 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/mcu"
+	"diemcau/store"
+)
+
+// commandTimeout bounds one MCU or store command started from the console.
+const commandTimeout = 5 * time.Second
+
+// snapshotMsg is a conference snapshot taken off the UI goroutine.
+type snapshotMsg struct {
+	conf *mcu.Conference
+	snap mcu.Snapshot
+	at   time.Time
+}
+
+// eventsMsg is every MCU event pending at one moment, coalesced.
+type eventsMsg struct {
+	events []mcu.Event
+	closed bool
+}
+
+// CommandResultMsg reports how an MCU command ended, as a status line.
+type CommandResultMsg struct {
+	Text string
+	Err  error
+}
+
+// IncidentSavedMsg reports an incident stored and journaled.
+type IncidentSavedMsg struct {
+	ID       int64
+	Incident store.Incident
+}
+
+// IncidentSaveFailedMsg reports that the store refused an incident; ID is set when the incident
+// was stored but not journaled, so that saving again updates it instead of adding a copy.
+type IncidentSaveFailedMsg struct {
+	ID  int64
+	Err error
+}
+
+// tickCmd takes a snapshot after refreshEvery, finding the conference if it was not open yet.
+func (m *Model) tickCmd() tea.Cmd {
+	conf, mc, id := m.conf, m.opts.MCU, m.opts.Conference
+	return tea.Tick(refreshEvery, func(at time.Time) tea.Msg {
+		if conf == nil && mc != nil {
+			conf = findConference(mc, id)
+		}
+		if conf == nil {
+			return snapshotMsg{at: at}
+		}
+		return snapshotMsg{conf: conf, snap: conf.Snapshot(), at: at}
+	})
+}
+
+// waitEventsCmd waits delay, then for one event, then drains every pending event into one message.
+func waitEventsCmd(ctx context.Context, done <-chan struct{}, ch <-chan mcu.Event, delay time.Duration) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if delay > 0 {
+			select {
+			case <-time.After(delay):
+			case <-done:
+				return nil
+			case <-ctx.Done():
+				return nil
+			}
+		}
+		var evs []mcu.Event
+		select {
+		case e, ok := <-ch:
+			if !ok {
+				return eventsMsg{closed: true}
+			}
+			evs = append(evs, e)
+		case <-done:
+			return nil
+		case <-ctx.Done():
+			return nil
+		}
+		for len(evs) < 4096 {
+			select {
+			case e, ok := <-ch:
+				if !ok {
+					return eventsMsg{events: evs, closed: true}
+				}
+				evs = append(evs, e)
+			default:
+				return eventsMsg{events: evs}
+			}
+		}
+		return eventsMsg{events: evs}
+	}
+}
+
+// conferenceCmd runs one conference command with a deadline and reports ok (or the error) as a status.
+func conferenceCmd(c Common, ok string, run func(ctx context.Context) error) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
+		defer cancel()
+		if err := run(ctx); err != nil {
+			return CommandResultMsg{Err: err}
+		}
+		return CommandResultMsg{Text: ok}
+	}
+}
+
+// muteCmd hard-mutes p from the control center, or unmutes it when it is muted.
+func muteCmd(c Common, conf *mcu.Conference, p mcu.Participant) tea.Cmd {
+	if p.Mute != mcu.Unmuted {
+		return conferenceCmd(c, c.Text(txtUnmuteOK, p.Name), func(ctx context.Context) error {
+			return conf.Unmute(ctx, c.Actor, p.ID)
+		})
+	}
+	return conferenceCmd(c, c.Text(txtMuteOK, p.Name), func(ctx context.Context) error {
+		return conf.Mute(ctx, c.Actor, p.ID, mcu.HardMute)
+	})
+}
+
+// muteAllCmd mutes every far end; the main bridge point stays open.
+func muteAllCmd(c Common, conf *mcu.Conference) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
+		defer cancel()
+		n, err := conf.MuteAllFarEnds(ctx, c.Actor)
+		if err != nil {
+			return CommandResultMsg{Err: err}
+		}
+		return CommandResultMsg{Text: c.Text(txtMuteAllOK, n)}
+	}
+}
+
+// saveIncidentCmd stores the incident and journals "incident_save" for it.
+func saveIncidentCmd(c Common, st *store.Store, inc store.Incident) tea.Cmd {
+	return func() tea.Msg {
+		if st == nil {
+			return IncidentSaveFailedMsg{Err: errors.New(c.Text(txtNoStore))}
+		}
+		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
+		defer cancel()
+		id, err := st.SaveIncident(ctx, inc)
+		if err != nil {
+			return IncidentSaveFailedMsg{Err: fmt.Errorf("save incident: %w", err)}
+		}
+		detail := fmt.Sprintf("#%d %s: %s", id, inc.Kind, inc.Description)
+		if _, err := st.RecordAction(ctx, inc.MeetingID, time.Now(), c.Actor, "incident_save", inc.BridgePoint, detail); err != nil {
+			return IncidentSaveFailedMsg{ID: id, Err: fmt.Errorf("journal incident %d: %w", id, err)}
+		}
+		inc.ID = id
+		return IncidentSavedMsg{ID: id, Incident: inc}
+	}
+}

@@ -1,0 +1,41 @@
+package tui
+
+import "diemcau/mcu"
+
+// describeEvent turns an MCU event into a log line in the user's language; warn marks trouble.
+func describeEvent(c Common, e mcu.Event, names map[string]string) (string, bool) {
+	bp := nameOf(names, e.BridgePoint)
+	switch e.Kind {
+	case mcu.EventJoined:
+		return c.Text(txtEvJoined, bp), false
+	case mcu.EventLeft:
+		return c.Text(txtEvLeft, bp, e.Detail), true
+	case mcu.EventMuted:
+		return c.Text(txtEvMuted, bp, c.Text(micKey(mcu.MuteMode(e.Detail))), e.Actor), false
+	case mcu.EventUnmuted:
+		return c.Text(txtEvUnmuted, bp, e.Actor), false
+	case mcu.EventSpeakRequest:
+		return c.Text(txtEvSpeakRequest, bp), false
+	case mcu.EventSpeakCancel:
+		return c.Text(txtEvSpeakCancel, bp), false
+	case mcu.EventSpeakUpdate:
+		state := e.Detail
+		if k, ok := requestStates[e.Detail]; ok {
+			state = c.Text(k)
+		}
+		return c.Text(txtEvSpeakUpdate, bp, state, e.Actor), false
+	case mcu.EventFloor:
+		if e.Detail == "revoked" {
+			return c.Text(txtEvFloorRevoked, bp), false
+		}
+		return c.Text(txtEvFloorGranted, bp), false
+	case mcu.EventSpeaker:
+		return c.Text(txtEvSpeaker, bp), false
+	case mcu.EventIncident:
+		return c.Text(txtEvIncident, bp, e.Detail), true
+	case mcu.EventConferenceEnd:
+		return c.Text(txtEvConferenceEnd), true
+	default:
+		return string(e.Kind) + " " + bp + " " + e.Detail, false
+	}
+}

@@ -1,0 +1,208 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"diemcau/mcu"
+	"diemcau/store"
+)
+
+// testActor is the technician identity the tests act as.
+const testActor = "console:test"
+
+// openAllCredentials knows every bridge point and accepts no secret: enough for mute tests.
+type openAllCredentials struct{}
+
+func (openAllCredentials) VerifyJoin(context.Context, string, string) (bool, bool, error) {
+	return true, false, nil
+}
+
+// fixture is a real SQLite store, a real MCU and one open conference.
+type fixture struct {
+	st      *store.Store
+	mcu     *mcu.MCU
+	conf    *mcu.Conference
+	meeting int64
+	members []mcu.Member
+}
+
+// newFixture opens a store in t.TempDir() with a main bridge point and subs far ends, creates a
+// meeting and opens its conference on a loopback MCU.
+func newFixture(t *testing.T, subs int) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "diemcau.db"))
+	if err != nil {
+		t.Fatalf("store.Open: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	units := []store.Unit{{ID: "UBND-TINH", Name: "Ủy ban nhân dân tỉnh Gia Lai", Kind: "province"}}
+	bps := []store.BridgePoint{{ID: "UBND-TINH", Name: "Phòng họp UBND tỉnh", UnitID: "UBND-TINH", Role: "main"}}
+	members := []mcu.Member{{ID: "UBND-TINH", Name: "Phòng họp UBND tỉnh", Main: true}}
+	names := []string{"Xã Ia Grai", "Xã Đak Đoa", "Xã Chư Păh", "Phường Pleiku"}
+	var ids []string
+	for i := range subs {
+		id, name := fmt.Sprintf("XA-%03d", i+1), fmt.Sprintf("Xã số %d", i+1)
+		if i < len(names) {
+			name = names[i]
+		}
+		units = append(units, store.Unit{ID: id, Name: name, Kind: "commune"})
+		bps = append(bps, store.BridgePoint{ID: id, Name: name, UnitID: id, Role: "sub"})
+		members = append(members, mcu.Member{ID: id, Name: name})
+		ids = append(ids, id)
+	}
+	if err := st.ImportRegistry(ctx, units, bps); err != nil {
+		t.Fatalf("ImportRegistry: %v", err)
+	}
+	meetingID, err := st.CreateMeeting(ctx, store.Meeting{
+		Title: "Họp giao ban trực tuyến tháng 11", HostUnit: "UBND-TINH",
+		Chair: "Chủ tịch UBND tỉnh", MainBP: "UBND-TINH",
+	}, ids)
+	if err != nil {
+		t.Fatalf("CreateMeeting: %v", err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	m, err := mcu.New(mcu.Config{Loopback: true}, st, openAllCredentials{}, log)
+	if err != nil {
+		t.Fatalf("mcu.New: %v", err)
+	}
+	t.Cleanup(func() { m.Close() })
+	conf, err := m.Open(ctx, mcu.ConferenceSpec{
+		ID: fmt.Sprint(meetingID), MeetingID: meetingID, Title: "Họp giao ban trực tuyến tháng 11",
+		Host: "UBND tỉnh Gia Lai", Chair: "Chủ tịch UBND tỉnh", Members: members,
+	})
+	if err != nil {
+		t.Fatalf("Open conference: %v", err)
+	}
+	return &fixture{st: st, mcu: m, conf: conf, meeting: meetingID, members: members}
+}
+
+// options returns console options for the fixture in lang.
+func (f *fixture) options(lang string) Options {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	return Options{MCU: f.mcu, Conference: f.conf.ID(), Store: f.st, Lang: lang, Actor: testActor, Renderer: r}
+}
+
+// model returns a root model sized width×height, showing the conference.
+func (f *fixture) model(t *testing.T, lang string, width, height int) *Model {
+	t.Helper()
+	m := New(f.options(lang))
+	t.Cleanup(m.Close)
+	m.Update(tea.WindowSizeMsg{Width: width, Height: height})
+	return m
+}
+
+// participant returns the snapshot of member id.
+func (f *fixture) participant(t *testing.T, id string) mcu.Participant {
+	t.Helper()
+	for _, p := range f.conf.Snapshot().Participants {
+		if p.ID == id {
+			return p
+		}
+	}
+	t.Fatalf("no participant %s", id)
+	return mcu.Participant{}
+}
+
+// eventually polls cond until it holds or 5 s pass.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// keyMsg builds the KeyMsg of a key name as Bubble Tea spells it ("down", "ctrl+s", "q").
+func keyMsg(s string) tea.KeyMsg {
+	for kt, name := range keyNames {
+		if name == s {
+			return tea.KeyMsg{Type: kt}
+		}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// keyNames are the special keys the tests press.
+var keyNames = map[tea.KeyType]string{
+	tea.KeyUp: "up", tea.KeyDown: "down", tea.KeyTab: "tab", tea.KeyShiftTab: "shift+tab",
+	tea.KeyEnter: "enter", tea.KeyEsc: "esc", tea.KeyCtrlS: "ctrl+s", tea.KeyCtrlC: "ctrl+c",
+	tea.KeyLeft: "left", tea.KeyRight: "right", tea.KeyEnd: "end", tea.KeyPgDown: "pgdown",
+	tea.KeyBackspace: "backspace",
+}
+
+// press sends keys to m and runs what they start the way the program would (console messages
+// only; tickers and the event reader are left alone). It returns the messages produced.
+func press(t *testing.T, m *Model, keys ...string) []tea.Msg {
+	t.Helper()
+	var out []tea.Msg
+	for _, k := range keys {
+		_, cmd := m.Update(keyMsg(k))
+		out = append(out, runCmd(t, m, cmd)...)
+	}
+	return out
+}
+
+// runCmd executes cmd and feeds console messages back into m, recursively.
+func runCmd(t *testing.T, m *Model, cmd tea.Cmd) []tea.Msg {
+	t.Helper()
+	if cmd == nil {
+		return nil
+	}
+	got := make(chan tea.Msg, 1)
+	go func() { got <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-got:
+	case <-time.After(3 * time.Second):
+		return nil // a ticker or blink: not ours
+	}
+	out := []tea.Msg{msg}
+	switch msg.(type) {
+	case ConfirmResultMsg, CommandResultMsg, IncidentSubmitMsg, IncidentSavedMsg,
+		IncidentSaveFailedMsg, IncidentCancelMsg:
+		_, next := m.Update(msg)
+		out = append(out, runCmd(t, m, next)...)
+	}
+	return out
+}
+
+// hasQuit reports whether msgs contain tea.QuitMsg.
+func hasQuit(msgs []tea.Msg) bool {
+	for _, msg := range msgs {
+		if _, ok := msg.(tea.QuitMsg); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// plain strips ANSI from a view.
+func plain(s string) string { return ansi.Strip(s) }
+
+// contains reports whether the plain view contains every want.
+func contains(view string, want ...string) (string, bool) {
+	p := plain(view)
+	for _, w := range want {
+		if !strings.Contains(p, w) {
+			return w, false
+		}
+	}
+	return "", true
+}

@@ -1,0 +1,68 @@
+package tui
+
+import (
+	"testing"
+	"time"
+)
+
+func TestGrade(t *testing.T) {
+	tests := []struct {
+		loss float64
+		want Grade
+	}{{0, GradeGood}, {0.99, GradeGood}, {1, GradeFair}, {2.9, GradeFair}, {3, GradePoor}, {9.9, GradePoor}, {10, GradeBad}, {80, GradeBad}}
+	for _, tt := range tests {
+		if got := gradeOf(tt.loss); got != tt.want {
+			t.Errorf("gradeOf(%v) = %d, want %d", tt.loss, got, tt.want)
+		}
+	}
+}
+
+func TestLevelMeter(t *testing.T) {
+	tests := []struct {
+		level, width int
+		want         string
+	}{{0, 6, "▯▯▯▯▯▯"}, {50, 6, "▮▮▮▯▯▯"}, {100, 6, "▮▮▮▮▮▮"}, {250, 4, "▮▮▮▮"}, {-3, 2, "▯▯"}}
+	for _, tt := range tests {
+		got := levelMeter(tt.level, tt.width)
+		if got != tt.want || cells(got) != tt.width {
+			t.Errorf("levelMeter(%d, %d) = %q (%d cells)", tt.level, tt.width, got, cells(got))
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := map[string]string{
+		"Xã Đak Đoa": "xa dak doa", "Chư Păh": "chu pah", "Ủy ban": "uy ban", "Ia Grai": "ia grai",
+		"Phường": "phuong", "Ia Gra\u0300i": "ia grai",
+	}
+	for in, want := range tests {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestClocks(t *testing.T) {
+	if got := clock(3*time.Hour + 4*time.Minute + 5*time.Second); got != "03:04:05" {
+		t.Errorf("clock = %q", got)
+	}
+	if got := minSec(75 * time.Minute); got != "75:00" {
+		t.Errorf("minSec = %q", got)
+	}
+	if got := fit("Xã Đak Đoa", 6, false); cells(got) != 6 {
+		t.Errorf("fit = %q", got)
+	}
+}
+
+func TestCatalogueComplete(t *testing.T) {
+	for k := textKey(0); k <= txtKeyApply; k++ {
+		for lang, table := range catalogue {
+			if table[k] == "" {
+				t.Errorf("%s: key %d has no text", lang, k)
+			}
+		}
+	}
+	if len(textVI) != len(textEN) {
+		t.Errorf("vi has %d strings, en %d", len(textVI), len(textEN))
+	}
+}

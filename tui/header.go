@@ -1,0 +1,90 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/mcu"
+)
+
+// Header shows the meeting: title, host, chair, elapsed time, connections, mutes, speaker, clock.
+type Header struct {
+	common Common
+	snap   mcu.Snapshot
+	names  map[string]string
+	now    time.Time
+	width  int
+}
+
+// NewHeader returns an empty header.
+func NewHeader(c Common) *Header { return &Header{common: c} }
+
+// SetSize sets the header's width; it is always two lines high.
+func (h *Header) SetSize(width, _ int) { h.width = width }
+
+// SetSnapshot updates what the header shows, as of now.
+func (h *Header) SetSnapshot(s mcu.Snapshot, names map[string]string, now time.Time) {
+	h.snap, h.names, h.now = s, names, now
+}
+
+// Init does nothing.
+func (h *Header) Init() tea.Cmd { return nil }
+
+// Update does nothing: the root feeds the header through SetSnapshot.
+func (h *Header) Update(tea.Msg) (*Header, tea.Cmd) { return h, nil }
+
+// ShortHelp has no bindings.
+func (h *Header) ShortHelp() []key.Binding { return nil }
+
+// FullHelp has no bindings.
+func (h *Header) FullHelp() [][]key.Binding { return nil }
+
+// View renders the two header lines.
+func (h *Header) View() string {
+	st, t := h.common.Styles, h.common.Text
+	sep := st.Dim.Render(" │ ")
+	first := st.Title.Render(h.snap.Title)
+	if h.snap.Host != "" {
+		first += sep + st.Label.Render(t(txtHost)+": ") + h.snap.Host
+	}
+	if h.snap.Chair != "" {
+		first += sep + st.Label.Render(t(txtChair)+": ") + h.snap.Chair
+	}
+	muted := 0
+	for _, p := range h.snap.Participants {
+		if p.Mute != mcu.Unmuted {
+			muted++
+		}
+	}
+	speaker := t(txtNone)
+	if h.snap.Speaker != "" {
+		speaker = nameOf(h.names, h.snap.Speaker)
+	}
+	elapsed := time.Duration(0)
+	if !h.snap.StartedAt.IsZero() {
+		elapsed = h.now.Sub(h.snap.StartedAt)
+	}
+	parts := []string{
+		st.Label.Render(t(txtElapsed)+" ") + st.Value.Render(clock(elapsed)),
+		st.Value.Render(t(txtConnected, h.snap.Connected, h.snap.Expected)),
+		t(txtMutedCount, muted),
+		st.Label.Render(t(txtSpeaker)+": ") + speaker,
+	}
+	second := strings.Join(parts, sep)
+	now := h.now.Format("15:04:05")
+	if room := h.width - cells(second) - len(now) - 1; room > 0 {
+		second += strings.Repeat(" ", room) + " " + now
+	}
+	return fit(first, h.width, false) + "\n" + fit(second, h.width, false)
+}
+
+// nameOf returns the display name of bridge point id, or id itself.
+func nameOf(names map[string]string, id string) string {
+	if n, ok := names[id]; ok && n != "" {
+		return n
+	}
+	return id
+}

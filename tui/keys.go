@@ -1,0 +1,92 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every key binding of the console, with help text in the session's language.
+type KeyMap struct {
+	Move      key.Binding // help only: the four movement keys in one entry
+	Up        key.Binding
+	Down      key.Binding
+	PageUp    key.Binding
+	PageDown  key.Binding
+	Home      key.Binding
+	End       key.Binding
+	Tab       key.Binding
+	BackTab   key.Binding
+	Mute      key.Binding
+	MuteAll   key.Binding
+	Grant     key.Binding
+	Revoke    key.Binding
+	Forward   key.Binding
+	Dismiss   key.Binding
+	Incident  key.Binding
+	Filter    key.Binding
+	Sort      key.Binding
+	Help      key.Binding
+	Quit      key.Binding
+	ForceQuit key.Binding
+
+	NextField key.Binding
+	PrevField key.Binding
+	Cycle     key.Binding
+	Left      key.Binding
+	Right     key.Binding
+	Submit    key.Binding
+	Save      key.Binding
+	Cancel    key.Binding
+
+	Yes   key.Binding
+	No    key.Binding
+	Apply key.Binding
+}
+
+// NewKeyMap returns the console's key map (DESIGN.md) with help in lang.
+func NewKeyMap(lang string) *KeyMap {
+	b := func(k textKey, help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, text(lang, k)))
+	}
+	return &KeyMap{
+		Move:      b(txtKeyMove, "↑↓/jk", "up", "down", "k", "j"),
+		Up:        b(txtKeyUp, "↑/k", "up", "k"),
+		Down:      b(txtKeyDown, "↓/j", "down", "j"),
+		PageUp:    b(txtKeyPageUp, "pgup", "pgup"),
+		PageDown:  b(txtKeyPageDown, "pgdn", "pgdown"),
+		Home:      b(txtKeyHome, "home/g", "home", "g"),
+		End:       b(txtKeyEnd, "end/G", "end", "G"),
+		Tab:       b(txtKeyTab, "tab", "tab"),
+		BackTab:   b(txtKeyTab, "shift+tab", "shift+tab"),
+		Mute:      b(txtKeyMute, "m", "m"),
+		MuteAll:   b(txtKeyMuteAll, "M", "M"),
+		Grant:     b(txtKeyGrant, "enter", "enter"),
+		Revoke:    b(txtKeyRevoke, "d", "d"),
+		Forward:   b(txtKeyForward, "f", "f"),
+		Dismiss:   b(txtKeyDismiss, "x", "x"),
+		Incident:  b(txtKeyIncident, "i", "i"),
+		Filter:    b(txtKeyFilter, "/", "/"),
+		Sort:      b(txtKeySort, "s", "s"),
+		Help:      b(txtKeyHelp, "?", "?"),
+		Quit:      b(txtKeyQuit, "q", "q"),
+		ForceQuit: b(txtKeyQuit, "ctrl+c", "ctrl+c"),
+
+		NextField: b(txtKeyNextField, "tab", "tab", "down"),
+		PrevField: b(txtKeyPrevField, "shift+tab", "shift+tab", "up"),
+		Cycle:     b(txtKeyCycle, "←/→", "left", "right"),
+		Left:      key.NewBinding(key.WithKeys("left")),
+		Right:     key.NewBinding(key.WithKeys("right")),
+		Submit:    b(txtKeySave, "enter", "enter"),
+		Save:      b(txtKeySave, "ctrl+s", "ctrl+s"),
+		Cancel:    b(txtKeyCancel, "esc", "esc"),
+
+		Yes:   b(txtKeyYes, "y", "y", "Y"),
+		No:    b(txtKeyNo, "n/esc", "n", "N", "esc"),
+		Apply: b(txtKeyApply, "enter", "enter"),
+	}
+}
+
+// shortHelp lists a panel's main bindings, then help and quit, then the incident key, the
+// panel's other bindings and movement, so that a narrow help bar cuts the least needed.
+func (k *KeyMap) shortHelp(main []key.Binding, more ...key.Binding) []key.Binding {
+	out := append([]key.Binding{}, main...)
+	out = append(out, k.Help, k.Quit, k.Incident)
+	return append(append(out, more...), k.Tab, k.Move)
+}

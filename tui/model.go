@@ -1,0 +1,139 @@
+package tui
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"diemcau/mcu"
+	"diemcau/store"
+)
+
+// Options configure one console session.
+type Options struct {
+	MCU        *mcu.MCU
+	Conference string // conference id to show; empty shows the first live one
+	Store      *store.Store
+	Lang       string             // "vi" (default) or "en"
+	Actor      string             // technician identity for the audit log, e.g. "console:root"
+	Renderer   *lipgloss.Renderer // nil = lipgloss.DefaultRenderer()
+}
+
+// panel is a focusable panel of the main screen, in tab order.
+type panel int
+
+const (
+	panelTable panel = iota
+	panelQueue
+	panelEvents
+	panelCount
+)
+
+// refreshEvery is how often the console polls the conference snapshot and drains events.
+const refreshEvery = 100 * time.Millisecond
+
+// Model is the root of the console: it composes the panels, routes keys by focus precedence
+// (text input, then dialog, then global keys) and turns keys into MCU and store commands.
+type Model struct {
+	common  Common
+	opts    Options
+	conf    *mcu.Conference
+	snap    mcu.Snapshot
+	names   map[string]string
+	now     time.Time
+	ended   bool
+	focus   panel
+	header  *Header
+	table   *BridgePointTable
+	queue   *SpeakQueue
+	events  *EventLog
+	help    *HelpBar
+	form    *IncidentForm
+	confirm *ConfirmDialog
+
+	eventsCh  <-chan mcu.Event
+	cancelSub func()
+	done      chan struct{}
+	closeOnce sync.Once
+}
+
+// New returns the root model for opts, subscribed to the MCU's events.
+func New(opts Options) *Model { return newModel(context.Background(), opts) }
+
+// newModel builds the root model whose commands run under ctx.
+func newModel(ctx context.Context, opts Options) *Model {
+	c := NewCommon(ctx, opts.Renderer, opts.Lang, opts.Actor)
+	c.SetSize(80, 24)
+	m := &Model{
+		common: c, opts: opts, names: map[string]string{}, now: time.Now(),
+		header: NewHeader(c), table: NewBridgePointTable(c), queue: NewSpeakQueue(c),
+		events: NewEventLog(c), help: NewHelpBar(c), done: make(chan struct{}),
+	}
+	if opts.MCU != nil {
+		m.eventsCh, m.cancelSub = opts.MCU.Subscribe(256)
+		m.conf = findConference(opts.MCU, opts.Conference)
+		if m.conf != nil {
+			m.applySnapshot(m.conf.Snapshot(), m.now)
+		}
+	}
+	m.layout()
+	return m
+}
+
+// findConference returns the conference id, or the first live one when id is empty.
+func findConference(m *mcu.MCU, id string) *mcu.Conference {
+	if id != "" {
+		c, _ := m.Conference(id)
+		return c
+	}
+	if all := m.Conferences(); len(all) > 0 {
+		return all[0]
+	}
+	return nil
+}
+
+// Close ends the event subscription; the console calls it when it quits.
+func (m *Model) Close() {
+	m.closeOnce.Do(func() {
+		close(m.done)
+		if m.cancelSub != nil {
+			m.cancelSub()
+		}
+	})
+}
+
+// Init starts the snapshot ticker and the event reader.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.tickCmd(), waitEventsCmd(m.common.Context(), m.done, m.eventsCh, 0))
+}
+
+// Live reports whether the console shows a meeting that has not ended.
+func (m *Model) Live() bool { return m.conf != nil && !m.ended }
+
+// Snapshot is the conference state the console last drew.
+func (m *Model) Snapshot() mcu.Snapshot { return m.snap }
+
+// applySnapshot hands a fresh snapshot to every panel.
+func (m *Model) applySnapshot(s mcu.Snapshot, now time.Time) {
+	m.snap, m.now = s, now
+	if len(m.names) != len(s.Participants) {
+		m.names = make(map[string]string, len(s.Participants))
+	}
+	for _, p := range s.Participants {
+		m.names[p.ID] = p.Name
+	}
+	m.header.SetSnapshot(s, m.names, now)
+	m.table.SetParticipants(s.Participants)
+	m.queue.SetSnapshot(s, m.names, now)
+}
+
+// setFocus gives the keyboard to panel p.
+func (m *Model) setFocus(p panel) {
+	m.focus = p
+	m.table.SetFocused(p == panelTable)
+	m.queue.SetFocused(p == panelQueue)
+	m.events.SetFocused(p == panelEvents)
+}

@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"context"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/mcu"
+)
+
+// tableAction turns m, d and enter on the bridge-point table into MCU commands.
+func (m *Model) tableAction(km tea.KeyMsg) (tea.Cmd, bool) {
+	k := m.common.Keys
+	if m.conf == nil || !(key.Matches(km, k.Mute) || key.Matches(km, k.Revoke) || key.Matches(km, k.Grant)) {
+		return nil, false
+	}
+	p, ok := m.table.Selected()
+	if !ok {
+		m.help.SetStatus(m.common.Text(txtNothingSelected), true)
+		return nil, true
+	}
+	switch {
+	case key.Matches(km, k.Mute):
+		return muteCmd(m.common, m.conf, p), true
+	case p.Floor:
+		return m.revokeCmd(p.ID), true
+	}
+	return nil, true
+}
+
+// queueAction turns enter, d, f and x on the speak-request queue into MCU commands.
+func (m *Model) queueAction(km tea.KeyMsg) (tea.Cmd, bool) {
+	k := m.common.Keys
+	acts := []key.Binding{k.Grant, k.Revoke, k.Forward, k.Dismiss}
+	if m.conf == nil || !key.Matches(km, acts...) {
+		return nil, false
+	}
+	r, ok := m.queue.Selected()
+	if !ok {
+		m.help.SetStatus(m.common.Text(txtNothingSelected), true)
+		return nil, true
+	}
+	c, conf, name := m.common, m.conf, nameOf(m.names, r.BridgePoint)
+	switch {
+	case r.State == "granted" && key.Matches(km, k.Grant, k.Revoke):
+		return m.revokeCmd(r.BridgePoint), true
+	case key.Matches(km, k.Grant):
+		return conferenceCmd(c, c.Text(txtGrantOK, name), func(ctx context.Context) error {
+			return conf.GrantFloor(ctx, c.Actor, r.BridgePoint)
+		}), true
+	case key.Matches(km, k.Forward) && r.ID != 0:
+		return conferenceCmd(c, c.Text(txtForwardOK, name), func(ctx context.Context) error {
+			return conf.ForwardRequest(ctx, c.Actor, r.ID)
+		}), true
+	case key.Matches(km, k.Dismiss) && r.ID != 0:
+		return conferenceCmd(c, c.Text(txtDismissOK, name), func(ctx context.Context) error {
+			return conf.DismissRequest(ctx, c.Actor, r.ID)
+		}), true
+	}
+	return nil, true
+}
+
+// revokeCmd ends the floor of bridge point bp.
+func (m *Model) revokeCmd(bp string) tea.Cmd {
+	c, conf := m.common, m.conf
+	return conferenceCmd(c, c.Text(txtRevokeOK, nameOf(m.names, bp)), func(ctx context.Context) error {
+		return conf.RevokeFloor(ctx, c.Actor, bp)
+	})
+}
+
+// farEndsToMute counts the sub bridge points whose microphone is open.
+func (m *Model) farEndsToMute() int {
+	n := 0
+	for _, p := range m.snap.Participants {
+		if !p.Main && p.Mute == mcu.Unmuted {
+			n++
+		}
+	}
+	return n
+}
+
+// openConfirm shows a yes/no dialog over the panels.
+func (m *Model) openConfirm(a ConfirmAction, question string) {
+	m.confirm = NewConfirmDialog(m.common, a, question)
+	m.layout()
+}
+
+// confirmed acts on the answer to a dialog.
+func (m *Model) confirmed(r ConfirmResultMsg) tea.Cmd {
+	m.confirm = nil
+	m.layout()
+	switch {
+	case !r.Yes:
+		return nil
+	case r.Action == ConfirmQuit:
+		return m.quit()
+	case r.Action == ConfirmMuteAll && m.conf != nil:
+		return muteAllCmd(m.common, m.conf)
+	}
+	return nil
+}
+
+// openIncidentForm opens the incident form for the selected bridge point.
+func (m *Model) openIncidentForm() {
+	bp := ""
+	if p, ok := m.table.Selected(); ok {
+		bp = p.ID
+	}
+	if m.focus == panelQueue {
+		if r, ok := m.queue.Selected(); ok {
+			bp = r.BridgePoint
+		}
+	}
+	m.form = NewIncidentForm(m.common, bp, m.names, m.snap.MeetingID, m.now)
+	m.layout()
+}

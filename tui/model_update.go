@@ -1,0 +1,141 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/mcu"
+)
+
+// Update routes messages: sizes to all, data to the panels, keys by focus precedence.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.common.SetSize(msg.Width, msg.Height)
+		m.layout()
+	case snapshotMsg:
+		if msg.conf != nil {
+			m.conf = msg.conf
+			m.applySnapshot(msg.snap, msg.at)
+		} else {
+			m.now = msg.at
+		}
+		return m, m.tickCmd()
+	case eventsMsg:
+		m.addEvents(msg.events)
+		if msg.closed {
+			return m, nil
+		}
+		return m, waitEventsCmd(m.common.Context(), m.done, m.eventsCh, refreshEvery)
+	case CommandResultMsg:
+		if msg.Err != nil {
+			m.help.SetStatus(m.common.Text(txtCommandFailed, msg.Err.Error()), true)
+		} else {
+			m.help.SetStatus(msg.Text, false)
+		}
+	case IncidentSavedMsg:
+		m.form = nil
+		m.help.SetStatus(m.common.Text(txtIncidentOK, msg.ID), false)
+		m.events.Add(m.now, m.common.Text(txtEvIncidentSaved, msg.ID, nameOf(m.names, msg.Incident.BridgePoint)), false)
+		m.layout()
+	case IncidentSaveFailedMsg:
+		if m.form != nil {
+			m.form.SetSaveError(m.common.Text(txtCommandFailed, msg.Err.Error()), msg.ID)
+		}
+	case IncidentSubmitMsg:
+		return m, saveIncidentCmd(m.common, m.opts.Store, msg.Incident)
+	case IncidentCancelMsg:
+		m.form = nil
+		m.layout()
+	case ConfirmResultMsg:
+		return m, m.confirmed(msg)
+	case tea.KeyMsg:
+		return m, m.handleKey(msg)
+	}
+	return m, nil
+}
+
+// addEvents logs the events of the shown conference and notes its end.
+func (m *Model) addEvents(evs []mcu.Event) {
+	for _, e := range evs {
+		if m.conf == nil || e.Conference != m.conf.ID() {
+			continue
+		}
+		if e.Kind == mcu.EventConferenceEnd {
+			m.ended = true
+		}
+		m.events.AddEvent(e, m.names)
+	}
+}
+
+// handleKey gives the key to the first taker: ctrl+c, dialog, form, filter input, global keys, panel.
+func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
+	k := m.common.Keys
+	switch {
+	case key.Matches(km, k.ForceQuit):
+		if !m.Live() || m.confirm != nil && m.confirm.Action() == ConfirmQuit {
+			return m.quit()
+		}
+		m.openConfirm(ConfirmQuit, m.common.Text(txtConfirmQuit))
+		return nil
+	case m.confirm != nil:
+		var cmd tea.Cmd
+		m.confirm, cmd = m.confirm.Update(km)
+		return cmd
+	case m.form != nil:
+		var cmd tea.Cmd
+		m.form, cmd = m.form.Update(km)
+		return cmd
+	case m.focus == panelTable && m.table.Editing():
+		var cmd tea.Cmd
+		m.table, cmd = m.table.Update(km)
+		return cmd
+	}
+	switch {
+	case key.Matches(km, k.Tab):
+		m.setFocus((m.focus + 1) % panelCount)
+	case key.Matches(km, k.BackTab):
+		m.setFocus((m.focus + panelCount - 1) % panelCount)
+	case key.Matches(km, k.Help):
+		m.help.ToggleFull()
+		m.layout()
+	case key.Matches(km, k.Quit):
+		if !m.Live() {
+			return m.quit()
+		}
+		m.openConfirm(ConfirmQuit, m.common.Text(txtConfirmQuit))
+	case key.Matches(km, k.Incident):
+		m.openIncidentForm()
+	case key.Matches(km, k.MuteAll) && m.conf != nil:
+		m.openConfirm(ConfirmMuteAll, m.common.Text(txtConfirmMuteAll, m.farEndsToMute()))
+	default:
+		return m.panelKey(km)
+	}
+	return nil
+}
+
+// panelKey handles a key in the focused panel.
+func (m *Model) panelKey(km tea.KeyMsg) tea.Cmd {
+	var cmd tea.Cmd
+	switch m.focus {
+	case panelTable:
+		if c, ok := m.tableAction(km); ok {
+			return c
+		}
+		m.table, cmd = m.table.Update(km)
+	case panelQueue:
+		if c, ok := m.queueAction(km); ok {
+			return c
+		}
+		m.queue, cmd = m.queue.Update(km)
+	case panelEvents:
+		m.events, cmd = m.events.Update(km)
+	}
+	return cmd
+}
+
+// quit ends the subscription and the program.
+func (m *Model) quit() tea.Cmd {
+	m.Close()
+	return tea.Quit
+}
