@@ -29,6 +29,7 @@ func (e *SoftEndpoint) Join(ctx context.Context) error {
 		ctx, cancel = context.WithTimeout(ctx, joinTimeout)
 		defer cancel()
 	}
+	e.floor.Store(false) // the MCU says so again on the new link if it still holds
 	s, err := e.connect(ctx)
 	if err != nil {
 		return fmt.Errorf("join %s: %w", e.cfg.ID, err)

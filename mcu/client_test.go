@@ -286,4 +286,3 @@ func eventually(t *testing.T, timeout time.Duration, cond func() bool, format st
 		time.Sleep(20 * time.Millisecond)
 	}
 }
-

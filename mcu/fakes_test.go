@@ -10,8 +10,8 @@ import (
 
 // actionRow is one RecordAction call seen by the fake journal.
 type actionRow struct {
-	meetingID                         int64
-	at                                time.Time
+	meetingID                          int64
+	at                                 time.Time
 	actor, action, bridgePoint, detail string
 }
 
