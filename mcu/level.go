@@ -7,7 +7,7 @@ import (
 )
 
 const (
-	speakingThreshold = 55                     // level (0..100) above which a bridge point counts as speaking
+	speakingThreshold = 35                     // level (0..100) above which a bridge point counts as speaking (≈ -49 dBov)
 	speakingHold      = 600 * time.Millisecond // how long "speaking" lasts after the last loud packet
 )
 
@@ -46,10 +46,10 @@ func (lm *levelMeter) observe(pkt *rtp.Packet, m *member, now time.Time) {
 	}
 }
 
-// levelPercent maps an RFC 6464 level (0 = 0 dBov loudest, 127 = silence) to 0..100.
+// levelPercent maps an RFC 6464 level (0 = 0 dBov loudest, 127 = silence) to 0..100 on the
+// range where speech lives: -10 dBov and louder is 100, -70 dBov and quieter is 0. Speech sits
+// around -20 … -40 dBov (50–83), room tone near -55 dBov (25).
 func levelPercent(dBov uint8) float64 {
-	if dBov > 127 {
-		dBov = 127
-	}
-	return float64(127-int(dBov)) * 100 / 127
+	x := float64(70-int(dBov)) * 100 / 60
+	return min(max(x, 0), 100)
 }

@@ -110,7 +110,7 @@ func TestLevelPercent(t *testing.T) {
 	for _, tc := range []struct {
 		in   uint8
 		want float64
-	}{{127, 0}, {0, 100}, {200, 0}} {
+	}{{127, 0}, {0, 100}, {200, 0}, {70, 0}, {10, 100}, {40, 50}, {55, 25}} {
 		if got := levelPercent(tc.in); got != tc.want {
 			t.Errorf("levelPercent(%d) = %v, want %v", tc.in, got, tc.want)
 		}
