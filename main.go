@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
+	_ "time/tzdata" // the province's clock must not depend on the host's zone files
 )
 
 // command is one subcommand of diemcau.
@@ -29,6 +31,7 @@ func commands() []command {
 }
 
 func main() {
+	useProvinceClock()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := dispatch(ctx, os.Args[1:])
 	stop()
@@ -62,4 +65,14 @@ func dispatch(ctx context.Context, args []string) error {
 	fmt.Fprintf(os.Stderr, msg(lang, "unknownCommand"), args[0])
 	fmt.Fprint(os.Stderr, usageText(lang))
 	return errUsage
+}
+
+// useProvinceClock shows and parses times in Vietnam's zone unless TZ says otherwise.
+func useProvinceClock() {
+	if os.Getenv("TZ") != "" {
+		return
+	}
+	if loc, err := time.LoadLocation("Asia/Ho_Chi_Minh"); err == nil {
+		time.Local = loc
+	}
 }
