@@ -16,28 +16,36 @@ import (
 
 // runConsole opens the console on an empty ad hoc meeting, ready for real bridge points.
 func runConsole(ctx context.Context, args []string) error {
-	var cf commonFlags
-	fs := newFlagSet("console", &cf, "diemcau.db")
-	if err := parse(fs, &cf, args); err != nil {
-		return err
-	}
-	a, err := openApp(ctx, cf, true)
+	a, conf, err := startAdhoc(ctx, "console", args, true)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	if err := a.serveHTTP(); err != nil {
-		return err
-	}
-	conf, err := a.openMeeting(ctx, store.Meeting{
-		Title:    msg(cf.lang, "adhocTitle"),
-		HostUnit: "",
-		Chair:    "",
-	}, msg(cf.lang, "adhocHost"), nil, true)
-	if err != nil {
-		return err
-	}
 	return a.runTUI(ctx, conf)
+}
+
+// startAdhoc parses the common flags, starts the MCU and HTTP server and opens an ad hoc meeting
+// that any registered bridge point with its secret may join.
+func startAdhoc(ctx context.Context, name string, args []string, logToFile bool) (*app, *mcu.Conference, error) {
+	var cf commonFlags
+	fs := newFlagSet(name, &cf, "diemcau.db")
+	if err := parse(fs, &cf, args); err != nil {
+		return nil, nil, err
+	}
+	a, err := openApp(ctx, cf, logToFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := a.serveHTTP(); err != nil {
+		a.close()
+		return nil, nil, err
+	}
+	conf, err := a.openMeeting(ctx, store.Meeting{Title: msg(cf.lang, "adhocTitle")}, msg(cf.lang, "adhocHost"), nil, true)
+	if err != nil {
+		a.close()
+		return nil, nil, err
+	}
+	return a, conf, nil
 }
 
 // runDemo opens the console on a live demo meeting joined by N soft bridge points.
@@ -108,24 +116,13 @@ func runDemo(ctx context.Context, args []string) error {
 
 // runServe runs the MCU and HTTP server without a local console.
 func runServe(ctx context.Context, args []string) error {
-	var cf commonFlags
-	fs := newFlagSet("serve", &cf, "diemcau.db")
-	if err := parse(fs, &cf, args); err != nil {
-		return err
-	}
-	a, err := openApp(ctx, cf, false)
+	a, _, err := startAdhoc(ctx, "serve", args, false)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	if err := a.serveHTTP(); err != nil {
-		return err
-	}
-	if _, err := a.openMeeting(ctx, store.Meeting{Title: msg(cf.lang, "adhocTitle")}, msg(cf.lang, "adhocHost"), nil, true); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stdout, msg(cf.lang, "serveListening"), a.baseURL)
-	fmt.Fprint(os.Stdout, msg(cf.lang, "serveNoSSH"))
+	fmt.Fprintf(os.Stdout, msg(a.flags.lang, "serveListening"), a.baseURL)
+	fmt.Fprint(os.Stdout, msg(a.flags.lang, "serveNoSSH"))
 	<-ctx.Done()
 	return nil
 }

@@ -78,6 +78,10 @@ func runBridgePoint(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 	secret, err := endpoints.NewRegistry(st).Rotate(ctx, fs.Arg(0))
+	if errors.Is(err, store.ErrNotFound) {
+		fmt.Fprintf(os.Stderr, msg(cf.lang, "unknownBP"), fs.Arg(0))
+		return errUsage
+	}
 	if err != nil {
 		return err
 	}
