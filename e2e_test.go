@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -31,7 +32,7 @@ type meetingRig struct {
 	tokens map[string]string
 }
 
-func newMeetingRig(t *testing.T) *meetingRig {
+func newMeetingRig(t *testing.T, adhoc bool) *meetingRig {
 	t.Helper()
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -49,7 +50,7 @@ func newMeetingRig(t *testing.T) *meetingRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := mcu.ConferenceSpec{ID: "1", Title: "Kiểm thử", Host: "Văn phòng UBND tỉnh"}
+	spec := mcu.ConferenceSpec{ID: "1", Title: "Kiểm thử", Host: "Văn phòng UBND tỉnh", OpenToAll: adhoc}
 	var ids []string
 	for _, bp := range bps {
 		secret, err := reg.Rotate(ctx, bp.ID)
@@ -57,6 +58,9 @@ func newMeetingRig(t *testing.T) *meetingRig {
 			t.Fatal(err)
 		}
 		r.tokens[bp.ID] = secret
+		if adhoc {
+			continue
+		}
 		ids = append(ids, bp.ID)
 		spec.Members = append(spec.Members, mcu.Member{ID: bp.ID, Name: bp.Name, Main: bp.Role == "main"})
 	}
@@ -130,7 +134,7 @@ func TestMeetingEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := newMeetingRig(t)
+	r := newMeetingRig(t, false)
 	events, cancel := r.mcu.Subscribe(1024)
 	defer cancel()
 
@@ -239,5 +243,44 @@ func TestMeetingEndToEnd(t *testing.T) {
 	}
 	if len(sessions) < 3 {
 		t.Errorf("sessions in the store = %d, want one per connected bridge point (3)", len(sessions))
+	}
+}
+
+// An ad hoc meeting lets any registered bridge point in with its own secret, under its registry name.
+func TestAdhocMeetingAdmitsRegisteredBridgePoints(t *testing.T) {
+	dir, err := endpoints.FindTestdata()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clips, err := endpoints.LoadClips(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newMeetingRig(t, true)
+	if n := len(r.conf.Snapshot().Participants); n != 0 {
+		t.Fatalf("ad hoc meeting starts with %d participants, want 0", n)
+	}
+	r.join(t, clips, "XA-IAGRAI", false)
+	waitFor(t, "the MCU to see the link up", 5*time.Second, func() bool {
+		p := r.conf.Snapshot().Participants
+		return len(p) == 1 && p[0].Connected
+	})
+	snap := r.conf.Snapshot()
+	if len(snap.Participants) != 1 || snap.Participants[0].Name != "Xã Ia Grai" {
+		t.Errorf("participants = %+v, want Xã Ia Grai connected", snap.Participants)
+	}
+	// Another bridge point's secret does not open this one.
+	wrong := endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{
+		URL: r.url, ID: "SO-KHCN", Token: r.tokens["XA-IAGRAI"], Clips: clips,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var refused *endpoints.JoinRefusedError
+	if err := wrong.Join(ctx); !errors.As(err, &refused) || refused.Status != 401 {
+		t.Errorf("join with another bridge point's secret: %v, want 401", err)
+	}
+	if n := len(r.conf.Snapshot().Participants); n != 1 {
+		t.Errorf("a refused join left %d participants, want 1", n)
 	}
 }

@@ -54,3 +54,12 @@ func (r *Registry) Rotate(ctx context.Context, id string) (secret string, err er
 	}
 	return secret, nil
 }
+
+// BridgePointName returns the registered name of a bridge point; it satisfies mcu.Directory.
+func (r *Registry) BridgePointName(ctx context.Context, id string) (string, error) {
+	bp, err := r.BridgePoint(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	return bp.Name, nil
+}

@@ -3,7 +3,9 @@ package endpoints
 import (
 	"bytes"
 	"context"
+	"errors"
 	"log/slog"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -275,6 +277,17 @@ func TestSoftEndpointUnauthorized(t *testing.T) {
 	}
 	if e.Connected() {
 		t.Error("connected after a refused join")
+	}
+	// Run gives up at once on a refused credential instead of retrying it forever.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	runErr := e.Run(ctx)
+	var refused *JoinRefusedError
+	if !errors.As(runErr, &refused) || refused.Status != http.StatusUnauthorized {
+		t.Errorf("Run returned %v, want a 401 JoinRefusedError", runErr)
+	}
+	if ctx.Err() != nil {
+		t.Error("Run kept retrying a refused credential until the deadline")
 	}
 }
 

@@ -2,6 +2,7 @@ package endpoints
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"time"
 )
@@ -15,7 +16,8 @@ const (
 )
 
 // Run joins and keeps the endpoint joined, rejoining after any link failure with exponential
-// backoff and jitter, until ctx is done; then it leaves.
+// backoff and jitter, until ctx is done; then it leaves. A refused credential ends Run at once with
+// a *JoinRefusedError: retrying a wrong secret cannot help.
 func (e *SoftEndpoint) Run(ctx context.Context) error {
 	failures := 0
 	for ctx.Err() == nil {
@@ -25,6 +27,9 @@ func (e *SoftEndpoint) Run(ctx context.Context) error {
 		if err := e.Join(ctx); err != nil {
 			if ctx.Err() != nil {
 				break
+			}
+			if refused := (*JoinRefusedError)(nil); errors.As(err, &refused) && refused.Permanent() {
+				return err
 			}
 			failures++
 			wait := backoff(failures)

@@ -31,13 +31,30 @@ func (e *SoftEndpoint) whipOffer(ctx context.Context, offer string) (answer, loc
 		return "", "", fmt.Errorf("whip offer to %s: read answer: %w", endpoint, err)
 	}
 	if resp.StatusCode != http.StatusCreated {
-		return "", "", fmt.Errorf("whip offer to %s: %s: %s", endpoint, resp.Status, bodyText(body))
+		return "", "", &JoinRefusedError{URL: endpoint, Status: resp.StatusCode, Text: resp.Status + ": " + bodyText(body)}
 	}
 	loc, err := resp.Request.URL.Parse(resp.Header.Get("Location"))
 	if err != nil || resp.Header.Get("Location") == "" {
 		return "", "", fmt.Errorf("whip offer to %s: answer without a usable Location", endpoint)
 	}
 	return string(body), loc.String(), nil
+}
+
+// JoinRefusedError is the MCU's answer to a join it refused.
+type JoinRefusedError struct {
+	URL    string
+	Status int    // HTTP status code
+	Text   string // status line and the server's reason
+}
+
+// Error says where the join went and why it was refused.
+func (e *JoinRefusedError) Error() string {
+	return fmt.Sprintf("whip offer to %s: %s", e.URL, e.Text)
+}
+
+// Permanent reports whether retrying cannot help: the credential was refused.
+func (e *JoinRefusedError) Permanent() bool {
+	return e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden
 }
 
 // whipDelete ends the WHIP session at location.

@@ -23,6 +23,12 @@ type Credentials interface {
 	VerifyJoin(ctx context.Context, bridgePoint, secret string) (known, ok bool, err error)
 }
 
+// Directory names registered bridge points. When the Credentials also implement it, a bridge
+// point joining an ad hoc (OpenToAll) conference is shown by its registry name.
+type Directory interface {
+	BridgePointName(ctx context.Context, id string) (string, error)
+}
+
 // MuteMode says who may lift a mute.
 type MuteMode string
 
@@ -93,6 +99,8 @@ type Quality struct {
 	OutKbps     float64 // outbound bitrate to this bridge point
 	Width       int     // video resolution from the last VP8 keyframe (0 when unknown)
 	Height      int
+	FPS         float64 // inbound video frame rate, frames per second over the last interval
+	Grade       string  // GradeGood, GradeFair, GradePoor or GradeBad; "" when not connected
 }
 
 // Participant is a snapshot of one member of a conference.

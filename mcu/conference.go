@@ -85,7 +85,7 @@ func (c *Conference) hasMember(bridgePoint string) bool {
 
 // memberForJoin returns the member, adding it first when the conference is open to all
 // (added reports that).
-func (c *Conference) memberForJoin(bridgePoint string) (m *member, added, ok bool) {
+func (c *Conference) memberForJoin(bridgePoint, name string) (m *member, added, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
@@ -97,7 +97,7 @@ func (c *Conference) memberForJoin(bridgePoint string) (m *member, added, ok boo
 	if !c.spec.OpenToAll {
 		return nil, false, false
 	}
-	return c.addMemberLocked(Member{ID: bridgePoint, Name: bridgePoint}), true, true
+	return c.addMemberLocked(Member{ID: bridgePoint, Name: name}), true, true
 }
 
 // dropMember removes a member added for a join that failed, unless it has joined since.

@@ -124,7 +124,7 @@ func (m *MCU) handleOffer(w http.ResponseWriter, r *http.Request) {
 		m.fail(w, http.StatusBadRequest, txtBadOffer, err.Error())
 		return
 	}
-	mem, added, ok := conf.memberForJoin(id)
+	mem, added, ok := conf.memberForJoin(id, m.bridgePointName(r.Context(), id))
 	if !ok {
 		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
 		return
@@ -167,4 +167,15 @@ func (m *MCU) handleDelete(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	m.fail(w, http.StatusNotFound, txtUnknownSession, "")
+}
+
+// bridgePointName is the registry's name of a bridge point when the Credentials also implement
+// Directory, else its id.
+func (m *MCU) bridgePointName(ctx context.Context, id string) string {
+	if d, ok := m.creds.(Directory); ok {
+		if name, err := d.BridgePointName(ctx, id); err == nil && name != "" {
+			return name
+		}
+	}
+	return id
 }
