@@ -21,8 +21,7 @@ var cliText = map[string]map[string]string{
 		"adhocTitle":      "Cuộc họp trực tuyến",
 		"adhocHost":       "Trung tâm Chuyển đổi số",
 		"demoN":           "-n phải từ 1 đến %d (số điểm cầu trong danh sách), không phải %d\n",
-		"serveListening":  "diemcau đang chạy: HTTP %s. Ctrl+C để dừng.\n",
-		"serveNoSSH":      "(Máy chủ SSH cho nhiều kỹ thuật viên chưa có trong phiên bản này.)\n",
+		"serveListening":  "diemcau đang chạy: HTTP %s, SSH %s (khóa được phép: %s). Ctrl+C để dừng.\n",
 		"notSupported":    "%s chưa có trong phiên bản này\n",
 		"subcommandUsage": "dùng: %s\n",
 	},
@@ -45,8 +44,7 @@ var cliText = map[string]map[string]string{
 		"adhocTitle":      "Online meeting",
 		"adhocHost":       "Digital Transformation Center",
 		"demoN":           "-n must be 1 to %d (the bridge points in the registry), not %d\n",
-		"serveListening":  "diemcau is running: HTTP %s. Ctrl+C to stop.\n",
-		"serveNoSSH":      "(The SSH server for many technicians is not in this version yet.)\n",
+		"serveListening":  "diemcau is running: HTTP %s, SSH %s (authorized keys: %s). Ctrl+C to stop.\n",
 		"notSupported":    "%s is not in this version yet\n",
 		"subcommandUsage": "usage: %s\n",
 	},
@@ -68,12 +66,12 @@ func usageText(lang string) string {
 Commands:
   diemcau [console]                 console with the MCU and HTTP server, on an empty meeting
   diemcau demo [-n N]               console on a live demo meeting with N soft bridge points (default 24)
-  diemcau serve                     headless: MCU and HTTP server
+  diemcau serve                     headless: MCU, HTTP and the SSH server for technicians' consoles
   diemcau endpoint --url URL --id ID --token TOKEN   one soft bridge point
   diemcau import bridgepoints FILE.csv               load the bridge-point registry
   diemcau bridgepoint rotate ID     issue a new join secret (printed once)
 
-Common flags: --db PATH, --http ADDR, --lang vi|en, --media DIR, --log FILE
+Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --lang vi|en, --media DIR, --log FILE
 `
 	}
 	return `diemcau — Trung tâm điều khiển hệ thống họp trực tuyến của tỉnh
@@ -81,11 +79,11 @@ Common flags: --db PATH, --http ADDR, --lang vi|en, --media DIR, --log FILE
 Lệnh:
   diemcau [console]                 bảng điều khiển với MCU và máy chủ HTTP, cuộc họp trống
   diemcau demo [-n N]               bảng điều khiển trên cuộc họp trình diễn với N điểm cầu mềm (mặc định 24)
-  diemcau serve                     chạy nền: MCU và máy chủ HTTP
+  diemcau serve                     chạy nền: MCU, HTTP và máy chủ SSH cho bảng điều khiển của kỹ thuật viên
   diemcau endpoint --url URL --id MÃ --token MÃ-THAM-GIA   một điểm cầu mềm
   diemcau import bridgepoints TỆP.csv                      nhập danh sách điểm cầu
   diemcau bridgepoint rotate MÃ     cấp mã tham gia mới (chỉ in một lần)
 
-Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --lang vi|en, --media THƯ-MỤC, --log TỆP
+Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP
 `
 }

@@ -114,17 +114,19 @@ func runDemo(ctx context.Context, args []string) error {
 	return err
 }
 
-// runServe runs the MCU and HTTP server without a local console.
+// runServe runs the MCU, the HTTP server and the SSH server for the technicians' consoles.
 func runServe(ctx context.Context, args []string) error {
-	a, _, err := startAdhoc(ctx, "serve", args, false)
+	a, conf, err := startAdhoc(ctx, "serve", args, false)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	fmt.Fprintf(os.Stdout, msg(a.flags.lang, "serveListening"), a.baseURL)
-	fmt.Fprint(os.Stdout, msg(a.flags.lang, "serveNoSSH"))
-	<-ctx.Done()
-	return nil
+	srv, err := a.sshServer(conf)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stdout, msg(a.flags.lang, "serveListening"), a.baseURL, a.flags.ssh, a.flags.authorizedKeys)
+	return tui.ServeSSH(ctx, srv)
 }
 
 // openMeeting records a new live meeting and opens its conference in the MCU.

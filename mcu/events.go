@@ -27,9 +27,11 @@ func (h *eventHub) subscribe(buffer int) (<-chan Event, func()) {
 	return ch, func() {
 		once.Do(func() {
 			h.mu.Lock()
-			delete(h.subs, id)
-			h.mu.Unlock()
-			close(ch)
+			defer h.mu.Unlock()
+			if _, open := h.subs[id]; open { // closeAll may have ended it already
+				delete(h.subs, id)
+				close(ch)
+			}
 		})
 	}
 }

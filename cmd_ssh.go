@@ -1,0 +1,45 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/charmbracelet/ssh"
+
+	"diemcau/mcu"
+	"diemcau/tui"
+)
+
+// authorizedKeysTemplate starts a new authorized_keys file: nobody may log in until a key is added.
+const authorizedKeysTemplate = `# diemcau: technicians allowed to open the console over SSH.
+# One OpenSSH public key a line; the comment says who and what, e.g.
+#   ssh-ed25519 AAAA... role=control tech=nguyen.van.an
+#   ssh-ed25519 AAAA... role=operator tech=le.thi.binh bp=XA-IAGRAI
+# Roles: control, host, operator (with bp=), viewer. Edits take effect without a restart.
+`
+
+// sshServer builds the SSH console server for conf, creating an empty authorized_keys file
+// (mode 0600) and the host key beside the database on first run.
+func (a *app) sshServer(conf *mcu.Conference) (*ssh.Server, error) {
+	path := a.flags.authorizedKeys
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if err := os.WriteFile(path, []byte(authorizedKeysTemplate), 0o600); err != nil {
+			return nil, fmt.Errorf("create %s: %w", path, err)
+		}
+		a.log.Warn("no authorized keys yet: nobody can log in over SSH until keys are added", "path", path)
+	}
+	keys, err := tui.LoadAuthorizedKeys(path, a.log)
+	if err != nil {
+		return nil, err
+	}
+	return tui.NewSSHServer(tui.SSHConfig{
+		Addr:        a.flags.ssh,
+		HostKeyPath: filepath.Join(filepath.Dir(a.flags.db), "ssh_host_ed25519"),
+		Keys:        keys,
+		Console:     tui.Options{MCU: a.mcu, Conference: conf.ID(), Store: a.st, Lang: a.flags.lang},
+		Log:         a.log,
+	})
+}
