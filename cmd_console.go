@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 
 	"diemcau/endpoints"
 	"diemcau/mcu"
+	"diemcau/meeting"
 	"diemcau/store"
 	"diemcau/tui"
 )
@@ -126,7 +128,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(os.Stdout, msg(a.flags.lang, "serveListening"), a.baseURL, a.flags.ssh, a.flags.authorizedKeys)
-	return tui.ServeSSH(ctx, srv)
+	return srv.ListenAndServe(ctx)
 }
 
 // openMeeting records a new live meeting and opens its conference in the MCU.
@@ -144,7 +146,13 @@ func (a *app) openMeeting(ctx context.Context, m store.Meeting, host string, mem
 	}
 	spec.ID = strconv.FormatInt(id, 10)
 	spec.MeetingID = id
-	return a.mcu.Open(ctx, spec)
+	conf, err := a.mcu.Open(ctx, spec)
+	if err != nil {
+		return nil, err
+	}
+	// Drops, silences and poor links become incident drafts, console or not.
+	go meeting.NewOutageTracker(a.st, a.flags.lang, a.log).Run(ctx, tui.NewFloorFeed(conf).Observations)
+	return conf, nil
 }
 
 // runTUI runs the console on the terminal until the technician quits.
@@ -157,13 +165,14 @@ func (a *app) runTUI(ctx context.Context, conf *mcu.Conference) error {
 		Lang:       a.flags.lang,
 		Actor:      actor,
 	}, os.Stdin, os.Stdout)
-	// Leaving the console ends the meeting it ran; the close is journaled like any action.
+	// Leaving the console ends the meeting it ran (unless its log was closed from the console);
+	// the close is journaled like any action.
 	closeCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if cerr := conf.Close(closeCtx, actor); cerr != nil {
+	if cerr := conf.Close(closeCtx, actor); cerr != nil && !errors.Is(cerr, mcu.ErrClosed) {
 		a.log.Error("close conference", "err", cerr)
 	}
-	if cerr := a.st.EndMeeting(closeCtx, conf.Snapshot().MeetingID, time.Now()); cerr != nil {
+	if cerr := a.st.EndMeeting(closeCtx, conf.Snapshot().MeetingID, time.Now()); cerr != nil && !errors.Is(cerr, store.ErrMeetingClosed) {
 		a.log.Error("end meeting", "err", cerr)
 	}
 	return err

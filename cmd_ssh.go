@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/charmbracelet/ssh"
-
 	"diemcau/mcu"
 	"diemcau/tui"
 )
@@ -23,7 +21,7 @@ const authorizedKeysTemplate = `# diemcau: technicians allowed to open the conso
 
 // sshServer builds the SSH console server for conf, creating an empty authorized_keys file
 // (mode 0600) and the host key beside the database on first run.
-func (a *app) sshServer(conf *mcu.Conference) (*ssh.Server, error) {
+func (a *app) sshServer(conf *mcu.Conference) (*tui.SSHServer, error) {
 	path := a.flags.authorizedKeys
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if err := os.WriteFile(path, []byte(authorizedKeysTemplate), 0o600); err != nil {

@@ -7,12 +7,14 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -25,108 +27,167 @@ type SSHConfig struct {
 	Log         *slog.Logger
 }
 
+// SSHServer serves technicians' consoles over SSH.
+type SSHServer struct {
+	srv      *ssh.Server
+	log      *slog.Logger
+	lang     string
+	mu       sync.Mutex
+	programs map[*tea.Program]struct{}
+	stopping bool
+	active   sync.WaitGroup
+}
+
 // identityKey holds a session's Identity in its SSH context.
 type identityKey struct{}
 
 // NewSSHServer builds the SSH server: public keys from Keys only; password, keyboard-interactive
 // and "none" authentication refused; every session its own console program and renderer.
-func NewSSHServer(cfg SSHConfig) (*ssh.Server, error) {
+func NewSSHServer(cfg SSHConfig) (*SSHServer, error) {
 	if cfg.Keys == nil {
 		return nil, errors.New("ssh server: no authorized keys")
 	}
-	log := cfg.Log
-	if log == nil {
-		log = slog.Default()
+	s := &SSHServer{log: cfg.Log, lang: cfg.Console.Lang, programs: map[*tea.Program]struct{}{}}
+	if s.log == nil {
+		s.log = slog.Default()
 	}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
-		wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
-			id, ok := cfg.Keys.Lookup(key)
-			if !ok {
-				log.Warn("ssh login refused: unknown key", "fingerprint", fingerprint(key), "user", ctx.User(), "addr", ctx.RemoteAddr().String(), "at", time.Now().Format(time.RFC3339))
-				return false
-			}
-			ctx.SetValue(identityKey{}, id)
-			return true
-		}),
+		wish.WithPublicKeyAuth(s.authenticate(cfg.Keys)),
 		wish.WithIdleTimeout(30*time.Minute),
 		wish.WithMiddleware(
-			bm.Middleware(func(sess ssh.Session) (tea.Model, []tea.ProgramOption) {
-				return sessionConsole(sess, cfg.Console, log)
-			}),
-			requireIdentity(log, cfg.Console.Lang),
+			bm.MiddlewareWithProgramHandler(func(sess ssh.Session) *tea.Program {
+				return s.program(sess, cfg.Console)
+			}, termenv.Ascii),
+			s.session,
 		),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("ssh server: %w", err)
 	}
-	// wish writes the host key with mode 0600; make sure of it for a key made by other means.
+	// wish writes a new host key with mode 0600; make sure of it for a key made by other means.
 	if err := os.Chmod(cfg.HostKeyPath, 0o600); err != nil {
 		return nil, fmt.Errorf("ssh host key: %w", err)
 	}
-	return srv, nil
+	s.srv = srv
+	return s, nil
 }
 
-// sessionConsole builds one technician's console for an SSH session.
-func sessionConsole(sess ssh.Session, base Options, log *slog.Logger) (tea.Model, []tea.ProgramOption) {
+// authenticate admits the keys of the authorized_keys file and logs every refusal.
+func (s *SSHServer) authenticate(keys *AuthorizedKeys) ssh.PublicKeyHandler {
+	return func(ctx ssh.Context, key ssh.PublicKey) bool {
+		id, ok := keys.Lookup(key)
+		if !ok {
+			s.log.Warn("ssh login refused: unknown key", "fingerprint", gossh.FingerprintSHA256(key),
+				"user", ctx.User(), "addr", ctx.RemoteAddr().String(), "at", time.Now().Format(time.RFC3339))
+			return false
+		}
+		ctx.SetValue(identityKey{}, id)
+		return true
+	}
+}
+
+// program builds one technician's console for an SSH session and tracks it for shutdown.
+func (s *SSHServer) program(sess ssh.Session, base Options) *tea.Program {
 	id, _ := sess.Context().Value(identityKey{}).(Identity)
 	opts := base
 	opts.Actor = "ssh:" + id.Tech
 	opts.Renderer = bm.MakeRenderer(sess)
-	log.Info("ssh console opened", "tech", id.Tech, "role", id.Role, "addr", sess.RemoteAddr().String())
 	m := newModel(sess.Context(), opts)
+	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen())...)
+	s.mu.Lock()
+	s.programs[p] = struct{}{}
+	s.mu.Unlock()
 	go func() {
 		<-sess.Context().Done()
 		m.Close()
+		s.mu.Lock()
+		delete(s.programs, p)
+		s.mu.Unlock()
 	}()
-	return m, []tea.ProgramOption{tea.WithAltScreen()}
+	s.log.Info("ssh console opened", "tech", id.Tech, "role", id.Role, "addr", sess.RemoteAddr().String())
+	return p
 }
 
-// requireIdentity ends a session that has no identity, or a role the console cannot yet confine
-// to what it may do (it runs before the console).
-func requireIdentity(log *slog.Logger, lang string) wish.Middleware {
-	return func(next ssh.Handler) ssh.Handler {
-		return func(sess ssh.Session) {
-			id, ok := sess.Context().Value(identityKey{}).(Identity)
-			if !ok {
-				log.Error("ssh session without identity refused", "addr", sess.RemoteAddr().String())
-				_ = sess.Exit(1)
-				return
-			}
-			if id.Role != RoleControl {
-				log.Warn("ssh session refused: role not served yet", "tech", id.Tech, "role", id.Role)
-				wish.Fatalln(sess, text(lang, txtSSHRoleNotServed, id.Role))
-				return
-			}
-			next(sess)
+// session admits a session with a served role, runs the console, and tells the technician why it
+// ended when the server stops.
+func (s *SSHServer) session(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		id, ok := sess.Context().Value(identityKey{}).(Identity)
+		if !ok {
+			s.log.Error("ssh session without identity refused", "addr", sess.RemoteAddr().String())
+			_ = sess.Exit(1)
+			return
 		}
+		if id.Role != RoleControl {
+			s.log.Warn("ssh session refused: role not served yet", "tech", id.Tech, "role", id.Role)
+			wish.Fatalln(sess, text(s.lang, txtSSHRoleNotServed, id.Role))
+			return
+		}
+		s.mu.Lock()
+		if s.stopping {
+			s.mu.Unlock()
+			wish.Fatalln(sess, text(s.lang, txtSSHServerStopping))
+			return
+		}
+		s.active.Add(1)
+		s.mu.Unlock()
+		defer s.active.Done()
+		next(sess)
+		s.mu.Lock()
+		stopping := s.stopping
+		s.mu.Unlock()
+		if stopping {
+			wish.Println(sess, text(s.lang, txtSSHServerStopping))
+		}
+		s.log.Info("ssh console closed", "tech", id.Tech, "addr", sess.RemoteAddr().String())
 	}
 }
 
-// fingerprint is the SHA256 fingerprint of a key, as OpenSSH prints it.
-func fingerprint(key ssh.PublicKey) string {
-	return gossh.FingerprintSHA256(key)
-}
-
-// ServeSSH runs srv until ctx ends, then shuts it down.
-func ServeSSH(ctx context.Context, srv *ssh.Server) error {
-	ln, err := net.Listen("tcp", srv.Addr)
-	if err != nil {
-		return fmt.Errorf("ssh listen on %s: %w", srv.Addr, err)
-	}
+// Serve accepts sessions on ln until ctx ends; then every console is told why and closed, and the
+// server shuts down.
+func (s *SSHServer) Serve(ctx context.Context, ln net.Listener) error {
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- s.srv.Serve(ln) }()
 	select {
 	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(sctx)
+		s.stop()
 		return nil
 	case err := <-errc:
 		if errors.Is(err, ssh.ErrServerClosed) {
 			return nil
 		}
 		return err
+	}
+}
+
+// ListenAndServe listens on the configured address and serves until ctx ends.
+func (s *SSHServer) ListenAndServe(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.srv.Addr)
+	if err != nil {
+		return fmt.Errorf("ssh listen on %s: %w", s.srv.Addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// stop quits every console, waits a little for them to say goodbye, then closes the server.
+func (s *SSHServer) stop() {
+	s.mu.Lock()
+	s.stopping = true
+	for p := range s.programs {
+		p.Quit()
+	}
+	s.mu.Unlock()
+	done := make(chan struct{})
+	go func() { s.active.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(3 * time.Second):
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := s.srv.Shutdown(sctx); err != nil {
+		_ = s.srv.Close()
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"io"
@@ -23,6 +24,7 @@ type sshRig struct {
 	keysPath string
 	hostKey  string
 	logs     *syncBuffer
+	stop     context.CancelFunc // stops the server as SIGTERM does
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's log writes and the test's reads.
@@ -63,8 +65,11 @@ func newSSHRig(t *testing.T, f *fixture, authorized string) *sshRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
+	ctx, stop := context.WithCancel(context.Background())
+	r.stop = stop
+	done := make(chan struct{})
+	go func() { srv.Serve(ctx, ln); close(done) }()
+	t.Cleanup(func() { stop(); <-done })
 	r.addr = ln.Addr().String()
 	return r
 }
@@ -109,6 +114,7 @@ func (r *sshRig) console(t *testing.T, signer gossh.Signer) (*syncBuffer, io.Wri
 	}
 	out := &syncBuffer{}
 	sess.Stdout = out
+	sess.Stderr = out
 	in, err := sess.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -117,10 +123,8 @@ func (r *sshRig) console(t *testing.T, signer gossh.Signer) (*syncBuffer, io.Wri
 		t.Fatal(err)
 	}
 	// Answer the server's terminal query (background colour, then device attributes) as a real
-	// terminal emulator does.
-	if _, err := io.WriteString(in, "\x1b]11;rgb:1c1c/1c1c/1c1c\a\x1b[?62;22c"); err != nil {
-		t.Fatal(err)
-	}
+	// terminal emulator does. A session the server ends at once may be gone already.
+	_, _ = io.WriteString(in, "\x1b]11;rgb:1c1c/1c1c/1c1c\a\x1b[?62;22c")
 	return out, in
 }
 
@@ -180,7 +184,7 @@ func TestSSHRefusesUnknownKeyPasswordAndNone(t *testing.T) {
 
 	// Editing the file lets the new technician in without a restart.
 	time.Sleep(10 * time.Millisecond) // a later modification time than the first write
-	data := line + " role=control tech=nguyen.van.an\n" + strangerLine + " role=viewer tech=tran.thi.cuc\n"
+	data := line + " role=control tech=nguyen.van.an\n" + strangerLine + " role=control tech=tran.thi.cuc\n"
 	if err := os.WriteFile(r.keysPath, []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -216,5 +220,26 @@ func TestSSHSessionsSeeEachOthersMute(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no audit row of the mute by ssh:nguyen.van.an: %+v", rows)
+	}
+}
+
+func TestSSHShutdownTellsEachTechnicianWhy(t *testing.T) {
+	f := newFixture(t, 1)
+	an, anLine := newKey(t)
+	r := newSSHRig(t, f, anLine+" role=control tech=nguyen.van.an\n")
+	out, _ := r.console(t, an)
+	waitScreen(t, out, "Xã Ia Grai")
+	r.stop()
+	waitScreen(t, out, "Máy chủ diemcau đang dừng")
+}
+
+func TestSSHRoleNotYetConfinedIsRefused(t *testing.T) {
+	f := newFixture(t, 1)
+	viewer, line := newKey(t)
+	r := newSSHRig(t, f, line+" role=viewer tech=tran.thi.cuc\n")
+	out, _ := r.console(t, viewer)
+	waitScreen(t, out, "viewer")
+	if strings.Contains(out.String(), "Xã Ia Grai") {
+		t.Error("a role the console cannot yet confine got the console")
 	}
 }
