@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"diemcau/meeting"
 )
 
 // errUsage means the command line was wrong and the usage has been printed.
@@ -23,6 +25,7 @@ type commonFlags struct {
 	apiTokenFile   string
 	media          string
 	logFile        string
+	holidays       string
 }
 
 // newFlagSet makes a flag set for a subcommand with the common flags bound to cf.
@@ -36,6 +39,7 @@ func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 	fs.StringVar(&cf.authorizedKeys, "authorized-keys", "", "authorized_keys file (default: beside the database)")
 	fs.StringVar(&cf.apiTokenFile, "api-token-file", "", "file holding the /api/v1 bearer token (else DIEMCAU_API_TOKEN)")
 	fs.StringVar(&cf.media, "media", "", "folder with the demo media clips (default: ./testdata)")
+	fs.StringVar(&cf.holidays, "holidays", "", "holiday calendar file (CSV) replacing the built-in 2025–2027 one")
 	fs.StringVar(&cf.logFile, "log", "", "log file (default: diemcau.log beside the database for console modes, stderr otherwise)")
 	return fs
 }
@@ -79,4 +83,17 @@ func langFromArgs(args []string) string {
 		}
 	}
 	return "vi"
+}
+
+// calendar returns the working-day calendar: the --holidays file when given, else the built-in one.
+func (cf commonFlags) calendar() (*meeting.Calendar, error) {
+	if cf.holidays == "" {
+		return meeting.DefaultCalendar(), nil
+	}
+	f, err := os.Open(cf.holidays)
+	if err != nil {
+		return nil, fmt.Errorf("open holiday file: %w", err)
+	}
+	defer f.Close()
+	return meeting.LoadCalendar(f)
 }
