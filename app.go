@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -45,7 +46,7 @@ func openApp(ctx context.Context, cf commonFlags, logToFile bool) (*app, error) 
 	}
 	a.st = st
 	a.reg = endpoints.NewRegistry(st)
-	m, err := mcu.New(mcu.Config{Loopback: true, Log: a.log}, st, a.reg, a.log)
+	m, err := mcu.New(mcu.Config{Loopback: true, UDPPort: cf.udpPort, Log: a.log}, st, a.reg, a.log)
 	if err != nil {
 		a.close()
 		return nil, fmt.Errorf("start MCU: %w", err)
@@ -79,8 +80,15 @@ func (a *app) serveHTTP() error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", a.flags.http, err)
 	}
+	token, err := apiToken(a.flags.apiTokenFile)
+	if err != nil {
+		_ = ln.Close()
+		return err
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/whip/", a.mcu.Handler())
+	mux.Handle("/join/", endpoints.NewJoinPage(a.flags.lang))
+	mux.Handle("/api/v1/", a.mcu.StatusHandler(token))
 	mux.Handle("GET /metrics", promhttp.Handler())
 	a.srv = &http.Server{
 		Handler:           mux,
@@ -98,6 +106,19 @@ func (a *app) serveHTTP() error {
 		}
 	}()
 	return nil
+}
+
+// apiToken reads the /api/v1 bearer token from the file, else from DIEMCAU_API_TOKEN; "" leaves
+// the API disabled.
+func apiToken(file string) (string, error) {
+	if file == "" {
+		return strings.TrimSpace(os.Getenv("DIEMCAU_API_TOKEN")), nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", fmt.Errorf("read API token file: %w", err)
+	}
+	return strings.TrimSpace(string(b)), nil
 }
 
 // close stops everything in reverse order of opening.

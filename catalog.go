@@ -24,6 +24,9 @@ var cliText = map[string]map[string]string{
 		"serveListening":  "diemcau đang chạy: HTTP %s, SSH %s (khóa được phép: %s). Ctrl+C để dừng.\n",
 		"notSupported":    "%s chưa có trong phiên bản này\n",
 		"subcommandUsage": "dùng: %s\n",
+		"benchArgs":       "bench: cần --endpoints ≥ 2, --seconds > 0 và --bitrate như 1.5M\n",
+		"reportUsage":     "diemcau report meeting MÃ-CUỘC-HỌP [--format md|csv|html] [--lang vi|en]",
+		"reportFormat":    "--format phải là md, csv hoặc html, không phải %q\n",
 	},
 	"en": {
 		"unknownCommand":  "unknown command: %q\n\n",
@@ -47,6 +50,9 @@ var cliText = map[string]map[string]string{
 		"serveListening":  "diemcau is running: HTTP %s, SSH %s (authorized keys: %s). Ctrl+C to stop.\n",
 		"notSupported":    "%s is not in this version yet\n",
 		"subcommandUsage": "usage: %s\n",
+		"benchArgs":       "bench: need --endpoints ≥ 2, --seconds > 0 and --bitrate like 1.5M\n",
+		"reportUsage":     "diemcau report meeting MEETING-ID [--format md|csv|html] [--lang vi|en]",
+		"reportFormat":    "--format must be md, csv or html, not %q\n",
 	},
 }
 
@@ -70,6 +76,8 @@ Commands:
   diemcau endpoint --url URL --id ID --token TOKEN   one soft bridge point
   diemcau import bridgepoints FILE.csv               load the bridge-point registry
   diemcau bridgepoint rotate ID     issue a new join secret (printed once)
+  diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
+  diemcau report meeting ID [--format md|csv|html]   the meeting log (Appendix II)
 
 Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --lang vi|en, --media DIR, --log FILE
 `
@@ -83,6 +91,8 @@ Lệnh:
   diemcau endpoint --url URL --id MÃ --token MÃ-THAM-GIA   một điểm cầu mềm
   diemcau import bridgepoints TỆP.csv                      nhập danh sách điểm cầu
   diemcau bridgepoint rotate MÃ     cấp mã tham gia mới (chỉ in một lần)
+  diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
+  diemcau report meeting MÃ [--format md|csv|html]   nhật ký cuộc họp (Phụ lục II)
 
 Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP
 `

@@ -26,6 +26,7 @@ type commonFlags struct {
 	media          string
 	logFile        string
 	holidays       string
+	udpPort        int
 }
 
 // newFlagSet makes a flag set for a subcommand with the common flags bound to cf.
@@ -40,6 +41,7 @@ func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 	fs.StringVar(&cf.apiTokenFile, "api-token-file", "", "file holding the /api/v1 bearer token (else DIEMCAU_API_TOKEN)")
 	fs.StringVar(&cf.media, "media", "", "folder with the demo media clips (default: ./testdata)")
 	fs.StringVar(&cf.holidays, "holidays", "", "holiday calendar file (CSV) replacing the built-in 2025–2027 one")
+	fs.IntVar(&cf.udpPort, "udp-port", 8443, "UDP port shared by all WebRTC media (ICE UDP mux); 0 = one ephemeral port per peer")
 	fs.StringVar(&cf.logFile, "log", "", "log file (default: diemcau.log beside the database for console modes, stderr otherwise)")
 	return fs
 }

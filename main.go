@@ -27,6 +27,9 @@ func commands() []command {
 		{"endpoint", runEndpoint},
 		{"import", runImport},
 		{"bridgepoint", runBridgePoint},
+		{"bench", runBench},
+		{"bench-mcu", runBenchMCU}, // hidden: the MCU child of bench
+		{"report", runReport},
 	}
 }
 

@@ -85,7 +85,10 @@ func (e *SoftEndpoint) watch(s *softSession) {
 	s.control.OnOpen(func() { s.openOnce.Do(func() { close(s.opened) }) })
 	s.control.OnClose(func() { e.linkEnded(s, "control channel closed") })
 	s.control.OnMessage(func(msg webrtc.DataChannelMessage) { e.handleControl(msg.Data) })
-	s.pc.OnTrack(func(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) { go e.readTrack(track) })
+	s.pc.OnTrack(func(track *webrtc.TrackRemote, receiver *webrtc.RTPReceiver) {
+		go e.readTrack(track)
+		go drainReceiverRTCP(receiver)
+	})
 }
 
 // startDisconnectTimer ends the link if ICE stays disconnected for disconnectGrace.

@@ -2,9 +2,12 @@ package endpoints
 
 import (
 	"fmt"
+	"net"
 
 	"github.com/pion/ice/v4"
 	"github.com/pion/interceptor"
+	"github.com/pion/transport/v5"
+	"github.com/pion/transport/v5/stdnet"
 	"github.com/pion/webrtc/v4"
 )
 
@@ -29,8 +32,8 @@ var (
 	}
 )
 
-// newPeerAPI builds the Pion API of one link: Opus and VP8 only, audio levels, the default
-// interceptors behind the loss simulator, loopback UDPv4 candidates without mDNS.
+// newPeerAPI builds the Pion API of one link: Opus and VP8 only, audio levels, NACK and RTCP
+// reports behind the loss simulator, loopback UDPv4 candidates without mDNS.
 func (e *SoftEndpoint) newPeerAPI() (*webrtc.API, error) {
 	m := &webrtc.MediaEngine{}
 	if err := m.RegisterCodec(webrtc.RTPCodecParameters{RTPCodecCapability: opusCapability, PayloadType: opusPayloadType},
@@ -45,12 +48,22 @@ func (e *SoftEndpoint) newPeerAPI() (*webrtc.API, error) {
 		webrtc.RTPCodecTypeAudio); err != nil {
 		return nil, fmt.Errorf("register audio level extension: %w", err)
 	}
+	// NACK and RTCP reports, as a real endpoint sends them; no TWCC or stats, which the MCU does
+	// not use and which would make a bench of many endpoints measure its own load generator.
 	reg := &interceptor.Registry{}
 	reg.Add(lossFactory{e: e}) // first added is nearest the network
-	if err := webrtc.RegisterDefaultInterceptors(m, reg); err != nil {
-		return nil, fmt.Errorf("register interceptors: %w", err)
+	if err := webrtc.ConfigureNack(m, reg); err != nil {
+		return nil, fmt.Errorf("configure nack: %w", err)
+	}
+	if err := webrtc.ConfigureRTCPReports(reg); err != nil {
+		return nil, fmt.Errorf("configure rtcp reports: %w", err)
+	}
+	n, err := stdnet.NewNet()
+	if err != nil {
+		return nil, fmt.Errorf("network: %w", err)
 	}
 	s := webrtc.SettingEngine{LoggerFactory: pionLogs{log: e.log}}
+	s.SetNet(roomyNet{n})
 	s.SetIncludeLoopbackCandidate(true)
 	s.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
 	s.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
@@ -99,4 +112,21 @@ func negotiatedAudioLevelID(sender *webrtc.RTPSender) uint8 {
 		}
 	}
 	return 0
+}
+
+// recvBuffer is the kernel receive buffer asked for each media socket: the MCU sends its
+// packets in batches, and a burst must not overflow the default ~200 KB.
+const recvBuffer = 1 << 20
+
+// roomyNet is the standard network with larger UDP receive buffers.
+type roomyNet struct{ *stdnet.Net }
+
+// ListenUDP opens a UDP socket with a recvBuffer receive buffer (as far as the kernel allows).
+func (n roomyNet) ListenUDP(network string, laddr *net.UDPAddr) (transport.UDPConn, error) {
+	c, err := n.Net.ListenUDP(network, laddr)
+	if err != nil {
+		return nil, err
+	}
+	_ = c.SetReadBuffer(recvBuffer)
+	return c, nil
 }

@@ -16,6 +16,11 @@ type ReceiveStats struct {
 	VideoPackets uint64
 	BySource     map[uint32]SourceCount // by CSRC[0], the original source's SSRC
 	Slots        map[string]string      // last "slots" message: "main", "speaker", "audio1"… → bridge point id
+	// Over all slots: packets the sequence numbers say were sent, and packets received; the
+	// difference is the loss between the MCU and this endpoint.
+	SlotExpected uint64
+	SlotReceived uint64
+	FirstPacket  time.Time // arrival of the first RTP packet on any slot; zero before
 }
 
 // SourceCount counts the packets received from one original source.
@@ -29,6 +34,9 @@ type SourceCount struct {
 type receiveCounters struct {
 	audio    atomic.Uint64
 	video    atomic.Uint64
+	expected atomic.Uint64
+	received atomic.Uint64
+	first    atomic.Int64 // unix nanos of the first packet
 	mu       sync.Mutex
 	bySource map[uint32]*SourceCount
 }
@@ -64,6 +72,11 @@ func (e *SoftEndpoint) Received() ReceiveStats {
 	st := ReceiveStats{
 		AudioPackets: e.recv.audio.Load(),
 		VideoPackets: e.recv.video.Load(),
+		SlotExpected: e.recv.expected.Load(),
+		SlotReceived: e.recv.received.Load(),
+	}
+	if ns := e.recv.first.Load(); ns != 0 {
+		st.FirstPacket = time.Unix(0, ns)
 	}
 	e.recv.mu.Lock()
 	st.BySource = make(map[uint32]SourceCount, len(e.recv.bySource))
@@ -84,14 +97,42 @@ func (e *SoftEndpoint) Received() ReceiveStats {
 func (e *SoftEndpoint) readTrack(track *webrtc.TrackRemote) {
 	kind := track.Kind()
 	buf := make([]byte, 1500)
+	var seqs slotSequence
 	for {
 		n, _, err := track.Read(buf)
 		if err != nil {
 			return
 		}
+		if n < 12 {
+			continue
+		}
+		e.recv.first.CompareAndSwap(0, time.Now().UnixNano())
+		e.recv.expected.Add(seqs.observe(binary.BigEndian.Uint16(buf[2:4])))
+		e.recv.received.Add(1)
 		csrc, ok := firstCSRC(buf[:n])
 		e.recv.count(kind, csrc, ok)
 	}
+}
+
+// slotSequence follows the sequence numbers of one slot.
+type slotSequence struct {
+	started bool
+	highest uint16
+}
+
+// observe returns how many more packets the slot has sent, judging by seq: 1 for the next
+// packet, more after a gap, 0 for a late or repeated one.
+func (s *slotSequence) observe(seq uint16) uint64 {
+	if !s.started {
+		s.started, s.highest = true, seq
+		return 1
+	}
+	d := int16(seq - s.highest)
+	if d <= 0 {
+		return 0
+	}
+	s.highest = seq
+	return uint64(d)
 }
 
 // firstCSRC returns CSRC[0] of a raw RTP packet, if it has one.
@@ -100,4 +141,15 @@ func firstCSRC(pkt []byte) (uint32, bool) {
 		return 0, false
 	}
 	return binary.BigEndian.Uint32(pkt[12:16]), true
+}
+
+// drainReceiverRTCP reads a receiver's RTCP until it ends, so the report interceptor sees the
+// MCU's sender reports and our receiver reports carry LSR/DLSR (the MCU's RTT).
+func drainReceiverRTCP(receiver *webrtc.RTPReceiver) {
+	buf := make([]byte, 1500)
+	for {
+		if _, _, err := receiver.Read(buf); err != nil {
+			return
+		}
+	}
 }

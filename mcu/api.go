@@ -75,6 +75,7 @@ const (
 	EventFloor         EventKind = "floor"          // floor granted (Detail "granted") or revoked ("revoked")
 	EventSpeaker       EventKind = "speaker"        // the speaker video slot changed source
 	EventIncident      EventKind = "incident"       // an operator's report from the site; Detail is its text
+	EventCodecMismatch EventKind = "codec_mismatch" // BridgePoint cannot decode the codec of a video slot's source, so the slot stays empty; Detail "slot=main source=ID codec=video/H264 accepts=video/VP8"
 	EventConferenceEnd EventKind = "conference_end" //
 )
 
@@ -97,7 +98,7 @@ type Quality struct {
 	RTTMs       float64 // round-trip time from RTCP, milliseconds (0 when unknown)
 	BitrateKbps float64 // inbound bitrate, all tracks
 	OutKbps     float64 // outbound bitrate to this bridge point
-	Width       int     // video resolution from the last VP8 keyframe (0 when unknown)
+	Width       int     // video resolution from the last VP8 keyframe or H.264 SPS (0 when unknown)
 	Height      int
 	FPS         float64 // inbound video frame rate, frames per second over the last interval
 	Grade       string  // GradeGood, GradeFair, GradePoor or GradeBad; "" when not connected
@@ -118,6 +119,7 @@ type Participant struct {
 	PacketsOut uint64 // RTP packets forwarded to this bridge point
 	Floor      bool   // holds the floor (granted)
 	Reconnects int
+	LeftReason string // why its last session ended ("left": a WHIP DELETE); "" when connected or never joined
 }
 
 // SpeakRequest is a pending request to speak.

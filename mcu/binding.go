@@ -35,9 +35,13 @@ type binding struct {
 	lastSeq uint16
 	lastTS  uint32
 	lastAt  time.Time
+	syncSeq uint16 // slot sequence number of the first packet since the last resync
 	closed  bool
 	out     rtp.Packet // scratch packet, reused under mu
 	csrc    [1]uint32
+
+	nackPkt rtp.Packet // scratch for retransmissions, under mu
+	nackBuf [cachePacketB]byte
 }
 
 func newBinding(recv *session, slot string, kind webrtc.RTPCodecType, mime string, clock uint32,
@@ -53,6 +57,7 @@ func (b *binding) assign(src *source) bool {
 		return false
 	}
 	b.src = src
+	b.last = nil // renumber on the next packet, even if src had this slot before
 	return true
 }
 
@@ -71,21 +76,28 @@ func (b *binding) detach() {
 	b.mu.Unlock()
 }
 
-// write forwards pkt of src to the receiver when src is on this slot; it reports whether it wrote.
-func (b *binding) write(src *source, pkt *rtp.Packet, now time.Time) bool {
+// write forwards pkt of src to the receiver when src is on this slot; it reports whether it
+// wrote. resync renumbers from pkt even when src was already on the slot (after a mute).
+func (b *binding) write(src *source, pkt *rtp.Packet, now time.Time, resync bool) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.src != src || b.closed {
 		return false
 	}
-	if b.last != src {
+	if b.last != src || resync {
 		b.resync(src, pkt, now)
+		b.syncSeq = pkt.SequenceNumber + b.seqOff
 	}
 	seq := pkt.SequenceNumber + b.seqOff
 	ts := pkt.Timestamp + b.tsOff
 	if int16(seq-b.lastSeq) > 0 {
 		b.lastSeq, b.lastTS, b.lastAt = seq, ts, now
 	}
+	return b.send(src, pkt, seq, ts)
+}
+
+// send writes pkt of src with the slot's sequence number and timestamp (b.mu held).
+func (b *binding) send(src *source, pkt *rtp.Packet, seq uint16, ts uint32) bool {
 	b.out.Header = pkt.Header
 	b.out.Header.SequenceNumber = seq
 	b.out.Header.Timestamp = ts
@@ -102,6 +114,25 @@ func (b *binding) write(src *source, pkt *rtp.Packet, now time.Time) bool {
 	m.packetsOut.Add(1)
 	m.bytesOut.Add(uint64(len(pkt.Payload) + 12))
 	return true
+}
+
+// resend answers a receiver's NACK for slot sequence number seq from the current source's
+// packet cache; it reports whether the packet was sent again. Packets from before the last
+// source switch are not resent: their numbering belonged to another source.
+func (b *binding) resend(seq uint16) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	src := b.last
+	if b.closed || src == nil || src != b.src || src.cache == nil {
+		return false
+	}
+	if int16(seq-b.syncSeq) < 0 || int16(b.lastSeq-seq) < 0 {
+		return false
+	}
+	if !src.cache.get(seq-b.seqOff, b.nackBuf[:], &b.nackPkt) {
+		return false
+	}
+	return b.send(src, &b.nackPkt, seq, b.nackPkt.Timestamp+b.tsOff)
 }
 
 // resync computes offsets so that src's stream continues the slot's numbering.
@@ -123,7 +154,8 @@ func (b *binding) resync(src *source, pkt *rtp.Packet, now time.Time) {
 	b.lastSeq = next - 1
 }
 
-// readRTCP serves the receiver's feedback on this slot: PLI/FIR go to the slot's source.
+// readRTCP serves the receiver's feedback on this slot: PLI/FIR go to the slot's source, NACKs
+// are answered from the source's packet cache.
 func (b *binding) readRTCP() {
 	buf := make([]byte, 1500)
 	for {
@@ -136,12 +168,29 @@ func (b *binding) readRTCP() {
 			continue
 		}
 		for _, p := range pkts {
-			switch p.(type) {
+			switch p := p.(type) {
 			case *rtcp.PictureLossIndication, *rtcp.FullIntraRequest:
 				if src := b.source(); src != nil {
 					src.requestKeyframe()
 				}
+			case *rtcp.TransportLayerNack:
+				b.answerNack(p)
 			}
 		}
+	}
+}
+
+// answerNack resends every packet a NACK names that the cache still holds.
+func (b *binding) answerNack(n *rtcp.TransportLayerNack) {
+	m := b.recv.m
+	for _, pair := range n.Nacks {
+		pair.Range(func(seq uint16) bool {
+			if b.resend(seq) {
+				m.nackHits.Add(1)
+			} else {
+				m.nackMisses.Add(1)
+			}
+			return true
+		})
 	}
 }

@@ -12,6 +12,10 @@ const (
 	txtInternal
 	txtUnknownSession
 	txtNoTrickle
+	txtAPIDisabled
+	txtAPIUnauthorized
+	txtCodecMismatch
+	txtTooManyFailures
 )
 
 // catalog holds every user-facing string of the package, per language.
@@ -19,22 +23,30 @@ var catalog = map[string]map[textKey]string{
 	"vi": {
 		txtUnknownBridgePoint: "điểm cầu không xác định hoặc không thuộc cuộc họp nào đang mở",
 		txtUnauthorized:       "mã tham gia không hợp lệ",
+		txtTooManyFailures:    "sai mã tham gia quá nhiều lần từ địa chỉ này; hãy thử lại sau",
 		txtUnsupportedMedia:   "nội dung phải là application/sdp",
 		txtBadOffer:           "SDP offer không hợp lệ",
 		txtBodyTooLarge:       "SDP offer quá lớn",
 		txtInternal:           "lỗi máy chủ",
 		txtUnknownSession:     "phiên không tồn tại",
 		txtNoTrickle:          "chưa hỗ trợ trickle ICE",
+		txtCodecMismatch:      "thiết bị này không giải mã được hình của %s (mã hóa %s, ô %s) nên ô hình này để trống",
+		txtAPIDisabled:        "API trạng thái đang tắt: đặt DIEMCAU_API_TOKEN hoặc --api-token-file",
+		txtAPIUnauthorized:    "thiếu hoặc sai mã truy cập API (Authorization: Bearer)",
 	},
 	"en": {
 		txtUnknownBridgePoint: "unknown bridge point or not in any open conference",
 		txtUnauthorized:       "invalid join credential",
+		txtTooManyFailures:    "too many wrong join credentials from this address; try again later",
 		txtUnsupportedMedia:   "content type must be application/sdp",
 		txtBadOffer:           "invalid SDP offer",
 		txtBodyTooLarge:       "SDP offer too large",
 		txtInternal:           "server error",
 		txtUnknownSession:     "no such session",
 		txtNoTrickle:          "trickle ICE is not supported",
+		txtCodecMismatch:      "this device cannot decode the picture of %s (codec %s, slot %s), so that slot stays empty",
+		txtAPIDisabled:        "the status API is disabled: set DIEMCAU_API_TOKEN or --api-token-file",
+		txtAPIUnauthorized:    "missing or wrong API token (Authorization: Bearer)",
 	},
 }
 

@@ -19,7 +19,8 @@ import (
 // testClient is a real Pion endpoint that speaks the MCU's offer layout: mic+slot1, two audio
 // slots, camera+main, speaker.
 type testClient struct {
-	t        *testing.T
+	t        testing.TB
+	quiet    bool // sends no media and reads slots without allocating (benchmarks)
 	id       string
 	secret   string
 	base     string
@@ -35,14 +36,18 @@ type testClient struct {
 	msgs  chan map[string]any
 
 	mu        sync.Mutex
-	audioFrom map[uint32]int       // CSRC → audio packets received
-	videoFrom map[uint32]int       // CSRC → video packets received
-	audioLast map[uint32]time.Time // CSRC → arrival of the last audio packet
+	audioFrom map[uint32]int            // CSRC → audio packets received
+	videoFrom map[uint32]int            // CSRC → video packets received
+	audioLast map[uint32]time.Time      // CSRC → arrival of the last audio packet
+	videoSeqs map[uint32]map[uint16]int // slot SSRC → sequence number → times received
+	videoLast map[uint32]uint16         // slot SSRC → last sequence number received
+	audioSeq  map[uint32]uint16         // audio slot SSRC → last sequence number received
+	audioGaps int                       // sequence jumps seen on audio slots
 	stop      chan struct{}
 	stopOnce  sync.Once
 }
 
-func newClientAPI(t *testing.T) *webrtc.API {
+func newClientAPI(t testing.TB) *webrtc.API {
 	t.Helper()
 	me := &webrtc.MediaEngine{}
 	if err := me.RegisterDefaultCodecs(); err != nil {
@@ -59,18 +64,46 @@ func newClientAPI(t *testing.T) *webrtc.API {
 	se.SetIncludeLoopbackCandidate(true)
 	se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
 	se.SetInterfaceFilter(func(name string) bool { return strings.HasPrefix(name, "lo") })
+	// Loopback loses nothing, so a test NACKs packets it did receive; SRTP replay protection
+	// would drop their retransmissions as replays.
+	se.DisableSRTPReplayProtection(true)
 	return webrtc.NewAPI(webrtc.WithMediaEngine(me), webrtc.WithInterceptorRegistry(ir), webrtc.WithSettingEngine(se))
 }
 
 // newTestClient builds the PeerConnection and its offer layout; join sends it.
-func newTestClient(t *testing.T, base, id, secret string) *testClient {
+func newTestClient(t testing.TB, base, id, secret string) *testClient {
 	t.Helper()
-	pc, err := newClientAPI(t).NewPeerConnection(webrtc.Configuration{})
+	return newTestClientWith(t, newClientAPI(t), base, id, secret)
+}
+
+// newQuietClient is a receiver for benchmarks: no interceptors, no media sent, slots read into
+// one buffer, so that it adds no allocation of its own to the process.
+func newQuietClient(t testing.TB, base, id, secret string) *testClient {
+	t.Helper()
+	me := &webrtc.MediaEngine{}
+	if err := me.RegisterDefaultCodecs(); err != nil {
+		t.Fatal(err)
+	}
+	se := webrtc.SettingEngine{}
+	se.SetIncludeLoopbackCandidate(true)
+	se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
+	se.SetInterfaceFilter(func(name string) bool { return strings.HasPrefix(name, "lo") })
+	api := webrtc.NewAPI(webrtc.WithMediaEngine(me), webrtc.WithInterceptorRegistry(&interceptor.Registry{}),
+		webrtc.WithSettingEngine(se))
+	c := newTestClientWith(t, api, base, id, secret)
+	c.quiet = true
+	return c
+}
+
+func newTestClientWith(t testing.TB, api *webrtc.API, base, id, secret string) *testClient {
+	t.Helper()
+	pc, err := api.NewPeerConnection(webrtc.Configuration{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := &testClient{t: t, id: id, secret: secret, base: base, pc: pc, msgs: make(chan map[string]any, 256),
 		audioFrom: map[uint32]int{}, videoFrom: map[uint32]int{}, audioLast: map[uint32]time.Time{},
+		videoSeqs: map[uint32]map[uint16]int{}, videoLast: map[uint32]uint16{}, audioSeq: map[uint32]uint16{},
 		stop: make(chan struct{})}
 	c.level.Store(40)
 	c.mic, _ = webrtc.NewTrackLocalStaticRTP(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2}, "mic", id)
@@ -146,7 +179,9 @@ func (c *testClient) join(ctx context.Context) int {
 			c.camSSRC = uint32(p.Encodings[0].SSRC)
 		}
 	}
-	go c.sendMedia()
+	if !c.quiet {
+		go c.sendMedia()
+	}
 	return resp.StatusCode
 }
 
@@ -185,8 +220,24 @@ func (c *testClient) sendMedia() {
 	}
 }
 
-// readTrack counts received packets by their CSRC.
-func (c *testClient) readTrack(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
+// readTrack counts received packets by their CSRC; the receiver's RTCP is read too, so that
+// the report interceptor sees the MCU's sender reports and answers with LSR/DLSR (RTT).
+func (c *testClient) readTrack(track *webrtc.TrackRemote, receiver *webrtc.RTPReceiver) {
+	if c.quiet {
+		buf := make([]byte, 1500)
+		for {
+			if _, _, err := track.Read(buf); err != nil {
+				return
+			}
+		}
+	}
+	go func() {
+		for {
+			if _, _, err := receiver.ReadRTCP(); err != nil {
+				return
+			}
+		}
+	}()
 	audio := track.Kind() == webrtc.RTPCodecTypeAudio
 	for {
 		pkt, _, err := track.ReadRTP()
@@ -201,8 +252,19 @@ func (c *testClient) readTrack(track *webrtc.TrackRemote, _ *webrtc.RTPReceiver)
 		if audio {
 			c.audioFrom[pkt.CSRC[0]]++
 			c.audioLast[pkt.CSRC[0]] = now
+			if last, ok := c.audioSeq[pkt.SSRC]; ok && pkt.SequenceNumber != last+1 {
+				c.audioGaps++
+			}
+			c.audioSeq[pkt.SSRC] = pkt.SequenceNumber
 		} else {
 			c.videoFrom[pkt.CSRC[0]]++
+			seqs := c.videoSeqs[pkt.SSRC]
+			if seqs == nil {
+				seqs = map[uint16]int{}
+				c.videoSeqs[pkt.SSRC] = seqs
+			}
+			seqs[pkt.SequenceNumber]++
+			c.videoLast[pkt.SSRC] = pkt.SequenceNumber
 		}
 		c.mu.Unlock()
 	}
@@ -212,6 +274,30 @@ func (c *testClient) counts(ssrc uint32) (audio, video int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.audioFrom[ssrc], c.videoFrom[ssrc]
+}
+
+// videoSlot returns the SSRC of a video slot that has received packets and its last sequence number.
+func (c *testClient) videoSlot() (ssrc uint32, last uint16, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for ssrc, last := range c.videoLast {
+		return ssrc, last, true
+	}
+	return 0, 0, false
+}
+
+// timesReceived says how often the video slot ssrc delivered sequence number seq.
+func (c *testClient) timesReceived(ssrc uint32, seq uint16) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.videoSeqs[ssrc][seq]
+}
+
+// gaps returns how many sequence jumps the audio slots showed.
+func (c *testClient) gaps() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.audioGaps
 }
 
 func (c *testClient) lastAudio(ssrc uint32) time.Time {
@@ -259,7 +345,7 @@ func (c *testClient) close() {
 	})
 }
 
-func whipPost(t *testing.T, base, id, secret, ctype, body string) *http.Response {
+func whipPost(t testing.TB, base, id, secret, ctype, body string) *http.Response {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, base+"/whip/"+id, strings.NewReader(body))
 	if secret != "" {
@@ -276,7 +362,7 @@ func whipPost(t *testing.T, base, id, secret, ctype, body string) *http.Response
 var noKeepAlive = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 20 * time.Second}
 
 // eventually polls cond until it holds or the timeout passes.
-func eventually(t *testing.T, timeout time.Duration, cond func() bool, format string, args ...any) {
+func eventually(t testing.TB, timeout time.Duration, cond func() bool, format string, args ...any) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for !cond() {

@@ -187,7 +187,7 @@ func (c *Conference) revokeFloor(ctx context.Context, actor string, m *member) e
 	c.notify(m, floorMessage{Type: "floor", Granted: false})
 	c.emit(EventFloor, m.info.ID, actor, 0, "revoked")
 	if req != nil && req.State == "granted" {
-		if err := c.setRequestState(ctx, actor, req, "finished"); err != nil {
+		if err := c.setRequestState(ctx, actor, req, "done"); err != nil {
 			c.log.Error("revoke floor: speak request state", "err", err)
 		}
 	}

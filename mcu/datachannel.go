@@ -30,10 +30,11 @@ type floorMessage struct {
 
 // slotsMessage names the bridge points on the receiver's slots ("" for an empty slot).
 type slotsMessage struct {
-	Type    string   `json:"type"`
-	Main    string   `json:"main"`
-	Speaker string   `json:"speaker"`
-	Audio   []string `json:"audio"`
+	Type    string            `json:"type"`
+	Main    string            `json:"main"`
+	Speaker string            `json:"speaker"`
+	Audio   []string          `json:"audio"`
+	Names   map[string]string `json:"names,omitempty"` // bridge point ID → display name, for those on a slot
 }
 
 // endpointMessage is what an endpoint may send.

@@ -2,12 +2,15 @@ package mcu
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/pion/dtls/v3"
 	"github.com/pion/ice/v4"
 	"github.com/pion/interceptor"
+	"github.com/pion/interceptor/pkg/nack"
 	"github.com/pion/interceptor/pkg/stats"
+	"github.com/pion/transport/v5/stdnet"
 	"github.com/pion/webrtc/v4"
 )
 
@@ -38,6 +41,31 @@ func (s *statsRegistry) get(pcID string) stats.Getter {
 	return nil
 }
 
+// inboundStats is the stats interceptor without per-packet work on outbound RTP: it still
+// registers our outbound streams, so receiver reports on them give RTT, but it does not clone
+// every forwarded packet's header (the MCU counts its own outbound bytes).
+type inboundStats struct{ f *stats.InterceptorFactory }
+
+// NewInterceptor implements interceptor.Factory.
+func (s inboundStats) NewInterceptor(id string) (interceptor.Interceptor, error) {
+	i, err := s.f.NewInterceptor(id)
+	if err != nil {
+		return nil, err
+	}
+	return inboundStatsInterceptor{i}, nil
+}
+
+type inboundStatsInterceptor struct{ interceptor.Interceptor }
+
+// BindLocalStream registers the stream with the stats interceptor and returns writer unwrapped.
+func (s inboundStatsInterceptor) BindLocalStream(info *interceptor.StreamInfo, writer interceptor.RTPWriter) interceptor.RTPWriter {
+	s.Interceptor.BindLocalStream(info, writer)
+	return writer
+}
+
+// forget drops the getter of a closed PeerConnection.
+func (s *statsRegistry) forget(pcID string) { s.m.Delete(pcID) }
+
 // newWebRTCAPI builds the one webrtc.API the MCU uses for every PeerConnection.
 func newWebRTCAPI(cfg Config, reg *statsRegistry) (*webrtc.API, ice.UDPMux, error) {
 	me := &webrtc.MediaEngine{}
@@ -59,33 +87,53 @@ func newWebRTCAPI(cfg Config, reg *statsRegistry) (*webrtc.API, ice.UDPMux, erro
 		return nil, nil, fmt.Errorf("register audio level extension: %w", err)
 	}
 
+	// The first interceptor added sits nearest the network. Stats must come before the RTCP
+	// reports so that it sees the sender reports they generate: remote-inbound RTT pairs the
+	// receiver's LSR/DLSR with the NTP time of our own sender report.
 	ir := &interceptor.Registry{}
-	if err := webrtc.ConfigureNack(me, ir); err != nil {
-		return nil, nil, fmt.Errorf("configure nack: %w", err)
-	}
-	if err := webrtc.ConfigureRTCPReports(ir); err != nil {
-		return nil, nil, fmt.Errorf("configure rtcp reports: %w", err)
-	}
 	sf, err := stats.NewInterceptor()
 	if err != nil {
 		return nil, nil, fmt.Errorf("stats interceptor: %w", err)
 	}
 	sf.OnNewPeerConnection(func(id string, g stats.Getter) { reg.m.Store(id, g) })
-	ir.Add(sf)
+	ir.Add(inboundStats{sf})
+	// NACKs: the generator asks sources to resend what we lost; receivers' NACKs are answered
+	// from each source's packet cache (binding.resend), not by Pion's responder, which would keep
+	// one copy of every forwarded packet per receiver.
+	gen, err := nack.NewGeneratorInterceptor()
+	if err != nil {
+		return nil, nil, fmt.Errorf("nack generator: %w", err)
+	}
+	ir.Add(gen)
+	if err := webrtc.ConfigureRTCPReports(ir); err != nil {
+		return nil, nil, fmt.Errorf("configure rtcp reports: %w", err)
+	}
 
 	se := webrtc.SettingEngine{}
-	se.SetIncludeLoopbackCandidate(cfg.Loopback)
+	se.SetIncludeLoopbackCandidate(cfg.Loopback || cfg.LoopbackOnly)
 	se.SetICEMulticastDNSMode(ice.MulticastDNSModeQueryOnly)
 	se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4, webrtc.NetworkTypeUDP6})
 	se.SetSRTPProtectionProfiles(dtls.SRTP_AEAD_AES_128_GCM, dtls.SRTP_AES128_CM_HMAC_SHA1_80)
 	if len(cfg.PublicIPs) > 0 {
 		se.SetNAT1To1IPs(cfg.PublicIPs, webrtc.ICECandidateTypeHost)
 	}
+	if cfg.LoopbackOnly {
+		se.SetInterfaceFilter(isLoopbackInterface)
+	}
 	var mux ice.UDPMux
 	if cfg.UDPPort != 0 {
-		var opts []ice.UDPMuxFromPortOption
-		if cfg.Loopback {
+		n, err := stdnet.NewNet()
+		if err != nil {
+			return nil, nil, fmt.Errorf("udp mux network: %w", err)
+		}
+		// One socket takes every peer's media: give it room for bursts (capped by net.core.rmem_max).
+		opts := []ice.UDPMuxFromPortOption{ice.UDPMuxFromPortWithNet(batchNet{n}),
+			ice.UDPMuxFromPortWithReadBufferSize(socketBuffer), ice.UDPMuxFromPortWithWriteBufferSize(socketBuffer)}
+		if cfg.Loopback || cfg.LoopbackOnly {
 			opts = append(opts, ice.UDPMuxFromPortWithLoopback())
+		}
+		if cfg.LoopbackOnly {
+			opts = append(opts, ice.UDPMuxFromPortWithInterfaceFilter(isLoopbackInterface))
 		}
 		mm, err := ice.NewMultiUDPMuxFromPort(cfg.UDPPort, opts...)
 		if err != nil {
@@ -97,3 +145,6 @@ func newWebRTCAPI(cfg Config, reg *statsRegistry) (*webrtc.API, ice.UDPMux, erro
 	api := webrtc.NewAPI(webrtc.WithMediaEngine(me), webrtc.WithInterceptorRegistry(ir), webrtc.WithSettingEngine(se))
 	return api, mux, nil
 }
+
+// isLoopbackInterface keeps only loopback interfaces (Config.LoopbackOnly).
+func isLoopbackInterface(name string) bool { return strings.HasPrefix(name, "lo") }

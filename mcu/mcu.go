@@ -17,14 +17,15 @@ var ErrClosed = errors.New("mcu: closed")
 
 // MCU hosts the live conferences and their media.
 type MCU struct {
-	cfg     Config
-	journal Journal
-	creds   Credentials
-	log     *slog.Logger
-	api     *webrtc.API
-	mux     ice.UDPMux
-	stats   *statsRegistry
-	events  eventHub
+	cfg       Config
+	journal   Journal
+	creds     Credentials
+	log       *slog.Logger
+	api       *webrtc.API
+	mux       ice.UDPMux
+	stats     *statsRegistry
+	events    eventHub
+	authLimit *authLimiter // slows repeated credential failures from one address
 
 	mu     sync.Mutex
 	confs  map[string]*Conference
@@ -51,7 +52,7 @@ func New(cfg Config, j Journal, c Credentials, log *slog.Logger) (*MCU, error) {
 		return nil, fmt.Errorf("mcu: %w", err)
 	}
 	return &MCU{cfg: cfg, journal: j, creds: c, log: log.With("pkg", "mcu"), api: api, mux: mux,
-		stats: reg, confs: make(map[string]*Conference)}, nil
+		stats: reg, confs: make(map[string]*Conference), authLimit: newAuthLimiter()}, nil
 }
 
 // Open starts a conference described by spec.

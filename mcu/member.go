@@ -25,12 +25,16 @@ type member struct {
 	bytesIn        atomic.Uint64
 	bytesOut       atomic.Uint64
 	width, height  atomic.Int32
+	frames         atomic.Uint64 // video frames received (frame boundaries of the camera)
+	nackHits       atomic.Uint64 // packets this receiver asked again for and got from a cache
+	nackMisses     atomic.Uint64 // … that were no longer cached
 
 	// guarded by Conference.mu
 	sess       *session
 	floor      bool
 	reconnects int
 	everJoined bool
+	leftReason string // why its last session ended
 	quality    Quality
 }
 

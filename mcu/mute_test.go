@@ -151,3 +151,28 @@ func TestMuteAllFarEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestUnmuteLeavesNoSequenceGap mutes and unmutes B: the audio slots that carry B again continue
+// their numbering without a jump, so the receiver sees no loss.
+func TestUnmuteLeavesNoSequenceGap(t *testing.T) {
+	h := newHarness(t, ConferenceSpec{})
+	a, b := h.client("MAIN"), h.client("B")
+	eventually(t, 10*time.Second, func() bool { n, _ := a.counts(b.micSSRC); return n > 10 },
+		"MAIN never heard B")
+	ctx := context.Background()
+	for range 2 {
+		if err := h.conf.Mute(ctx, "tech.an", "B", SoftMute); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(500 * time.Millisecond)
+		before, _ := a.counts(b.micSSRC)
+		if err := h.conf.Unmute(ctx, "tech.an", "B"); err != nil {
+			t.Fatal(err)
+		}
+		eventually(t, 5*time.Second, func() bool { n, _ := a.counts(b.micSSRC); return n > before+10 },
+			"MAIN does not hear B after unmute")
+	}
+	if g := a.gaps(); g != 0 {
+		t.Errorf("%d sequence jumps on MAIN's audio slots", g)
+	}
+}

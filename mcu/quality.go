@@ -13,6 +13,7 @@ type qualityState struct {
 	lost        int64
 	bytesIn     uint64
 	bytesOut    uint64
+	frames      uint64
 	initialised bool
 }
 
@@ -55,7 +56,7 @@ func (s *session) measure(now time.Time) Quality {
 			}
 		}
 	}
-	bytesIn, bytesOut := s.m.bytesIn.Load(), s.m.bytesOut.Load()
+	bytesIn, bytesOut, frames := s.m.bytesIn.Load(), s.m.bytesOut.Load(), s.m.frames.Load()
 	q := Quality{JitterMs: jitter * 1000, RTTMs: s.rttMs(),
 		Width: int(s.m.width.Load()), Height: int(s.m.height.Load())}
 	p := &s.q
@@ -69,9 +70,11 @@ func (s *session) measure(now time.Time) Quality {
 		if dt > 0 {
 			q.BitrateKbps = float64(bytesIn-p.bytesIn) * 8 / dt / 1000
 			q.OutKbps = float64(bytesOut-p.bytesOut) * 8 / dt / 1000
+			q.FPS = float64(frames-p.frames) / dt
 		}
 	}
-	*p = qualityState{at: now, recv: recv, lost: lost, bytesIn: bytesIn, bytesOut: bytesOut, initialised: true}
+	q.Grade = grade(q.LossPct, q.JitterMs, q.RTTMs)
+	*p = qualityState{at: now, recv: recv, lost: lost, bytesIn: bytesIn, bytesOut: bytesOut, frames: frames, initialised: true}
 	return q
 }
 

@@ -42,7 +42,7 @@ func (c *Conference) removeRequest(req *SpeakRequest) {
 }
 
 // setRequestState journals a request's new state, applies it and emits EventSpeakUpdate. States
-// "finished" and "dismissed" leave the queue.
+// "done" and "dismissed" leave the queue.
 func (c *Conference) setRequestState(ctx context.Context, actor string, req *SpeakRequest, state string) error {
 	now := time.Now()
 	if err := c.mcu.journal.UpdateSpeakRequest(ctx, req.ID, now, state, actor); err != nil {
@@ -54,7 +54,7 @@ func (c *Conference) setRequestState(ctx context.Context, actor string, req *Spe
 		req.ForwardedAt = now
 	}
 	c.mu.Unlock()
-	if state == "finished" || state == "dismissed" {
+	if state == "done" || state == "dismissed" {
 		c.removeRequest(req)
 	}
 	c.emit(EventSpeakUpdate, req.BridgePoint, actor, req.ID, state)

@@ -22,9 +22,10 @@ type selection struct {
 
 // slotPlan is the sources one receiver's slots should carry.
 type slotPlan struct {
-	recv  *session
-	audio []*source
-	video []*source
+	recv    *session
+	audio   []*source
+	video   []*source
+	blocked []*source // per video slot: the source left off because the receiver cannot decode its codec
 }
 
 // selectSources recomputes every receiver's slots and applies the changes.
@@ -55,7 +56,8 @@ func (c *Conference) selectSources(now time.Time) {
 		if !r.connected {
 			continue // its tracks are not bound yet
 		}
-		plans = append(plans, slotPlan{recv: r, audio: c.planAudio(r, ranked), video: c.planVideo(r, mainM, videoRanked)})
+		video, blocked := c.planVideo(r, mainM, videoRanked)
+		plans = append(plans, slotPlan{recv: r, audio: c.planAudio(r, ranked), video: video, blocked: blocked})
 	}
 	c.sel.mainID = ""
 	if mainM != nil && mainM.sess != nil {
@@ -158,8 +160,9 @@ func (c *Conference) planAudio(r *session, ranked []*source) []*source {
 	return plan
 }
 
-// planVideo picks the main and speaker sources for r; r never gets its own video.
-func (c *Conference) planVideo(r *session, mainM *member, ranked []*source) []*source {
+// planVideo picks the main and speaker sources for r; r never gets its own video. A source
+// whose codec r's slot cannot take is left off the slot and returned in blocked.
+func (c *Conference) planVideo(r *session, mainM *member, ranked []*source) (plan, blocked []*source) {
 	videoOf := func(m *member) *source {
 		if m == nil || m == r.m || m.sess == nil {
 			return nil
@@ -188,18 +191,19 @@ func (c *Conference) planVideo(r *session, mainM *member, ranked []*source) []*s
 	if mainPick == nil {
 		mainPick = pickOther(speakerPick)
 	}
-	plan := make([]*source, len(r.video))
+	plan = make([]*source, len(r.video))
+	blocked = make([]*source, len(r.video))
 	for i, b := range r.video {
 		src := mainPick
 		if b.slot == slotSpeaker {
 			src = speakerPick
 		}
 		if src != nil && src.mime != b.mime {
-			src = nil
+			src, blocked[i] = nil, src
 		}
 		plan[i] = src
 	}
-	return plan
+	return plan, blocked
 }
 
 // updateSpeaker moves the speaker slot with hysteresis, or pins it to the floor holder. It
@@ -293,6 +297,7 @@ func (c *Conference) apply(live []*session, plans []slotPlan) {
 		}
 		r.assigned = p
 		r.sendSlots(slotsFor(p))
+		c.noticeCodecMismatch(p)
 	}
 	for _, s := range live {
 		for _, src := range []*source{s.audioIn.Load(), s.videoIn.Load()} {
@@ -312,14 +317,21 @@ func (c *Conference) apply(live []*session, plans []slotPlan) {
 
 // slotsFor names the bridge points on each slot of a plan.
 func slotsFor(p slotPlan) slotsMessage {
-	msg := slotsMessage{Type: "slots", Audio: make([]string, len(p.audio))}
+	msg := slotsMessage{Type: "slots", Audio: make([]string, len(p.audio)), Names: map[string]string{}}
+	name := func(m *member) {
+		if m.info.Name != "" {
+			msg.Names[m.info.ID] = m.info.Name
+		}
+	}
 	for i, src := range p.audio {
 		if src != nil {
 			msg.Audio[i] = src.m.info.ID
+			name(src.m)
 		}
 	}
 	for i, b := range p.recv.video {
 		if src := p.video[i]; src != nil {
+			name(src.m)
 			if b.slot == slotMain {
 				msg.Main = src.m.info.ID
 			} else {

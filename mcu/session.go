@@ -49,8 +49,9 @@ type session struct {
 	joinedAt  time.Time
 	connected bool
 
-	q        qualityState // used only by the conference's quality tick
-	assigned slotPlan     // used only by the conference's selection tick
+	q         qualityState           // used only by the conference's quality tick
+	assigned  slotPlan               // used only by the conference's selection tick
+	codecSaid map[string]codecNotice // used only by the selection tick: mismatches already reported
 }
 
 // newSessionID returns a random UUID (version 4).
@@ -84,11 +85,13 @@ func (c *Conference) join(ctx context.Context, m *member, lay offerLayout, offer
 		if cerr := pc.Close(); cerr != nil {
 			s.log.Warn("close peer connection after failed join", "err", cerr)
 		}
+		c.mcu.stats.forget(pc.ID())
 		return nil, "", err
 	}
 	if err := c.attach(s); err != nil {
 		s.closed.Store(true)
 		_ = pc.Close()
+		c.mcu.stats.forget(pc.ID())
 		return nil, "", err
 	}
 	return s, answer, nil
@@ -241,6 +244,7 @@ func (s *session) close(reason string) {
 		c.mu.Lock()
 		if s.m.sess == s {
 			s.m.sess = nil
+			s.m.leftReason = reason
 		}
 		delete(c.sessions, s.id)
 		jid, connected := s.journalID, s.connected
@@ -255,6 +259,7 @@ func (s *session) close(reason string) {
 		if err := s.pc.Close(); err != nil {
 			s.log.Warn("close peer connection", "err", err)
 		}
+		c.mcu.stats.forget(s.pc.ID())
 		if !connected {
 			return
 		}

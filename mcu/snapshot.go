@@ -24,6 +24,7 @@ func (c *Conference) Snapshot() Snapshot {
 			snap.Connected++
 		} else {
 			p.Quality = Quality{}
+			p.LeftReason = m.leftReason
 		}
 		snap.Participants = append(snap.Participants, p)
 	}

@@ -20,15 +20,23 @@ type source struct {
 	mime   string
 	ssrc   uint32
 	track  *webrtc.TrackRemote
+	cache  *packetCache               // video only: answers receivers' NACKs
 	fanout atomic.Pointer[[]*binding] // bindings that had this source when last selected
 	pliAt  atomic.Int64
 	meter  levelMeter
+
+	frameTS   uint32 // RTP timestamp of the last video frame seen; used only by run
+	haveFrame bool
+	gated     bool // audio was held back by a mute since the last forwarded packet; used only by run
 }
 
 func newSource(s *session, track *webrtc.TrackRemote, levelExtID uint8) *source {
 	src := &source{sess: s, m: s.m, kind: track.Kind(), mime: track.Codec().MimeType,
 		ssrc: uint32(track.SSRC()), track: track}
 	src.meter.extID = levelExtID
+	if src.kind == webrtc.RTPCodecTypeVideo {
+		src.cache = &packetCache{}
+	}
 	empty := []*binding{}
 	src.fanout.Store(&empty)
 	return src
@@ -54,6 +62,7 @@ func (src *source) run() {
 			src.meter.observe(&pkt, src.m, now)
 			src.forwardAudio(&pkt, now)
 		} else {
+			src.cache.put(pkt.SequenceNumber, buf[:n])
 			src.observeVideo(&pkt)
 			src.forward(&pkt, now)
 		}
@@ -66,11 +75,16 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 	m := src.m
 	m.gate.RLock()
 	if m.mode == Unmuted {
+		// After a mute the slots renumber from here, so the receiver sees no sequence gap.
+		resync := src.gated
+		src.gated = false
 		for _, b := range *src.fanout.Load() {
-			if b.write(src, pkt, now) {
+			if b.write(src, pkt, now, resync) {
 				m.forwardedAudio.Add(1)
 			}
 		}
+	} else {
+		src.gated = true
 	}
 	m.gate.RUnlock()
 }
@@ -78,16 +92,25 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 // forward writes a video packet to the slots carrying this source.
 func (src *source) forward(pkt *rtp.Packet, now time.Time) {
 	for _, b := range *src.fanout.Load() {
-		b.write(src, pkt, now)
+		b.write(src, pkt, now, false)
 	}
 }
 
-// observeVideo records the resolution of VP8 keyframes.
+// observeVideo counts frames (a new RTP timestamp starts a frame) and records the resolution
+// of VP8 keyframes and H.264 sequence parameter sets.
 func (src *source) observeVideo(pkt *rtp.Packet) {
-	if src.mime != mimeVP8 {
-		return
+	if !src.haveFrame || pkt.Timestamp != src.frameTS {
+		src.frameTS, src.haveFrame = pkt.Timestamp, true
+		src.m.frames.Add(1)
 	}
-	if w, h, ok := vp8KeyframeSize(pkt.Payload); ok {
+	w, h, ok := 0, 0, false
+	switch src.mime {
+	case mimeVP8:
+		w, h, ok = vp8KeyframeSize(pkt.Payload)
+	case mimeH264:
+		w, h, ok = h264FrameSize(pkt.Payload)
+	}
+	if ok {
 		src.m.width.Store(int32(w))
 		src.m.height.Store(int32(h))
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -20,8 +21,8 @@ func (m *MCU) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /whip/{id}", m.handleOffer)
 	mux.HandleFunc("DELETE /whip/{id}/{session}", m.handleDelete)
-	mux.HandleFunc("OPTIONS /whip/{id}", handleOptions)
-	mux.HandleFunc("OPTIONS /whip/{id}/{session}", handleOptions)
+	mux.HandleFunc("OPTIONS /whip/{id}", handleOptions("POST, OPTIONS"))
+	mux.HandleFunc("OPTIONS /whip/{id}/{session}", handleOptions("DELETE, OPTIONS"))
 	mux.HandleFunc("PATCH /whip/{id}/{session}", m.handlePatch)
 	return withCORS(mux)
 }
@@ -36,12 +37,19 @@ func withCORS(next http.Handler) http.Handler {
 	})
 }
 
-func handleOptions(w http.ResponseWriter, _ *http.Request) {
-	h := w.Header()
-	h.Set("Access-Control-Allow-Methods", "POST, DELETE, OPTIONS")
-	h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
-	h.Set("Allow", "POST, DELETE, OPTIONS")
-	w.WriteHeader(http.StatusNoContent)
+// handleOptions answers CORS preflight and OPTIONS; allow lists the methods of the resource.
+func handleOptions(allow string) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		h := w.Header()
+		h.Set("Access-Control-Allow-Methods", "POST, DELETE, OPTIONS")
+		h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+		h.Set("Access-Control-Max-Age", "600")
+		h.Set("Allow", allow)
+		if strings.HasPrefix(allow, "POST") {
+			h.Set("Accept-Post", "application/sdp")
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}
 }
 
 func (m *MCU) handlePatch(w http.ResponseWriter, _ *http.Request) {
@@ -76,7 +84,19 @@ func bearer(r *http.Request) string {
 // authorize checks the bridge point and its secret; it writes the error response and returns
 // false when the request may not go on.
 func (m *MCU) authorize(w http.ResponseWriter, r *http.Request, id string) bool {
+	now := time.Now()
+	if wait, first, blocked := m.authLimit.blocked(r.RemoteAddr, now); blocked {
+		if first {
+			m.log.Warn("join attempts refused after repeated credential failures", "remote", r.RemoteAddr, "for", wait.Round(time.Second))
+		}
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		m.fail(w, http.StatusTooManyRequests, txtTooManyFailures, "")
+		return false
+	}
 	known, ok, err := m.creds.VerifyJoin(r.Context(), id, bearer(r))
+	if err == nil && (!known || !ok) {
+		m.authLimit.fail(r.RemoteAddr, now)
+	}
 	switch {
 	case err != nil:
 		m.log.Error("verify join credential", "bp", id, "err", err)
@@ -149,6 +169,9 @@ func (m *MCU) handleOffer(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "application/sdp")
 	h.Set("Location", "/whip/"+id+"/"+sess.id)
 	h.Set("ETag", `"`+sess.id+`"`)
+	for _, link := range iceServerLinks(m.cfg.ICEServers) {
+		h.Add("Link", link)
+	}
 	w.WriteHeader(http.StatusCreated)
 	_, _ = io.WriteString(w, answer)
 }

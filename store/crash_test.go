@@ -65,7 +65,7 @@ func TestAcknowledgedWritesSurviveSIGKILL(t *testing.T) {
 	ctx := context.Background()
 	rounds := 5
 	for round := range rounds {
-		acked := runAndKill(t, path, time.Duration(150+rand.IntN(500))*time.Millisecond)
+		acked := runAndKill(t, path, time.Duration(rand.IntN(400))*time.Millisecond)
 		s, err := Open(ctx, path)
 		if err != nil {
 			t.Fatalf("round %d: reopen after SIGKILL: %v", round, err)
@@ -121,14 +121,27 @@ func runAndKill(t *testing.T, path string, d time.Duration) []string {
 		t.Fatal(err)
 	}
 	lines := make(chan []string, 1)
+	first := make(chan struct{})
 	go func() {
 		var got []string
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
+			if len(got) == 0 {
+				close(first)
+			}
 			got = append(got, sc.Text())
+		}
+		if len(got) == 0 {
+			close(first)
 		}
 		lines <- got
 	}()
+	// The kill comes at a random moment after the writer is writing (a loaded machine may take a
+	// while to start it).
+	select {
+	case <-first:
+	case <-time.After(30 * time.Second):
+	}
 	time.Sleep(d)
 	_ = cmd.Process.Signal(syscall.SIGKILL)
 	acked := <-lines

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 )
@@ -12,8 +13,8 @@ func (s *Store) AddTechnician(ctx context.Context, t Technician) (int64, error) 
 		return 0, errors.New("add technician: name and unit are required")
 	}
 	res, err := s.db.ExecContext(ctx, `
-		INSERT INTO technicians (name, unit_id, phone, email, trained) VALUES (?, ?, ?, ?, ?)`,
-		t.Name, t.UnitID, t.Phone, t.Email, t.Trained)
+		INSERT INTO technicians (name, unit_id, phone, email, trained, trained_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		t.Name, t.UnitID, t.Phone, t.Email, t.Trained, msOrNull(t.TrainedAt))
 	if err != nil {
 		return 0, fmt.Errorf("add technician %q: %w", t.Name, err)
 	}
@@ -27,17 +28,21 @@ func (s *Store) AddTechnician(ctx context.Context, t Technician) (int64, error) 
 // Technicians returns the roster by unit, then name.
 func (s *Store) Technicians(ctx context.Context) ([]Technician, error) {
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT id, name, unit_id, phone, email, trained FROM technicians ORDER BY unit_id, name, id`)
+		SELECT id, name, unit_id, phone, email, trained, trained_at FROM technicians ORDER BY unit_id, name, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list technicians: %w", err)
 	}
 	defer rows.Close()
 	var ts []Technician
 	for rows.Next() {
-		var t Technician
-		if err := rows.Scan(&t.ID, &t.Name, &t.UnitID, &t.Phone, &t.Email, &t.Trained); err != nil {
+		var (
+			t  Technician
+			at sql.NullInt64
+		)
+		if err := rows.Scan(&t.ID, &t.Name, &t.UnitID, &t.Phone, &t.Email, &t.Trained, &at); err != nil {
 			return nil, fmt.Errorf("list technicians: %w", err)
 		}
+		t.TrainedAt = timeFromMs(at)
 		ts = append(ts, t)
 	}
 	if err := rows.Err(); err != nil {

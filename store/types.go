@@ -23,12 +23,13 @@ type BridgePoint struct {
 
 // Technician is a person trained (or not) to operate a bridge point or the control center.
 type Technician struct {
-	ID      int64
-	Name    string
-	UnitID  string
-	Phone   string
-	Email   string
-	Trained bool
+	ID        int64
+	Name      string
+	UnitID    string
+	Phone     string
+	Email     string
+	Trained   bool
+	TrainedAt time.Time // when the training was completed; zero when unknown or not trained
 }
 
 // Meeting is one online meeting (ad hoc or booked).

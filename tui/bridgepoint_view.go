@@ -58,7 +58,7 @@ func (t *BridgePointTable) ShortHelp() []key.Binding {
 	if t.editing {
 		return []key.Binding{k.Apply, k.Cancel}
 	}
-	return k.shortHelp([]key.Binding{k.Mute, k.MuteAll, k.Filter}, k.Sort)
+	return k.shortHelp([]key.Binding{k.Mute, k.MuteAll, k.Filter}, k.SoftMute, k.Incidents, k.CloseMeeting, k.Sort)
 }
 
 // FullHelp is every binding of the table, in columns.
@@ -66,8 +66,8 @@ func (t *BridgePointTable) FullHelp() [][]key.Binding {
 	k := t.common.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Mute, k.MuteAll, k.Revoke, k.Incident},
-		{k.Filter, k.Sort, k.Cancel},
+		{k.Mute, k.SoftMute, k.MuteAll, k.Revoke, k.Incident, k.Incidents},
+		{k.Filter, k.Sort, k.Cancel, k.CloseMeeting},
 		{k.Tab, k.Help, k.Quit},
 	}
 }

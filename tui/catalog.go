@@ -124,6 +124,8 @@ const (
 	txtKeyYes
 	txtKeyNo
 	txtKeyApply
+	txtSSHRoleNotServed
+	txtSSHServerStopping
 )
 
 // catalogue holds every user-facing string of the console, per language.
@@ -147,6 +149,8 @@ func text(lang string, k textKey, args ...any) string {
 
 // textVI is the Vietnamese table, the default.
 var textVI = map[textKey]string{
+	txtSSHServerStopping: "Máy chủ diemcau đang dừng theo lệnh của quản trị viên; phiên làm việc kết thúc. Mọi thao tác đã được ghi lại.",
+	txtSSHRoleNotServed:  "Vai trò %q chưa được phục vụ qua SSH trong phiên bản này; liên hệ Trung tâm điều khiển.",
 	txtNoConference:      "Không có cuộc họp %q đang diễn ra",
 	txtHost:              "Chủ trì",
 	txtChair:             "Chủ tọa",
@@ -269,6 +273,8 @@ var textVI = map[textKey]string{
 
 // textEN is the English table (--lang en).
 var textEN = map[textKey]string{
+	txtSSHServerStopping: "The diemcau server is stopping at the administrator's request; your session ends. Every action has been recorded.",
+	txtSSHRoleNotServed:  "The role %q is not served over SSH in this version yet; contact the control center.",
 	txtNoConference:      "No live meeting %q",
 	txtHost:              "Host",
 	txtChair:             "Chair",

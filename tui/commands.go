@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"diemcau/mcu"
+	"diemcau/meeting"
 	"diemcau/store"
 )
 
@@ -127,6 +128,18 @@ func muteCmd(c Common, conf *mcu.Conference, p mcu.Participant) tea.Cmd {
 	})
 }
 
+// softMuteCmd soft-mutes p (its operator may unmute), or unmutes it when it is soft-muted.
+func softMuteCmd(c Common, conf *mcu.Conference, p mcu.Participant) tea.Cmd {
+	if p.Mute == mcu.SoftMute {
+		return conferenceCmd(c, c.Text(txtUnmuteOK, p.Name), func(ctx context.Context) error {
+			return conf.Unmute(ctx, c.Actor, p.ID)
+		})
+	}
+	return conferenceCmd(c, c.Text(txtSoftMuteOK, p.Name), func(ctx context.Context) error {
+		return conf.Mute(ctx, c.Actor, p.ID, mcu.SoftMute)
+	})
+}
+
 // muteAllCmd mutes every far end; the main bridge point stays open.
 func muteAllCmd(c Common, conf *mcu.Conference) tea.Cmd {
 	return func() tea.Msg {
@@ -148,6 +161,9 @@ func saveIncidentCmd(c Common, st *store.Store, inc store.Incident) tea.Cmd {
 		}
 		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
 		defer cancel()
+		if ok, err := meeting.Editable(ctx, st, inc.MeetingID); err == nil && !ok {
+			return IncidentSaveFailedMsg{ID: inc.ID, Err: errors.New(c.Text(txtLogClosedNoEdit))}
+		}
 		id, err := st.SaveIncident(ctx, inc)
 		if err != nil {
 			return IncidentSaveFailedMsg{Err: fmt.Errorf("save incident: %w", err)}

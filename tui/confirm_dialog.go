@@ -10,8 +10,9 @@ import (
 type ConfirmAction int
 
 const (
-	ConfirmQuit    ConfirmAction = iota // ConfirmQuit: leave the console while the meeting is live
-	ConfirmMuteAll                      // ConfirmMuteAll: mute every far end
+	ConfirmQuit         ConfirmAction = iota // ConfirmQuit: leave the console while the meeting is live
+	ConfirmMuteAll                           // ConfirmMuteAll: mute every far end
+	ConfirmCloseMeeting                      // ConfirmCloseMeeting: store the log and end the meeting
 )
 
 // ConfirmResultMsg is the technician's answer to a confirm dialog.

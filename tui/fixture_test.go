@@ -174,11 +174,18 @@ func runCmd(t *testing.T, m *Model, cmd tea.Cmd) []tea.Msg {
 		return nil // a ticker or blink: not ours
 	}
 	out := []tea.Msg{msg}
-	switch msg.(type) {
+	switch msg := msg.(type) {
 	case ConfirmResultMsg, CommandResultMsg, IncidentSubmitMsg, IncidentSavedMsg,
-		IncidentSaveFailedMsg, IncidentCancelMsg:
+		IncidentSaveFailedMsg, IncidentCancelMsg, IncidentChangedMsg, IncidentEditMsg,
+		IncidentConfirmMsg, IncidentDiscardMsg, IncidentListCloseMsg, closePrefillMsg,
+		CloseSubmitMsg, CloseCancelMsg, MeetingClosedMsg:
 		_, next := m.Update(msg)
 		out = append(out, runCmd(t, m, next)...)
+	case floorMsg:
+		if !msg.again { // the periodic refresh would never end
+			_, next := m.Update(msg)
+			out = append(out, runCmd(t, m, next)...)
+		}
 	}
 	return out
 }

@@ -17,6 +17,11 @@ type Header struct {
 	names  map[string]string
 	now    time.Time
 	width  int
+
+	drafts   int           // incident drafts waiting for a technician
+	total    time.Duration // interruption of the meeting
+	selName  string        // the selected bridge point, when it was interrupted
+	selTotal time.Duration
 }
 
 // NewHeader returns an empty header.
@@ -28,6 +33,11 @@ func (h *Header) SetSize(width, _ int) { h.width = width }
 // SetSnapshot updates what the header shows, as of now.
 func (h *Header) SetSnapshot(s mcu.Snapshot, names map[string]string, now time.Time) {
 	h.snap, h.names, h.now = s, names, now
+}
+
+// SetFloor updates the drafts waiting, the meeting's interruption and the selected bridge point's.
+func (h *Header) SetFloor(drafts int, total time.Duration, selName string, selTotal time.Duration) {
+	h.drafts, h.total, h.selName, h.selTotal = drafts, total, selName, selTotal
 }
 
 // Init does nothing.
@@ -67,13 +77,26 @@ func (h *Header) View() string {
 	if !h.snap.StartedAt.IsZero() {
 		elapsed = h.now.Sub(h.snap.StartedAt)
 	}
-	parts := []string{
-		st.Label.Render(t(txtElapsed)+" ") + st.Value.Render(clock(elapsed)),
-		st.Value.Render(t(txtConnected, h.snap.Connected, h.snap.Expected)),
-		t(txtMutedCount, muted),
-		st.Label.Render(t(txtSpeaker)+": ") + speaker,
+	parts := []string{st.Label.Render(t(txtElapsed)+" ") + st.Value.Render(clock(elapsed))}
+	if h.drafts > 0 {
+		parts = append(parts, st.StatusErr.Render(t(txtDraftsPending, h.drafts)))
 	}
-	second := strings.Join(parts, sep)
+	parts = append(parts, st.Value.Render(t(txtConnected, h.snap.Connected, h.snap.Expected)))
+	if h.total > 0 {
+		gap := t(txtInterruption, minSec(h.total))
+		if h.selTotal > 0 {
+			gap += " (" + h.selName + " " + minSec(h.selTotal) + ")"
+		}
+		parts = append(parts, st.StatusErr.Render(gap))
+	}
+	parts = append(parts, t(txtMutedCount, muted), st.Label.Render(t(txtSpeaker)+": ")+speaker)
+	second := parts[0]
+	for _, p := range parts[1:] {
+		if cells(second)+cells(sep)+cells(p) > h.width {
+			break
+		}
+		second += sep + p
+	}
 	now := h.now.Format("15:04:05")
 	if room := h.width - cells(second) - len(now) - 1; room > 0 {
 		second += strings.Repeat(" ", room) + " " + now

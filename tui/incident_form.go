@@ -50,6 +50,7 @@ type IncidentForm struct {
 	savedID   int64             // stored but not journaled yet
 	members   map[string]string // bridge point id → name, the meeting's members
 	meetingID int64
+	title     string // "" for a new incident
 	now       time.Time
 	width     int
 	height    int

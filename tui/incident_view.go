@@ -17,7 +17,11 @@ func (f *IncidentForm) labelWidth() int {
 func (f *IncidentForm) View() string {
 	c, st := f.common, f.common.Styles
 	lw := f.labelWidth()
-	lines := []string{panelTitle(c, c.Text(txtFormTitle), f.width, true), ""}
+	title := f.title
+	if title == "" {
+		title = c.Text(txtFormTitle)
+	}
+	lines := []string{panelTitle(c, title, f.width, true), ""}
 	for field := formField(0); field < fieldCount; field++ {
 		label := st.FormLabel
 		marker := "  "

@@ -38,6 +38,16 @@ type KeyMap struct {
 	Yes   key.Binding
 	No    key.Binding
 	Apply key.Binding
+
+	SoftMute     key.Binding
+	Incidents    key.Binding
+	CloseMeeting key.Binding
+	ConfirmDraft key.Binding
+	DiscardDraft key.Binding // help only: x in the incident list
+	Edit         key.Binding // help only: enter in the incident list
+	Back         key.Binding // help only: esc in lists and the close view
+	Toggle       key.Binding
+	Field        key.Binding // help only: ←/→ in the close view
 }
 
 // NewKeyMap returns the console's key map (DESIGN.md) with help in lang.
@@ -80,6 +90,16 @@ func NewKeyMap(lang string) *KeyMap {
 		Yes:   b(txtKeyYes, "y", "y", "Y"),
 		No:    b(txtKeyNo, "n/esc", "n", "N", "esc"),
 		Apply: b(txtKeyApply, "enter", "enter"),
+
+		SoftMute:     b(txtKeySoftMute, "u", "u"),
+		Incidents:    b(txtKeyIncidents, "I", "I"),
+		CloseMeeting: b(txtKeyCloseMeeting, "C", "C"),
+		ConfirmDraft: b(txtKeyConfirmDraft, "c", "c"),
+		DiscardDraft: b(txtKeyDiscardDraft, "x", "x"),
+		Edit:         b(txtKeyEdit, "enter", "enter"),
+		Back:         b(txtKeyBack, "esc", "esc"),
+		Toggle:       b(txtKeyToggle, "space", " ", "space"),
+		Field:        b(txtKeyField, "←/→", "left", "right"),
 	}
 }
 

@@ -53,6 +53,12 @@ type Model struct {
 	help    *HelpBar
 	form    *IncidentForm
 	confirm *ConfirmDialog
+	list    *IncidentList
+	closing *CloseView
+
+	floor        floorState
+	floorSince   map[string]time.Time    // when each floor holder was granted the floor
+	pendingClose []store.MeetingLogEntry // entries waiting for the close confirmation
 
 	eventsCh  <-chan mcu.Event
 	cancelSub func()
@@ -71,6 +77,7 @@ func newModel(ctx context.Context, opts Options) *Model {
 		common: c, opts: opts, names: map[string]string{}, now: time.Now(),
 		header: NewHeader(c), table: NewBridgePointTable(c), queue: NewSpeakQueue(c),
 		events: NewEventLog(c), help: NewHelpBar(c), done: make(chan struct{}),
+		floorSince: map[string]time.Time{},
 	}
 	if opts.MCU != nil {
 		m.eventsCh, m.cancelSub = opts.MCU.Subscribe(256)
@@ -107,7 +114,8 @@ func (m *Model) Close() {
 
 // Init starts the snapshot ticker and the event reader.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.tickCmd(), waitEventsCmd(m.common.Context(), m.done, m.eventsCh, 0))
+	return tea.Batch(m.tickCmd(), waitEventsCmd(m.common.Context(), m.done, m.eventsCh, 0),
+		m.floorTick(0))
 }
 
 // Live reports whether the console shows a meeting that has not ended.
@@ -127,6 +135,14 @@ func (m *Model) applySnapshot(s mcu.Snapshot, now time.Time) {
 	}
 	m.header.SetSnapshot(s, m.names, now)
 	m.table.SetParticipants(s.Participants)
+	for _, p := range s.Participants {
+		if _, ok := m.floorSince[p.ID]; p.Floor && !ok {
+			m.floorSince[p.ID] = now
+		} else if !p.Floor && ok {
+			delete(m.floorSince, p.ID)
+		}
+	}
+	m.queue.SetFloorSince(m.floorSince)
 	m.queue.SetSnapshot(s, m.names, now)
 }
 

@@ -12,7 +12,7 @@ import (
 // tableAction turns m, d and enter on the bridge-point table into MCU commands.
 func (m *Model) tableAction(km tea.KeyMsg) (tea.Cmd, bool) {
 	k := m.common.Keys
-	if m.conf == nil || !(key.Matches(km, k.Mute) || key.Matches(km, k.Revoke) || key.Matches(km, k.Grant)) {
+	if m.conf == nil || !key.Matches(km, k.Mute, k.SoftMute, k.Revoke, k.Grant) {
 		return nil, false
 	}
 	p, ok := m.table.Selected()
@@ -23,6 +23,8 @@ func (m *Model) tableAction(km tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(km, k.Mute):
 		return muteCmd(m.common, m.conf, p), true
+	case key.Matches(km, k.SoftMute):
+		return softMuteCmd(m.common, m.conf, p), true
 	case p.Floor:
 		return m.revokeCmd(p.ID), true
 	}
@@ -97,6 +99,10 @@ func (m *Model) confirmed(r ConfirmResultMsg) tea.Cmd {
 		return m.quit()
 	case r.Action == ConfirmMuteAll && m.conf != nil:
 		return muteAllCmd(m.common, m.conf)
+	case r.Action == ConfirmCloseMeeting && m.conf != nil:
+		entries := m.pendingClose
+		m.pendingClose = nil
+		return closeMeetingCmd(m.common, m.opts.Store, m.conf, m.snap.MeetingID, entries)
 	}
 	return nil
 }

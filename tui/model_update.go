@@ -38,6 +38,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.SetStatus(m.common.Text(txtIncidentOK, msg.ID), false)
 		m.events.Add(m.now, m.common.Text(txtEvIncidentSaved, msg.ID, nameOf(m.names, msg.Incident.BridgePoint)), false)
 		m.layout()
+		return m, m.refreshFloor()
 	case IncidentSaveFailedMsg:
 		if m.form != nil {
 			m.form.SetSaveError(m.common.Text(txtCommandFailed, msg.Err.Error()), msg.ID)
@@ -49,6 +50,33 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 	case ConfirmResultMsg:
 		return m, m.confirmed(msg)
+	case floorMsg:
+		m.applyFloor(msg)
+		if msg.again {
+			return m, m.floorTick(floorEvery)
+		}
+	case IncidentListCloseMsg:
+		m.list = nil
+		m.layout()
+	case IncidentEditMsg:
+		m.openEditForm(msg.Incident)
+	case IncidentConfirmMsg:
+		return m, m.confirmDraftCmd(msg.Incident)
+	case IncidentDiscardMsg:
+		return m, m.discardDraftCmd(msg.Incident)
+	case IncidentChangedMsg:
+		m.help.SetStatus(msg.Text, false)
+		return m, m.refreshFloor()
+	case closePrefillMsg:
+		return m, m.openCloseView(msg)
+	case CloseSubmitMsg:
+		m.pendingClose = msg.Entries
+		m.openConfirm(ConfirmCloseMeeting, m.common.Text(txtCloseConfirm, len(msg.Entries)))
+	case CloseCancelMsg:
+		m.closing = nil
+		m.layout()
+	case MeetingClosedMsg:
+		return m, m.meetingClosed(msg)
 	case tea.KeyMsg:
 		return m, m.handleKey(msg)
 	}
@@ -86,6 +114,18 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		var cmd tea.Cmd
 		m.form, cmd = m.form.Update(km)
 		return cmd
+	case m.closing != nil && (m.closing.Editing() || !key.Matches(km, k.Help)):
+		var cmd tea.Cmd
+		m.closing, cmd = m.closing.Update(km)
+		return cmd
+	case m.list != nil && key.Matches(km, k.Cancel, k.Incidents):
+		m.list = nil // at once, so that the next key already reaches the main screen
+		m.layout()
+		return nil
+	case m.list != nil && !key.Matches(km, k.Incident, k.Help, k.Quit):
+		var cmd tea.Cmd
+		m.list, cmd = m.list.Update(km)
+		return cmd
 	case m.focus == panelTable && m.table.Editing():
 		var cmd tea.Cmd
 		m.table, cmd = m.table.Update(km)
@@ -106,6 +146,10 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		m.openConfirm(ConfirmQuit, m.common.Text(txtConfirmQuit))
 	case key.Matches(km, k.Incident):
 		m.openIncidentForm()
+	case key.Matches(km, k.Incidents):
+		m.openIncidentList()
+	case key.Matches(km, k.CloseMeeting):
+		return m.startClose()
 	case key.Matches(km, k.MuteAll) && m.conf != nil:
 		m.openConfirm(ConfirmMuteAll, m.common.Text(txtConfirmMuteAll, m.farEndsToMute()))
 	default:

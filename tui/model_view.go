@@ -16,6 +16,10 @@ func (m *Model) keys() help.KeyMap {
 		return m.confirm
 	case m.form != nil:
 		return m.form
+	case m.closing != nil:
+		return m.closing
+	case m.list != nil:
+		return m.list
 	case m.focus == panelQueue:
 		return m.queue
 	case m.focus == panelEvents:
@@ -41,6 +45,12 @@ func (m *Model) layout() {
 	if m.confirm != nil {
 		m.confirm.SetSize(w, body)
 	}
+	if m.list != nil {
+		m.list.SetSize(w, body)
+	}
+	if m.closing != nil {
+		m.closing.SetSize(w, body)
+	}
 	if w >= sideFrom {
 		side := min(64, w/3)
 		m.table.SetSize(w-side-1, body)
@@ -64,6 +74,10 @@ func (m *Model) View() string {
 		mid = m.confirm.View()
 	case m.form != nil:
 		mid = m.form.View()
+	case m.closing != nil:
+		mid = m.closing.View()
+	case m.list != nil:
+		mid = m.list.View()
 	case m.conf == nil && len(m.snap.Participants) == 0:
 		mid = m.common.Styles.StatusErr.Render(fit(" "+m.common.Text(txtNoConference, m.opts.Conference), w, false))
 	case w >= sideFrom:

@@ -22,6 +22,7 @@ type SpeakQueue struct {
 	width   int
 	height  int
 	focused bool
+	since   map[string]time.Time // floor holder → when granted
 }
 
 // NewSpeakQueue returns an empty queue panel.
@@ -29,6 +30,9 @@ func NewSpeakQueue(c Common) *SpeakQueue { return &SpeakQueue{common: c} }
 
 // SetSize sets the panel's size, title line included.
 func (q *SpeakQueue) SetSize(width, height int) { q.width, q.height = width, height; q.clamp() }
+
+// SetFloorSince tells the queue when each floor holder was granted the floor (its speaking timer).
+func (q *SpeakQueue) SetFloorSince(since map[string]time.Time) { q.since = since }
 
 // SetFocused says whether the queue has the keyboard.
 func (q *SpeakQueue) SetFocused(f bool) { q.focused = f }
@@ -118,12 +122,7 @@ func (q *SpeakQueue) View() string {
 	end := min(len(q.items), q.offset+max(1, q.height-1))
 	for i := q.offset; i < end; i++ {
 		it := q.items[i]
-		state := requestStates[it.State]
-		waited := "  –  "
-		if !it.RequestedAt.IsZero() {
-			waited = minSec(q.now.Sub(it.RequestedAt))
-		}
-		right := " " + fit(c.Text(state), 9, false) + " " + waited
+		right := " " + q.timing(it)
 		left := fmt.Sprintf("%2d. %s", i+1, nameOf(q.names, it.BridgePoint))
 		line := fit(fit(left, q.width-cells(right), false)+right, q.width, false)
 		if i == q.cursor && q.focused {
@@ -134,6 +133,26 @@ func (q *SpeakQueue) View() string {
 		lines = append(lines, line)
 	}
 	return padLines(strings.Join(lines, "\n"), q.height)
+}
+
+// timing is a request's state and its clock: the speaking timer of the floor holder, the time a
+// forwarded request was forwarded, and how long it has waited.
+func (q *SpeakQueue) timing(it mcu.SpeakRequest) string {
+	c := q.common
+	state := c.Text(requestStates[it.State])
+	clockText := "  –  "
+	if !it.RequestedAt.IsZero() {
+		clockText = minSec(q.now.Sub(it.RequestedAt))
+	}
+	switch {
+	case it.State == "granted":
+		if at, ok := q.since[it.BridgePoint]; ok {
+			clockText = minSec(q.now.Sub(at))
+		}
+	case it.State == "forwarded" && !it.ForwardedAt.IsZero():
+		state = c.Text(txtForwardedAt, it.ForwardedAt.Local().Format("15:04"))
+	}
+	return fit(state, 9, false) + " " + clockText
 }
 
 // ShortHelp is the queue's bindings for the help bar.

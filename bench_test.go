@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"testing"
+	"time"
+
+	"diemcau/endpoints"
+)
+
+// TestMain lets the test binary play the bench's MCU child: `diemcau.test bench-mcu …`.
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 && os.Args[1] == "bench-mcu" {
+		if err := runBenchMCU(context.Background(), os.Args[2:]); err != nil {
+			os.Exit(2)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestBenchSmall runs the whole bench with three endpoints for a short window: the MCU in its
+// own process, real WebRTC on loopback, the mute measured from the receivers.
+func TestBenchSmall(t *testing.T) {
+	dir, err := endpoints.FindTestdata()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clips, err := endpoints.LoadClips(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	res, err := endpoints.RunBench(ctx, endpoints.BenchConfig{
+		Executable: os.Args[0], Endpoints: 3, Duration: 3 * time.Second, Bitrate: 1_500_000, Clips: clips,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Joined != 3 || res.Connected != 3 || res.JoinFailed != 0 {
+		t.Fatalf("joined %d, connected %d, failed %d", res.Joined, res.Connected, res.JoinFailed)
+	}
+	if res.PPSIn <= 0 || res.PPSOut <= 0 || res.MCUCPUPct <= 0 || res.USPerPacket <= 0 || res.MCURSSMB <= 0 {
+		t.Errorf("empty measurements: %+v", res)
+	}
+	if res.JoinP50Ms <= 0 || res.JoinP99Ms < res.JoinP50Ms {
+		t.Errorf("join times p50 %.1f p99 %.1f", res.JoinP50Ms, res.JoinP99Ms)
+	}
+	if !res.MuteSourceHeard {
+		t.Error("the muted endpoint was not heard before the mute")
+	}
+	if res.AudioAfterMute != 0 {
+		t.Errorf("%d audio packets forwarded after the mute", res.AudioAfterMute)
+	}
+	if res.InKbps < 300 {
+		t.Errorf("inbound %.0f kbit/s per endpoint: the 720p clip is not flowing", res.InKbps)
+	}
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"diemcau/endpoints"
+)
+
+// runBench runs the load test: the MCU in its own process, N soft endpoints in this one.
+func runBench(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	n := fs.Int("endpoints", 160, "soft endpoints joining at once, the main one included")
+	secs := fs.Float64("seconds", 30, "measuring window, seconds")
+	bitrate := fs.String("bitrate", "1.5M", "requested video bitrate (recorded; the 720p clip is sent as it is)")
+	cpus := fs.String("mcu-cpu", "", "CPU list for the MCU process (taskset -c), e.g. 1")
+	jsonFile := fs.String("json", "", "also write the results as one JSON object to this file")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the MCU under load to this file")
+	media := fs.String("media", "", "folder with the media clips (default: ./testdata)")
+	lang := fs.String("lang", "vi", "language: vi or en")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(os.Stderr, msg(langFromArgs(args), "badFlags"), "bench", err)
+		printFlags(os.Stderr, fs, langFromArgs(args))
+		return errUsage
+	}
+	bps, err := parseBitrate(*bitrate)
+	if err != nil || *n < 2 || *secs <= 0 {
+		fmt.Fprint(os.Stderr, msg(*lang, "benchArgs"))
+		return errUsage
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("bench: find own executable: %w", err)
+	}
+	dir, err := mediaDir(*media)
+	if err != nil {
+		return err
+	}
+	clips, err := endpoints.LoadClips(dir)
+	if err != nil {
+		return err
+	}
+	res, err := endpoints.RunBench(ctx, endpoints.BenchConfig{
+		Executable: exe, Endpoints: *n, Duration: time.Duration(*secs * float64(time.Second)), Bitrate: bps,
+		MCUCPU: *cpus, CPUProfile: *profile, Clips: clips,
+		Log:      slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})),
+		Progress: os.Stderr,
+	})
+	if err != nil {
+		return err
+	}
+	res.WriteTable(os.Stdout, *lang)
+	if *jsonFile != "" {
+		return res.WriteJSON(*jsonFile)
+	}
+	return nil
+}
+
+// parseBitrate reads "1.5M", "800k" or "1500000" as bits per second.
+func parseBitrate(s string) (int, error) {
+	mult := 1.0
+	switch {
+	case strings.HasSuffix(s, "M"), strings.HasSuffix(s, "m"):
+		mult, s = 1e6, s[:len(s)-1]
+	case strings.HasSuffix(s, "k"), strings.HasSuffix(s, "K"):
+		mult, s = 1e3, s[:len(s)-1]
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v <= 0 {
+		return 0, fmt.Errorf("bad bitrate %q", s)
+	}
+	return int(v * mult), nil
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+
+	"diemcau/meeting"
+	"diemcau/store"
+)
+
+// runReport prints a report: for now the meeting log of Appendix II.
+func runReport(ctx context.Context, args []string) error {
+	lang := langFromArgs(args)
+	if len(args) == 0 || args[0] != "meeting" {
+		fmt.Fprintf(os.Stderr, msg(lang, "subcommandUsage"), msg(lang, "reportUsage"))
+		return errUsage
+	}
+	var cf commonFlags
+	fs := newFlagSet("report meeting", &cf, "diemcau.db")
+	format := fs.String("format", "md", "md, csv or html")
+	rest := args[1:]
+	id, err := strconv.ParseInt(firstArg(rest), 10, 64)
+	if err != nil || id <= 0 {
+		fmt.Fprintf(os.Stderr, msg(lang, "subcommandUsage"), msg(lang, "reportUsage"))
+		return errUsage
+	}
+	if err := parse(fs, &cf, rest[1:]); err != nil {
+		return err
+	}
+	if !slices.Contains(meeting.LogFormats, *format) {
+		fmt.Fprintf(os.Stderr, msg(cf.lang, "reportFormat"), *format)
+		return errUsage
+	}
+	st, err := store.Open(ctx, cf.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	l, err := meeting.LoadLog(ctx, st, id, cf.lang)
+	if err != nil {
+		return err
+	}
+	return meeting.WriteLog(os.Stdout, l, *format, cf.lang)
+}
+
+// firstArg is args[0], or "" when there is none.
+func firstArg(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}

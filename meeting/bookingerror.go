@@ -1,0 +1,142 @@
+package meeting
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Localized is an error that can say itself in the user's language ("vi" or "en").
+type Localized interface {
+	error
+	Message(lang string) string
+}
+
+// BookingProblem is one thing wrong with a booking: the form's field (JSON path, e.g.
+// "bridge_points[2].id"; "" for the file as a whole) and the reason, a catalogue key.
+type BookingProblem struct {
+	Field  string
+	Reason string
+	Args   []any
+}
+
+// BookingError lists everything wrong with a booking; nothing was written.
+type BookingError struct {
+	Problems []BookingProblem
+}
+
+// problem is a BookingError with one problem.
+func problem(field, reason string, args ...any) *BookingError {
+	return &BookingError{Problems: []BookingProblem{{Field: field, Reason: reason, Args: args}}}
+}
+
+// add appends a problem.
+func (e *BookingError) add(field, reason string, args ...any) {
+	e.Problems = append(e.Problems, BookingProblem{Field: field, Reason: reason, Args: args})
+}
+
+// Error is the Vietnamese message.
+func (e *BookingError) Error() string { return e.Message("vi") }
+
+// Message lists the problems in lang, one a line, each with its field.
+func (e *BookingError) Message(lang string) string {
+	var b strings.Builder
+	b.WriteString(bt(lang, "refused"))
+	for _, p := range e.Problems {
+		b.WriteString("\n  - ")
+		if p.Field != "" {
+			b.WriteString(p.Field + ": ")
+		}
+		b.WriteString(bt(lang, p.Reason, p.Args...))
+	}
+	return b.String()
+}
+
+// Conflict is another booking using the same room or bridge points at an overlapping time.
+type Conflict struct {
+	Other        int64 // the other booking's id
+	Content      string
+	Start, End   time.Time
+	Room         bool     // the host's room is taken
+	BridgePoints []string // the shared bridge points
+}
+
+// ConflictError refuses a booking that clashes with others; a technician may override it.
+type ConflictError struct {
+	Conflicts []Conflict
+}
+
+// Error is the Vietnamese message.
+func (e *ConflictError) Error() string { return e.Message("vi") }
+
+// Message names every clashing meeting in lang, and how to override.
+func (e *ConflictError) Message(lang string) string {
+	var b strings.Builder
+	b.WriteString(bt(lang, "conflictHead"))
+	for _, c := range e.Conflicts {
+		b.WriteString("\n  - " + c.Describe(lang))
+	}
+	b.WriteString("\n" + bt(lang, "conflictHint"))
+	return b.String()
+}
+
+// Describe says, in lang, which meeting clashes and on what.
+func (c Conflict) Describe(lang string) string {
+	what := strings.Join(c.BridgePoints, ", ")
+	if c.Room {
+		what = bt(lang, "conflictRoom") + "; " + what
+	}
+	return bt(lang, "conflictWith", c.Other, c.Content, formatSpan(c.Start, c.End), what)
+}
+
+// StepError refuses a workflow step that is not the next one.
+type StepError struct {
+	Booking int64
+	Step    Step
+	Want    Step // the step that must come first; "" when the booking is cancelled or finished
+	Reason  string
+}
+
+// Error is the Vietnamese message.
+func (e *StepError) Error() string { return e.Message("vi") }
+
+// Message explains in lang why the step was refused.
+func (e *StepError) Message(lang string) string {
+	if e.Want != "" {
+		return bt(lang, "stepOrder", e.Booking, stepName(lang, e.Step), stepName(lang, e.Want))
+	}
+	return bt(lang, e.Reason, e.Booking, stepName(lang, e.Step))
+}
+
+// formatSpan prints a meeting's time as "08:00–11:00 10/12/2026" in Vietnam.
+func formatSpan(start, end time.Time) string {
+	s, e := start.In(vietnam), end.In(vietnam)
+	if dayOf(s) == dayOf(e) {
+		return s.Format("15:04") + "–" + e.Format("15:04 02/01/2006")
+	}
+	return s.Format("15:04 02/01/2006") + " – " + e.Format("15:04 02/01/2006")
+}
+
+// formatWhen prints an instant as "15:04 02/01/2006" in Vietnam; "—" for the zero time.
+func formatWhen(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(vietnam).Format("15:04 02/01/2006")
+}
+
+// bt returns the booking catalogue's string key in lang, formatted with args.
+func bt(lang, key string, args ...any) string {
+	table := bookingText[catalogLang(lang)]
+	s, ok := table[key]
+	if !ok {
+		s, ok = bookingText["vi"][key]
+	}
+	if !ok {
+		return key
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}

@@ -1,0 +1,150 @@
+package meeting
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"diemcau/store"
+)
+
+// Log is a closed meeting's log (Appendix II): the meeting, its host's name and one entry per
+// bridge point, the main one first.
+type Log struct {
+	Meeting  store.Meeting
+	HostName string
+	Entries  []store.MeetingLogEntry
+	Total    time.Duration // interruption of the whole meeting
+}
+
+// PrefillLog proposes the Appendix II entries of a meeting for the technician to confirm: every
+// bridge point expected or seen (main first), status incident with the incidents' descriptions
+// when it had any, devices normal, and its interruption time up to now.
+func PrefillLog(ctx context.Context, st *store.Store, meetingID int64, now time.Time) ([]store.MeetingLogEntry, error) {
+	m, err := st.Meeting(ctx, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("prefill log: %w", err)
+	}
+	ids, err := logBridgePoints(ctx, st, m)
+	if err != nil {
+		return nil, fmt.Errorf("prefill log: %w", err)
+	}
+	incidents, err := st.Incidents(ctx, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("prefill log: %w", err)
+	}
+	outages, err := st.Outages(ctx, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("prefill log: %w", err)
+	}
+	perBP, _ := Interruptions(outages, now)
+	out := make([]store.MeetingLogEntry, 0, len(ids))
+	for i, id := range ids {
+		e := store.MeetingLogEntry{MeetingID: meetingID, BridgePoint: id, Position: i, Main: id == m.MainBP,
+			Name: id, Status: store.LogNormal, Camera: store.LogNormal, Codec: store.LogNormal,
+			Microphone: store.LogNormal, Cables: store.LogNormal, Other: store.LogNormal, Interruption: perBP[id]}
+		if bp, err := st.BridgePoint(ctx, id); err == nil {
+			e.Name = bp.Name
+		}
+		var texts []string
+		for _, in := range incidents {
+			if in.BridgePoint == id && in.Description != "" {
+				texts = append(texts, in.Description)
+			}
+		}
+		if len(texts) > 0 || perBP[id] > 0 {
+			e.Status = store.LogIncident
+		}
+		e.IncidentText = strings.Join(texts, "; ")
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// logBridgePoints lists the meeting's bridge points: the main one, the expected ones, then any
+// that joined or had an incident without being expected (ad hoc meetings).
+func logBridgePoints(ctx context.Context, st *store.Store, m store.Meeting) ([]string, error) {
+	seen := map[string]bool{}
+	var ids []string
+	add := func(id string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	add(m.MainBP)
+	parts, err := st.Participants(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range parts {
+		add(id)
+	}
+	sessions, err := st.Sessions(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range sessions {
+		add(s.BridgePoint)
+	}
+	return ids, nil
+}
+
+// CloseLog journals the close, stores the confirmed entries and ends the meeting, in that order;
+// the meeting's incidents can no longer be edited afterwards.
+func CloseLog(ctx context.Context, st *store.Store, meetingID int64, entries []store.MeetingLogEntry, actor string, at time.Time) error {
+	for i := range entries {
+		entries[i].MeetingID, entries[i].ConfirmedBy = meetingID, actor
+	}
+	if _, err := st.RecordAction(ctx, meetingID, at, actor, "meeting_log_close", "",
+		fmt.Sprintf("entries=%d", len(entries))); err != nil {
+		return fmt.Errorf("close meeting log %d: %w", meetingID, err)
+	}
+	if err := st.CloseMeetingLog(ctx, meetingID, entries, at); err != nil {
+		return fmt.Errorf("close meeting log: %w", err)
+	}
+	return nil
+}
+
+// Editable reports whether the meeting's incidents may still be edited: its log is not closed.
+func Editable(ctx context.Context, st *store.Store, meetingID int64) (bool, error) {
+	m, err := st.Meeting(ctx, meetingID)
+	if err != nil {
+		return false, fmt.Errorf("meeting %d: %w", meetingID, err)
+	}
+	return m.Status == "live", nil
+}
+
+// LoadLog reads a closed meeting's log; it fails for a meeting whose log is not closed.
+func LoadLog(ctx context.Context, st *store.Store, meetingID int64, lang string) (Log, error) {
+	m, err := st.Meeting(ctx, meetingID)
+	if err != nil {
+		return Log{}, fmt.Errorf("meeting log: %w", err)
+	}
+	if m.Status != "closed" {
+		return Log{}, fmt.Errorf("%s", floorText(lang, fkLogNotClosed, meetingID))
+	}
+	entries, err := st.MeetingLog(ctx, meetingID)
+	if err != nil {
+		return Log{}, err
+	}
+	if len(entries) == 0 {
+		// Ended without the close view (the console quit): the prefilled, unconfirmed entries.
+		if entries, err = PrefillLog(ctx, st, meetingID, m.EndedAt); err != nil {
+			return Log{}, err
+		}
+	}
+	l := Log{Meeting: m, HostName: m.HostUnit, Entries: entries}
+	if units, err := st.Units(ctx); err == nil {
+		for _, u := range units {
+			if u.ID == m.HostUnit {
+				l.HostName = u.Name
+			}
+		}
+	}
+	for _, e := range entries {
+		l.Total += e.Interruption
+	}
+	return l, nil
+}

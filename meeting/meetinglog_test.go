@@ -1,0 +1,114 @@
+package meeting
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"strings"
+	"testing"
+	"time"
+
+	"diemcau/store"
+)
+
+func TestPrefillCloseAndReportLog(t *testing.T) {
+	ctx := context.Background()
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	st, mid := floorStore(t, t0)
+	if _, err := st.SaveIncident(ctx, store.Incident{MeetingID: mid, BridgePoint: "XA-IAGRAI", Kind: "audio",
+		Description: "Micro rè | tiếng vọng", StartedAt: t0.Add(10 * time.Minute), Status: "open"}); err != nil {
+		t.Fatal(err)
+	}
+	oid, err := st.OpenOutage(ctx, store.Outage{MeetingID: mid, BridgePoint: "XA-DAKDOA", Cause: "disconnected", StartedAt: t0.Add(20 * time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.EndOutage(ctx, oid, t0.Add(22*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := PrefillLog(ctx, st, mid, t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 3 || entries[0].BridgePoint != "UBND-TINH" || !entries[0].Main {
+		t.Fatalf("entries = %+v, want 3 with the main first", entries)
+	}
+	if e := entries[1]; e.Status != store.LogIncident || !strings.Contains(e.IncidentText, "Micro rè") {
+		t.Errorf("Ia Grai entry = %+v, want incident with its description", e)
+	}
+	if e := entries[2]; e.Status != store.LogIncident || e.Interruption != 2*time.Minute {
+		t.Errorf("Đak Đoa entry = %+v, want incident with 2 min interruption", e)
+	}
+	if entries[0].Status != store.LogNormal {
+		t.Errorf("main entry = %+v, want normal", entries[0])
+	}
+	if _, err := LoadLog(ctx, st, mid, "vi"); err == nil {
+		t.Error("LoadLog of a live meeting succeeded")
+	}
+	entries[1].Microphone = store.LogDamaged
+	if err := CloseLog(ctx, st, mid, entries, "console:an", t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := Editable(ctx, st, mid); ok {
+		t.Error("incidents still editable after the log was closed")
+	}
+	l, err := LoadLog(ctx, st, mid, "vi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Total != 2*time.Minute || l.HostName != "Văn phòng UBND tỉnh Gia Lai" {
+		t.Errorf("log total %v host %q", l.Total, l.HostName)
+	}
+	for _, format := range LogFormats {
+		var b bytes.Buffer
+		if err := WriteLog(&b, l, format, "vi"); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		out := b.String()
+		for _, want := range []string{"Phòng họp UBND tỉnh", "Xã Ia Grai", "Xã Đak Đoa", "Micro rè", "Họp giao ban"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s report lacks %q:\n%s", format, want, out)
+			}
+		}
+		if format == "csv" {
+			if _, err := csv.NewReader(strings.NewReader(out)).ReadAll(); err != nil && !strings.Contains(err.Error(), "wrong number of fields") {
+				t.Errorf("csv: %v", err)
+			}
+			continue
+		}
+		for _, want := range []string{"MẪU NHẬT KÝ TRIỂN KHAI HỌP TRỰC TUYẾN", "Điểm cầu chính", "Điểm cầu phụ", "2 phút 00 giây", "hư hỏng"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s report lacks %q:\n%s", format, want, out)
+			}
+		}
+	}
+	var md bytes.Buffer
+	_ = WriteLog(&md, l, "md", "vi")
+	if !strings.Contains(md.String(), `Micro rè \| tiếng vọng`) {
+		t.Errorf("a | in a description breaks the Markdown table:\n%s", md.String())
+	}
+	var en bytes.Buffer
+	_ = WriteLog(&en, l, "md", "en")
+	if !strings.Contains(en.String(), "ONLINE MEETING LOG") || !strings.Contains(en.String(), "Sub bridge points") {
+		t.Errorf("English report:\n%s", en.String())
+	}
+	if err := WriteLog(&en, l, "pdf", "vi"); err == nil {
+		t.Error("an unknown format was accepted")
+	}
+}
+
+func TestLoadLogOfMeetingEndedWithoutClose(t *testing.T) {
+	ctx := context.Background()
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	st, mid := floorStore(t, t0)
+	if err := st.EndMeeting(ctx, mid, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	l, err := LoadLog(ctx, st, mid, "vi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Entries) != 3 || l.Entries[0].ConfirmedBy != "" {
+		t.Errorf("entries of a meeting ended without its log: %+v", l.Entries)
+	}
+}

@@ -1,0 +1,291 @@
+package meeting
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode"
+
+	"diemcau/store"
+)
+
+// MinTrained is how many trained technicians every unit must have (Articles 6.6, 16.1.c).
+const MinTrained = 2
+
+// technicianHeader is the first line of a technician file.
+var technicianHeader = []string{"name", "unit_id", "phone", "email", "trained", "trained_at"}
+
+// TechnicianProblem is one bad line (and field) of a technician file.
+type TechnicianProblem struct {
+	Line   int
+	Field  string // column name; "" for the whole line
+	Reason string // catalogue key
+	Args   []any
+}
+
+// TechnicianFileError lists every problem of a technician file; nothing was imported.
+type TechnicianFileError struct {
+	Problems []TechnicianProblem
+}
+
+// Error is the Vietnamese message.
+func (e *TechnicianFileError) Error() string { return e.Message("vi") }
+
+// Message lists the problems in lang, one a line, with line numbers and fields.
+func (e *TechnicianFileError) Message(lang string) string {
+	var b strings.Builder
+	b.WriteString(bt(lang, "tech.csvRefused", len(e.Problems)))
+	for _, p := range e.Problems {
+		reason := bt(lang, p.Reason, p.Args...)
+		if p.Field != "" {
+			b.WriteString("\n  " + bt(lang, "tech.lineField", p.Line, p.Field, reason))
+		} else {
+			b.WriteString("\n  " + bt(lang, "tech.line", p.Line, reason))
+		}
+	}
+	return b.String()
+}
+
+// ParseTechnicians reads a technician file (CSV with the header
+// name,unit_id,phone,email,trained,trained_at) and checks each line against the units known
+// (by ID) and now. If anything is wrong it returns a *TechnicianFileError listing every problem.
+func ParseTechnicians(r io.Reader, units map[string]string, now time.Time) ([]store.Technician, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxBookingBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read technician file: %w", err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	e := &TechnicianFileError{}
+	var out []store.Technician
+	seen := map[string]int{}
+	for first := true; ; first = false {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			e.Problems = append(e.Problems, TechnicianProblem{Line: line, Reason: "tech.syntax"})
+			break
+		}
+		if first {
+			if !sameHeader(rec) {
+				e.Problems = append(e.Problems, TechnicianProblem{Line: line, Reason: "tech.header"})
+				break
+			}
+			continue
+		}
+		t, probs := technicianLine(rec, line, units, now)
+		key := t.UnitID + "\x00" + t.Name
+		if prev, dup := seen[key]; dup && len(probs) == 0 {
+			probs = append(probs, TechnicianProblem{Line: line, Reason: "tech.duplicate", Args: []any{prev}})
+		}
+		seen[key] = line
+		e.Problems = append(e.Problems, probs...)
+		out = append(out, t)
+	}
+	if len(e.Problems) == 0 && len(out) == 0 {
+		e.Problems = append(e.Problems, TechnicianProblem{Line: 1, Reason: "tech.noRows"})
+	}
+	if len(e.Problems) > 0 {
+		return nil, e
+	}
+	return out, nil
+}
+
+func sameHeader(rec []string) bool {
+	if len(rec) != len(technicianHeader) {
+		return false
+	}
+	for i, h := range technicianHeader {
+		if strings.ToLower(strings.TrimSpace(rec[i])) != h {
+			return false
+		}
+	}
+	return true
+}
+
+// technicianLine checks one record.
+func technicianLine(rec []string, line int, units map[string]string, now time.Time) (store.Technician, []TechnicianProblem) {
+	var probs []TechnicianProblem
+	bad := func(field, reason string, args ...any) {
+		probs = append(probs, TechnicianProblem{Line: line, Field: field, Reason: reason, Args: args})
+	}
+	if len(rec) != len(technicianHeader) {
+		bad("", "tech.columns", len(rec))
+		return store.Technician{}, probs
+	}
+	for i := range rec {
+		rec[i] = strings.TrimSpace(rec[i])
+	}
+	t := store.Technician{Name: rec[0], UnitID: rec[1], Phone: rec[2], Email: rec[3]}
+	if t.Name == "" {
+		bad("name", "tech.required")
+	}
+	if _, ok := units[t.UnitID]; t.UnitID == "" {
+		bad("unit_id", "tech.required")
+	} else if !ok {
+		bad("unit_id", "tech.unknownUnit", t.UnitID)
+	}
+	if t.Phone != "" && !validPhone(t.Phone) {
+		bad("phone", "tech.badPhone", t.Phone)
+	}
+	if t.Email != "" {
+		if a, err := mail.ParseAddress(t.Email); err != nil || a.Address != t.Email {
+			bad("email", "tech.badEmail", t.Email)
+		}
+	}
+	trained, ok := parseYesNo(rec[4])
+	if !ok {
+		bad("trained", "tech.badBool", rec[4])
+	}
+	t.Trained = trained
+	if rec[5] != "" {
+		d, err := time.ParseInLocation(time.DateOnly, rec[5], vietnam)
+		switch {
+		case err != nil:
+			bad("trained_at", "tech.badDate", rec[5])
+		case ok && !trained:
+			bad("trained_at", "tech.dateNoTrain")
+		case d.After(now):
+			bad("trained_at", "tech.futureDate", rec[5])
+		default:
+			t.TrainedAt = d
+		}
+	}
+	return t, probs
+}
+
+// validPhone accepts digits with spaces, dots, dashes, parentheses and a leading +.
+func validPhone(s string) bool {
+	digits := 0
+	for i, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case r == '+' && i == 0, r == ' ', r == '.', r == '-', r == '(', r == ')':
+		default:
+			return false
+		}
+	}
+	return digits >= 6 && digits <= 15
+}
+
+// parseYesNo reads the trained column: yes/no, có/không, true/false, 1/0, x/"".
+func parseYesNo(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "y", "có", "co", "true", "1", "x":
+		return true, true
+	case "no", "n", "không", "khong", "false", "0", "":
+		return false, true
+	}
+	return false, false
+}
+
+// TrainingGap is a unit with fewer than MinTrained trained technicians.
+type TrainingGap struct {
+	UnitID, UnitName string
+	Trained          int
+}
+
+// TrainingGaps returns every unit of the registry with fewer than MinTrained trained
+// technicians on the roster, in the registry's order.
+func TrainingGaps(units []store.Unit, roster []store.Technician) []TrainingGap {
+	count := map[string]int{}
+	for _, t := range roster {
+		if t.Trained {
+			count[t.UnitID]++
+		}
+	}
+	var out []TrainingGap
+	for _, u := range units {
+		if n := count[u.ID]; n < MinTrained {
+			out = append(out, TrainingGap{UnitID: u.ID, UnitName: u.Name, Trained: n})
+		}
+	}
+	return out
+}
+
+// Roster is the technician list with the registry's units, for reports and warnings.
+type Roster struct {
+	Units       []store.Unit
+	Technicians []store.Technician
+	Gaps        []TrainingGap
+}
+
+// LoadRoster reads the roster and the units and finds the training gaps.
+func LoadRoster(ctx context.Context, st *store.Store) (Roster, error) {
+	units, err := st.Units(ctx)
+	if err != nil {
+		return Roster{}, err
+	}
+	ts, err := st.Technicians(ctx)
+	if err != nil {
+		return Roster{}, err
+	}
+	return Roster{Units: units, Technicians: ts, Gaps: TrainingGaps(units, ts)}, nil
+}
+
+// ImportTechnicians parses a technician file and imports it, all or nothing, audited as actor.
+// It returns how many technicians were added and updated.
+func ImportTechnicians(ctx context.Context, st *store.Store, r io.Reader, actor string, now time.Time) (added, updated int, err error) {
+	units, err := st.Units(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	known := map[string]string{}
+	for _, u := range units {
+		known[u.ID] = u.Name
+	}
+	ts, err := ParseTechnicians(r, known, now)
+	if err != nil {
+		return 0, 0, err
+	}
+	return st.ImportTechnicians(ctx, ts, store.AuditEntry{At: now, Actor: actor, Action: "technician_import",
+		Detail: fmt.Sprintf("%d lines", len(ts))})
+}
+
+// AddTechnician checks one technician like a line of a file and adds it, audited as actor.
+func AddTechnician(ctx context.Context, st *store.Store, t store.Technician, actor string, now time.Time) (int64, error) {
+	units, err := st.Units(ctx)
+	if err != nil {
+		return 0, err
+	}
+	known := map[string]string{}
+	for _, u := range units {
+		known[u.ID] = u.Name
+	}
+	trained, trainedAt := "no", ""
+	if t.Trained {
+		trained = "yes"
+	}
+	if !t.TrainedAt.IsZero() {
+		trainedAt = t.TrainedAt.In(vietnam).Format(time.DateOnly)
+	}
+	checked, probs := technicianLine([]string{t.Name, t.UnitID, t.Phone, t.Email, trained, trainedAt}, 1, known, now)
+	if len(probs) > 0 {
+		return 0, &TechnicianFileError{Problems: probs}
+	}
+	id, err := st.AddTechnician(ctx, checked)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := st.RecordAction(ctx, 0, now, actor, "technician_add",
+		"", fmt.Sprintf("technician %d: %s (%s)", id, checked.Name, checked.UnitID)); err != nil {
+		return id, err
+	}
+	return id, nil
+}

@@ -1,0 +1,128 @@
+package meeting
+
+import (
+	"encoding/csv"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"diemcau/store"
+)
+
+// rosterView is the roster with every label and value in the report's language.
+type rosterView struct {
+	Lang, Title, Empty string
+	Header             []string
+	Rows               [][]string
+	Warnings           []string
+}
+
+func newRosterView(r Roster, lang string) rosterView {
+	t := func(k string, a ...any) string { return bt(lang, k, a...) }
+	names := map[string]string{}
+	for _, u := range r.Units {
+		names[u.ID] = u.Name
+	}
+	v := rosterView{Lang: lang, Title: t("tech.title"), Empty: t("tech.empty"),
+		Header: []string{t("form.no"), t("tech.name"), t("tech.unit"), t("tech.phone"), t("tech.email"),
+			t("tech.trained"), t("tech.trainedAt")}}
+	for i, tech := range r.Technicians {
+		v.Rows = append(v.Rows, []string{strconv.Itoa(i + 1), tech.Name, unitName(names, tech.UnitID) + " (" + tech.UnitID + ")",
+			tech.Phone, tech.Email, yesNo(lang, tech.Trained), trainedDate(tech)})
+	}
+	v.Warnings = RosterWarnings(r.Gaps, lang)
+	return v
+}
+
+// RosterWarnings says, in lang, which units have fewer than two trained technicians.
+func RosterWarnings(gaps []TrainingGap, lang string) []string {
+	var out []string
+	for _, g := range gaps {
+		out = append(out, bt(lang, "tech.warning", g.UnitName, g.UnitID, g.Trained))
+	}
+	return out
+}
+
+func yesNo(lang string, v bool) string {
+	if v {
+		return bt(lang, "tech.yes")
+	}
+	return bt(lang, "tech.no")
+}
+
+func trainedDate(t store.Technician) string {
+	if t.TrainedAt.IsZero() {
+		return ""
+	}
+	return t.TrainedAt.In(vietnam).Format("02/01/2006")
+}
+
+// WriteRosterTable prints the roster as an aligned table, then the warnings (for a terminal).
+func WriteRosterTable(w io.Writer, r Roster, lang string) error {
+	v := newRosterView(r, lang)
+	if len(v.Rows) == 0 {
+		if _, err := fmt.Fprintln(w, v.Empty); err != nil {
+			return err
+		}
+	} else if err := writeTable(w, append([][]string{v.Header}, v.Rows...), make([]string, len(v.Rows)+1), false); err != nil {
+		return err
+	}
+	return writeLines(w, v.Warnings)
+}
+
+func writeLines(w io.Writer, lines []string) error {
+	if len(lines) == 0 {
+		return nil
+	}
+	_, err := io.WriteString(w, "\n"+strings.Join(lines, "\n")+"\n")
+	return err
+}
+
+// WriteRoster exports the roster (Article 14.4) as format ("md", "csv" or "html") in lang.
+func WriteRoster(w io.Writer, r Roster, format, lang string) error {
+	v := newRosterView(r, lang)
+	switch format {
+	case "md", "":
+		var b strings.Builder
+		fmt.Fprintf(&b, "# %s\n\n| %s |\n|%s\n", v.Title, strings.Join(v.Header, " | "), strings.Repeat("---|", len(v.Header)))
+		for _, row := range v.Rows {
+			for i := range row {
+				row[i] = mdEscape(row[i])
+			}
+			fmt.Fprintf(&b, "| %s |\n", strings.Join(row, " | "))
+		}
+		for _, wline := range v.Warnings {
+			fmt.Fprintf(&b, "\n> %s\n", wline)
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
+	case "csv":
+		cw := csv.NewWriter(w)
+		_ = cw.Write([]string{"name", "unit_id", "phone", "email", "trained", "trained_at"})
+		for _, t := range r.Technicians {
+			at := ""
+			if !t.TrainedAt.IsZero() {
+				at = t.TrainedAt.In(vietnam).Format("2006-01-02")
+			}
+			_ = cw.Write([]string{t.Name, t.UnitID, t.Phone, t.Email, strconv.FormatBool(t.Trained), at})
+		}
+		cw.Flush()
+		return cw.Error()
+	case "html":
+		return rosterHTML.Execute(w, v)
+	}
+	return fmt.Errorf("unknown format %q (md, csv, html)", format)
+}
+
+// rosterHTML is the printable roster.
+var rosterHTML = template.Must(template.New("roster").Parse(`<!doctype html>
+<html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.Title}}</title>` + reportStyle + `</head><body>
+<h1>{{.Title}}</h1>
+{{if .Rows}}<table><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</table>{{else}}<p>{{.Empty}}</p>{{end}}
+{{range .Warnings}}<p class="warn">{{.}}</p>
+{{end}}</body></html>
+`))

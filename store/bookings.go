@@ -1,0 +1,265 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Booking is a registration of an online meeting (Appendix I, Đ8): every field of the form, the
+// host's room (Đ9.3), the sub bridge points and the workflow steps reached so far.
+type Booking struct {
+	ID              int64
+	Kind            string // Article 5.2: "a", "b", "c", "d"
+	LegalNumber     string // the directing document: number …
+	LegalDate       string // … date (YYYY-MM-DD) …
+	LegalIssuer     string // … and issuer
+	HostUnit        string // unit ID of the host (đơn vị chủ trì)
+	RoomBP          string // bridge point whose room hosts the meeting (Đ9.3)
+	Room            string // the room's name, as printed on the form
+	Content         string
+	ChairName       string
+	ChairTitle      string
+	StartsAt        time.Time
+	EndsAt          time.Time
+	TechName        string // the host's technician
+	TechPhone       string
+	Projector       bool // other needs: projector
+	VideoPlayback   bool // video playback
+	Speaking        bool // speaking from sub bridge points
+	Recording       bool // storing video and pictures of the meeting
+	DeptOpinion     string
+	FormDate        string // YYYY-MM-DD, the date on the form
+	HeadOfUnit      string
+	Emergency       string // "" or "storm", "flood", "disaster", "fire", "other" (Đ8.2.c)
+	EmergencyReason string
+	OverrideReason  string // why a conflict was accepted; "" when there was none
+	FiledAt         time.Time
+	FiledBy         string
+	MeetingID       int64 // the meeting opened from it; 0 until then
+	Points          []BookingPoint
+	Steps           []BookingStep
+}
+
+// BookingPoint is one sub bridge point of a booking with its attendees and contact.
+type BookingPoint struct {
+	BridgePoint  string
+	Attendees    int
+	ContactName  string
+	ContactPhone string
+}
+
+// BookingStep is one workflow step a booking has reached: who did it and when.
+type BookingStep struct {
+	Step  string // "confirmed", "power_notified", "test_done", "final_check_done", "live", "closed", "log_submitted", "recordings_delivered", "cancelled"
+	At    time.Time
+	Actor string
+	Note  string
+}
+
+// Step returns the step named name, if the booking has reached it.
+func (b Booking) Step(name string) (BookingStep, bool) {
+	for _, s := range b.Steps {
+		if s.Step == name {
+			return s, true
+		}
+	}
+	return BookingStep{}, false
+}
+
+// BridgePoints returns the room's bridge point followed by the sub bridge points.
+func (b Booking) BridgePoints() []string {
+	out := []string{b.RoomBP}
+	for _, p := range b.Points {
+		out = append(out, p.BridgePoint)
+	}
+	return out
+}
+
+// ConflictCheck looks at the other bookings (not cancelled) overlapping a booking's time,
+// inside the writing transaction, and returns an error to refuse the write, or audit entries
+// to write with it (an accepted override). It may set b.OverrideReason.
+type ConflictCheck func(b *Booking, overlapping []Booking) ([]AuditEntry, error)
+
+// AddBooking stores a new booking with its bridge points and the audit entry, in one
+// transaction, after check has accepted the bookings that overlap it. It returns the id.
+func (s *Store) AddBooking(ctx context.Context, b Booking, audit []AuditEntry, check ConflictCheck) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		extra, err := runCheck(ctx, tx, &b, 0, check)
+		if err != nil {
+			return err
+		}
+		audit = append(audit, extra...)
+		res, err := tx.ExecContext(ctx, `INSERT INTO bookings (`+bookingWriteColumns+`,
+			filed_at, filed_by) VALUES (`+placeholders(bookingWriteCount+2)+`)`,
+			append(bookingArgs(b), msOrNow(b.FiledAt), b.FiledBy)...)
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if err := insertPoints(ctx, tx, id, b.Points); err != nil {
+			return err
+		}
+		return insertBookingAudit(ctx, tx, id, audit)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("add booking %q: %w", b.Content, err)
+	}
+	return id, nil
+}
+
+// UpdateBooking replaces the form of booking b.ID (its points too), keeping its filing and
+// meeting; with resetSteps its workflow steps are removed and FiledAt becomes b.FiledAt. The
+// audit entry is written in the same transaction, after check has accepted the overlaps.
+func (s *Store) UpdateBooking(ctx context.Context, b Booking, resetSteps bool, audit []AuditEntry, check ConflictCheck) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		extra, err := runCheck(ctx, tx, &b, b.ID, check)
+		if err != nil {
+			return err
+		}
+		audit = append(audit, extra...)
+		res, err := tx.ExecContext(ctx, `UPDATE bookings SET (`+bookingWriteColumns+`) =
+			(`+placeholders(bookingWriteCount)+`) WHERE id = ?`,
+			append(bookingArgs(b), b.ID)...)
+		if err != nil {
+			return err
+		}
+		if err := affectedOne(res, "update"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM booking_points WHERE booking_id = ?`, b.ID); err != nil {
+			return err
+		}
+		if err := insertPoints(ctx, tx, b.ID, b.Points); err != nil {
+			return err
+		}
+		if resetSteps {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM booking_steps WHERE booking_id = ?`, b.ID); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE bookings SET filed_at = ? WHERE id = ?`, msOrNow(b.FiledAt), b.ID); err != nil {
+				return err
+			}
+		}
+		return insertBookingAudit(ctx, tx, b.ID, audit)
+	})
+	if err != nil {
+		return fmt.Errorf("update booking %d: %w", b.ID, err)
+	}
+	return nil
+}
+
+// runCheck hands check the bookings other than exclude that overlap b and are not cancelled.
+func runCheck(ctx context.Context, tx *sql.Tx, b *Booking, exclude int64, check ConflictCheck) ([]AuditEntry, error) {
+	if check == nil {
+		return nil, nil
+	}
+	others, err := overlapping(ctx, tx, b.StartsAt, b.EndsAt, exclude)
+	if err != nil {
+		return nil, err
+	}
+	return check(b, others)
+}
+
+// bookingWriteColumns are the columns a form sets, in the order of bookingArgs.
+const bookingWriteColumns = `kind, legal_number, legal_date, legal_issuer, host_unit, room_bp, room,
+	content, chair_name, chair_title, starts_at, ends_at, tech_name, tech_phone, need_projector,
+	need_video, need_speaking, need_recording, dept_opinion, form_date, head_of_unit, emergency,
+	emergency_reason, override_reason`
+
+// bookingWriteCount is the number of bookingWriteColumns.
+const bookingWriteCount = 24
+
+// placeholders returns n comma-separated "?".
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+func bookingArgs(b Booking) []any {
+	return []any{b.Kind, b.LegalNumber, b.LegalDate, b.LegalIssuer, b.HostUnit, b.RoomBP, b.Room,
+		b.Content, b.ChairName, b.ChairTitle, b.StartsAt.UnixMilli(), b.EndsAt.UnixMilli(), b.TechName,
+		b.TechPhone, b.Projector, b.VideoPlayback, b.Speaking, b.Recording, b.DeptOpinion, b.FormDate,
+		b.HeadOfUnit, b.Emergency, b.EmergencyReason, b.OverrideReason}
+}
+
+func insertPoints(ctx context.Context, tx *sql.Tx, id int64, ps []BookingPoint) error {
+	for i, p := range ps {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO booking_points (booking_id, position, bridge_point, attendees, contact_name, contact_phone)
+			VALUES (?, ?, ?, ?, ?, ?)`, id, i+1, p.BridgePoint, p.Attendees, p.ContactName, p.ContactPhone); err != nil {
+			return fmt.Errorf("bridge point %q: %w", p.BridgePoint, err)
+		}
+	}
+	return nil
+}
+
+// insertBookingAudit appends the entries, each detail prefixed with the booking's id.
+func insertBookingAudit(ctx context.Context, tx *sql.Tx, id int64, entries []AuditEntry) error {
+	for _, e := range entries {
+		e.Detail = fmt.Sprintf("booking %d: %s", id, e.Detail)
+		if err := insertAudit(ctx, tx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertAudit appends an audit entry inside tx.
+func insertAudit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO audit_log (at, meeting_id, actor, action, bridge_point, detail) VALUES (?, ?, ?, ?, ?, ?)`,
+		msOrNow(e.At), idOrNull(e.MeetingID), e.Actor, e.Action, textOrNull(e.BridgePoint), e.Detail)
+	if err != nil {
+		return fmt.Errorf("record action %q by %q: %w", e.Action, e.Actor, err)
+	}
+	return nil
+}
+
+// ErrStepOrder means a workflow step was recorded before the step it follows, or twice.
+var ErrStepOrder = errors.New("step out of order")
+
+// RecordBookingStep records that booking id reached step st, with the audit entry, in one
+// transaction. after names a step that must already be recorded ("" for none); a step already
+// recorded, or a missing after, fails with ErrStepOrder. ErrNotFound for an unknown booking.
+func (s *Store) RecordBookingStep(ctx context.Context, id int64, after string, st BookingStep, audit AuditEntry) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM bookings WHERE id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return ErrNotFound
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM booking_steps WHERE booking_id = ?1 AND step = ?2) +
+			(CASE WHEN ?3 = '' THEN 0 ELSE 1 - (SELECT count(*) FROM booking_steps WHERE booking_id = ?1 AND step = ?3) END)`,
+			id, st.Step, after).Scan(&n); err != nil {
+			return err
+		}
+		if n != 0 {
+			return ErrStepOrder
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO booking_steps (booking_id, step, at, actor, note) VALUES (?, ?, ?, ?, ?)`,
+			id, st.Step, msOrNow(st.At), st.Actor, st.Note); err != nil {
+			return err
+		}
+		return insertBookingAudit(ctx, tx, id, []AuditEntry{audit})
+	})
+	if err != nil {
+		return fmt.Errorf("booking %d step %s: %w", id, st.Step, err)
+	}
+	return nil
+}
+
+// LinkBookingMeeting records the meeting opened from a booking.
+func (s *Store) LinkBookingMeeting(ctx context.Context, id, meetingID int64) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE bookings SET meeting_id = ? WHERE id = ?`, idOrNull(meetingID), id)
+	if err != nil {
+		return fmt.Errorf("link booking %d to meeting %d: %w", id, meetingID, err)
+	}
+	return affectedOne(res, fmt.Sprintf("link booking %d", id))
+}

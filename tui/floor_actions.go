@@ -1,0 +1,171 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/mcu"
+	"diemcau/meeting"
+	"diemcau/store"
+)
+
+// IncidentChangedMsg reports a draft confirmed or discarded.
+type IncidentChangedMsg struct{ Text string }
+
+// closePrefillMsg carries the prefilled Appendix II entries.
+type closePrefillMsg struct {
+	entries []store.MeetingLogEntry
+	err     error
+}
+
+// MeetingClosedMsg reports how closing the meeting ended.
+type MeetingClosedMsg struct{ Err error }
+
+// openIncidentList shows the meeting's incidents.
+func (m *Model) openIncidentList() {
+	m.list = NewIncidentList(m.common, m.names)
+	per, _ := m.floor.interruptions(m.now)
+	m.list.SetIncidents(m.floor.incidents, per)
+	m.list.SetEditable(!m.floor.loaded || m.floor.editable)
+	m.layout()
+}
+
+// openEditForm opens the form on a stored incident, unless the meeting's log is closed.
+func (m *Model) openEditForm(in store.Incident) {
+	if m.floor.loaded && !m.floor.editable {
+		m.help.SetStatus(m.common.Text(txtLogClosedNoEdit), true)
+		return
+	}
+	m.form = EditIncidentForm(m.common, in, m.names, m.now)
+	m.layout()
+}
+
+// confirmDraftCmd turns a draft into an open incident (resolved once it has ended), journaled.
+func (m *Model) confirmDraftCmd(in store.Incident) tea.Cmd {
+	c, st := m.common, m.opts.Store
+	if in.Status != "draft" {
+		m.help.SetStatus(c.Text(txtNotDraft, in.ID), true)
+		return nil
+	}
+	return m.storeCmd(func(ctx context.Context) (string, error) {
+		in.Status = "open"
+		if !in.EndedAt.IsZero() {
+			in.Status = "resolved"
+		}
+		if _, err := st.RecordAction(ctx, in.MeetingID, time.Now(), c.Actor, "incident_confirm", in.BridgePoint,
+			fmt.Sprintf("#%d %s", in.ID, in.Status)); err != nil {
+			return "", err
+		}
+		if _, err := st.SaveIncident(ctx, in); err != nil {
+			return "", err
+		}
+		return c.Text(txtDraftConfirmed, in.ID), nil
+	})
+}
+
+// discardDraftCmd deletes a draft, journaled first.
+func (m *Model) discardDraftCmd(in store.Incident) tea.Cmd {
+	c, st := m.common, m.opts.Store
+	if in.Status != "draft" {
+		m.help.SetStatus(c.Text(txtNotDraft, in.ID), true)
+		return nil
+	}
+	return m.storeCmd(func(ctx context.Context) (string, error) {
+		if _, err := st.RecordAction(ctx, in.MeetingID, time.Now(), c.Actor, "incident_discard", in.BridgePoint,
+			fmt.Sprintf("#%d %s", in.ID, in.Description)); err != nil {
+			return "", err
+		}
+		if err := st.DiscardDraftIncident(ctx, in.ID); err != nil {
+			return "", err
+		}
+		return c.Text(txtDraftDiscarded, in.ID), nil
+	})
+}
+
+// storeCmd runs a store change on a live meeting's log and reports it as IncidentChangedMsg.
+func (m *Model) storeCmd(run func(ctx context.Context) (string, error)) tea.Cmd {
+	c, st, id := m.common, m.opts.Store, m.snap.MeetingID
+	return func() tea.Msg {
+		if st == nil {
+			return CommandResultMsg{Err: errors.New(c.Text(txtNoStore))}
+		}
+		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
+		defer cancel()
+		if ok, err := meeting.Editable(ctx, st, id); err != nil || !ok {
+			return CommandResultMsg{Err: errors.Join(err, errors.New(c.Text(txtLogClosedNoEdit)))}
+		}
+		text, err := run(ctx)
+		if err != nil {
+			return CommandResultMsg{Err: err}
+		}
+		return IncidentChangedMsg{Text: text}
+	}
+}
+
+// startClose prefills the meeting's log for the close view.
+func (m *Model) startClose() tea.Cmd {
+	if !m.Live() {
+		m.help.SetStatus(m.common.Text(txtMeetingOver), true)
+		return nil
+	}
+	c, st, id := m.common, m.opts.Store, m.snap.MeetingID
+	if st == nil {
+		m.help.SetStatus(c.Text(txtNoStore), true)
+		return nil
+	}
+	m.help.SetStatus(c.Text(txtCloseLoading), false)
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
+		defer cancel()
+		entries, err := meeting.PrefillLog(ctx, st, id, time.Now())
+		return closePrefillMsg{entries: entries, err: err}
+	}
+}
+
+// openCloseView shows the prefilled entries.
+func (m *Model) openCloseView(msg closePrefillMsg) tea.Cmd {
+	if msg.err != nil {
+		m.help.SetStatus(m.common.Text(txtCommandFailed, msg.err.Error()), true)
+		return nil
+	}
+	m.help.SetStatus("", false)
+	m.list = nil
+	m.closing = NewCloseView(m.common, msg.entries)
+	m.layout()
+	return nil
+}
+
+// closeMeetingCmd stores the log, ends the meeting in the store, then closes the conference.
+func closeMeetingCmd(c Common, st *store.Store, conf *mcu.Conference, meetingID int64, entries []store.MeetingLogEntry) tea.Cmd {
+	return func() tea.Msg {
+		if st == nil {
+			return MeetingClosedMsg{Err: errors.New(c.Text(txtNoStore))}
+		}
+		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
+		defer cancel()
+		if err := meeting.CloseLog(ctx, st, meetingID, entries, c.Actor, time.Now()); err != nil {
+			return MeetingClosedMsg{Err: err}
+		}
+		if err := conf.Close(ctx, c.Actor); err != nil && !errors.Is(err, mcu.ErrClosed) {
+			return MeetingClosedMsg{Err: fmt.Errorf("close conference: %w", err)}
+		}
+		return MeetingClosedMsg{}
+	}
+}
+
+// meetingClosed leaves the close view once the meeting is closed.
+func (m *Model) meetingClosed(msg MeetingClosedMsg) tea.Cmd {
+	if msg.Err != nil {
+		m.help.SetStatus(m.common.Text(txtCommandFailed, msg.Err.Error()), true)
+		return nil
+	}
+	m.closing = nil
+	m.ended = true
+	m.help.SetStatus(m.common.Text(txtCloseOK), false)
+	m.layout()
+	return m.refreshFloor()
+}

@@ -1,0 +1,197 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/store"
+)
+
+// IncidentEditMsg asks the root to open the form on an incident.
+type IncidentEditMsg struct{ Incident store.Incident }
+
+// IncidentConfirmMsg asks the root to confirm a draft (open, or resolved once it has ended).
+type IncidentConfirmMsg struct{ Incident store.Incident }
+
+// IncidentDiscardMsg asks the root to discard a draft.
+type IncidentDiscardMsg struct{ Incident store.Incident }
+
+// IncidentListCloseMsg closes the list.
+type IncidentListCloseMsg struct{}
+
+// IncidentList shows the meeting's incidents, drafts highlighted, for a technician to pick one.
+type IncidentList struct {
+	common   Common
+	items    []store.Incident
+	per      map[string]time.Duration
+	names    map[string]string
+	editable bool
+	cursor   int
+	offset   int
+	width    int
+	height   int
+}
+
+// NewIncidentList returns the list of incidents.
+func NewIncidentList(c Common, names map[string]string) *IncidentList {
+	return &IncidentList{common: c, names: names, per: map[string]time.Duration{}, editable: true}
+}
+
+// SetSize sets the list's size.
+func (l *IncidentList) SetSize(width, height int) { l.width, l.height = width, height; l.clamp() }
+
+// SetIncidents replaces the incidents (drafts first, then newest first) and the interruptions.
+func (l *IncidentList) SetIncidents(in []store.Incident, per map[string]time.Duration) {
+	var keep int64 = -1
+	if it, ok := l.Selected(); ok {
+		keep = it.ID
+	}
+	l.items = l.items[:0]
+	for i := len(in) - 1; i >= 0; i-- {
+		if in[i].Status == "draft" {
+			l.items = append(l.items, in[i])
+		}
+	}
+	for i := len(in) - 1; i >= 0; i-- {
+		if in[i].Status != "draft" {
+			l.items = append(l.items, in[i])
+		}
+	}
+	l.per = per
+	for i, it := range l.items {
+		if it.ID == keep {
+			l.cursor = i
+		}
+	}
+	l.clamp()
+}
+
+// SetEditable says whether the meeting's log is still open.
+func (l *IncidentList) SetEditable(e bool) { l.editable = e }
+
+// Selected returns the incident under the cursor.
+func (l *IncidentList) Selected() (store.Incident, bool) {
+	if l.cursor < 0 || l.cursor >= len(l.items) {
+		return store.Incident{}, false
+	}
+	return l.items[l.cursor], true
+}
+
+// Init does nothing.
+func (l *IncidentList) Init() tea.Cmd { return nil }
+
+// Update moves the cursor and asks the root to edit, confirm or discard the selected incident.
+func (l *IncidentList) Update(msg tea.Msg) (*IncidentList, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return l, nil
+	}
+	k := l.common.Keys
+	send := func(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
+	in, has := l.Selected()
+	switch {
+	case key.Matches(km, k.Cancel), key.Matches(km, k.Incidents):
+		return l, send(IncidentListCloseMsg{})
+	case key.Matches(km, k.Up):
+		l.cursor--
+	case key.Matches(km, k.Down):
+		l.cursor++
+	case !has:
+	case key.Matches(km, k.Grant):
+		return l, send(IncidentEditMsg{Incident: in})
+	case key.Matches(km, k.ConfirmDraft):
+		return l, send(IncidentConfirmMsg{Incident: in})
+	case key.Matches(km, k.Dismiss):
+		return l, send(IncidentDiscardMsg{Incident: in})
+	}
+	l.clamp()
+	return l, nil
+}
+
+// clamp keeps the cursor on an item and in sight.
+func (l *IncidentList) clamp() {
+	l.cursor = max(0, min(l.cursor, len(l.items)-1))
+	n := max(1, l.height-3)
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+n {
+		l.offset = l.cursor - n + 1
+	}
+}
+
+// View renders the title, one line per incident and a hint.
+func (l *IncidentList) View() string {
+	c, st := l.common, l.common.Styles
+	var total time.Duration
+	for _, d := range l.per {
+		total += d
+	}
+	lines := []string{panelTitle(c, c.Text(txtIncidentsTitle, len(l.items), minSec(total)), l.width, true)}
+	if !l.editable {
+		lines = append(lines, st.StatusErr.Render(fit(" "+c.Text(txtLogClosedNoEdit), l.width, false)))
+	}
+	if len(l.items) == 0 {
+		lines = append(lines, st.Dim.Render(fit(" "+c.Text(txtIncidentsEmpty), l.width, false)))
+	}
+	n := max(1, l.height-len(lines)-1)
+	end := min(len(l.items), l.offset+n)
+	for i := l.offset; i < end; i++ {
+		line := fit(l.line(l.items[i]), l.width, false)
+		switch {
+		case i == l.cursor:
+			line = st.Selected.Render(line)
+		case l.items[i].Status == "draft":
+			line = st.StatusErr.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	body := padLines(strings.Join(lines, "\n"), max(1, l.height-1))
+	return body + "\n" + st.Dim.Render(fit(" "+c.Text(txtIncidentsHint), l.width, false))
+}
+
+// line is one incident: id, status, bridge point, kind, times, description.
+func (l *IncidentList) line(in store.Incident) string {
+	c := l.common
+	status := c.Text(txtStatusDraft)
+	for _, s := range incidentStatuses {
+		if s.code == in.Status {
+			status = c.Text(s.label)
+		}
+	}
+	kind := in.Kind
+	for _, k := range incidentKinds {
+		if k.code == in.Kind {
+			kind = c.Text(k.label)
+		}
+	}
+	when := "–"
+	if !in.StartedAt.IsZero() {
+		when = in.StartedAt.Local().Format("15:04")
+	}
+	if !in.EndedAt.IsZero() {
+		when += "–" + in.EndedAt.Local().Format("15:04")
+	}
+	mark := " "
+	if in.Status == "draft" {
+		mark = "⚠"
+	}
+	return fmt.Sprintf("%s#%-3d %-10s %-14s %-10s %-11s %s", mark, in.ID, fit(status, 10, false),
+		fit(nameOf(l.names, in.BridgePoint), 14, false), fit(kind, 10, false), when, in.Description)
+}
+
+// ShortHelp is the list's bindings for the help bar.
+func (l *IncidentList) ShortHelp() []key.Binding {
+	k := l.common.Keys
+	return []key.Binding{k.Edit, k.ConfirmDraft, k.DiscardDraft, k.Back}
+}
+
+// FullHelp is every binding of the list, in columns.
+func (l *IncidentList) FullHelp() [][]key.Binding {
+	k := l.common.Keys
+	return [][]key.Binding{{k.Up, k.Down}, {k.Edit, k.ConfirmDraft, k.DiscardDraft}, {k.Back}}
+}
