@@ -89,7 +89,7 @@ func (l *EventLog) View() string {
 		out = append(out, c.Styles.Dim.Render(fit(" "+c.Text(txtEventsEmpty), l.width, false)))
 	}
 	for _, ln := range l.lines[start:end] {
-		s := fit(c.Styles.Dim.Render(ln.at.Format("15:04:05"))+" "+ln.text, l.width, false)
+		s := fit(c.Styles.Dim.Render(ln.at.Local().Format("15:04:05"))+" "+ln.text, l.width, false)
 		if ln.warn {
 			s = c.Styles.StatusErr.Render(s)
 		}
