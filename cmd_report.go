@@ -14,6 +14,9 @@ import (
 // runReport prints a report: for now the meeting log of Appendix II.
 func runReport(ctx context.Context, args []string) error {
 	lang := langFromArgs(args)
+	if isWorkflowReport(firstArg(args)) {
+		return runWorkflowReport(ctx, args) // booking, annual, technicians: cmd_technician.go
+	}
 	if len(args) == 0 || args[0] != "meeting" {
 		fmt.Fprintf(os.Stderr, msg(lang, "subcommandUsage"), msg(lang, "reportUsage"))
 		return errUsage

@@ -30,6 +30,8 @@ func commands() []command {
 		{"bench", runBench},
 		{"bench-mcu", runBenchMCU}, // hidden: the MCU child of bench
 		{"report", runReport},
+		{"booking", runBooking},
+		{"technician", runTechnician},
 	}
 }
 

@@ -168,5 +168,9 @@ type Snapshot struct {
 //   func (c *Conference) RevokeFloor(ctx context.Context, actor, bridgePoint string) error
 //   func (c *Conference) ForwardRequest(ctx context.Context, actor string, requestID int64) error
 //   func (c *Conference) DismissRequest(ctx context.Context, actor string, requestID int64) error
+//   func (c *Conference) RaiseRequest(ctx context.Context, actor, bridgePoint string) (int64, error) // its operator, from the console
+//   func (c *Conference) CancelRequest(ctx context.Context, actor, bridgePoint string) error
+//   func (c *Conference) SelfUnmute(ctx context.Context, actor, bridgePoint string) error // soft mute only; ErrHardMuted
+//   func (c *Conference) SelfMute(ctx context.Context, actor, bridgePoint string) error   // soft-mutes an open microphone only
 //   func (c *Conference) Close(ctx context.Context, actor string) error
 //   func (c *Conference) ForwardedAudio(bridgePoint string) uint64 // audio packets of this source forwarded to anyone, ever

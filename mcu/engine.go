@@ -67,7 +67,7 @@ func (s inboundStatsInterceptor) BindLocalStream(info *interceptor.StreamInfo, w
 func (s *statsRegistry) forget(pcID string) { s.m.Delete(pcID) }
 
 // newWebRTCAPI builds the one webrtc.API the MCU uses for every PeerConnection.
-func newWebRTCAPI(cfg Config, reg *statsRegistry) (*webrtc.API, ice.UDPMux, error) {
+func newWebRTCAPI(cfg Config, reg *statsRegistry, batches *batchSet) (*webrtc.API, ice.UDPMux, error) {
 	me := &webrtc.MediaEngine{}
 	codecs := []struct {
 		c   webrtc.RTPCodecCapability
@@ -127,7 +127,7 @@ func newWebRTCAPI(cfg Config, reg *statsRegistry) (*webrtc.API, ice.UDPMux, erro
 			return nil, nil, fmt.Errorf("udp mux network: %w", err)
 		}
 		// One socket takes every peer's media: give it room for bursts (capped by net.core.rmem_max).
-		opts := []ice.UDPMuxFromPortOption{ice.UDPMuxFromPortWithNet(batchNet{n}),
+		opts := []ice.UDPMuxFromPortOption{ice.UDPMuxFromPortWithNet(batchNet{Net: n, set: batches}),
 			ice.UDPMuxFromPortWithReadBufferSize(socketBuffer), ice.UDPMuxFromPortWithWriteBufferSize(socketBuffer)}
 		if cfg.Loopback || cfg.LoopbackOnly {
 			opts = append(opts, ice.UDPMuxFromPortWithLoopback())

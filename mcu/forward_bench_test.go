@@ -62,7 +62,8 @@ func benchSource(kind webrtc.RTPCodecType, slot func(*session) *binding, recv []
 	if kind == webrtc.RTPCodecTypeVideo {
 		mime = mimeVP8
 	}
-	src := &source{m: newMember(Member{ID: "SRC"}, 0, Unmuted), kind: kind, mime: mime, ssrc: 0x5eed}
+	src := &source{m: newMember(Member{ID: "SRC"}, 0, Unmuted), kind: kind, mime: mime, ssrc: 0x5eed,
+		out: recv[0].conf.mcu.batches}
 	list := make([]*binding, 0, len(recv))
 	for _, s := range recv {
 		b := slot(s)

@@ -24,6 +24,7 @@ type MCU struct {
 	api       *webrtc.API
 	mux       ice.UDPMux
 	stats     *statsRegistry
+	batches   *batchSet // sockets of the shared UDP port, flushed after each fan-out
 	events    eventHub
 	authLimit *authLimiter // slows repeated credential failures from one address
 
@@ -47,12 +48,13 @@ func New(cfg Config, j Journal, c Credentials, log *slog.Logger) (*MCU, error) {
 		cfg.Lang = "vi"
 	}
 	reg := &statsRegistry{}
-	api, mux, err := newWebRTCAPI(cfg, reg)
+	batches := &batchSet{}
+	api, mux, err := newWebRTCAPI(cfg, reg, batches)
 	if err != nil {
 		return nil, fmt.Errorf("mcu: %w", err)
 	}
 	return &MCU{cfg: cfg, journal: j, creds: c, log: log.With("pkg", "mcu"), api: api, mux: mux,
-		stats: reg, confs: make(map[string]*Conference), authLimit: newAuthLimiter()}, nil
+		stats: reg, batches: batches, confs: make(map[string]*Conference), authLimit: newAuthLimiter()}, nil
 }
 
 // Open starts a conference described by spec.

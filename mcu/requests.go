@@ -95,16 +95,8 @@ func (c *Conference) endpointSpeakRequest(ctx context.Context, m *member) error 
 	if dup {
 		return nil
 	}
-	now := time.Now()
-	id, err := c.mcu.journal.RecordSpeakRequest(ctx, c.spec.MeetingID, now, m.info.ID)
-	if err != nil {
-		return fmt.Errorf("journal speak request: %w", err)
-	}
-	c.mu.Lock()
-	c.requests = append(c.requests, &SpeakRequest{ID: id, BridgePoint: m.info.ID, State: "waiting", RequestedAt: now})
-	c.mu.Unlock()
-	c.emit(EventSpeakRequest, m.info.ID, "endpoint", id, "")
-	return nil
+	_, err := c.queueRequest(ctx, m, "endpoint")
+	return err
 }
 
 // endpointSpeakCancel withdraws the site's request to speak.
@@ -117,12 +109,7 @@ func (c *Conference) endpointSpeakCancel(ctx context.Context, m *member) error {
 	if req == nil {
 		return nil
 	}
-	if err := c.mcu.journal.UpdateSpeakRequest(ctx, req.ID, time.Now(), "cancelled", m.info.ID); err != nil {
-		return fmt.Errorf("journal speak cancel: %w", err)
-	}
-	c.removeRequest(req)
-	c.emit(EventSpeakCancel, m.info.ID, "endpoint", req.ID, "")
-	return nil
+	return c.withdrawRequest(ctx, req, m.info.ID, "endpoint")
 }
 
 // endpointUnmute lets the site lift a soft mute; a hard mute is restated instead.

@@ -21,6 +21,7 @@ type source struct {
 	ssrc   uint32
 	track  *webrtc.TrackRemote
 	cache  *packetCache               // video only: answers receivers' NACKs
+	out    *batchSet                  // flushed after each fan-out; nil without a shared port
 	fanout atomic.Pointer[[]*binding] // bindings that had this source when last selected
 	pliAt  atomic.Int64
 	meter  levelMeter
@@ -32,7 +33,7 @@ type source struct {
 
 func newSource(s *session, track *webrtc.TrackRemote, levelExtID uint8) *source {
 	src := &source{sess: s, m: s.m, kind: track.Kind(), mime: track.Codec().MimeType,
-		ssrc: uint32(track.SSRC()), track: track}
+		ssrc: uint32(track.SSRC()), track: track, out: s.conf.mcu.batches}
 	src.meter.extID = levelExtID
 	if src.kind == webrtc.RTPCodecTypeVideo {
 		src.cache = &packetCache{}
@@ -78,10 +79,15 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 		// After a mute the slots renumber from here, so the receiver sees no sequence gap.
 		resync := src.gated
 		src.gated = false
+		wrote := false
 		for _, b := range *src.fanout.Load() {
 			if b.write(src, pkt, now, resync) {
 				m.forwardedAudio.Add(1)
+				wrote = true
 			}
+		}
+		if wrote {
+			src.out.flush()
 		}
 	} else {
 		src.gated = true
@@ -91,8 +97,12 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 
 // forward writes a video packet to the slots carrying this source.
 func (src *source) forward(pkt *rtp.Packet, now time.Time) {
+	wrote := false
 	for _, b := range *src.fanout.Load() {
-		b.write(src, pkt, now, false)
+		wrote = b.write(src, pkt, now, false) || wrote
+	}
+	if wrote {
+		src.out.flush()
 	}
 }
 

@@ -24,7 +24,10 @@ const (
 
 // batchNet is the network the ICE UDP mux listens through: standard sockets whose writes are
 // batched.
-type batchNet struct{ *stdnet.Net }
+type batchNet struct {
+	*stdnet.Net
+	set *batchSet
+}
 
 // ListenUDP opens a UDP socket with batched writes.
 func (n batchNet) ListenUDP(network string, laddr *net.UDPAddr) (transport.UDPConn, error) {
@@ -32,19 +35,60 @@ func (n batchNet) ListenUDP(network string, laddr *net.UDPAddr) (transport.UDPCo
 	if err != nil {
 		return nil, err
 	}
-	return newBatchConn(c), nil
+	b := newBatchConn(c)
+	n.set.add(b)
+	return b, nil
 }
 
-// batchWriter is ipv4.PacketConn or ipv6.PacketConn.
-type batchWriter interface {
+// batchSet is every batched socket of the MCU. A source flushes them after writing one packet
+// to all its receivers, so a fan-out leaves in one sendmmsg without waiting for batchDelay.
+type batchSet struct {
+	mu    sync.Mutex
+	conns []*batchConn
+}
+
+func (s *batchSet) add(b *batchConn) {
+	s.mu.Lock()
+	s.conns = append(s.conns, b)
+	s.mu.Unlock()
+}
+
+// flush sends what every socket has queued; nil-safe (no shared port, nothing to do).
+func (s *batchSet) flush() {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	conns := s.conns
+	s.mu.Unlock()
+	for _, b := range conns {
+		b.mu.Lock()
+		if b.n > 0 {
+			b.flushLocked()
+		}
+		b.mu.Unlock()
+	}
+}
+
+// batchIO is ipv4.PacketConn or ipv6.PacketConn: sendmmsg and recvmmsg.
+type batchIO interface {
 	WriteBatch(ms []ipv4.Message, flags int) (int, error)
+	ReadBatch(ms []ipv4.Message, flags int) (int, error)
 }
 
 // batchConn is a UDP socket whose writes are queued in preallocated buffers and sent by
-// sendmmsg; reads go straight to the socket.
+// sendmmsg, and whose reads take up to batchSize datagrams per recvmmsg.
 type batchConn struct {
 	*net.UDPConn
-	w batchWriter
+	w batchIO
+
+	// Reads: one recvmmsg fills rmsgs, ReadFromAddrPort hands them out one by one. The ICE
+	// mux has a single reader, rmu only guards against misuse.
+	rmu   sync.Mutex
+	rmsgs [batchSize]ipv4.Message
+	rbufs [batchSize][batchMTU]byte
+	rn    int
+	rpos  int
 
 	mu    sync.Mutex
 	msgs  [batchSize]ipv4.Message
@@ -67,6 +111,7 @@ func newBatchConn(c *net.UDPConn) *batchConn {
 	for i := range b.msgs {
 		b.msgs[i].Buffers = [][]byte{nil}
 		b.msgs[i].Addr = &b.addrs[i]
+		b.rmsgs[i].Buffers = [][]byte{b.rbufs[i][:]}
 	}
 	go b.flusher()
 	return b
@@ -117,9 +162,33 @@ func (b *batchConn) WriteToAddrPort(p []byte, addr netip.AddrPort) (int, error) 
 	return len(p), nil
 }
 
-// ReadFromAddrPort reads one datagram (the ICE mux's allocation-free path).
+// ReadFromAddrPort returns the next datagram, reading up to batchSize at once with recvmmsg.
 func (b *batchConn) ReadFromAddrPort(p []byte) (int, netip.AddrPort, error) {
-	return b.UDPConn.ReadFromUDPAddrPort(p)
+	b.rmu.Lock()
+	defer b.rmu.Unlock()
+	for b.rpos == b.rn {
+		n, err := b.w.ReadBatch(b.rmsgs[:], 0)
+		if err != nil {
+			return 0, netip.AddrPort{}, err
+		}
+		b.rn, b.rpos = n, 0
+	}
+	m := &b.rmsgs[b.rpos]
+	b.rpos++
+	var from netip.AddrPort
+	if a, ok := m.Addr.(*net.UDPAddr); ok {
+		from = a.AddrPort()
+	}
+	return copy(p, b.rbufs[b.rpos-1][:m.N]), from, nil
+}
+
+// ReadFrom returns the next datagram (see ReadFromAddrPort).
+func (b *batchConn) ReadFrom(p []byte) (int, net.Addr, error) {
+	n, from, err := b.ReadFromAddrPort(p)
+	if err != nil {
+		return 0, nil, err
+	}
+	return n, net.UDPAddrFromAddrPort(from), nil
 }
 
 // flushLocked sends the queued datagrams (b.mu held). UDP may lose them; errors drop the batch.

@@ -405,3 +405,7 @@ func dueName(lang string, s Step) string { return bt(lang, "due."+string(s)) }
 
 // StepName names a workflow step or state in lang ("vi" or "en"), for other packages.
 func StepName(lang string, s Step) string { return stepName(lang, s) }
+
+// BookingText returns the string key of this package's booking catalogue in lang, formatted
+// with args, for the command line's messages about bookings and technicians.
+func BookingText(lang, key string, args ...any) string { return bt(lang, key, args...) }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -195,71 +194,4 @@ func insertPoints(ctx context.Context, tx *sql.Tx, id int64, ps []BookingPoint) 
 		}
 	}
 	return nil
-}
-
-// insertBookingAudit appends the entries, each detail prefixed with the booking's id.
-func insertBookingAudit(ctx context.Context, tx *sql.Tx, id int64, entries []AuditEntry) error {
-	for _, e := range entries {
-		e.Detail = fmt.Sprintf("booking %d: %s", id, e.Detail)
-		if err := insertAudit(ctx, tx, e); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// insertAudit appends an audit entry inside tx.
-func insertAudit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
-	_, err := tx.ExecContext(ctx, `
-		INSERT INTO audit_log (at, meeting_id, actor, action, bridge_point, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-		msOrNow(e.At), idOrNull(e.MeetingID), e.Actor, e.Action, textOrNull(e.BridgePoint), e.Detail)
-	if err != nil {
-		return fmt.Errorf("record action %q by %q: %w", e.Action, e.Actor, err)
-	}
-	return nil
-}
-
-// ErrStepOrder means a workflow step was recorded before the step it follows, or twice.
-var ErrStepOrder = errors.New("step out of order")
-
-// RecordBookingStep records that booking id reached step st, with the audit entry, in one
-// transaction. after names a step that must already be recorded ("" for none); a step already
-// recorded, or a missing after, fails with ErrStepOrder. ErrNotFound for an unknown booking.
-func (s *Store) RecordBookingStep(ctx context.Context, id int64, after string, st BookingStep, audit AuditEntry) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM bookings WHERE id = ?`, id).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			return ErrNotFound
-		}
-		if err := tx.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM booking_steps WHERE booking_id = ?1 AND step = ?2) +
-			(CASE WHEN ?3 = '' THEN 0 ELSE 1 - (SELECT count(*) FROM booking_steps WHERE booking_id = ?1 AND step = ?3) END)`,
-			id, st.Step, after).Scan(&n); err != nil {
-			return err
-		}
-		if n != 0 {
-			return ErrStepOrder
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO booking_steps (booking_id, step, at, actor, note) VALUES (?, ?, ?, ?, ?)`,
-			id, st.Step, msOrNow(st.At), st.Actor, st.Note); err != nil {
-			return err
-		}
-		return insertBookingAudit(ctx, tx, id, []AuditEntry{audit})
-	})
-	if err != nil {
-		return fmt.Errorf("booking %d step %s: %w", id, st.Step, err)
-	}
-	return nil
-}
-
-// LinkBookingMeeting records the meeting opened from a booking.
-func (s *Store) LinkBookingMeeting(ctx context.Context, id, meetingID int64) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE bookings SET meeting_id = ? WHERE id = ?`, idOrNull(meetingID), id)
-	if err != nil {
-		return fmt.Errorf("link booking %d to meeting %d: %w", id, meetingID, err)
-	}
-	return affectedOne(res, fmt.Sprintf("link booking %d", id))
 }

@@ -1,0 +1,326 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+
+	"diemcau/meeting"
+	"diemcau/store"
+)
+
+// bookingCLI is the catalogue of the booking, technician and report commands' own messages;
+// the rest comes from meeting.BookingText.
+var bookingCLI = map[string]map[string]string{
+	"vi": {
+		"bookingUsage": `dùng:
+  diemcau booking add TỆP.json [--override "lý do"] [--actor TÊN]   đăng ký (Phụ lục I; mẫu testdata/booking-sample.json)
+  diemcau booking edit MÃ TỆP.json [--override "lý do"] [--actor TÊN]
+  diemcau booking list | due | show MÃ
+  diemcau booking confirm|notify-power|test-done|final-check|live|close|log-submitted|recordings-delivered|cancel MÃ [--note GHI-CHÚ] [--actor TÊN]
+  diemcau booking live MÃ --meeting MÃ-CUỘC-HỌP   gắn đăng ký với cuộc họp trên MCU
+`,
+		"techUsage": `dùng:
+  diemcau technician add --name TÊN --unit MÃ-ĐƠN-VỊ [--phone SĐT] [--email THƯ] [--trained] [--trained-at 2026-03-15]
+  diemcau technician list
+  diemcau technician import TỆP.csv   (cột: name,unit_id,phone,email,trained,trained_at)
+`,
+		"reportUsage2": "diemcau report booking MÃ | annual --year NĂM | technicians [--format md|csv|html] [--lang vi|en]",
+		"noBooking":    "không có đăng ký #%s\n",
+		"badYear":      "--year phải là một năm như 2026\n",
+	},
+	"en": {
+		"bookingUsage": `usage:
+  diemcau booking add FILE.json [--override "reason"] [--actor NAME]   register (Appendix I; sample testdata/booking-sample.json)
+  diemcau booking edit ID FILE.json [--override "reason"] [--actor NAME]
+  diemcau booking list | due | show ID
+  diemcau booking confirm|notify-power|test-done|final-check|live|close|log-submitted|recordings-delivered|cancel ID [--note TEXT] [--actor NAME]
+  diemcau booking live ID --meeting MEETING-ID   link the booking to its meeting on the MCU
+`,
+		"techUsage": `usage:
+  diemcau technician add --name NAME --unit UNIT-ID [--phone PHONE] [--email EMAIL] [--trained] [--trained-at 2026-03-15]
+  diemcau technician list
+  diemcau technician import FILE.csv   (fields: name,unit_id,phone,email,trained,trained_at)
+`,
+		"reportUsage2": "diemcau report booking ID | annual --year YEAR | technicians [--format md|csv|html] [--lang vi|en]",
+		"noBooking":    "no booking #%s\n",
+		"badYear":      "--year must be a year such as 2026\n",
+	},
+}
+
+// bmsg returns a message of bookingCLI in lang, falling back to Vietnamese.
+func bmsg(lang, key string) string {
+	if s, ok := bookingCLI[lang][key]; ok {
+		return s
+	}
+	return bookingCLI["vi"][key]
+}
+
+// stepCommands maps the workflow subcommands to their steps.
+var stepCommands = map[string]meeting.Step{
+	"confirm":              meeting.StepConfirmed,
+	"notify-power":         meeting.StepPowerNotified,
+	"test-done":            meeting.StepTestDone,
+	"final-check":          meeting.StepFinalCheckDone,
+	"live":                 meeting.StepLive,
+	"close":                meeting.StepClosed,
+	"log-submitted":        meeting.StepLogSubmitted,
+	"recordings-delivered": meeting.StepRecordingsDelivered,
+	"cancel":               meeting.StepCancelled,
+}
+
+// cli is where a command writes; tests swap it.
+type cli struct {
+	out, errOut io.Writer
+	color       bool // out is a terminal
+}
+
+// stdCLI writes to the process's stdout and stderr.
+func stdCLI() cli {
+	return cli{out: os.Stdout, errOut: os.Stderr, color: isTerminal(os.Stdout)}
+}
+
+// isTerminal reports whether f is a character device and NO_COLOR is not set.
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && os.Getenv("NO_COLOR") == ""
+}
+
+// runBooking handles diemcau booking ….
+func runBooking(ctx context.Context, args []string) error { return stdCLI().booking(ctx, args) }
+
+func (c cli) booking(ctx context.Context, args []string) error {
+	lang := langFromArgs(args)
+	sub := firstArg(args)
+	_, isStep := stepCommands[sub]
+	if !isStep && !slices.Contains([]string{"add", "edit", "list", "due", "show"}, sub) {
+		fmt.Fprint(c.errOut, bmsg(lang, "bookingUsage"))
+		return errUsage
+	}
+	var cf commonFlags
+	fs := newFlagSet("booking "+sub, &cf, "diemcau.db")
+	override := fs.String("override", "", "accept a clash with other meetings, for this reason (audited)")
+	actor := fs.String("actor", defaultActor(), "who does it, for the audit log (default $USER)")
+	note := fs.String("note", "", "a note recorded with the step")
+	meetingID := fs.Int64("meeting", 0, "with live: the MCU meeting that holds this booking")
+	pos, err := parseMixed(fs, &cf, args[1:])
+	if err != nil {
+		return err
+	}
+	want := map[string]int{"add": 1, "edit": 2, "list": 0, "due": 0, "show": 1}[sub]
+	if isStep {
+		want = 1
+	}
+	if len(pos) != want {
+		fmt.Fprint(c.errOut, bmsg(cf.lang, "bookingUsage"))
+		return errUsage
+	}
+	d, closeDesk, err := openDesk(ctx, cf)
+	if err != nil {
+		return err
+	}
+	defer closeDesk()
+	by := meeting.Filing{Actor: *actor, Override: *override}
+	switch sub {
+	case "add":
+		err = c.bookingAdd(ctx, d, pos[0], by, cf.lang)
+	case "edit":
+		err = c.bookingEdit(ctx, d, pos[0], pos[1], by, cf.lang)
+	case "list":
+		err = c.bookingList(ctx, d, cf.lang)
+	case "due":
+		err = c.bookingDue(ctx, d, cf.lang)
+	case "show":
+		err = c.bookingShow(ctx, d, pos[0], cf.lang)
+	default:
+		err = c.bookingStep(ctx, d, pos[0], stepCommands[sub], *actor, *note, cf.lang)
+		if err == nil && sub == "live" && *meetingID > 0 {
+			id, _ := strconv.ParseInt(pos[0], 10, 64)
+			err = d.Link(ctx, id, *meetingID, *actor)
+		}
+	}
+	return c.explain(err, cf.lang)
+}
+
+// parseMixed parses flags that may come before, between or after the positional arguments,
+// and returns the positional ones.
+func parseMixed(fs *flag.FlagSet, cf *commonFlags, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parse(fs, cf, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// defaultActor is $USER, the technician at this terminal.
+func defaultActor() string {
+	if u := os.Getenv("USER"); u != "" {
+		return u
+	}
+	return "diemcau"
+}
+
+// openDesk opens the store and the calendar behind the registration desk.
+func openDesk(ctx context.Context, cf commonFlags) (*meeting.Desk, func(), error) {
+	cal, err := cf.calendar()
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := store.Open(ctx, cf.db)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &meeting.Desk{Store: st, Calendar: cal}, func() { _ = st.Close() }, nil
+}
+
+// explain prints an error the user can act on in their language and turns it into errUsage;
+// other errors go back to main.
+func (c cli) explain(err error, lang string) error {
+	var loc meeting.Localized
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &loc):
+		fmt.Fprintln(c.errOut, loc.Message(lang))
+		return errUsage
+	}
+	return err
+}
+
+// bookingID parses a booking id argument, printing a message when it is not one.
+func (c cli) bookingID(s, lang string) (int64, error) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		fmt.Fprintf(c.errOut, bmsg(lang, "noBooking"), s)
+		return 0, errUsage
+	}
+	return id, nil
+}
+
+// notFound prints "no booking #ID" for ErrNotFound.
+func (c cli) notFound(err error, id int64, lang string) error {
+	if errors.Is(err, store.ErrNotFound) {
+		fmt.Fprintf(c.errOut, bmsg(lang, "noBooking"), strconv.FormatInt(id, 10))
+		return errUsage
+	}
+	return err
+}
+
+func readForm(path string) (meeting.BookingForm, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return meeting.BookingForm{}, fmt.Errorf("open booking file: %w", err)
+	}
+	defer f.Close()
+	return meeting.ParseBookingFile(f)
+}
+
+func (c cli) bookingAdd(ctx context.Context, d *meeting.Desk, path string, by meeting.Filing, lang string) error {
+	form, err := readForm(path)
+	if err != nil {
+		return err
+	}
+	id, accepted, err := d.Register(ctx, form, by)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, meeting.BookingText(lang, "registered"), id)
+	c.printAccepted(accepted, lang)
+	return nil
+}
+
+func (c cli) bookingEdit(ctx context.Context, d *meeting.Desk, idArg, path string, by meeting.Filing, lang string) error {
+	id, err := c.bookingID(idArg, lang)
+	if err != nil {
+		return err
+	}
+	form, err := readForm(path)
+	if err != nil {
+		return err
+	}
+	res, err := d.Edit(ctx, id, form, by)
+	if err != nil {
+		return c.notFound(err, id, lang)
+	}
+	key := "edited"
+	if res.Reset {
+		key = "editedReset"
+	}
+	fmt.Fprintf(c.out, meeting.BookingText(lang, key), id)
+	c.printAccepted(res.Conflicts, lang)
+	return nil
+}
+
+// printAccepted lists the clashes a technician accepted with --override.
+func (c cli) printAccepted(accepted []meeting.Conflict, lang string) {
+	if len(accepted) == 0 {
+		return
+	}
+	fmt.Fprint(c.out, meeting.BookingText(lang, "overrideNote"))
+	for _, cf := range accepted {
+		fmt.Fprintln(c.out, "  - "+cf.Describe(lang))
+	}
+}
+
+func (c cli) bookingList(ctx context.Context, d *meeting.Desk, lang string) error {
+	list, err := d.List(ctx)
+	if err != nil {
+		return err
+	}
+	units, err := d.UnitNames(ctx)
+	if err != nil {
+		return err
+	}
+	return meeting.WriteBookingList(c.out, list, units, lang, c.color)
+}
+
+func (c cli) bookingDue(ctx context.Context, d *meeting.Desk, lang string) error {
+	due, err := d.Due(ctx)
+	if err != nil {
+		return err
+	}
+	units, err := d.UnitNames(ctx)
+	if err != nil {
+		return err
+	}
+	return meeting.WriteDue(c.out, due, units, lang, c.color)
+}
+
+func (c cli) bookingShow(ctx context.Context, d *meeting.Desk, idArg, lang string) error {
+	id, err := c.bookingID(idArg, lang)
+	if err != nil {
+		return err
+	}
+	r, err := d.LoadBookingReport(ctx, id)
+	if err != nil {
+		return c.notFound(err, id, lang)
+	}
+	if err := meeting.WriteBookingReport(c.out, r, "md", lang); err != nil {
+		return err
+	}
+	return meeting.WriteBookingStatus(c.out, r.Status, lang)
+}
+
+func (c cli) bookingStep(ctx context.Context, d *meeting.Desk, idArg string, step meeting.Step, actor, note, lang string) error {
+	id, err := c.bookingID(idArg, lang)
+	if err != nil {
+		return err
+	}
+	if err := d.Advance(ctx, id, step, actor, note); err != nil {
+		return c.notFound(err, id, lang)
+	}
+	fmt.Fprintf(c.out, meeting.BookingText(lang, "stepDone"), id, meeting.StepName(lang, step))
+	return nil
+}

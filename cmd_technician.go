@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"time"
+
+	"diemcau/meeting"
+	"diemcau/store"
+)
+
+// runTechnician handles diemcau technician add|list|import.
+func runTechnician(ctx context.Context, args []string) error { return stdCLI().technician(ctx, args) }
+
+func (c cli) technician(ctx context.Context, args []string) error {
+	lang := langFromArgs(args)
+	sub := firstArg(args)
+	if !slices.Contains([]string{"add", "list", "import"}, sub) {
+		fmt.Fprint(c.errOut, bmsg(lang, "techUsage"))
+		return errUsage
+	}
+	var cf commonFlags
+	fs := newFlagSet("technician "+sub, &cf, "diemcau.db")
+	actor := fs.String("actor", defaultActor(), "who does it, for the audit log (default $USER)")
+	var t store.Technician
+	fs.StringVar(&t.Name, "name", "", "full name")
+	fs.StringVar(&t.UnitID, "unit", "", "unit ID")
+	fs.StringVar(&t.Phone, "phone", "", "phone number")
+	fs.StringVar(&t.Email, "email", "", "email address")
+	fs.BoolVar(&t.Trained, "trained", false, "has been trained (Article 6.6)")
+	trainedAt := fs.String("trained-at", "", "date of the training, YYYY-MM-DD")
+	pos, err := parseMixed(fs, &cf, args[1:])
+	if err != nil {
+		return err
+	}
+	if want := map[string]int{"add": 0, "list": 0, "import": 1}[sub]; len(pos) != want {
+		fmt.Fprint(c.errOut, bmsg(cf.lang, "techUsage"))
+		return errUsage
+	}
+	st, err := store.Open(ctx, cf.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	now := time.Now()
+	switch sub {
+	case "add":
+		if *trainedAt != "" {
+			at, perr := time.ParseInLocation(time.DateOnly, *trainedAt, meeting.Zone())
+			if perr != nil {
+				fmt.Fprintln(c.errOut, meeting.BookingText(cf.lang, "tech.lineField", 1, "trained-at",
+					meeting.BookingText(cf.lang, "tech.badDate", *trainedAt)))
+				return errUsage
+			}
+			t.TrainedAt = at
+		}
+		id, err := meeting.AddTechnician(ctx, st, t, *actor, now)
+		if err != nil {
+			return c.explain(err, cf.lang)
+		}
+		fmt.Fprintf(c.out, meeting.BookingText(cf.lang, "tech.added"), id)
+		return c.rosterWarnings(ctx, st, cf.lang)
+	case "import":
+		f, err := os.Open(pos[0])
+		if err != nil {
+			return fmt.Errorf("open technician file: %w", err)
+		}
+		defer f.Close()
+		added, updated, err := meeting.ImportTechnicians(ctx, st, f, *actor, now)
+		if err != nil {
+			return c.explain(err, cf.lang)
+		}
+		fmt.Fprintf(c.out, meeting.BookingText(cf.lang, "tech.imported"), pos[0], added, updated)
+		return c.rosterWarnings(ctx, st, cf.lang)
+	}
+	r, err := meeting.LoadRoster(ctx, st)
+	if err != nil {
+		return err
+	}
+	return meeting.WriteRosterTable(c.out, r, cf.lang)
+}
+
+// rosterWarnings prints the units with fewer than two trained technicians.
+func (c cli) rosterWarnings(ctx context.Context, st *store.Store, lang string) error {
+	r, err := meeting.LoadRoster(ctx, st)
+	if err != nil {
+		return err
+	}
+	for _, w := range meeting.RosterWarnings(r.Gaps, lang) {
+		fmt.Fprintln(c.errOut, w)
+	}
+	return nil
+}
+
+// runWorkflowReport handles diemcau report booking ID | annual --year Y | technicians.
+func runWorkflowReport(ctx context.Context, args []string) error {
+	return stdCLI().workflowReport(ctx, args)
+}
+
+func (c cli) workflowReport(ctx context.Context, args []string) error {
+	sub := firstArg(args)
+	var cf commonFlags
+	fs := newFlagSet("report "+sub, &cf, "diemcau.db")
+	format := fs.String("format", "md", "md, csv or html")
+	year := fs.Int("year", time.Now().In(meeting.Zone()).Year(), "year of the annual report")
+	pos, err := parseMixed(fs, &cf, args[1:])
+	if err != nil {
+		return err
+	}
+	want := map[string]int{"booking": 1, "annual": 0, "technicians": 0}[sub]
+	if len(pos) != want {
+		fmt.Fprintf(c.errOut, msg(cf.lang, "subcommandUsage"), bmsg(cf.lang, "reportUsage2"))
+		return errUsage
+	}
+	if !slices.Contains(meeting.ReportFormats, *format) {
+		fmt.Fprintf(c.errOut, msg(cf.lang, "reportFormat"), *format)
+		return errUsage
+	}
+	if *year < 2000 || *year > 2200 {
+		fmt.Fprint(c.errOut, bmsg(cf.lang, "badYear"))
+		return errUsage
+	}
+	d, closeDesk, err := openDesk(ctx, cf)
+	if err != nil {
+		return err
+	}
+	defer closeDesk()
+	switch sub {
+	case "booking":
+		id, err := c.bookingID(pos[0], cf.lang)
+		if err != nil {
+			return err
+		}
+		r, err := d.LoadBookingReport(ctx, id)
+		if err != nil {
+			return c.notFound(err, id, cf.lang)
+		}
+		return meeting.WriteBookingReport(c.out, r, *format, cf.lang)
+	case "annual":
+		a, err := meeting.LoadAnnual(ctx, d.Store, d.Calendar, *year, time.Now())
+		if err != nil {
+			return err
+		}
+		return meeting.WriteAnnual(c.out, a, *format, cf.lang)
+	}
+	r, err := meeting.LoadRoster(ctx, d.Store)
+	if err != nil {
+		return err
+	}
+	return meeting.WriteRoster(c.out, r, *format, cf.lang)
+}
+
+// workflowReports are the report subcommands of this file.
+var workflowReports = []string{"booking", "annual", "technicians"}
+
+// isWorkflowReport reports whether a report subcommand is one of workflowReports.
+func isWorkflowReport(sub string) bool { return slices.Contains(workflowReports, sub) }
