@@ -76,6 +76,11 @@ Commands:
   diemcau endpoint --url URL --id ID --token TOKEN   one soft bridge point
   diemcau import bridgepoints FILE.csv               load the bridge-point registry
   diemcau bridgepoint rotate ID     issue a new join secret (printed once)
+  diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
+                                    meeting bookings (Appendix I) and their deadlines
+  diemcau technician add|list|import   the technician roster
+  diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
+  diemcau bench [--endpoints N --seconds S]   load test of the MCU
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
   diemcau report meeting ID [--format md|csv|html]   the meeting log (Appendix II)
 
@@ -91,6 +96,11 @@ Lệnh:
   diemcau endpoint --url URL --id MÃ --token MÃ-THAM-GIA   một điểm cầu mềm
   diemcau import bridgepoints TỆP.csv                      nhập danh sách điểm cầu
   diemcau bridgepoint rotate MÃ     cấp mã tham gia mới (chỉ in một lần)
+  diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
+                                    đăng ký cuộc họp (Phụ lục I) và các hạn theo quy chế
+  diemcau technician add|list|import   danh sách cán bộ kỹ thuật
+  diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
+  diemcau bench [--endpoints N --seconds S]   đo tải MCU
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
   diemcau report meeting MÃ [--format md|csv|html]   nhật ký cuộc họp (Phụ lục II)
 
