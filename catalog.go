@@ -80,9 +80,7 @@ Commands:
                                     meeting bookings (Appendix I) and their deadlines
   diemcau technician add|list|import   the technician roster
   diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
-  diemcau bench [--endpoints N --seconds S]   load test of the MCU
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
-  diemcau report meeting ID [--format md|csv|html]   the meeting log (Appendix II)
 
 Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --lang vi|en, --media DIR, --log FILE
 `
@@ -100,9 +98,7 @@ Lệnh:
                                     đăng ký cuộc họp (Phụ lục I) và các hạn theo quy chế
   diemcau technician add|list|import   danh sách cán bộ kỹ thuật
   diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
-  diemcau bench [--endpoints N --seconds S]   đo tải MCU
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
-  diemcau report meeting MÃ [--format md|csv|html]   nhật ký cuộc họp (Phụ lục II)
 
 Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP
 `
