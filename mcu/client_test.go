@@ -33,6 +33,7 @@ type testClient struct {
 	location string
 
 	level atomic.Int32 // RFC 6464 level sent (0 loud … 127 silent)
+	drop  atomic.Int32 // when > 0, every drop-th audio and video packet is numbered but never sent
 	msgs  chan map[string]any
 
 	mu        sync.Mutex
@@ -204,7 +205,10 @@ func (c *testClient) sendMedia() {
 			ext, _ := rtp.AudioLevelExtension{Level: uint8(c.level.Load()), Voice: true}.Marshal()
 			_ = pkt.SetExtension(c.levelID, ext)
 		}
-		_ = c.mic.WriteRTP(pkt)
+		d := uint16(c.drop.Load())
+		if d == 0 || aseq%d != d-1 {
+			_ = c.mic.WriteRTP(pkt)
+		}
 		aseq++
 		ats += 960
 		if n%2 == 0 {
@@ -212,8 +216,10 @@ func (c *testClient) sendMedia() {
 			if n%25 == 0 {
 				payload = []byte{0x10, 0x50, 0x2a, 0x00, 0x9d, 0x01, 0x2a, 0x00, 0x05, 0xd0, 0x02, 0x00}
 			}
-			_ = c.cam.WriteRTP(&rtp.Packet{Header: rtp.Header{Version: 2, PayloadType: 96, SequenceNumber: vseq,
-				Timestamp: vts, Marker: true}, Payload: payload})
+			if d == 0 || vseq%d != d-1 {
+				_ = c.cam.WriteRTP(&rtp.Packet{Header: rtp.Header{Version: 2, PayloadType: 96, SequenceNumber: vseq,
+					Timestamp: vts, Marker: true}, Payload: payload})
+			}
 			vseq++
 			vts += 3600
 		}

@@ -41,9 +41,10 @@ func (s *statsRegistry) get(pcID string) stats.Getter {
 	return nil
 }
 
-// inboundStats is the stats interceptor without per-packet work on outbound RTP: it still
-// registers our outbound streams, so receiver reports on them give RTT, but it does not clone
-// every forwarded packet's header (the MCU counts its own outbound bytes).
+// inboundStats is the stats interceptor without per-packet work: it still registers every
+// stream, so receiver reports on our outbound streams give RTT, but it neither clones every
+// forwarded packet's header (the MCU counts its own outbound bytes) nor records every inbound
+// packet (sources keep their own loss and jitter, recvstats.go).
 type inboundStats struct{ f *stats.InterceptorFactory }
 
 // NewInterceptor implements interceptor.Factory.
@@ -61,6 +62,12 @@ type inboundStatsInterceptor struct{ interceptor.Interceptor }
 func (s inboundStatsInterceptor) BindLocalStream(info *interceptor.StreamInfo, writer interceptor.RTPWriter) interceptor.RTPWriter {
 	s.Interceptor.BindLocalStream(info, writer)
 	return writer
+}
+
+// BindRemoteStream registers the stream with the stats interceptor and returns reader unwrapped.
+func (s inboundStatsInterceptor) BindRemoteStream(info *interceptor.StreamInfo, reader interceptor.RTPReader) interceptor.RTPReader {
+	s.Interceptor.BindRemoteStream(info, reader)
+	return reader
 }
 
 // forget drops the getter of a closed PeerConnection.

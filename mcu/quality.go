@@ -35,25 +35,20 @@ func (c *Conference) refreshQuality(now time.Time) {
 	}
 }
 
-// measure reads the stats interceptor and byte counters of s.
+// measure reads the sources' receive statistics, the RTT and the byte counters of s.
 func (s *session) measure(now time.Time) Quality {
 	var recv uint64
 	var lost int64
 	var jitter float64
-	if s.stats != nil {
-		for _, src := range []*source{s.audioIn.Load(), s.videoIn.Load()} {
-			if src == nil {
-				continue
-			}
-			st := s.stats.Get(src.ssrc)
-			if st == nil {
-				continue
-			}
-			recv += st.InboundRTPStreamStats.PacketsReceived
-			lost += st.InboundRTPStreamStats.PacketsLost
-			if src.kind == webrtc.RTPCodecTypeAudio {
-				jitter = st.InboundRTPStreamStats.Jitter
-			}
+	for _, src := range []*source{s.audioIn.Load(), s.videoIn.Load()} {
+		if src == nil {
+			continue
+		}
+		expected, received := src.recv.counts()
+		recv += received
+		lost += int64(expected) - int64(received)
+		if src.kind == webrtc.RTPCodecTypeAudio {
+			jitter = src.recv.jitterSeconds()
 		}
 	}
 	bytesIn, bytesOut, frames := s.m.bytesIn.Load(), s.m.bytesOut.Load(), s.m.frames.Load()

@@ -30,3 +30,22 @@ func TestQualityFromRealPeers(t *testing.T) {
 		t.Errorf("absent C graded %q", g)
 	}
 }
+
+// TestQualityLossFromRealPeer has B drop every tenth packet before it leaves: the MCU measures
+// about 10 % loss and grades the link "bad", while MAIN stays "good".
+func TestQualityLossFromRealPeer(t *testing.T) {
+	h := newHarness(t, ConferenceSpec{})
+	h.client("MAIN")
+	b := h.client("B")
+	b.drop.Store(10)
+	eventually(t, 10*time.Second, func() bool {
+		q := h.participant("B").Quality
+		return q.LossPct >= 7 && q.LossPct <= 13
+	}, "B's loss never read about 10 %%")
+	if g := h.participant("B").Quality.Grade; g != GradeBad && g != GradePoor {
+		t.Errorf("B graded %q at 10 %% loss", g)
+	}
+	if q := h.participant("MAIN").Quality; q.LossPct != 0 || q.Grade != GradeGood {
+		t.Errorf("MAIN: %+v", q)
+	}
+}

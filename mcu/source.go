@@ -22,6 +22,7 @@ type source struct {
 	track  *webrtc.TrackRemote
 	cache  *packetCache               // video only: answers receivers' NACKs
 	out    *batchSet                  // flushed after each fan-out; nil without a shared port
+	recv   recvStats                  // loss and jitter of what arrives
 	fanout atomic.Pointer[[]*binding] // bindings that had this source when last selected
 	pliAt  atomic.Int64
 	meter  levelMeter
@@ -35,6 +36,10 @@ func newSource(s *session, track *webrtc.TrackRemote, levelExtID uint8) *source 
 	src := &source{sess: s, m: s.m, kind: track.Kind(), mime: track.Codec().MimeType,
 		ssrc: uint32(track.SSRC()), track: track, out: s.conf.mcu.batches}
 	src.meter.extID = levelExtID
+	src.recv.clock = float64(track.Codec().ClockRate)
+	if src.recv.clock == 0 {
+		src.recv.clock = 90000
+	}
 	if src.kind == webrtc.RTPCodecTypeVideo {
 		src.cache = &packetCache{}
 	}
@@ -57,6 +62,7 @@ func (src *source) run() {
 			continue
 		}
 		now := time.Now()
+		src.recv.observe(pkt.SequenceNumber, pkt.Timestamp, now)
 		src.m.packetsIn.Add(1)
 		src.m.bytesIn.Add(uint64(n))
 		if audio {

@@ -1,0 +1,59 @@
+package mcu
+
+import (
+	"math"
+	"sync/atomic"
+	"time"
+)
+
+// recvStats follows one inbound stream as RFC 3550 §6.4.1 and A.3/A.8 do: packets expected from
+// the sequence numbers, packets received, and interarrival jitter. observe runs on the source's
+// reader goroutine only; the quality tick reads the published atomics.
+type recvStats struct {
+	clock float64 // RTP clock rate, Hz
+
+	started   bool
+	baseSeq   uint32
+	maxSeq    uint16
+	cycles    uint32
+	transit   float64 // previous relative transit time, RTP units
+	jitterRTP float64
+
+	expected atomic.Uint64
+	received atomic.Uint64
+	jitter   atomic.Uint64 // math.Float64bits of the jitter in seconds
+}
+
+// observe records one packet with sequence number seq and RTP timestamp ts, arrived at now.
+func (r *recvStats) observe(seq uint16, ts uint32, now time.Time) {
+	arrival := float64(now.UnixNano()) / 1e9 * r.clock
+	transit := arrival - float64(ts)
+	if !r.started {
+		r.started, r.baseSeq, r.maxSeq, r.transit = true, uint32(seq), seq, transit
+		r.expected.Store(1)
+		r.received.Store(1)
+		return
+	}
+	if d := int16(seq - r.maxSeq); d > 0 {
+		if seq < r.maxSeq {
+			r.cycles += 1 << 16
+		}
+		r.maxSeq = seq
+		r.expected.Store(uint64(r.cycles+uint32(seq)-r.baseSeq) + 1)
+	}
+	r.received.Add(1)
+	d := transit - r.transit
+	r.transit = transit
+	r.jitterRTP += (math.Abs(d) - r.jitterRTP) / 16
+	r.jitter.Store(math.Float64bits(r.jitterRTP / r.clock))
+}
+
+// counts returns the packets expected and received so far.
+func (r *recvStats) counts() (expected, received uint64) {
+	return r.expected.Load(), r.received.Load()
+}
+
+// jitterSeconds returns the interarrival jitter.
+func (r *recvStats) jitterSeconds() float64 {
+	return math.Float64frombits(r.jitter.Load())
+}
