@@ -74,13 +74,19 @@ func (a *app) openLog(toFile bool) error {
 	return nil
 }
 
-// serveHTTP mounts the MCU's handlers and starts listening on --http.
+// serveHTTP mounts the MCU's handlers and starts listening on --http: HTTPS when --tls-cert and
+// --tls-key are given.
 func (a *app) serveHTTP() error {
 	ln, err := net.Listen("tcp", a.flags.http)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", a.flags.http, err)
 	}
 	token, err := apiToken(a.flags.apiTokenFile)
+	if err != nil {
+		_ = ln.Close()
+		return err
+	}
+	tlsCfg, err := a.flags.tlsConfig()
 	if err != nil {
 		_ = ln.Close()
 		return err
@@ -98,10 +104,16 @@ func (a *app) serveHTTP() error {
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+		TLSConfig:         tlsCfg,
 	}
 	a.baseURL = "http://" + ln.Addr().String()
+	serve := func() error { return a.srv.Serve(ln) }
+	if tlsCfg != nil {
+		a.baseURL = "https://" + ln.Addr().String()
+		serve = func() error { return a.srv.ServeTLS(ln, "", "") }
+	}
 	go func() {
-		if err := a.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		if err := serve(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			a.log.Error("http server stopped", "err", err)
 		}
 	}()

@@ -21,6 +21,7 @@ var cliText = map[string]map[string]string{
 		"adhocTitle":      "Cuộc họp trực tuyến",
 		"adhocHost":       "Trung tâm Chuyển đổi số",
 		"demoN":           "-n phải từ 1 đến %d (số điểm cầu trong danh sách), không phải %d\n",
+		"tlsPair":         "--tls-cert và --tls-key phải đi cùng nhau: cần cả tệp chứng chỉ lẫn tệp khóa\n",
 		"serveListening":  "diemcau đang chạy: HTTP %s, SSH %s (khóa được phép: %s). Ctrl+C để dừng.\n",
 		"notSupported":    "%s chưa có trong phiên bản này\n",
 		"subcommandUsage": "dùng: %s\n",
@@ -47,6 +48,7 @@ var cliText = map[string]map[string]string{
 		"adhocTitle":      "Online meeting",
 		"adhocHost":       "Digital Transformation Center",
 		"demoN":           "-n must be 1 to %d (the bridge points in the registry), not %d\n",
+		"tlsPair":         "--tls-cert and --tls-key go together: both the certificate and the key file are needed\n",
 		"serveListening":  "diemcau is running: HTTP %s, SSH %s (authorized keys: %s). Ctrl+C to stop.\n",
 		"notSupported":    "%s is not in this version yet\n",
 		"subcommandUsage": "usage: %s\n",
@@ -82,7 +84,7 @@ Commands:
   diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
 
-Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --lang vi|en, --media DIR, --log FILE
+Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-cert FILE --tls-key FILE, --lang vi|en, --media DIR, --log FILE
 `
 	}
 	return `diemcau — Trung tâm điều khiển hệ thống họp trực tuyến của tỉnh
@@ -100,6 +102,6 @@ Lệnh:
   diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
 
-Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP
+Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --tls-cert TỆP --tls-key TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP
 `
 }

@@ -27,6 +27,8 @@ type commonFlags struct {
 	logFile        string
 	holidays       string
 	udpPort        int
+	tlsCert        string
+	tlsKey         string
 }
 
 // newFlagSet makes a flag set for a subcommand with the common flags bound to cf.
@@ -42,6 +44,8 @@ func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 	fs.StringVar(&cf.media, "media", "", "folder with the demo media clips (default: ./testdata)")
 	fs.StringVar(&cf.holidays, "holidays", "", "holiday calendar file (CSV) replacing the built-in 2025–2027 one")
 	fs.IntVar(&cf.udpPort, "udp-port", 8443, "UDP port shared by all WebRTC media (ICE UDP mux); 0 = one ephemeral port per peer")
+	fs.StringVar(&cf.tlsCert, "tls-cert", "", "TLS certificate file (PEM): serve HTTPS, needed by browsers away from localhost")
+	fs.StringVar(&cf.tlsKey, "tls-key", "", "TLS private key file (PEM), with --tls-cert")
 	fs.StringVar(&cf.logFile, "log", "", "log file (default: diemcau.log beside the database for console modes, stderr otherwise)")
 	return fs
 }
@@ -60,6 +64,10 @@ func parse(fs *flag.FlagSet, cf *commonFlags, args []string) error {
 	}
 	if cf.lang != "vi" && cf.lang != "en" {
 		fmt.Fprintf(os.Stderr, msg("vi", "badLang"), cf.lang)
+		return errUsage
+	}
+	if (cf.tlsCert == "") != (cf.tlsKey == "") {
+		fmt.Fprint(os.Stderr, msg(lang, "tlsPair"))
 		return errUsage
 	}
 	if cf.authorizedKeys == "" {

@@ -58,6 +58,9 @@ func (t *BridgePointTable) ShortHelp() []key.Binding {
 	if t.editing {
 		return []key.Binding{k.Apply, k.Cancel}
 	}
+	if !k.Mute.Enabled() { // an operator: its own soft mute is its main key
+		return k.shortHelp([]key.Binding{k.SoftMute, k.Filter}, k.Incidents, k.Sort)
+	}
 	return k.shortHelp([]key.Binding{k.Mute, k.MuteAll, k.Filter}, k.SoftMute, k.Incidents, k.CloseMeeting, k.Sort)
 }
 
@@ -66,7 +69,7 @@ func (t *BridgePointTable) FullHelp() [][]key.Binding {
 	k := t.common.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Mute, k.SoftMute, k.MuteAll, k.Revoke, k.Incident, k.Incidents},
+		{k.Mute, k.SoftMute, k.MuteAll, k.Revoke, k.RaiseHand, k.Incident, k.Incidents},
 		{k.Filter, k.Sort, k.Cancel, k.CloseMeeting},
 		{k.Tab, k.Help, k.Quit},
 	}

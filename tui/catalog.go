@@ -124,8 +124,19 @@ const (
 	txtKeyYes
 	txtKeyNo
 	txtKeyApply
-	txtSSHRoleNotServed
 	txtSSHServerStopping
+	txtKeyRaiseHand
+	txtRoleControl
+	txtRoleHost
+	txtRoleOperator
+	txtRoleViewer
+	txtRefused
+	txtRefusedOther
+	txtActEditIncident
+	txtHandRaised
+	txtHandLowered
+	txtHardMutedSelf
+	txtNotInMeeting
 )
 
 // catalogue holds every user-facing string of the console, per language.
@@ -150,7 +161,18 @@ func text(lang string, k textKey, args ...any) string {
 // textVI is the Vietnamese table, the default.
 var textVI = map[textKey]string{
 	txtSSHServerStopping: "Máy chủ diemcau đang dừng theo lệnh của quản trị viên; phiên làm việc kết thúc. Mọi thao tác đã được ghi lại.",
-	txtSSHRoleNotServed:  "Vai trò %q chưa được phục vụ qua SSH trong phiên bản này; liên hệ Trung tâm điều khiển.",
+	txtKeyRaiseHand:      "xin/hủy phát biểu",
+	txtRoleControl:       "Trung tâm điều khiển",
+	txtRoleHost:          "Điểm cầu chính",
+	txtRoleOperator:      "Vận hành %s",
+	txtRoleViewer:        "Chỉ xem",
+	txtRefused:           "Không được phép (%s): %s",
+	txtRefusedOther:      "Chỉ được %s cho điểm cầu của mình (%s)",
+	txtActEditIncident:   "sửa, xác nhận hoặc hủy sự cố",
+	txtHandRaised:        "Đã xin phát biểu cho %s",
+	txtHandLowered:       "Đã hủy xin phát biểu của %s",
+	txtHardMutedSelf:     "%s đang bị tắt mic cứng; chỉ Trung tâm điều khiển mở được",
+	txtNotInMeeting:      "%s chưa tham gia cuộc họp này",
 	txtNoConference:      "Không có cuộc họp %q đang diễn ra",
 	txtHost:              "Chủ trì",
 	txtChair:             "Chủ tọa",
@@ -274,7 +296,18 @@ var textVI = map[textKey]string{
 // textEN is the English table (--lang en).
 var textEN = map[textKey]string{
 	txtSSHServerStopping: "The diemcau server is stopping at the administrator's request; your session ends. Every action has been recorded.",
-	txtSSHRoleNotServed:  "The role %q is not served over SSH in this version yet; contact the control center.",
+	txtKeyRaiseHand:      "raise/lower hand",
+	txtRoleControl:       "Control center",
+	txtRoleHost:          "Main bridge point",
+	txtRoleOperator:      "Operator %s",
+	txtRoleViewer:        "Viewer",
+	txtRefused:           "Not allowed (%s): %s",
+	txtRefusedOther:      "You may %s only for your own bridge point (%s)",
+	txtActEditIncident:   "edit, confirm or discard incidents",
+	txtHandRaised:        "Asked to speak for %s",
+	txtHandLowered:       "Withdrew the request to speak of %s",
+	txtHardMutedSelf:     "%s is hard-muted; only the control center can unmute it",
+	txtNotInMeeting:      "%s has not joined this meeting",
 	txtNoConference:      "No live meeting %q",
 	txtHost:              "Host",
 	txtChair:             "Chair",

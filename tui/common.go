@@ -16,6 +16,7 @@ type Common struct {
 	Keys     *KeyMap
 	Lang     string
 	Actor    string
+	Perm     Permissions // what the technician may do
 	Renderer *lipgloss.Renderer
 }
 

@@ -108,6 +108,9 @@ func (m *Model) storeCmd(run func(ctx context.Context) (string, error)) tea.Cmd 
 
 // startClose prefills the meeting's log for the close view.
 func (m *Model) startClose() tea.Cmd {
+	if !m.permit(ActCloseMeeting, "") {
+		return nil
+	}
 	if !m.Live() {
 		m.help.SetStatus(m.common.Text(txtMeetingOver), true)
 		return nil

@@ -101,7 +101,24 @@ func (h *Header) View() string {
 	if room := h.width - cells(second) - len(now) - 1; room > 0 {
 		second += strings.Repeat(" ", room) + " " + now
 	}
-	return fit(first, h.width, false) + "\n" + fit(second, h.width, false)
+	return h.withBadge(first) + "\n" + fit(second, h.width, false)
+}
+
+// withBadge ends the first line with the technician's role and name, at the right edge; the
+// title gives way first, the badge takes at most half the width.
+func (h *Header) withBadge(first string) string {
+	c := h.common
+	badge := " " + roleLabel(c, c.Perm)
+	if name := technician(c.Actor); name != "" {
+		badge += " · " + name
+	}
+	badge += " "
+	badge = fit(badge, min(cells(badge), h.width/2), false)
+	if badge == "" {
+		return fit(first, h.width, false)
+	}
+	room := h.width - cells(badge) - 1
+	return fit(first, room, false) + " " + c.Styles.Badge.Render(badge)
 }
 
 // nameOf returns the display name of bridge point id, or id itself.

@@ -48,6 +48,7 @@ type KeyMap struct {
 	Back         key.Binding // help only: esc in lists and the close view
 	Toggle       key.Binding
 	Field        key.Binding // help only: ←/→ in the close view
+	RaiseHand    key.Binding // an operator raises or lowers its bridge point's hand
 }
 
 // NewKeyMap returns the console's key map (DESIGN.md) with help in lang.
@@ -100,13 +101,14 @@ func NewKeyMap(lang string) *KeyMap {
 		Back:         b(txtKeyBack, "esc", "esc"),
 		Toggle:       b(txtKeyToggle, "space", " ", "space"),
 		Field:        b(txtKeyField, "←/→", "left", "right"),
+		RaiseHand:    b(txtKeyRaiseHand, "r", "r"),
 	}
 }
 
-// shortHelp lists a panel's main bindings, then help and quit, then the incident key, the
+// shortHelp lists a panel's main bindings, then raise hand (operators only), help and quit, then the incident key, the
 // panel's other bindings and movement, so that a narrow help bar cuts the least needed.
 func (k *KeyMap) shortHelp(main []key.Binding, more ...key.Binding) []key.Binding {
 	out := append([]key.Binding{}, main...)
-	out = append(out, k.Help, k.Quit, k.Incident)
+	out = append(out, k.RaiseHand, k.Help, k.Quit, k.Incident)
 	return append(append(out, more...), k.Tab, k.Move)
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -14,12 +15,15 @@ import (
 
 // Options configure one console session.
 type Options struct {
-	MCU        *mcu.MCU
-	Conference string // conference id to show; empty shows the first live one
-	Store      *store.Store
-	Lang       string             // "vi" (default) or "en"
-	Actor      string             // technician identity for the audit log, e.g. "console:root"
-	Renderer   *lipgloss.Renderer // nil = lipgloss.DefaultRenderer()
+	MCU         *mcu.MCU
+	Conference  string // conference id to show; empty shows the first live one
+	Store       *store.Store
+	Lang        string             // "vi" (default) or "en"
+	Actor       string             // technician identity for the audit log, e.g. "console:root"
+	Renderer    *lipgloss.Renderer // nil = lipgloss.DefaultRenderer()
+	Role        Role               // what the technician may do; empty = RoleControl, the local console
+	BridgePoint string             // an operator's own bridge point
+	Log         *slog.Logger       // refused actions are logged here; nil = slog.Default()
 }
 
 // panel is a focusable panel of the main screen, in tab order.
@@ -40,6 +44,8 @@ const refreshEvery = 100 * time.Millisecond
 type Model struct {
 	common  Common
 	opts    Options
+	full    *KeyMap // the unconfined key map, to recognise a key the role may not use
+	log     *slog.Logger
 	conf    *mcu.Conference
 	snap    mcu.Snapshot
 	names   map[string]string
@@ -72,9 +78,15 @@ func New(opts Options) *Model { return newModel(context.Background(), opts) }
 // newModel builds the root model whose commands run under ctx.
 func newModel(ctx context.Context, opts Options) *Model {
 	c := NewCommon(ctx, opts.Renderer, opts.Lang, opts.Actor)
+	c.Perm = Permissions{Role: opts.Role, BridgePoint: opts.BridgePoint}
+	c.Keys.confine(c.Perm)
 	c.SetSize(80, 24)
+	if opts.Log == nil {
+		opts.Log = slog.Default()
+	}
 	m := &Model{
-		common: c, opts: opts, names: map[string]string{}, now: time.Now(),
+		common: c, opts: opts, full: NewKeyMap(c.Lang), log: opts.Log,
+		names: map[string]string{}, now: time.Now(),
 		header: NewHeader(c), table: NewBridgePointTable(c), queue: NewSpeakQueue(c),
 		events: NewEventLog(c), help: NewHelpBar(c), done: make(chan struct{}),
 		floorSince: map[string]time.Time{},

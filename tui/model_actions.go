@@ -22,8 +22,17 @@ func (m *Model) tableAction(km tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	switch {
 	case key.Matches(km, k.Mute):
+		if !m.permit(ActMute, p.ID) {
+			return nil, true
+		}
 		return muteCmd(m.common, m.conf, p), true
 	case key.Matches(km, k.SoftMute):
+		if !m.permit(ActSoftMute, p.ID) {
+			return nil, true
+		}
+		if m.common.Perm.OwnOnly(ActSoftMute) {
+			return selfMuteCmd(m.common, m.conf, p), true
+		}
 		return softMuteCmd(m.common, m.conf, p), true
 	case p.Floor:
 		return m.revokeCmd(p.ID), true
@@ -48,14 +57,23 @@ func (m *Model) queueAction(km tea.KeyMsg) (tea.Cmd, bool) {
 	case r.State == "granted" && key.Matches(km, k.Grant, k.Revoke):
 		return m.revokeCmd(r.BridgePoint), true
 	case key.Matches(km, k.Grant):
+		if !m.permit(ActFloor, r.BridgePoint) {
+			return nil, true
+		}
 		return conferenceCmd(c, c.Text(txtGrantOK, name), func(ctx context.Context) error {
 			return conf.GrantFloor(ctx, c.Actor, r.BridgePoint)
 		}), true
 	case key.Matches(km, k.Forward) && r.ID != 0:
+		if !m.permit(ActForward, r.BridgePoint) {
+			return nil, true
+		}
 		return conferenceCmd(c, c.Text(txtForwardOK, name), func(ctx context.Context) error {
 			return conf.ForwardRequest(ctx, c.Actor, r.ID)
 		}), true
 	case key.Matches(km, k.Dismiss) && r.ID != 0:
+		if !m.permit(ActDismiss, r.BridgePoint) {
+			return nil, true
+		}
 		return conferenceCmd(c, c.Text(txtDismissOK, name), func(ctx context.Context) error {
 			return conf.DismissRequest(ctx, c.Actor, r.ID)
 		}), true
@@ -66,6 +84,9 @@ func (m *Model) queueAction(km tea.KeyMsg) (tea.Cmd, bool) {
 // revokeCmd ends the floor of bridge point bp.
 func (m *Model) revokeCmd(bp string) tea.Cmd {
 	c, conf := m.common, m.conf
+	if !m.permit(ActFloor, bp) {
+		return nil
+	}
 	return conferenceCmd(c, c.Text(txtRevokeOK, nameOf(m.names, bp)), func(ctx context.Context) error {
 		return conf.RevokeFloor(ctx, c.Actor, bp)
 	})
@@ -98,8 +119,15 @@ func (m *Model) confirmed(r ConfirmResultMsg) tea.Cmd {
 	case r.Action == ConfirmQuit:
 		return m.quit()
 	case r.Action == ConfirmMuteAll && m.conf != nil:
+		if !m.permit(ActMuteAll, "") {
+			return nil
+		}
 		return muteAllCmd(m.common, m.conf)
 	case r.Action == ConfirmCloseMeeting && m.conf != nil:
+		if !m.permit(ActCloseMeeting, "") {
+			m.pendingClose = nil
+			return nil
+		}
 		entries := m.pendingClose
 		m.pendingClose = nil
 		return closeMeetingCmd(m.common, m.opts.Store, m.conf, m.snap.MeetingID, entries)
@@ -117,6 +145,12 @@ func (m *Model) openIncidentForm() {
 		if r, ok := m.queue.Selected(); ok {
 			bp = r.BridgePoint
 		}
+	}
+	if m.common.Perm.OwnOnly(ActIncident) {
+		bp = m.common.Perm.BridgePoint
+	}
+	if !m.permit(ActIncident, bp) {
+		return
 	}
 	m.form = NewIncidentForm(m.common, bp, m.names, m.snap.MeetingID, m.now)
 	m.layout()

@@ -44,6 +44,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.form.SetSaveError(m.common.Text(txtCommandFailed, msg.Err.Error()), msg.ID)
 		}
 	case IncidentSubmitMsg:
+		if !m.permitIncident(msg.Incident) {
+			if m.form != nil {
+				m.form.SetSaveError(m.help.Status(), 0)
+			}
+			return m, nil
+		}
 		return m, saveIncidentCmd(m.common, m.opts.Store, msg.Incident)
 	case IncidentCancelMsg:
 		m.form = nil
@@ -59,17 +65,26 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.list = nil
 		m.layout()
 	case IncidentEditMsg:
-		m.openEditForm(msg.Incident)
+		if m.permit(ActEditIncident, msg.Incident.BridgePoint) {
+			m.openEditForm(msg.Incident)
+		}
 	case IncidentConfirmMsg:
-		return m, m.confirmDraftCmd(msg.Incident)
+		if m.permit(ActEditIncident, msg.Incident.BridgePoint) {
+			return m, m.confirmDraftCmd(msg.Incident)
+		}
 	case IncidentDiscardMsg:
-		return m, m.discardDraftCmd(msg.Incident)
+		if m.permit(ActEditIncident, msg.Incident.BridgePoint) {
+			return m, m.discardDraftCmd(msg.Incident)
+		}
 	case IncidentChangedMsg:
 		m.help.SetStatus(msg.Text, false)
 		return m, m.refreshFloor()
 	case closePrefillMsg:
 		return m, m.openCloseView(msg)
 	case CloseSubmitMsg:
+		if !m.permit(ActCloseMeeting, "") {
+			return m, nil
+		}
 		m.pendingClose = msg.Entries
 		m.openConfirm(ConfirmCloseMeeting, m.common.Text(txtCloseConfirm, len(msg.Entries)))
 	case CloseCancelMsg:
@@ -78,6 +93,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case MeetingClosedMsg:
 		return m, m.meetingClosed(msg)
 	case tea.KeyMsg:
+		if keys, ok := m.splitRunes(msg); ok {
+			return m, m.handleKeys(keys)
+		}
 		return m, m.handleKey(msg)
 	}
 	return m, nil
@@ -131,6 +149,10 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		m.table, cmd = m.table.Update(km)
 		return cmd
 	}
+	if a, locked := lockedAction(m.full, m.common.Perm, km); locked {
+		m.refuse(a, "")
+		return nil
+	}
 	switch {
 	case key.Matches(km, k.Tab):
 		m.setFocus((m.focus + 1) % panelCount)
@@ -148,10 +170,14 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		m.openIncidentForm()
 	case key.Matches(km, k.Incidents):
 		m.openIncidentList()
+	case key.Matches(km, k.RaiseHand):
+		return m.raiseHandCmd()
 	case key.Matches(km, k.CloseMeeting):
 		return m.startClose()
 	case key.Matches(km, k.MuteAll) && m.conf != nil:
-		m.openConfirm(ConfirmMuteAll, m.common.Text(txtConfirmMuteAll, m.farEndsToMute()))
+		if m.permit(ActMuteAll, "") {
+			m.openConfirm(ConfirmMuteAll, m.common.Text(txtConfirmMuteAll, m.farEndsToMute()))
+		}
 	default:
 		return m.panelKey(km)
 	}

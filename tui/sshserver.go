@@ -23,7 +23,7 @@ type SSHConfig struct {
 	Addr        string          // listen address, e.g. 127.0.0.1:2222
 	HostKeyPath string          // ed25519 host key; created (mode 0600) on first run
 	Keys        *AuthorizedKeys // who may log in, and as what
-	Console     Options         // the console every session gets; Actor and Renderer are set per session
+	Console     Options         // the console every session gets; Actor, Role, BridgePoint, Renderer and Log are set per session
 	Log         *slog.Logger
 }
 
@@ -93,6 +93,7 @@ func (s *SSHServer) program(sess ssh.Session, base Options) *tea.Program {
 	id, _ := sess.Context().Value(identityKey{}).(Identity)
 	opts := base
 	opts.Actor = "ssh:" + id.Tech
+	opts.Role, opts.BridgePoint, opts.Log = id.Role, id.BridgePoint, s.log
 	opts.Renderer = bm.MakeRenderer(sess)
 	m := newModel(sess.Context(), opts)
 	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen())...)
@@ -110,19 +111,14 @@ func (s *SSHServer) program(sess ssh.Session, base Options) *tea.Program {
 	return p
 }
 
-// session admits a session with a served role, runs the console, and tells the technician why it
-// ended when the server stops.
+// session admits a session whose key has an identity, runs the console confined to its role, and
+// tells the technician why it ended when the server stops.
 func (s *SSHServer) session(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		id, ok := sess.Context().Value(identityKey{}).(Identity)
 		if !ok {
 			s.log.Error("ssh session without identity refused", "addr", sess.RemoteAddr().String())
 			_ = sess.Exit(1)
-			return
-		}
-		if id.Role != RoleControl {
-			s.log.Warn("ssh session refused: role not served yet", "tech", id.Tech, "role", id.Role)
-			wish.Fatalln(sess, text(s.lang, txtSSHRoleNotServed, id.Role))
 			return
 		}
 		s.mu.Lock()

@@ -33,6 +33,7 @@ type Styles struct {
 	InputText         lipgloss.Style
 	InputPlaceholder  lipgloss.Style
 	InputCursor       lipgloss.Style
+	Badge             lipgloss.Style // the technician's role and name in the header
 }
 
 // NewStyles builds the console's styles with renderer r.
@@ -47,6 +48,7 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 		PanelTitleFocused: r.NewStyle().Foreground(c("16")).Background(c("39")).Bold(true),
 		TableHeader:       r.NewStyle().Foreground(c("244")).Underline(true),
 		Selected:          r.NewStyle().Reverse(true).Bold(true),
+		Badge:             r.NewStyle().Foreground(c("16")).Background(c("178")).Bold(true),
 		StateConnected:    r.NewStyle().Foreground(c("2")),
 		StateDisconnected: r.NewStyle().Foreground(c("9")).Bold(true),
 		StateNever:        r.NewStyle().Foreground(c("242")),
