@@ -11,9 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
-
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"diemcau/endpoints"
 	"diemcau/mcu"
@@ -29,7 +28,12 @@ type app struct {
 	reg     *endpoints.Registry
 	mcu     *mcu.MCU
 	srv     *http.Server
+	ln      net.Listener // the --http address, reserved by listen
 	baseURL string
+
+	tracking     sync.WaitGroup // the outage trackers of the meetings this process runs
+	trackMu      sync.Mutex
+	stopTrackers []context.CancelFunc
 }
 
 // openApp opens the store and starts the MCU. logToFile sends logs to a file so they do not
@@ -46,7 +50,8 @@ func openApp(ctx context.Context, cf commonFlags, logToFile bool) (*app, error) 
 	}
 	a.st = st
 	a.reg = endpoints.NewRegistry(st)
-	m, err := mcu.New(mcu.Config{Loopback: true, UDPPort: cf.udpPort, Log: a.log}, st, a.reg, a.log)
+	m, err := mcu.New(mcu.Config{Loopback: true, UDPPort: cf.udpPort, Log: a.log,
+		RecordingsDir: filepath.Join(filepath.Dir(cf.db), "recordings")}, st, a.reg, a.log)
 	if err != nil {
 		a.close()
 		return nil, fmt.Errorf("start MCU: %w", err)
@@ -77,9 +82,9 @@ func (a *app) openLog(toFile bool) error {
 // serveHTTP mounts the MCU's handlers and starts listening on --http: HTTPS when --tls-cert and
 // --tls-key are given.
 func (a *app) serveHTTP() error {
-	ln, err := net.Listen("tcp", a.flags.http)
+	ln, err := a.listen()
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", a.flags.http, err)
+		return err
 	}
 	token, err := apiToken(a.flags.apiTokenFile)
 	if err != nil {
@@ -94,8 +99,8 @@ func (a *app) serveHTTP() error {
 	mux := http.NewServeMux()
 	mux.Handle("/whip/", a.mcu.Handler())
 	mux.Handle("/join/", endpoints.NewJoinPage(a.flags.lang))
-	mux.Handle("/api/v1/", a.mcu.StatusHandler(token))
-	mux.Handle("GET /metrics", promhttp.Handler())
+	mux.Handle("/api/v1/", a.mcu.StatusHandlerWithIncidents(token, storeIncidents{a.st}))
+	mux.Handle("GET /metrics", metricsHandler(a.mcu))
 	a.srv = &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -135,11 +140,16 @@ func apiToken(file string) (string, error) {
 
 // close stops everything in reverse order of opening.
 func (a *app) close() {
+	if a.srv == nil && a.ln != nil { // reserved, never served
+		_ = a.ln.Close()
+	}
 	if a.srv != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		_ = a.srv.Shutdown(ctx)
 		cancel()
 	}
+	a.recordStop()
+	a.stopTracking() // after recordStop has read the open interruptions; the trackers end them
 	if a.mcu != nil {
 		_ = a.mcu.Close()
 	}

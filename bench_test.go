@@ -19,6 +19,9 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
+	if os.Getenv(restartChildEnv) != "" { // the server process of TestCrashMidMeeting
+		os.Exit(restartChild())
+	}
 	os.Exit(m.Run())
 }
 

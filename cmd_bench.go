@@ -24,6 +24,7 @@ func runBench(ctx context.Context, args []string) error {
 	cpus := fs.String("mcu-cpu", "", "CPU list for the MCU process (taskset -c), e.g. 1")
 	jsonFile := fs.String("json", "", "also write the results as one JSON object to this file")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the MCU under load to this file")
+	loadProfile := fs.String("load-cpuprofile", "", "write a CPU profile of the soft endpoints (this process) under load to this file")
 	media := fs.String("media", "", "folder with the media clips (default: ./testdata)")
 	lang := fs.String("lang", "vi", "language: vi or en")
 	if err := fs.Parse(args); err != nil {
@@ -50,7 +51,7 @@ func runBench(ctx context.Context, args []string) error {
 	}
 	res, err := endpoints.RunBench(ctx, endpoints.BenchConfig{
 		Executable: exe, Endpoints: *n, Duration: time.Duration(*secs * float64(time.Second)), Bitrate: bps,
-		MCUCPU: *cpus, CPUProfile: *profile, Clips: clips,
+		MCUCPU: *cpus, CPUProfile: *profile, LoadProfile: *loadProfile, Clips: clips,
 		Log:      slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})),
 		Progress: os.Stderr,
 	})

@@ -26,8 +26,9 @@ func runConsole(ctx context.Context, args []string) error {
 	return a.runTUI(ctx, conf)
 }
 
-// startAdhoc parses the common flags, starts the MCU and HTTP server and opens an ad hoc meeting
-// that any registered bridge point with its secret may join.
+// startAdhoc parses the common flags, starts the MCU and HTTP server and resumes the meeting still
+// live in the store, else opens an ad hoc meeting that any registered bridge point with its
+// secret may join.
 func startAdhoc(ctx context.Context, name string, args []string, logToFile bool) (*app, *mcu.Conference, error) {
 	var cf commonFlags
 	fs := newFlagSet(name, &cf, "diemcau.db")
@@ -38,12 +39,19 @@ func startAdhoc(ctx context.Context, name string, args []string, logToFile bool)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := a.serveHTTP(); err != nil {
+	// The address first: a second process on the same port stops here, before it could resume
+	// (and disturb) the meeting the first one runs. Then the meeting, then HTTP: a bridge point
+	// (re)joining at once finds its meeting open.
+	if _, err := a.listen(); err != nil {
 		a.close()
 		return nil, nil, err
 	}
-	conf, err := a.openMeeting(ctx, store.Meeting{Title: msg(cf.lang, "adhocTitle")}, msg(cf.lang, "adhocHost"), nil, true)
+	conf, err := a.openAdhoc(ctx)
 	if err != nil {
+		a.close()
+		return nil, nil, err
+	}
+	if err := a.serveHTTP(); err != nil {
 		a.close()
 		return nil, nil, err
 	}
@@ -58,15 +66,16 @@ func runDemo(ctx context.Context, args []string) error {
 	if err := parse(fs, &cf, args); err != nil {
 		return err
 	}
+	media, err := mediaDir(cf.media)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, msg(cf.lang, "demoNoMedia"), err)
+		return errUsage
+	}
 	a, err := openApp(ctx, cf, true)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	media, err := mediaDir(cf.media)
-	if err != nil {
-		return err
-	}
 	bps, err := a.demoRegistry(ctx, media)
 	if err != nil {
 		return err
@@ -151,19 +160,25 @@ func (a *app) openMeeting(ctx context.Context, m store.Meeting, host string, mem
 		return nil, err
 	}
 	// Drops, silences and poor links become incident drafts, console or not.
-	go meeting.NewOutageTracker(a.st, a.flags.lang, a.log).Run(ctx, tui.NewFloorFeed(conf).Observations)
+	a.runTracker(ctx, meeting.NewOutageTracker(a.st, a.flags.lang, a.log), conf)
+	a.recordSiteReports(ctx, conf) // what a site reports itself becomes a draft too
 	return conf, nil
 }
 
 // runTUI runs the console on the terminal until the technician quits.
 func (a *app) runTUI(ctx context.Context, conf *mcu.Conference) error {
 	actor := "console:" + currentUser()
-	err := tui.Run(ctx, tui.Options{
+	cal, err := a.flags.calendar()
+	if err != nil {
+		return err
+	}
+	err = tui.Run(ctx, tui.Options{
 		MCU:        a.mcu,
 		Conference: conf.ID(),
 		Store:      a.st,
 		Lang:       a.flags.lang,
 		Actor:      actor,
+		Calendar:   cal,
 	}, os.Stdin, os.Stdout)
 	// Leaving the console ends the meeting it ran (unless its log was closed from the console);
 	// the close is journaled like any action.

@@ -33,11 +33,15 @@ func (a *app) sshServer(conf *mcu.Conference) (*tui.SSHServer, error) {
 	if err != nil {
 		return nil, err
 	}
+	cal, err := a.flags.calendar()
+	if err != nil {
+		return nil, err
+	}
 	return tui.NewSSHServer(tui.SSHConfig{
 		Addr:        a.flags.ssh,
 		HostKeyPath: filepath.Join(filepath.Dir(a.flags.db), "ssh_host_ed25519"),
 		Keys:        keys,
-		Console:     tui.Options{MCU: a.mcu, Conference: conf.ID(), Store: a.st, Lang: a.flags.lang},
+		Console:     tui.Options{MCU: a.mcu, Conference: conf.ID(), Store: a.st, Lang: a.flags.lang, Calendar: cal},
 		Log:         a.log,
 	})
 }

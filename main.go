@@ -41,7 +41,7 @@ func main() {
 	err := dispatch(ctx, os.Args[1:])
 	stop()
 	if err != nil && !errors.Is(err, errUsage) {
-		fmt.Fprintln(os.Stderr, "diemcau:", err)
+		fmt.Fprintln(os.Stderr, "diemcau:", userError(langFromArgs(os.Args[1:]), err))
 	}
 	if err != nil {
 		os.Exit(2)

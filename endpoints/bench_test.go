@@ -75,15 +75,19 @@ func TestSlotSequence(t *testing.T) {
 func TestBenchProcReads(t *testing.T) {
 	b := &benchMCU{cmd: nil}
 	b.pidOverride = os.Getpid()
-	cpu, err := b.cpuTime()
+	user, sys, err := b.cpuTimes()
 	if err != nil {
 		t.Fatal(err)
 	}
+	cpu := user + sys
 	rss, err := b.rssBytes()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cpu <= 0 || rss < 1<<20 {
 		t.Fatalf("cpu %v rss %d", cpu, rss)
+	}
+	if la, err := loadAverage(); err != nil || la < 0 {
+		t.Fatalf("load average %v: %v", la, err)
 	}
 }

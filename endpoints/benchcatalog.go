@@ -24,6 +24,9 @@ const (
 	blRequested
 	blMuteNotHeard
 	blBitrateNote
+	blLoadCPU
+	blLoadAverage
+	blKernel
 )
 
 // benchText holds the bench table's strings per language.
@@ -49,6 +52,9 @@ var benchText = map[string]map[benchLabel]string{
 		blRequested:      "yêu cầu",
 		blMuteNotHeard:   "Lưu ý: điểm cầu bị tắt tiếng không có trên khe âm thanh nào ngay trước khi tắt.",
 		blBitrateNote:    "Tốc độ video là của đoạn phim mẫu 720p, gửi nguyên như đã ghi (không độn thêm); --bitrate chỉ được ghi lại.",
+		blLoadCPU:        "CPU của bộ tạo tải (điểm cầu mềm)",
+		blLoadAverage:    "Tải trung bình của máy (1 phút)",
+		blKernel:         "trong nhân",
 	},
 	"en": {
 		blEndpoints:      "Endpoints",
@@ -71,6 +77,9 @@ var benchText = map[string]map[benchLabel]string{
 		blRequested:      "requested",
 		blMuteNotHeard:   "Note: the muted endpoint was on no audio slot just before the mute.",
 		blBitrateNote:    "Video rate is the 720p sample clip's own, sent as recorded (no padding); --bitrate is only recorded.",
+		blLoadCPU:        "Load generator CPU (soft endpoints)",
+		blLoadAverage:    "Machine load average (1 min)",
+		blKernel:         "in the kernel",
 	},
 }
 

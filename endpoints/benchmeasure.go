@@ -3,6 +3,8 @@ package endpoints
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"time"
 )
 
@@ -16,17 +18,23 @@ type benchMeasure struct {
 // benchReading is everything read at one edge of the window.
 type benchReading struct {
 	at                 time.Time
-	cpu                time.Duration
+	cpu, cpuSys        time.Duration // the MCU: all, and in the kernel
+	loadCPU            time.Duration // this process: the soft endpoints
 	mcu                mcuCounters
 	expected, received uint64
 }
 
 func (m *benchMeasure) read(ctx context.Context) (benchReading, error) {
 	r := benchReading{at: time.Now()}
-	var err error
-	if r.cpu, err = m.mcu.cpuTime(); err != nil {
+	user, sys, err := m.mcu.cpuTimes()
+	if err != nil {
 		return r, err
 	}
+	r.cpu, r.cpuSys = user+sys, sys
+	if user, sys, err = procCPUTimes(os.Getpid()); err != nil {
+		return r, err
+	}
+	r.loadCPU = user + sys
 	if r.mcu, err = m.mcu.counters(ctx); err != nil {
 		return r, err
 	}
@@ -47,6 +55,13 @@ func (m *benchMeasure) run(ctx context.Context, cfg BenchConfig, res *BenchResul
 		go func() { profErr <- m.mcu.profile(ctx, d, cfg.CPUProfile) }()
 	} else {
 		profErr <- nil
+	}
+	if cfg.LoadProfile != "" {
+		stop, err := startLoadProfile(cfg.LoadProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	start, err := m.read(ctx)
 	if err != nil {
@@ -88,9 +103,29 @@ func (m *benchMeasure) run(ctx context.Context, cfg BenchConfig, res *BenchResul
 		}
 	}
 	m.fill(res, start, end, rss)
+	if res.LoadAverage, err = loadAverage(); err != nil {
+		return err
+	}
 	res.AudioAfterMute = later - atAck
 	res.MuteToSilenceMs = max(0, float64(m.lastAudio(audioSSRC).Sub(acked))/float64(time.Millisecond))
 	return nil
+}
+
+// startLoadProfile starts a CPU profile of this process (the load generator) into path; the
+// returned function stops it and closes the file.
+func startLoadProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("bench: load profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("bench: load profile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // fill computes the rates of the window.
@@ -101,8 +136,10 @@ func (m *benchMeasure) fill(res *BenchResult, start, end benchReading, rss uint6
 	cpu := (end.cpu - start.cpu).Seconds()
 	res.PPSIn, res.PPSOut = float64(pktIn)/secs, float64(pktOut)/secs
 	res.MCUCPUPct = cpu / secs * 100
+	res.LoadCPUPct = (end.loadCPU - start.loadCPU).Seconds() / secs * 100
 	if pktOut > 0 {
 		res.USPerPacket = cpu * 1e6 / float64(pktOut)
+		res.USPerPacketKernel = (end.cpuSys - start.cpuSys).Seconds() * 1e6 / float64(pktOut)
 	}
 	res.MCURSSMB = float64(rss) / (1 << 20)
 	res.RSSPerEndpointMB = res.MCURSSMB / float64(res.Endpoints)

@@ -102,28 +102,50 @@ func (b *benchMCU) pid() int {
 	return b.cmd.Process.Pid
 }
 
-// cpuTime reads the MCU's user+system CPU time from /proc.
-func (b *benchMCU) cpuTime() (time.Duration, error) {
-	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", b.pid()))
+// cpuTimes reads the MCU's user and system CPU time from /proc.
+func (b *benchMCU) cpuTimes() (user, sys time.Duration, err error) {
+	return procCPUTimes(b.pid())
+}
+
+// procCPUTimes reads the user and the system (kernel) CPU time of process pid from /proc.
+func procCPUTimes(pid int) (user, sys time.Duration, err error) {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
-		return 0, fmt.Errorf("bench: read MCU stat: %w", err)
+		return 0, 0, fmt.Errorf("bench: read process stat: %w", err)
 	}
 	// Fields after the command name, which is in parentheses and may hold spaces.
 	s := string(raw)
 	i := strings.LastIndexByte(s, ')')
 	if i < 0 {
-		return 0, errors.New("bench: malformed /proc stat")
+		return 0, 0, errors.New("bench: malformed /proc stat")
 	}
 	f := strings.Fields(s[i+1:])
 	if len(f) < 13 {
-		return 0, errors.New("bench: short /proc stat")
+		return 0, 0, errors.New("bench: short /proc stat")
 	}
 	utime, err1 := strconv.ParseInt(f[11], 10, 64) // field 14
 	stime, err2 := strconv.ParseInt(f[12], 10, 64) // field 15
 	if err1 != nil || err2 != nil {
-		return 0, errors.New("bench: bad cpu times in /proc stat")
+		return 0, 0, errors.New("bench: bad cpu times in /proc stat")
 	}
-	return time.Duration(utime+stime) * time.Second / userHZ, nil
+	return time.Duration(utime) * time.Second / userHZ, time.Duration(stime) * time.Second / userHZ, nil
+}
+
+// loadAverage reads the machine's 1-minute load average from /proc/loadavg.
+func loadAverage() (float64, error) {
+	raw, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0, fmt.Errorf("bench: read load average: %w", err)
+	}
+	f := strings.Fields(string(raw))
+	if len(f) == 0 {
+		return 0, errors.New("bench: empty /proc/loadavg")
+	}
+	v, err := strconv.ParseFloat(f[0], 64)
+	if err != nil {
+		return 0, fmt.Errorf("bench: bad /proc/loadavg: %w", err)
+	}
+	return v, nil
 }
 
 // rssBytes reads the MCU's resident set size from /proc.

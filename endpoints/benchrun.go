@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"slices"
 	"sync"
 	"time"
@@ -20,15 +21,16 @@ const (
 
 // BenchConfig describes one `diemcau bench` run.
 type BenchConfig struct {
-	Executable string        // the diemcau binary, run again as the MCU child (`bench-mcu`)
-	Endpoints  int           // soft endpoints joining at once, the main one included
-	Duration   time.Duration // measuring window
-	Bitrate    int           // requested video bitrate, bit/s: the clip is sent as recorded, see BenchResult.InKbps
-	MCUCPU     string        // CPU list for `taskset -c` of the MCU child; "" leaves it unpinned
-	CPUProfile string        // file for a CPU profile of the MCU under load (and FILE.heap, its heap at the end); "" for none
-	Clips      *Clips
-	Log        *slog.Logger // endpoint logs (warnings and errors only is best)
-	Progress   io.Writer    // one line per phase; nil for silence
+	Executable  string        // the diemcau binary, run again as the MCU child (`bench-mcu`)
+	Endpoints   int           // soft endpoints joining at once, the main one included
+	Duration    time.Duration // measuring window
+	Bitrate     int           // requested video bitrate, bit/s: the clip is sent as recorded, see BenchResult.InKbps
+	MCUCPU      string        // CPU list for `taskset -c` of the MCU child; "" leaves it unpinned
+	CPUProfile  string        // file for a CPU profile of the MCU under load (and FILE.heap, its heap at the end); "" for none
+	LoadProfile string        // file for a CPU profile of this process (the soft endpoints) over the window; "" for none
+	Clips       *Clips
+	Log         *slog.Logger // endpoint logs (warnings and errors only is best)
+	Progress    io.Writer    // one line per phase; nil for silence
 }
 
 // RunBench starts the MCU child, joins every endpoint at once, measures for cfg.Duration with one
@@ -83,7 +85,7 @@ func benchEndpoints(cfg BenchConfig, ready BenchReady) []*SoftEndpoint {
 	eps := make([]*SoftEndpoint, 0, len(ready.IDs))
 	for i, id := range ready.IDs {
 		e := NewSoftEndpoint(SoftEndpointConfig{URL: ready.URL, ID: id, Token: ready.Secrets[id], Clips: cfg.Clips,
-			Receive: true, IgnoreMute: i == 1, Log: cfg.Log})
+			Receive: true, CountOnly: os.Getenv("TMP_FULL_RECV") == "", IgnoreMute: i == 1, Log: cfg.Log})
 		e.SetTalking(i < benchTalkers)
 		eps = append(eps, e)
 	}
@@ -109,13 +111,13 @@ func joinAll(ctx context.Context, eps []*SoftEndpoint) ([]time.Duration, []error
 				errs[i] = err
 				return
 			}
-			for e.Received().FirstPacket.IsZero() {
+			for e.firstPacket().IsZero() {
 				if !sleepCtx(ctx, 10*time.Millisecond) {
 					errs[i] = fmt.Errorf("%s received no media: %w", e.ID(), ctx.Err())
 					return
 				}
 			}
-			out[i] = e.Received().FirstPacket.Sub(t0)
+			out[i] = e.firstPacket().Sub(t0)
 		})
 	}
 	close(start)

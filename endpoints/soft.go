@@ -17,7 +17,12 @@ type SoftEndpointConfig struct {
 	Clips      *Clips // shared media clips
 	Receive    bool   // offer receive slots (3 audio + 2 video); false publishes only
 	IgnoreMute bool   // misbehaving endpoint for tests: keeps sending audio when told to mute
-	Log        *slog.Logger
+	// CountOnly makes a cheap receiver for load tests: the media the MCU sends are counted from
+	// their RTP headers at the socket (sequence gaps, CSRC) and neither authenticated, decrypted
+	// nor reported back (no receiver reports or NACKs for them); the endpoint does not answer
+	// NACKs either, and does not offer RFC 9335 header encryption. Needs Receive.
+	CountOnly bool
+	Log       *slog.Logger
 }
 
 // SoftEndpoint is a headless bridge point: it joins the MCU over WHIP with real WebRTC, sends the
@@ -36,6 +41,9 @@ type SoftEndpoint struct {
 	videoSSRC atomic.Uint32
 
 	recv receiveCounters
+
+	sockMu sync.Mutex
+	socks  []*countingConn // media sockets of a count-only endpoint
 
 	mu        sync.Mutex
 	sess      *softSession // the live link, nil when away

@@ -55,7 +55,13 @@ func (e *SoftEndpoint) connect(ctx context.Context) (*softSession, error) {
 	if err != nil {
 		return nil, err
 	}
-	pc, err := api.NewPeerConnection(webrtc.Configuration{})
+	var pcCfg webrtc.Configuration
+	if e.cfg.CountOnly {
+		// Counting reads the CSRC from the clear header, which RFC 9335 (Cryptex) would encrypt;
+		// browsers do not offer Cryptex either.
+		pcCfg.RTPHeaderEncryptionPolicy = webrtc.RTPHeaderEncryptionPolicyDisable
+	}
+	pc, err := api.NewPeerConnection(pcCfg)
 	if err != nil {
 		return nil, fmt.Errorf("new peer connection: %w", err)
 	}
@@ -106,7 +112,7 @@ func (e *SoftEndpoint) prepareOffer(s *softSession) error {
 	if s.audioTrack, err = webrtc.NewTrackLocalStaticRTP(opusCapability, "audio", stream); err != nil {
 		return fmt.Errorf("audio track: %w", err)
 	}
-	if s.videoTrack, err = webrtc.NewTrackLocalStaticSample(vp8Capability, "video", stream); err != nil {
+	if s.videoTrack, err = webrtc.NewTrackLocalStaticRTP(vp8Capability, "video", stream); err != nil {
 		return fmt.Errorf("video track: %w", err)
 	}
 	if err := e.addTransceivers(s.pc, s); err != nil {

@@ -17,7 +17,7 @@ type softSession struct {
 	pc          *webrtc.PeerConnection
 	control     *webrtc.DataChannel
 	audioTrack  *webrtc.TrackLocalStaticRTP
-	videoTrack  *webrtc.TrackLocalStaticSample
+	videoTrack  *webrtc.TrackLocalStaticRTP
 	audioSender *webrtc.RTPSender
 	videoSender *webrtc.RTPSender
 	location    string // WHIP session URL, empty until the answer

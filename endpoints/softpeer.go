@@ -52,8 +52,11 @@ func (e *SoftEndpoint) newPeerAPI() (*webrtc.API, error) {
 	// not use and which would make a bench of many endpoints measure its own load generator.
 	reg := &interceptor.Registry{}
 	reg.Add(lossFactory{e: e}) // first added is nearest the network
-	if err := webrtc.ConfigureNack(m, reg); err != nil {
-		return nil, fmt.Errorf("configure nack: %w", err)
+	// A count-only endpoint has no RTP reaching Pion to NACK, and answers none.
+	if !e.cfg.CountOnly {
+		if err := webrtc.ConfigureNack(m, reg); err != nil {
+			return nil, fmt.Errorf("configure nack: %w", err)
+		}
 	}
 	if err := webrtc.ConfigureRTCPReports(reg); err != nil {
 		return nil, fmt.Errorf("configure rtcp reports: %w", err)
@@ -63,7 +66,7 @@ func (e *SoftEndpoint) newPeerAPI() (*webrtc.API, error) {
 		return nil, fmt.Errorf("network: %w", err)
 	}
 	s := webrtc.SettingEngine{LoggerFactory: pionLogs{log: e.log}}
-	s.SetNet(roomyNet{n})
+	s.SetNet(roomyNet{Net: n, e: e})
 	s.SetIncludeLoopbackCandidate(true)
 	s.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
 	s.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
@@ -118,8 +121,12 @@ func negotiatedAudioLevelID(sender *webrtc.RTPSender) uint8 {
 // packets in batches, and a burst must not overflow the default ~200 KB.
 const recvBuffer = 1 << 20
 
-// roomyNet is the standard network with larger UDP receive buffers.
-type roomyNet struct{ *stdnet.Net }
+// roomyNet is the standard network with larger UDP receive buffers; a count-only endpoint's
+// sockets count the RTP they receive (countingConn).
+type roomyNet struct {
+	*stdnet.Net
+	e *SoftEndpoint
+}
 
 // ListenUDP opens a UDP socket with a recvBuffer receive buffer (as far as the kernel allows).
 func (n roomyNet) ListenUDP(network string, laddr *net.UDPAddr) (transport.UDPConn, error) {
@@ -128,5 +135,8 @@ func (n roomyNet) ListenUDP(network string, laddr *net.UDPAddr) (transport.UDPCo
 		return nil, err
 	}
 	_ = c.SetReadBuffer(recvBuffer)
+	if n.e.cfg.CountOnly && n.e.cfg.Receive {
+		return newCountingConn(c, n.e), nil
+	}
 	return c, nil
 }

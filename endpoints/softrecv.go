@@ -42,8 +42,7 @@ type receiveCounters struct {
 }
 
 // count records one received RTP packet.
-func (c *receiveCounters) count(kind webrtc.RTPCodecType, csrc uint32, hasCSRC bool) {
-	audio := kind == webrtc.RTPCodecTypeAudio
+func (c *receiveCounters) count(audio bool, csrc uint32, hasCSRC bool) {
 	if audio {
 		c.audio.Add(1)
 	} else {
@@ -75,9 +74,7 @@ func (e *SoftEndpoint) Received() ReceiveStats {
 		SlotExpected: e.recv.expected.Load(),
 		SlotReceived: e.recv.received.Load(),
 	}
-	if ns := e.recv.first.Load(); ns != 0 {
-		st.FirstPacket = time.Unix(0, ns)
-	}
+	st.FirstPacket = e.firstPacket()
 	e.recv.mu.Lock()
 	st.BySource = make(map[uint32]SourceCount, len(e.recv.bySource))
 	for ssrc, sc := range e.recv.bySource {
@@ -93,9 +90,18 @@ func (e *SoftEndpoint) Received() ReceiveStats {
 	return st
 }
 
+// firstPacket is the arrival of the first RTP packet on any slot, zero before; cheaper than
+// Received for polling.
+func (e *SoftEndpoint) firstPacket() time.Time {
+	if ns := e.recv.first.Load(); ns != 0 {
+		return time.Unix(0, ns)
+	}
+	return time.Time{}
+}
+
 // readTrack counts the packets of one incoming track until it ends.
 func (e *SoftEndpoint) readTrack(track *webrtc.TrackRemote) {
-	kind := track.Kind()
+	audio := track.Kind() == webrtc.RTPCodecTypeAudio
 	buf := make([]byte, 1500)
 	var seqs slotSequence
 	for {
@@ -106,11 +112,7 @@ func (e *SoftEndpoint) readTrack(track *webrtc.TrackRemote) {
 		if n < 12 {
 			continue
 		}
-		e.recv.first.CompareAndSwap(0, time.Now().UnixNano())
-		e.recv.expected.Add(seqs.observe(binary.BigEndian.Uint16(buf[2:4])))
-		e.recv.received.Add(1)
-		csrc, ok := firstCSRC(buf[:n])
-		e.recv.count(kind, csrc, ok)
+		e.countRTP(buf[:n], audio, &seqs)
 	}
 }
 

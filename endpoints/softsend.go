@@ -9,13 +9,14 @@ import (
 	"github.com/pion/rtcp"
 	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4"
-	"github.com/pion/webrtc/v4/pkg/media"
 )
 
 // Video pacing and the keyframe-request rate limit.
 const (
 	videoFrame       = time.Second / 30
 	keyframeInterval = 500 * time.Millisecond
+	// videoClockPerFrame is one frame in the 90 kHz RTP clock of video.
+	videoClockPerFrame = 90000 / 30
 )
 
 // startMedia records the outgoing SSRCs and starts the microphone, camera and RTCP readers.
@@ -97,10 +98,18 @@ func (e *SoftEndpoint) sendAudio(s *softSession, levelID uint8) {
 }
 
 // sendVideo paces the camera clip at 30 fps from a random keyframe, looping, and jumps to the
-// next keyframe when the MCU asks for one.
+// next keyframe when the MCU asks for one. The frames go out as the shared, once-cut RTP
+// payloads of the clip (rtpPayloads): no packetizing or allocation per frame.
 func (e *SoftEndpoint) sendVideo(s *softSession) {
 	clip := &e.cfg.Clips.Camera
+	frames := clip.rtpPayloads()
 	pos := clip.nextKeyframe(rand.IntN(len(clip.Frames)))
+	pkt := &rtp.Packet{Header: rtp.Header{
+		Version:        2,
+		PayloadType:    vp8PayloadType,
+		SequenceNumber: uint16(rand.Uint32()),
+		Timestamp:      rand.Uint32(),
+	}}
 	ticker := time.NewTicker(videoFrame)
 	defer ticker.Stop()
 	for {
@@ -112,11 +121,28 @@ func (e *SoftEndpoint) sendVideo(s *softSession) {
 		if s.keyframe.Swap(false) && !IsVP8Keyframe(clip.Frames[pos]) {
 			pos = clip.nextKeyframe(pos)
 		}
-		if err := s.videoTrack.WriteSample(media.Sample{Data: clip.Frames[pos], Duration: videoFrame}); errors.Is(err, io.ErrClosedPipe) {
+		if err := e.writeFrame(s, pkt, frames[pos]); errors.Is(err, io.ErrClosedPipe) {
 			return
 		}
+		pkt.Timestamp += videoClockPerFrame
 		pos = (pos + 1) % len(clip.Frames)
 	}
+}
+
+// writeFrame sends the RTP payloads of one frame, the last with the marker bit; a count-only
+// endpoint sends them in one sendmmsg.
+func (e *SoftEndpoint) writeFrame(s *softSession, pkt *rtp.Packet, payloads [][]byte) error {
+	release := e.holdSockets()
+	defer release()
+	for i, payload := range payloads {
+		pkt.SequenceNumber++
+		pkt.Marker = i == len(payloads)-1
+		pkt.Payload = payload
+		if err := s.videoTrack.WriteRTP(pkt); errors.Is(err, io.ErrClosedPipe) {
+			return err
+		}
+	}
+	return nil
 }
 
 // drainRTCP reads a sender's RTCP (the interceptors need it read); with s set, PLI and FIR

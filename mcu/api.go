@@ -146,6 +146,7 @@ type Snapshot struct {
 	AudioSources []string
 	Expected     int
 	Connected    int
+	Recording    bool // the speaker and audio slots are being recorded
 }
 
 // Conference-control methods (implemented in conference.go and friends). Actor is the

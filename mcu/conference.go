@@ -28,6 +28,7 @@ type Conference struct {
 	requests  []*SpeakRequest
 	floor     *member
 	sel       selection
+	rec       *recorder // the running recording, nil when not recording
 	closed    bool
 	done      chan struct{}
 	closeOnce sync.Once
@@ -154,6 +155,7 @@ func (c *Conference) sessionByID(id string) (*session, bool) {
 
 // emit publishes an event of this conference.
 func (c *Conference) emit(kind EventKind, bridgePoint, actor string, requestID int64, detail string) {
+	c.mcu.counters.counted(kind)
 	c.mcu.events.emit(Event{At: time.Now(), Conference: c.spec.ID, Kind: kind, BridgePoint: bridgePoint,
 		Actor: actor, RequestID: requestID, Detail: detail})
 }
@@ -196,6 +198,7 @@ func (c *Conference) shutdown(reason string) {
 			}()
 		}
 		wg.Wait()
+		c.endRecording()
 		c.mcu.forget(c)
 	})
 }

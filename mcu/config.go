@@ -15,6 +15,8 @@ type Config struct {
 	LoopbackOnly bool
 	Log          *slog.Logger // used when New gets a nil logger
 	Lang         string       // "vi" (default) or "en": language of the texts the MCU returns over HTTP
+	// RecordingsDir holds one folder per meeting of recordings; empty = "recordings".
+	RecordingsDir string
 
 	// ICEServers are STUN/TURN servers advertised to WHIP clients in Link headers of the 201
 	// answer (RFC 9725 §4.6), for endpoints behind NAT; the MCU itself does not use them.

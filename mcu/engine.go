@@ -73,8 +73,9 @@ func (s inboundStatsInterceptor) BindRemoteStream(info *interceptor.StreamInfo, 
 // forget drops the getter of a closed PeerConnection.
 func (s *statsRegistry) forget(pcID string) { s.m.Delete(pcID) }
 
-// newWebRTCAPI builds the one webrtc.API the MCU uses for every PeerConnection.
-func newWebRTCAPI(cfg Config, reg *statsRegistry, batches *batchSet) (*webrtc.API, ice.UDPMux, error) {
+// newWebRTCAPI builds the one webrtc.API the MCU uses for every PeerConnection; Pion's own logs
+// go to pion, rate-limited (pionlog.go).
+func newWebRTCAPI(cfg Config, reg *statsRegistry, batches *batchSet, pion *pionLogs) (*webrtc.API, ice.UDPMux, error) {
 	me := &webrtc.MediaEngine{}
 	codecs := []struct {
 		c   webrtc.RTPCodecCapability
@@ -116,7 +117,7 @@ func newWebRTCAPI(cfg Config, reg *statsRegistry, batches *batchSet) (*webrtc.AP
 		return nil, nil, fmt.Errorf("configure rtcp reports: %w", err)
 	}
 
-	se := webrtc.SettingEngine{}
+	se := webrtc.SettingEngine{LoggerFactory: pion}
 	se.SetIncludeLoopbackCandidate(cfg.Loopback || cfg.LoopbackOnly)
 	se.SetICEMulticastDNSMode(ice.MulticastDNSModeQueryOnly)
 	se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4, webrtc.NetworkTypeUDP6})

@@ -30,7 +30,10 @@ func newHarness(t *testing.T, spec ConferenceSpec) *harness {
 func newHarnessConfig(t *testing.T, cfg Config, spec ConferenceSpec) *harness {
 	t.Helper()
 	j := newFakeJournal()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := cfg.Log // a test that reads the MCU's log sets it
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	m, err := New(cfg, j, testSecrets, log)
 	if err != nil {
 		t.Fatal(err)

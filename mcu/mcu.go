@@ -22,11 +22,13 @@ type MCU struct {
 	creds     Credentials
 	log       *slog.Logger
 	api       *webrtc.API
+	pion      *pionLogs // Pion's logs, rate-limited; watches each PeerConnection (rtcpguard.go)
 	mux       ice.UDPMux
 	stats     *statsRegistry
 	batches   *batchSet // sockets of the shared UDP port, flushed after each fan-out
 	events    eventHub
 	authLimit *authLimiter // slows repeated credential failures from one address
+	counters  mcuCounters  // for /metrics (metrics.go)
 
 	mu     sync.Mutex
 	confs  map[string]*Conference
@@ -49,16 +51,22 @@ func New(cfg Config, j Journal, c Credentials, log *slog.Logger) (*MCU, error) {
 	}
 	reg := &statsRegistry{}
 	batches := &batchSet{}
-	api, mux, err := newWebRTCAPI(cfg, reg, batches)
+	pion := newPionLogs(log.With("pkg", "mcu"))
+	api, mux, err := newWebRTCAPI(cfg, reg, batches, pion)
 	if err != nil {
 		return nil, fmt.Errorf("mcu: %w", err)
 	}
-	return &MCU{cfg: cfg, journal: j, creds: c, log: log.With("pkg", "mcu"), api: api, mux: mux,
+	return &MCU{cfg: cfg, journal: j, creds: c, log: log.With("pkg", "mcu"), api: api, pion: pion, mux: mux,
 		stats: reg, batches: batches, confs: make(map[string]*Conference), authLimit: newAuthLimiter()}, nil
 }
 
 // Open starts a conference described by spec.
 func (m *MCU) Open(ctx context.Context, spec ConferenceSpec) (*Conference, error) {
+	return m.open(ctx, spec, nil)
+}
+
+// open starts a conference; prepare, when set, adjusts it before anyone can join it.
+func (m *MCU) open(ctx context.Context, spec ConferenceSpec, prepare func(*Conference)) (*Conference, error) {
 	if spec.ID == "" {
 		return nil, errors.New("mcu: open conference: empty ID")
 	}
@@ -81,6 +89,9 @@ func (m *MCU) Open(ctx context.Context, spec ConferenceSpec) (*Conference, error
 		}
 	}
 	c := newConference(m, spec)
+	if prepare != nil {
+		prepare(c)
+	}
 	m.confs[spec.ID] = c
 	go c.run()
 	return c, nil
@@ -159,9 +170,14 @@ func (m *MCU) conferenceFor(bridgePoint string) *Conference {
 
 // forget removes a closed conference.
 func (m *MCU) forget(c *Conference) {
+	var ended Counters
+	c.media(&ended, false)
 	m.mu.Lock()
 	if m.confs[c.spec.ID] == c {
 		delete(m.confs, c.spec.ID)
+		e := &m.counters.ended
+		e.PacketsIn, e.PacketsForwarded = e.PacketsIn+ended.PacketsIn, e.PacketsForwarded+ended.PacketsForwarded
+		e.BytesIn, e.BytesOut = e.BytesIn+ended.BytesIn, e.BytesOut+ended.BytesOut
 	}
 	m.mu.Unlock()
 }

@@ -15,11 +15,13 @@ func TestQualityFromRealPeers(t *testing.T) {
 		q := h.participant("B").Quality
 		return q.RTTMs > 0 && q.FPS > 0
 	}, "no RTT or frame rate for B: %+v", h.participant("B").Quality)
+	// The test client sends one video frame every 40 ms (25 fps); a starved machine can delay
+	// its sender for a second, so the rate is read again until a sample shows it.
+	eventually(t, 10*time.Second, func() bool {
+		fps := h.participant("B").Quality.FPS
+		return fps >= 15 && fps <= 35
+	}, "FPS never about 25: %+v", h.participant("B").Quality)
 	q := h.participant("B").Quality
-	// The test client sends one video frame every 40 ms (25 fps).
-	if q.FPS < 15 || q.FPS > 35 {
-		t.Errorf("FPS %.1f, want about 25", q.FPS)
-	}
 	if q.RTTMs > 400 {
 		t.Errorf("RTT %.2f ms on loopback", q.RTTMs)
 	}

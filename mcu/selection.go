@@ -59,6 +59,7 @@ func (c *Conference) selectSources(now time.Time) {
 		video, blocked := c.planVideo(r, mainM, videoRanked)
 		plans = append(plans, slotPlan{recv: r, audio: c.planAudio(r, ranked), video: video, blocked: blocked})
 	}
+	plans = c.appendRecorderPlan(plans, mainM, ranked, videoRanked)
 	c.sel.mainID = ""
 	if mainM != nil && mainM.sess != nil {
 		c.sel.mainID = mainM.info.ID

@@ -72,12 +72,14 @@ func (e *offerError) Unwrap() error { return e.err }
 // join negotiates a new session for m from offer and makes it m's current session, replacing
 // any previous one. On error nothing is left behind.
 func (c *Conference) join(ctx context.Context, m *member, lay offerLayout, offer string) (*session, string, error) {
-	pc, err := c.mcu.api.NewPeerConnection(webrtc.Configuration{})
+	watch := &pcWatch{}
+	pc, err := c.mcu.newPeerConnection(watch)
 	if err != nil {
 		return nil, "", fmt.Errorf("new peer connection: %w", err)
 	}
 	s := &session{id: newSessionID(), conf: c, m: m, pc: pc, lay: lay,
 		stats: c.mcu.stats.get(pc.ID())}
+	watch.sess.Store(s)
 	s.log = c.log.With("bp", m.info.ID, "session", s.id)
 	answer, err := s.negotiate(ctx, offer)
 	if err != nil {

@@ -12,7 +12,7 @@ func (c *Conference) Snapshot() Snapshot {
 		Participants: make([]Participant, 0, len(c.members)),
 		Requests:     make([]SpeakRequest, 0, len(c.requests)),
 		MainSource:   c.sel.mainID, Speaker: c.sel.speakerID,
-		AudioSources: append([]string(nil), c.sel.audioIDs...)}
+		AudioSources: append([]string(nil), c.sel.audioIDs...), Recording: c.rec != nil}
 	for _, m := range c.members {
 		p := Participant{ID: m.info.ID, Name: m.info.Name, Main: m.info.Main, Mute: m.muteMode(),
 			Quality: m.quality, PacketsIn: m.packetsIn.Load(), PacketsOut: m.packetsOut.Load(),

@@ -12,6 +12,17 @@ import (
 // pliInterval is the least time between two keyframe requests to one source.
 const pliInterval = 500 * time.Millisecond
 
+// RFC 3550 A.1's bounds on a plausible step of the sequence number: further ahead than
+// maxDropout, or further behind than maxMisorder, is a jump that the slots renumber.
+const (
+	maxDropout  = 3000
+	maxMisorder = 100
+)
+
+// maxHeaderBytes is the most RTP header (with its extensions) a source may send before it is
+// logged; extensions are never forwarded, so a larger header costs nothing but its arrival.
+const maxHeaderBytes = 512
+
 // source is one inbound track of a session (the microphone or the camera) and the slots it feeds.
 type source struct {
 	sess   *session
@@ -29,7 +40,12 @@ type source struct {
 
 	frameTS   uint32 // RTP timestamp of the last video frame seen; used only by run
 	haveFrame bool
-	gated     bool // audio was held back by a mute since the last forwarded packet; used only by run
+	gated     bool   // audio was held back by a mute since the last forwarded packet; used only by run
+	maxSeq    uint16 // highest sequence number read; used only by run
+	haveSeq   bool
+	jumped    bool // the sequence number jumped; the next forwarded packet renumbers the slots
+	jumps     int  // jumps seen; only the first is logged
+	bigHeader bool // a header over maxHeaderBytes was logged
 }
 
 func newSource(s *session, track *webrtc.TrackRemote, levelExtID uint8) *source {
@@ -61,7 +77,13 @@ func (src *source) run() {
 		if err := pkt.Unmarshal(buf[:n]); err != nil {
 			continue
 		}
+		if hdr := n - len(pkt.Payload) - int(pkt.PaddingSize); hdr > maxHeaderBytes && !src.bigHeader {
+			src.bigHeader = true
+			src.sess.log.Warn("RTP header extensions over the limit; not forwarded, further ones not logged",
+				"kind", src.kind.String(), "ssrc", src.ssrc, "header_bytes", hdr, "limit", maxHeaderBytes)
+		}
 		now := time.Now()
+		src.checkJump(pkt.SequenceNumber)
 		src.recv.observe(pkt.SequenceNumber, pkt.Timestamp, now)
 		src.m.packetsIn.Add(1)
 		src.m.bytesIn.Add(uint64(n))
@@ -82,9 +104,9 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 	m := src.m
 	m.gate.RLock()
 	if m.mode == Unmuted {
-		// After a mute the slots renumber from here, so the receiver sees no sequence gap.
-		resync := src.gated
-		src.gated = false
+		// After a mute or a jump the slots renumber from here, so the receiver sees no gap.
+		resync := src.gated || src.jumped
+		src.gated, src.jumped = false, false
 		wrote := false
 		for _, b := range *src.fanout.Load() {
 			if b.write(src, pkt, now, resync) {
@@ -103,13 +125,37 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 
 // forward writes a video packet to the slots carrying this source.
 func (src *source) forward(pkt *rtp.Packet, now time.Time) {
-	wrote := false
+	wrote, resync := false, src.jumped
+	src.jumped = false
 	for _, b := range *src.fanout.Load() {
-		wrote = b.write(src, pkt, now, false) || wrote
+		wrote = b.write(src, pkt, now, resync) || wrote
 	}
 	if wrote {
 		src.out.flush()
 	}
+}
+
+// checkJump notes a sequence number further from the last than RFC 3550 A.1 allows, so that the
+// slots renumber from it: a receiver must not see (and NACK) thousands of packets that never
+// existed. The first jump of the source is logged, the others only counted.
+func (src *source) checkJump(seq uint16) {
+	if !src.haveSeq {
+		src.maxSeq, src.haveSeq = seq, true
+		return
+	}
+	switch d := seq - src.maxSeq; {
+	case d < maxDropout:
+		src.maxSeq = seq
+		return
+	case d >= 1<<16-maxMisorder: // late or repeated
+		return
+	}
+	if src.jumps == 0 {
+		src.sess.log.Warn("RTP sequence number jumped; renumbered for receivers, further jumps not logged",
+			"kind", src.kind.String(), "ssrc", src.ssrc, "from", src.maxSeq, "to", seq)
+	}
+	src.jumps++
+	src.maxSeq, src.jumped = seq, true
 }
 
 // observeVideo counts frames (a new RTP timestamp starts a frame) and records the resolution

@@ -29,6 +29,7 @@ type conferenceStatus struct {
 	AudioSources  []string            `json:"audio_sources"`
 	BridgePoints  []bridgePointStatus `json:"bridge_points"`
 	SpeakRequests []speakRequestJSON  `json:"speak_requests"`
+	OpenIncidents []incidentJSON      `json:"open_incidents"` // status_incidents.go
 }
 
 // bridgePointStatus is one participant in the status reply.
@@ -73,7 +74,10 @@ type apiError struct {
 
 // StatusHandler serves GET /api/v1/status to clients presenting token as a bearer token. An
 // empty token disables the API (503); a wrong or missing one gets 401.
-func (m *MCU) StatusHandler(token string) http.Handler {
+func (m *MCU) StatusHandler(token string) http.Handler { return m.statusHandler(token, nil) }
+
+// statusHandler serves the status, with the open incidents read from inc when it is not nil.
+func (m *MCU) statusHandler(token string, inc IncidentLister) http.Handler {
 	want := sha256.Sum256([]byte(token))
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v1/status", func(w http.ResponseWriter, r *http.Request) {
@@ -87,7 +91,13 @@ func (m *MCU) StatusHandler(token string) http.Handler {
 			m.failJSON(w, http.StatusUnauthorized, txtAPIUnauthorized)
 			return
 		}
-		writeJSON(w, http.StatusOK, m.status())
+		reply := m.status()
+		if err := addOpenIncidents(r.Context(), &reply, inc); err != nil {
+			m.log.Error("status API: read open incidents", "err", err)
+			m.failJSON(w, http.StatusInternalServerError, txtInternal)
+			return
+		}
+		writeJSON(w, http.StatusOK, reply)
 	})
 	return mux
 }

@@ -59,6 +59,7 @@ func (m *MCU) handlePatch(w http.ResponseWriter, _ *http.Request) {
 
 // fail writes a short plain-text error.
 func (m *MCU) fail(w http.ResponseWriter, status int, key textKey, reason string) {
+	m.counters.refused(key)
 	msg := text(m.cfg.Lang, key)
 	if reason != "" {
 		if len(reason) > 200 {

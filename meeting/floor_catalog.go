@@ -34,6 +34,7 @@ const (
 	fkLogTotalInterruption
 	fkLogNotClosed
 	fkLogSigned
+	fkRestartDraft
 )
 
 // floorCatalog is every string of the floor rules and the meeting log, per language.
@@ -66,6 +67,7 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogTotalInterruption: "Tổng thời gian gián đoạn của cuộc họp",
 		fkLogNotClosed:         "cuộc họp %d chưa đóng nhật ký",
 		fkLogSigned:            "Thủ trưởng đơn vị (Ký, đóng dấu)",
+		fkRestartDraft:         "Máy chủ khởi động lại giữa cuộc họp: điểm cầu bị gián đoạn (tự động ghi nhận)",
 	},
 	"en": {
 		fkDropDraft:            "Bridge point lost its connection (recorded automatically)",
@@ -95,6 +97,7 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogTotalInterruption: "Total interruption of the meeting",
 		fkLogNotClosed:         "meeting %d has no closed log",
 		fkLogSigned:            "Head of unit (signature, seal)",
+		fkRestartDraft:         "The server restarted mid-meeting: bridge point interrupted (recorded automatically)",
 	},
 }
 

@@ -14,33 +14,36 @@ var ErrStepOrder = errors.New("step out of order")
 // transaction. after names a step that must already be recorded ("" for none); a step already
 // recorded, or a missing after, fails with ErrStepOrder. ErrNotFound for an unknown booking.
 func (s *Store) RecordBookingStep(ctx context.Context, id int64, after string, st BookingStep, audit AuditEntry) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM bookings WHERE id = ?`, id).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			return ErrNotFound
-		}
-		if err := tx.QueryRowContext(ctx, `SELECT
-			(SELECT count(*) FROM booking_steps WHERE booking_id = ?1 AND step = ?2) +
-			(CASE WHEN ?3 = '' THEN 0 ELSE 1 - (SELECT count(*) FROM booking_steps WHERE booking_id = ?1 AND step = ?3) END)`,
-			id, st.Step, after).Scan(&n); err != nil {
-			return err
-		}
-		if n != 0 {
-			return ErrStepOrder
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO booking_steps (booking_id, step, at, actor, note) VALUES (?, ?, ?, ?, ?)`,
-			id, st.Step, msOrNow(st.At), st.Actor, st.Note); err != nil {
-			return err
-		}
-		return insertBookingAudit(ctx, tx, id, []AuditEntry{audit})
-	})
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return recordBookingStep(ctx, tx, id, after, st, audit) })
 	if err != nil {
 		return fmt.Errorf("booking %d step %s: %w", id, st.Step, err)
 	}
 	return nil
+}
+
+// recordBookingStep is RecordBookingStep inside tx, its errors not yet wrapped.
+func recordBookingStep(ctx context.Context, tx *sql.Tx, id int64, after string, st BookingStep, audit AuditEntry) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM bookings WHERE id = ?`, id).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM booking_steps WHERE booking_id = ?1 AND step = ?2) +
+		(CASE WHEN ?3 = '' THEN 0 ELSE 1 - (SELECT count(*) FROM booking_steps WHERE booking_id = ?1 AND step = ?3) END)`,
+		id, st.Step, after).Scan(&n); err != nil {
+		return err
+	}
+	if n != 0 {
+		return ErrStepOrder
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO booking_steps (booking_id, step, at, actor, note) VALUES (?, ?, ?, ?, ?)`,
+		id, st.Step, msOrNow(st.At), st.Actor, st.Note); err != nil {
+		return err
+	}
+	return insertBookingAudit(ctx, tx, id, []AuditEntry{audit})
 }
 
 // LinkBookingMeeting records the meeting opened from a booking.

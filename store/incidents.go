@@ -33,13 +33,23 @@ func validateIncident(in Incident) error {
 // SaveIncident inserts the incident when its ID is 0, otherwise updates it (ErrNotFound when
 // there is no such incident), and returns its id. It validates Kind and Status.
 func (s *Store) SaveIncident(ctx context.Context, in Incident) (int64, error) {
+	return writeIncident(ctx, s.db, in)
+}
+
+// execer is what writeIncident needs of a *sql.DB or a *sql.Tx.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// writeIncident is SaveIncident on ex, alone or inside a transaction.
+func writeIncident(ctx context.Context, ex execer, in Incident) (int64, error) {
 	if err := validateIncident(in); err != nil {
 		return 0, fmt.Errorf("save incident: %w", err)
 	}
 	args := []any{idOrNull(in.MeetingID), textOrNull(in.BridgePoint), in.Kind, in.Description,
 		msOrNull(in.StartedAt), msOrNull(in.EndedAt), in.ActionTaken, in.ReportedBy, in.Status}
 	if in.ID == 0 {
-		res, err := s.db.ExecContext(ctx, `
+		res, err := ex.ExecContext(ctx, `
 			INSERT INTO incidents (meeting_id, bridge_point, kind, description, started_at, ended_at,
 				action_taken, reported_by, status)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
@@ -48,7 +58,7 @@ func (s *Store) SaveIncident(ctx context.Context, in Incident) (int64, error) {
 		}
 		return lastID(res, "save incident")
 	}
-	res, err := s.db.ExecContext(ctx, `
+	res, err := ex.ExecContext(ctx, `
 		UPDATE incidents SET meeting_id = ?, bridge_point = ?, kind = ?, description = ?, started_at = ?,
 			ended_at = ?, action_taken = ?, reported_by = ?, status = ?
 		WHERE id = ?`, append(args, in.ID)...)

@@ -103,7 +103,7 @@ var floorTextVI = map[textKey]string{
 // floorTextEN is the English table of the floor's strings.
 var floorTextEN = map[textKey]string{
 	txtInterruption:    "Interrupted %s",
-	txtDraftsPending:   "⚠ %d draft incidents (I)",
+	txtDraftsPending:   "⚠ draft incidents: %d (I)",
 	txtEvDraft:         "⚠ Draft incident #%d at %s — I to confirm",
 	txtSoftMuteOK:      "Soft-muted %s",
 	txtKeySoftMute:     "soft mute/unmute",

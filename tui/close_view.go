@@ -211,7 +211,7 @@ func (v *CloseView) View() string {
 	nameW := max(8, v.width-3-statusW-5*dev-9)
 	head := "  " + fit(c.Text(txtFieldBridgePoint), nameW, false) + " " + fit(c.Text(txtLogStatus), statusW, false)
 	for f := closeCamera; f <= closeOther; f++ {
-		head += fit(c.Text(closeLabels[f]), dev, false)
+		head += fit(c.Text(closeLabels[f]), dev-1, false) + " " // a truncated label must not run into the next
 	}
 	head += fit(c.Text(txtLogInterruption), 9, true)
 	lines := []string{panelTitle(c, c.Text(txtCloseTitle), v.width, true), st.TableHeader.Render(fit(head, v.width, false))}

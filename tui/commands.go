@@ -41,8 +41,8 @@ type IncidentSavedMsg struct {
 	Incident store.Incident
 }
 
-// IncidentSaveFailedMsg reports that the store refused an incident; ID is set when the incident
-// was stored but not journaled, so that saving again updates it instead of adding a copy.
+// IncidentSaveFailedMsg reports that the store refused an incident (nothing was written); ID is
+// the incident's id when it was already stored before (an edit).
 type IncidentSaveFailedMsg struct {
 	ID  int64
 	Err error
@@ -153,7 +153,7 @@ func muteAllCmd(c Common, conf *mcu.Conference) tea.Cmd {
 	}
 }
 
-// saveIncidentCmd stores the incident and journals "incident_save" for it.
+// saveIncidentCmd stores the incident and journals "incident_save" for it, in one transaction.
 func saveIncidentCmd(c Common, st *store.Store, inc store.Incident) tea.Cmd {
 	return func() tea.Msg {
 		if st == nil {
@@ -164,13 +164,13 @@ func saveIncidentCmd(c Common, st *store.Store, inc store.Incident) tea.Cmd {
 		if ok, err := meeting.Editable(ctx, st, inc.MeetingID); err == nil && !ok {
 			return IncidentSaveFailedMsg{ID: inc.ID, Err: errors.New(c.Text(txtLogClosedNoEdit))}
 		}
-		id, err := st.SaveIncident(ctx, inc)
-		if err != nil {
-			return IncidentSaveFailedMsg{Err: fmt.Errorf("save incident: %w", err)}
+		id, err := st.SaveIncidentAudited(ctx, inc, store.AuditEntry{At: time.Now(), Actor: c.Actor,
+			Action: "incident_save", BridgePoint: inc.BridgePoint, Detail: fmt.Sprintf("%s: %s", inc.Kind, inc.Description)})
+		if errors.Is(err, store.ErrMeetingClosed) {
+			return IncidentSaveFailedMsg{ID: inc.ID, Err: errors.New(c.Text(txtLogClosedNoEdit))}
 		}
-		detail := fmt.Sprintf("#%d %s: %s", id, inc.Kind, inc.Description)
-		if _, err := st.RecordAction(ctx, inc.MeetingID, time.Now(), c.Actor, "incident_save", inc.BridgePoint, detail); err != nil {
-			return IncidentSaveFailedMsg{ID: id, Err: fmt.Errorf("journal incident %d: %w", id, err)}
+		if err != nil {
+			return IncidentSaveFailedMsg{ID: inc.ID, Err: fmt.Errorf("save incident: %w", err)}
 		}
 		inc.ID = id
 		return IncidentSavedMsg{ID: id, Incident: inc}

@@ -33,6 +33,13 @@ func describeEvent(c Common, e mcu.Event, names map[string]string) (string, bool
 		return c.Text(txtEvSpeaker, bp), false
 	case mcu.EventIncident:
 		return c.Text(txtEvIncident, bp, e.Detail), true
+	case mcu.EventRecording:
+		if e.Detail == "stopped" {
+			return c.Text(txtEvRecStopped, technician(e.Actor)), false
+		}
+		return c.Text(txtEvRecStarted, technician(e.Actor)), false
+	case mcu.EventCodecMismatch:
+		return describeCodecMismatch(c, e, names), true
 	case mcu.EventConferenceEnd:
 		return c.Text(txtEvConferenceEnd), true
 	default:

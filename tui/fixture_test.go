@@ -74,7 +74,7 @@ func newFixture(t *testing.T, subs int) *fixture {
 		t.Fatalf("CreateMeeting: %v", err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	m, err := mcu.New(mcu.Config{Loopback: true}, st, openAllCredentials{}, log)
+	m, err := mcu.New(mcu.Config{Loopback: true, RecordingsDir: filepath.Join(t.TempDir(), "recordings")}, st, openAllCredentials{}, log)
 	if err != nil {
 		t.Fatalf("mcu.New: %v", err)
 	}

@@ -44,7 +44,8 @@ func (m *Model) openEditForm(in store.Incident) {
 	m.layout()
 }
 
-// confirmDraftCmd turns a draft into an open incident (resolved once it has ended), journaled.
+// confirmDraftCmd turns a draft into an open incident (resolved once it has ended), journaled in
+// the same transaction.
 func (m *Model) confirmDraftCmd(in store.Incident) tea.Cmd {
 	c, st := m.common, m.opts.Store
 	if in.Status != "draft" {
@@ -56,18 +57,15 @@ func (m *Model) confirmDraftCmd(in store.Incident) tea.Cmd {
 		if !in.EndedAt.IsZero() {
 			in.Status = "resolved"
 		}
-		if _, err := st.RecordAction(ctx, in.MeetingID, time.Now(), c.Actor, "incident_confirm", in.BridgePoint,
-			fmt.Sprintf("#%d %s", in.ID, in.Status)); err != nil {
-			return "", err
-		}
-		if _, err := st.SaveIncident(ctx, in); err != nil {
+		if _, err := st.SaveIncidentAudited(ctx, in, store.AuditEntry{At: time.Now(), Actor: c.Actor,
+			Action: "incident_confirm", BridgePoint: in.BridgePoint, Detail: in.Status}); err != nil {
 			return "", err
 		}
 		return c.Text(txtDraftConfirmed, in.ID), nil
 	})
 }
 
-// discardDraftCmd deletes a draft, journaled first.
+// discardDraftCmd deletes a draft, journaled in the same transaction.
 func (m *Model) discardDraftCmd(in store.Incident) tea.Cmd {
 	c, st := m.common, m.opts.Store
 	if in.Status != "draft" {
@@ -75,11 +73,8 @@ func (m *Model) discardDraftCmd(in store.Incident) tea.Cmd {
 		return nil
 	}
 	return m.storeCmd(func(ctx context.Context) (string, error) {
-		if _, err := st.RecordAction(ctx, in.MeetingID, time.Now(), c.Actor, "incident_discard", in.BridgePoint,
-			fmt.Sprintf("#%d %s", in.ID, in.Description)); err != nil {
-			return "", err
-		}
-		if err := st.DiscardDraftIncident(ctx, in.ID); err != nil {
+		if err := st.DiscardDraftIncidentAudited(ctx, in.ID, store.AuditEntry{At: time.Now(), Actor: c.Actor,
+			Action: "incident_discard", BridgePoint: in.BridgePoint, Detail: in.Description}); err != nil {
 			return "", err
 		}
 		return c.Text(txtDraftDiscarded, in.ID), nil

@@ -22,6 +22,8 @@ type Header struct {
 	total    time.Duration // interruption of the meeting
 	selName  string        // the selected bridge point, when it was interrupted
 	selTotal time.Duration
+
+	testFailed string // bridge points whose latest test result failed, by name
 }
 
 // NewHeader returns an empty header.
@@ -39,6 +41,9 @@ func (h *Header) SetSnapshot(s mcu.Snapshot, names map[string]string, now time.T
 func (h *Header) SetFloor(drafts int, total time.Duration, selName string, selTotal time.Duration) {
 	h.drafts, h.total, h.selName, h.selTotal = drafts, total, selName, selTotal
 }
+
+// SetTestFailed flags the bridge points whose latest test session failed, until re-tested.
+func (h *Header) SetTestFailed(names string) { h.testFailed = names }
 
 // Init does nothing.
 func (h *Header) Init() tea.Cmd { return nil }
@@ -78,8 +83,14 @@ func (h *Header) View() string {
 		elapsed = h.now.Sub(h.snap.StartedAt)
 	}
 	parts := []string{st.Label.Render(t(txtElapsed)+" ") + st.Value.Render(clock(elapsed))}
+	if h.snap.Recording {
+		parts = append(parts, st.StatusErr.Render(t(txtRecIndicator)))
+	}
 	if h.drafts > 0 {
 		parts = append(parts, st.StatusErr.Render(t(txtDraftsPending, h.drafts)))
+	}
+	if h.testFailed != "" {
+		parts = append(parts, st.StatusErr.Render(clipCells(t(txtTestFailedHeader, h.testFailed), h.width/2)))
 	}
 	parts = append(parts, st.Value.Render(t(txtConnected, h.snap.Connected, h.snap.Expected)))
 	if h.total > 0 {

@@ -49,6 +49,12 @@ type KeyMap struct {
 	Toggle       key.Binding
 	Field        key.Binding // help only: ←/→ in the close view
 	RaiseHand    key.Binding // an operator raises or lowers its bridge point's hand
+	Bookings     key.Binding // the bookings view: due today / overdue and every booking's next deadline
+	TestSession  key.Binding // the test-session view of the live meeting (Article 10)
+	SaveTest     key.Binding // saves the selected bridge point's test result
+	Recordings   key.Binding // the recording view: start/stop, recordings and their delivery (Article 12.2)
+	RecordToggle key.Binding // starts or stops recording, in the recording view
+	Deliver      key.Binding // marks the selected recording delivered, in the recording view
 }
 
 // NewKeyMap returns the console's key map (DESIGN.md) with help in lang.
@@ -102,6 +108,12 @@ func NewKeyMap(lang string) *KeyMap {
 		Toggle:       b(txtKeyToggle, "space", " ", "space"),
 		Field:        b(txtKeyField, "←/→", "left", "right"),
 		RaiseHand:    b(txtKeyRaiseHand, "r", "r"),
+		Bookings:     b(txtKeyBookings, "B", "B"),
+		TestSession:  b(txtKeyTestSession, "T", "T"),
+		SaveTest:     b(txtKeySave, "enter", "enter", "ctrl+s"),
+		Recordings:   b(txtKeyRecordings, "R", "R"),
+		RecordToggle: b(txtKeyRecordToggle, "s", "s"),
+		Deliver:      b(txtKeyDeliver, "enter", "enter"),
 	}
 }
 
@@ -110,5 +122,5 @@ func NewKeyMap(lang string) *KeyMap {
 func (k *KeyMap) shortHelp(main []key.Binding, more ...key.Binding) []key.Binding {
 	out := append([]key.Binding{}, main...)
 	out = append(out, k.RaiseHand, k.Help, k.Quit, k.Incident)
-	return append(append(out, more...), k.Tab, k.Move)
+	return append(append(out, more...), k.Bookings, k.TestSession, k.Recordings, k.Tab, k.Move)
 }

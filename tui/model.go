@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"diemcau/mcu"
+	"diemcau/meeting"
 	"diemcau/store"
 )
 
@@ -24,6 +25,7 @@ type Options struct {
 	Role        Role               // what the technician may do; empty = RoleControl, the local console
 	BridgePoint string             // an operator's own bridge point
 	Log         *slog.Logger       // refused actions are logged here; nil = slog.Default()
+	Calendar    *meeting.Calendar  // working days for the bookings view; nil = meeting.DefaultCalendar()
 }
 
 // panel is a focusable panel of the main screen, in tab order.
@@ -62,6 +64,12 @@ type Model struct {
 	list    *IncidentList
 	closing *CloseView
 
+	testing   *TestSessionView   // the test session (T), when open
+	testMeter *meeting.TestMeter // what the MCU measured of each bridge point, for the test session
+	bookings  *BookingsView      // the bookings and their deadlines (B), when open
+
+	recordings *RecordingsView // the recording view (R), when open
+
 	floor        floorState
 	floorSince   map[string]time.Time    // when each floor holder was granted the floor
 	pendingClose []store.MeetingLogEntry // entries waiting for the close confirmation
@@ -78,7 +86,7 @@ func New(opts Options) *Model { return newModel(context.Background(), opts) }
 // newModel builds the root model whose commands run under ctx.
 func newModel(ctx context.Context, opts Options) *Model {
 	c := NewCommon(ctx, opts.Renderer, opts.Lang, opts.Actor)
-	c.Perm = Permissions{Role: opts.Role, BridgePoint: opts.BridgePoint}
+	c.Perm = NewPermissions(opts.Role, opts.BridgePoint)
 	c.Keys.confine(c.Perm)
 	c.SetSize(80, 24)
 	if opts.Log == nil {
@@ -89,7 +97,7 @@ func newModel(ctx context.Context, opts Options) *Model {
 		names: map[string]string{}, now: time.Now(),
 		header: NewHeader(c), table: NewBridgePointTable(c), queue: NewSpeakQueue(c),
 		events: NewEventLog(c), help: NewHelpBar(c), done: make(chan struct{}),
-		floorSince: map[string]time.Time{},
+		floorSince: map[string]time.Time{}, testMeter: meeting.NewTestMeter(),
 	}
 	if opts.MCU != nil {
 		m.eventsCh, m.cancelSub = opts.MCU.Subscribe(256)
@@ -127,7 +135,7 @@ func (m *Model) Close() {
 // Init starts the snapshot ticker and the event reader.
 func (m *Model) Init() tea.Cmd {
 	return tea.Batch(m.tickCmd(), waitEventsCmd(m.common.Context(), m.done, m.eventsCh, 0),
-		m.floorTick(0))
+		m.floorTick(0), m.testResultsTick(0))
 }
 
 // Live reports whether the console shows a meeting that has not ended.
@@ -139,6 +147,7 @@ func (m *Model) Snapshot() mcu.Snapshot { return m.snap }
 // applySnapshot hands a fresh snapshot to every panel.
 func (m *Model) applySnapshot(s mcu.Snapshot, now time.Time) {
 	m.snap, m.now = s, now
+	defer m.noteLiveMain(s)
 	if len(m.names) != len(s.Participants) {
 		m.names = make(map[string]string, len(s.Participants))
 	}

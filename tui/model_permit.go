@@ -25,7 +25,9 @@ func (m *Model) permit(a Action, bridgePoint string) bool {
 func (m *Model) refuse(a Action, bridgePoint string) {
 	c, p := m.common, m.common.Perm
 	label := c.Text(actionLabels[a])
-	if p.OwnOnly(a) {
+	if why := hostReadOnlyReason(c, m.names); why != "" {
+		m.help.SetStatus(c.Text(txtHostRefused, label, why), true)
+	} else if p.OwnOnly(a) {
 		m.help.SetStatus(c.Text(txtRefusedOther, label, p.BridgePoint), true)
 	} else {
 		m.help.SetStatus(c.Text(txtRefused, roleLabel(c, p), label), true)

@@ -17,6 +17,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.conf != nil {
 			m.conf = msg.conf
 			m.applySnapshot(msg.snap, msg.at)
+			m.observeTests(msg.snap, msg.at)
 		} else {
 			m.now = msg.at
 		}
@@ -92,6 +93,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 	case MeetingClosedMsg:
 		return m, m.meetingClosed(msg)
+	case workflowMsg:
+		return m, m.updateWorkflow(msg)
+	case recordingMsg:
+		return m, m.updateRecordings(msg)
 	case tea.KeyMsg:
 		if keys, ok := m.splitRunes(msg); ok {
 			return m, m.handleKeys(keys)
@@ -136,6 +141,14 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		var cmd tea.Cmd
 		m.closing, cmd = m.closing.Update(km)
 		return cmd
+	case m.testing != nil && !key.Matches(km, k.Help, k.Quit):
+		return m.testKey(km)
+	case m.bookings != nil && !key.Matches(km, k.Help, k.Quit, k.TestSession):
+		var cmd tea.Cmd
+		m.bookings, cmd = m.bookings.Update(km)
+		return cmd
+	case m.recordings != nil && !key.Matches(km, k.Help, k.Quit):
+		return m.recordingsKey(km)
 	case m.list != nil && key.Matches(km, k.Cancel, k.Incidents):
 		m.list = nil // at once, so that the next key already reaches the main screen
 		m.layout()
@@ -172,6 +185,12 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		m.openIncidentList()
 	case key.Matches(km, k.RaiseHand):
 		return m.raiseHandCmd()
+	case key.Matches(km, k.Bookings):
+		return m.openBookings()
+	case key.Matches(km, k.TestSession):
+		return m.openTestSession()
+	case key.Matches(km, k.Recordings):
+		return m.openRecordings()
 	case key.Matches(km, k.CloseMeeting):
 		return m.startClose()
 	case key.Matches(km, k.MuteAll) && m.conf != nil:

@@ -20,6 +20,12 @@ func (m *Model) keys() help.KeyMap {
 		return m.closing
 	case m.list != nil:
 		return m.list
+	case m.testing != nil:
+		return m.testing
+	case m.bookings != nil:
+		return m.bookings
+	case m.recordings != nil:
+		return m.recordings
 	case m.focus == panelQueue:
 		return m.queue
 	case m.focus == panelEvents:
@@ -51,6 +57,15 @@ func (m *Model) layout() {
 	if m.closing != nil {
 		m.closing.SetSize(w, body)
 	}
+	if m.testing != nil {
+		m.testing.SetSize(w, body)
+	}
+	if m.bookings != nil {
+		m.bookings.SetSize(w, body)
+	}
+	if m.recordings != nil {
+		m.recordings.SetSize(w, body)
+	}
 	if w >= sideFrom {
 		side := min(64, w/3)
 		m.table.SetSize(w-side-1, body)
@@ -78,6 +93,12 @@ func (m *Model) View() string {
 		mid = m.closing.View()
 	case m.list != nil:
 		mid = m.list.View()
+	case m.testing != nil:
+		mid = m.testing.View()
+	case m.bookings != nil:
+		mid = m.bookings.View()
+	case m.recordings != nil:
+		mid = m.recordings.View()
 	case m.conf == nil && len(m.snap.Participants) == 0:
 		mid = m.common.Styles.StatusErr.Render(fit(" "+m.common.Text(txtNoConference, m.opts.Conference), w, false))
 	case w >= sideFrom:

@@ -6,16 +6,19 @@ type Action int
 
 // The console's actions.
 const (
-	ActMute         Action = iota // hard-mute or unmute a bridge point (m)
-	ActSoftMute                   // soft-mute a bridge point, or lift its soft mute (u)
-	ActMuteAll                    // mute every far end (M)
-	ActFloor                      // grant or revoke the floor (enter, d)
-	ActForward                    // forward a speak request to the chair (f)
-	ActDismiss                    // dismiss a speak request (x)
-	ActIncident                   // report a new incident (i)
-	ActEditIncident               // edit a stored incident, confirm or discard a draft (I, then enter, c, x)
-	ActCloseMeeting               // close the meeting's log and end it (C)
-	ActRaiseHand                  // raise or cancel a request to speak (r)
+	ActMute             Action = iota // hard-mute or unmute a bridge point (m)
+	ActSoftMute                       // soft-mute a bridge point, or lift its soft mute (u)
+	ActMuteAll                        // mute every far end (M)
+	ActFloor                          // grant or revoke the floor (enter, d)
+	ActForward                        // forward a speak request to the chair (f)
+	ActDismiss                        // dismiss a speak request (x)
+	ActIncident                       // report a new incident (i)
+	ActEditIncident                   // edit a stored incident, confirm or discard a draft (I, then enter, c, x)
+	ActCloseMeeting                   // close the meeting's log and end it (C)
+	ActRaiseHand                      // raise or cancel a request to speak (r)
+	ActTestSession                    // tick and save a bridge point's test-session checklist (T)
+	ActRecord                         // start or stop recording the meeting (R, then s)
+	ActDeliverRecording               // mark a recording delivered to the host (R, then enter)
 	actionCount
 )
 
@@ -45,6 +48,11 @@ var permissionMatrix = [actionCount]struct{ control, host, operator, viewer reac
 	ActEditIncident: {every, denied, denied, denied},
 	ActCloseMeeting: {every, denied, denied, denied},
 	ActRaiseHand:    {denied, denied, own, denied},
+	ActTestSession:  {every, every, own, denied},
+	// The main bridge point may record its meeting; delivering recordings to the host is the
+	// control center's duty (Article 12.2), like the meeting's log.
+	ActRecord:           {every, every, denied, denied},
+	ActDeliverRecording: {every, denied, denied, denied},
 }
 
 // actionNames name the actions in logs.
@@ -52,6 +60,7 @@ var actionNames = [actionCount]string{
 	ActMute: "mute", ActSoftMute: "soft_mute", ActMuteAll: "mute_all", ActFloor: "floor",
 	ActForward: "forward", ActDismiss: "dismiss", ActIncident: "incident",
 	ActEditIncident: "edit_incident", ActCloseMeeting: "close_meeting", ActRaiseHand: "raise_hand",
+	ActTestSession: "test_session", ActRecord: "record", ActDeliverRecording: "deliver_recording",
 }
 
 // String names the action as the logs do.
@@ -65,7 +74,8 @@ func (a Action) String() string {
 // Permissions are what one technician may do: a role and, for an operator, its bridge point.
 type Permissions struct {
 	Role        Role   // empty means RoleControl, the local console
-	BridgePoint string // the operator's own bridge point
+	BridgePoint string // the operator's own bridge point; for a host, the main bridge point it is
+	live        *liveMain
 }
 
 // role is p's role, the local console's when unset.
@@ -86,6 +96,9 @@ func (p Permissions) reach(a Action) reach {
 	case RoleControl:
 		return row.control
 	case RoleHost:
+		if !p.Hosting() { // not this meeting's main bridge point: read-only (role_host.go)
+			return row.viewer
+		}
 		return row.host
 	case RoleOperator:
 		return row.operator

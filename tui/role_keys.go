@@ -32,6 +32,8 @@ func (k *KeyMap) confine(p Permissions) {
 	for _, b := range []*key.Binding{&k.Edit, &k.ConfirmDraft, &k.DiscardDraft} {
 		b.SetEnabled(p.AllowsAny(ActEditIncident))
 	}
+	k.RecordToggle.SetEnabled(p.AllowsAny(ActRecord))
+	k.Deliver.SetEnabled(p.AllowsAny(ActDeliverRecording))
 }
 
 // lockedAction returns the action of a main-screen key the role may not use at all, matched
@@ -50,12 +52,16 @@ var actionLabels = [actionCount]textKey{
 	ActMute: txtKeyMute, ActSoftMute: txtKeySoftMute, ActMuteAll: txtKeyMuteAll, ActFloor: txtKeyGrant,
 	ActForward: txtKeyForward, ActDismiss: txtKeyDismiss, ActIncident: txtKeyIncident,
 	ActEditIncident: txtActEditIncident, ActCloseMeeting: txtKeyCloseMeeting, ActRaiseHand: txtKeyRaiseHand,
+	ActTestSession: txtActTestSession, ActRecord: txtKeyRecordToggle, ActDeliverRecording: txtActDeliverRecording,
 }
 
 // roleLabel names p's role in the session's language.
 func roleLabel(c Common, p Permissions) string {
 	switch p.role() {
 	case RoleHost:
+		if !p.Hosting() {
+			return c.Text(txtRoleHostReadOnly)
+		}
 		return c.Text(txtRoleHost)
 	case RoleOperator:
 		return c.Text(txtRoleOperator, p.BridgePoint)

@@ -16,7 +16,12 @@ func TestPermissionMatrix(t *testing.T) {
 	const own, other = "XA-001", "XA-002"
 	control := Permissions{Role: RoleControl}
 	local := Permissions{}
-	host := Permissions{Role: RoleHost}
+	host := NewPermissions(RoleHost, "UBND-TINH")
+	host.SetLiveMain("UBND-TINH")
+	guest := NewPermissions(RoleHost, "UBND-TINH") // a host key at a meeting another main bridge point hosts
+	guest.SetLiveMain("SO-KHCN")
+	keyless := NewPermissions(RoleHost, "") // a host key without bp=
+	keyless.SetLiveMain("UBND-TINH")
 	operator := Permissions{Role: RoleOperator, BridgePoint: own}
 	viewer := Permissions{Role: RoleViewer}
 	lost := Permissions{Role: "chairman"}
@@ -41,6 +46,11 @@ func TestPermissionMatrix(t *testing.T) {
 		{host, ActEditIncident, other, false},
 		{host, ActCloseMeeting, "", false},
 		{host, ActRaiseHand, other, false},
+		{guest, ActMute, other, false},
+		{guest, ActMuteAll, "", false},
+		{guest, ActFloor, other, false},
+		{keyless, ActMute, other, false},
+		{keyless, ActFloor, other, false},
 		{operator, ActMute, own, false},
 		{operator, ActSoftMute, own, true},
 		{operator, ActSoftMute, other, false},
@@ -74,6 +84,9 @@ func TestPermissionMatrix(t *testing.T) {
 		}
 		if bpless.AllowsAny(a) {
 			t.Errorf("an operator without a bridge point may %s", a)
+		}
+		if guest.AllowsAny(a) || keyless.AllowsAny(a) {
+			t.Errorf("a host not hosting the meeting may %s", a)
 		}
 	}
 }
@@ -283,7 +296,7 @@ func TestOperatorForgedCommandsAreRefused(t *testing.T) {
 func TestHostRunsTheFloorButNotTheLog(t *testing.T) {
 	f := newFixture(t, 2)
 	const actor = "ssh:pham.van.dung"
-	m := f.roleModel(t, RoleHost, "", actor, &syncBuffer{})
+	m := f.roleModel(t, RoleHost, "UBND-TINH", actor, &syncBuffer{})
 	if w, ok := contains(m.View(), "Điểm cầu chính · pham.van.dung", "m tắt/mở mic"); !ok {
 		t.Errorf("%q missing in\n%s", w, plain(m.View()))
 	}

@@ -33,7 +33,9 @@ type Identity struct {
 }
 
 // AuthorizedKeys is the authorized_keys file: standard OpenSSH lines whose comment says who and
-// what (`role=control tech=nguyen.van.an`, `role=operator tech=le.thi.binh bp=XA-IAGRAI`). It is
+// what (`role=control tech=nguyen.van.an`, `role=operator tech=le.thi.binh bp=XA-IAGRAI`,
+// `role=host tech=pham.van.dung bp=UBND-TINH`: a host acts only on meetings it is the main
+// bridge point of, and a host key without bp= is read-only and warned about). It is
 // re-read when the file changes, so editing it takes effect without a restart.
 type AuthorizedKeys struct {
 	path string
@@ -111,6 +113,9 @@ func (a *AuthorizedKeys) parse(data []byte) map[string]Identity {
 		if err != nil {
 			a.log.Warn("authorized keys: line skipped", "path", a.path, "line", n, "err", err)
 			continue
+		}
+		if id.Role == RoleHost && id.BridgePoint == "" {
+			a.log.Warn("authorized keys: role=host without bp= is read-only", "path", a.path, "line", n, "tech", id.Tech)
 		}
 		id.Fingerprint = gossh.FingerprintSHA256(key)
 		keys[string(key.Marshal())] = id

@@ -84,7 +84,7 @@ func TestSSHHostGrantsTheFloor(t *testing.T) {
 		t.Fatal(err)
 	}
 	host, line := newKey(t)
-	r := newSSHRig(t, f, line+" role=host tech=pham.van.dung\n")
+	r := newSSHRig(t, f, line+" role=host tech=pham.van.dung bp=UBND-TINH\n")
 	out, keys := r.console(t, host)
 	waitScreen(t, out, "Điểm cầu chính · pham.van.dung")
 	waitScreen(t, out, "Xin phát biểu (1)")

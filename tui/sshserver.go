@@ -36,6 +36,7 @@ type SSHServer struct {
 	programs map[*tea.Program]struct{}
 	stopping bool
 	active   sync.WaitGroup
+	refusals *refusalLog // refused logins, logged once per address and window
 }
 
 // identityKey holds a session's Identity in its SSH context.
@@ -51,6 +52,7 @@ func NewSSHServer(cfg SSHConfig) (*SSHServer, error) {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	s.refusals = newRefusalLog(s.log)
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
@@ -74,13 +76,13 @@ func NewSSHServer(cfg SSHConfig) (*SSHServer, error) {
 	return s, nil
 }
 
-// authenticate admits the keys of the authorized_keys file and logs every refusal.
+// authenticate admits the keys of the authorized_keys file and logs refusals (once per address
+// and window, with a count, so that a storm of attempts cannot flood the log).
 func (s *SSHServer) authenticate(keys *AuthorizedKeys) ssh.PublicKeyHandler {
 	return func(ctx ssh.Context, key ssh.PublicKey) bool {
 		id, ok := keys.Lookup(key)
 		if !ok {
-			s.log.Warn("ssh login refused: unknown key", "fingerprint", gossh.FingerprintSHA256(key),
-				"user", ctx.User(), "addr", ctx.RemoteAddr().String(), "at", time.Now().Format(time.RFC3339))
+			s.refusals.refused(ctx.RemoteAddr().String(), ctx.User(), gossh.FingerprintSHA256(key))
 			return false
 		}
 		ctx.SetValue(identityKey{}, id)
@@ -186,4 +188,5 @@ func (s *SSHServer) stop() {
 	if err := s.srv.Shutdown(sctx); err != nil {
 		_ = s.srv.Close()
 	}
+	s.refusals.stop()
 }

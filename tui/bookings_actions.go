@@ -1,0 +1,85 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/meeting"
+	"diemcau/store"
+)
+
+// bookingsEvery is how often the open bookings view rereads the bookings, so that a deadline
+// passing turns its row red without a key press.
+const bookingsEvery = 30 * time.Second
+
+// bookingsMsg carries what the bookings view shows, read off the UI goroutine.
+type bookingsMsg struct {
+	list  []meeting.BookingStatus
+	due   []meeting.DueItem
+	gaps  []meeting.TrainingGap
+	units map[string]string
+	err   error
+	view  *BookingsView // the view that asked: a reread for a view since closed is dropped
+}
+
+// bookingsClock is the clock deadlines are judged by; tests set it.
+var bookingsClock = time.Now
+
+// bookingsCloseMsg closes the bookings view.
+type bookingsCloseMsg struct{}
+
+func (bookingsMsg) workflow()      {}
+func (bookingsCloseMsg) workflow() {}
+
+// openBookings opens the bookings view and reads the bookings.
+func (m *Model) openBookings() tea.Cmd {
+	m.testing = nil
+	m.bookings = NewBookingsView(m.common)
+	m.layout()
+	return loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings, 0)
+}
+
+// loadBookingsCmd reads, after delay, every booking's status, the steps due today or overdue
+// (from package meeting's calendar and rules) and the units short of trained technicians.
+func loadBookingsCmd(c Common, st *store.Store, cal *meeting.Calendar, view *BookingsView, delay time.Duration) tea.Cmd {
+	return func() tea.Msg {
+		if !pause(c.Context(), delay) {
+			return nil
+		}
+		msg := bookingsMsg{view: view}
+		if st == nil {
+			msg.err = errors.New(c.Text(txtNoStore))
+			return msg
+		}
+		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
+		defer cancel()
+		desk := &meeting.Desk{Store: st, Calendar: cal, Now: bookingsClock}
+		var err1, err2, err3, err4 error
+		msg.list, err1 = desk.List(ctx)
+		msg.due, err2 = desk.Due(ctx)
+		roster, err3 := meeting.LoadRoster(ctx, st)
+		msg.gaps = roster.Gaps
+		msg.units, err4 = desk.UnitNames(ctx)
+		msg.err = errors.Join(err1, err2, err3, err4)
+		return msg
+	}
+}
+
+// updateBookings handles the bookings view's messages.
+func (m *Model) updateBookings(msg workflowMsg) tea.Cmd {
+	switch msg := msg.(type) {
+	case bookingsCloseMsg:
+		m.bookings = nil
+		m.layout()
+	case bookingsMsg:
+		if m.bookings == nil || m.bookings != msg.view {
+			return nil // closed meanwhile: the periodic reread ends here
+		}
+		m.bookings.SetData(msg)
+		return loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings, bookingsEvery)
+	}
+	return nil
+}
