@@ -98,7 +98,9 @@ func (s *SSHServer) program(sess ssh.Session, base Options) *tea.Program {
 	opts.Role, opts.BridgePoint, opts.Log = id.Role, id.BridgePoint, s.log
 	opts.Renderer = bm.MakeRenderer(sess)
 	m := newModel(sess.Context(), opts)
-	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen())...)
+	// The server's signals are the process's (main.go stops the server on SIGTERM): a session's
+	// program must not catch them too, or its signal goroutine blocks the program's shutdown.
+	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())...)
 	s.mu.Lock()
 	s.programs[p] = struct{}{}
 	s.mu.Unlock()
