@@ -92,6 +92,7 @@ func (a *app) resumeMeeting(ctx context.Context, host string) (conf *mcu.Confere
 		a.log.Error("resume: interruptions", "err", err)
 	}
 	a.runTracker(ctx, tracker, conf)
+	a.recordSiteReports(ctx, conf) // what a site reports itself becomes a draft, as in a new meeting
 	a.log.Info("meeting resumed", "meeting", live.ID, "down", down.Round(time.Millisecond),
 		"interrupted", len(rs.Down), "muted", len(rs.Mute), "requests", len(rs.Requests))
 	return conf, true, nil
