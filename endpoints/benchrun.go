@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"slices"
 	"sync"
 	"time"
@@ -85,7 +84,7 @@ func benchEndpoints(cfg BenchConfig, ready BenchReady) []*SoftEndpoint {
 	eps := make([]*SoftEndpoint, 0, len(ready.IDs))
 	for i, id := range ready.IDs {
 		e := NewSoftEndpoint(SoftEndpointConfig{URL: ready.URL, ID: id, Token: ready.Secrets[id], Clips: cfg.Clips,
-			Receive: true, CountOnly: os.Getenv("TMP_FULL_RECV") == "", IgnoreMute: i == 1, Log: cfg.Log})
+			Receive: true, CountOnly: true, IgnoreMute: i == 1, Log: cfg.Log})
 		e.SetTalking(i < benchTalkers)
 		eps = append(eps, e)
 	}

@@ -99,6 +99,7 @@ func newWebRTCAPI(cfg Config, reg *statsRegistry, batches *batchSet, pion *pionL
 	// reports so that it sees the sender reports they generate: remote-inbound RTT pairs the
 	// receiver's LSR/DLSR with the NTP time of our own sender report.
 	ir := &interceptor.Registry{}
+	ir.Add(inboundHeadersFactory{}) // nearest the network: parses each inbound header once, into reused memory
 	sf, err := stats.NewInterceptor()
 	if err != nil {
 		return nil, nil, fmt.Errorf("stats interceptor: %w", err)

@@ -91,17 +91,14 @@ func logBridgePoints(ctx context.Context, st *store.Store, m store.Meeting) ([]s
 	return ids, nil
 }
 
-// CloseLog journals the close, stores the confirmed entries and ends the meeting, in that order;
-// the meeting's incidents can no longer be edited afterwards.
+// CloseLog journals the close, stores the confirmed entries and ends the meeting, in one
+// transaction; the meeting's incidents can no longer be edited afterwards.
 func CloseLog(ctx context.Context, st *store.Store, meetingID int64, entries []store.MeetingLogEntry, actor string, at time.Time) error {
 	for i := range entries {
 		entries[i].MeetingID, entries[i].ConfirmedBy = meetingID, actor
 	}
-	if _, err := st.RecordAction(ctx, meetingID, at, actor, "meeting_log_close", "",
-		fmt.Sprintf("entries=%d", len(entries))); err != nil {
-		return fmt.Errorf("close meeting log %d: %w", meetingID, err)
-	}
-	if err := st.CloseMeetingLog(ctx, meetingID, entries, at); err != nil {
+	if err := st.CloseMeetingLogAudited(ctx, meetingID, entries, at, store.AuditEntry{At: at, Actor: actor,
+		Action: "meeting_log_close", Detail: fmt.Sprintf("entries=%d", len(entries))}); err != nil {
 		return fmt.Errorf("close meeting log: %w", err)
 	}
 	return nil

@@ -223,16 +223,14 @@ func (t *OutageTracker) checkQuality(ctx context.Context, k linkKey, s *linkStat
 	return t.finishIncident(ctx, id, at, "")
 }
 
-// draft stores an incident draft of kind line and journals it; it returns the incident id.
+// draft stores an incident draft of kind line and journals it, in one transaction; it returns
+// the incident id.
 func (t *OutageTracker) draft(ctx context.Context, k linkKey, start time.Time, text string) (int64, error) {
-	id, err := t.st.SaveIncident(ctx, store.Incident{MeetingID: k.meetingID, BridgePoint: k.bp, Kind: "line",
-		Description: text, StartedAt: start, ReportedBy: systemActor, Status: "draft"})
+	id, err := t.st.SaveIncidentAudited(ctx, store.Incident{MeetingID: k.meetingID, BridgePoint: k.bp, Kind: "line",
+		Description: text, StartedAt: start, ReportedBy: systemActor, Status: "draft"},
+		store.AuditEntry{At: start, Actor: systemActor, Action: "incident_draft", BridgePoint: k.bp, Detail: "line: " + text})
 	if err != nil {
 		return 0, fmt.Errorf("incident draft for %s: %w", k.bp, err)
-	}
-	if _, err := t.st.RecordAction(ctx, k.meetingID, start, systemActor, "incident_draft", k.bp,
-		fmt.Sprintf("#%d line: %s", id, text)); err != nil {
-		return id, fmt.Errorf("journal incident draft %d: %w", id, err)
 	}
 	return id, nil
 }

@@ -115,3 +115,39 @@ func TestDiscardDraftIncidentAudited(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestCloseMeetingLogAuditedOneTransaction(t *testing.T) {
+	s := withRegistry(t)
+	ctx := context.Background()
+	mid := liveMeeting(t, s)
+	entries := []MeetingLogEntry{{BridgePoint: "UBND-TINH", Main: true, Name: "Phòng họp UBND tỉnh", Status: LogNormal,
+		Camera: LogNormal, Codec: LogNormal, Microphone: LogNormal, Cables: LogNormal, Other: LogNormal, ConfirmedBy: "console:an"}}
+	audit := AuditEntry{At: at(time.Hour), Actor: "console:an", Action: "meeting_log_close", Detail: "entries=1"}
+	bad := audit
+	bad.Actor = ""
+	if err := s.CloseMeetingLogAudited(ctx, mid, entries, at(time.Hour), bad); err == nil {
+		t.Fatal("close with a refused audit row succeeded")
+	}
+	if m, err := s.Meeting(ctx, mid); err != nil || m.Status != "live" {
+		t.Fatalf("after a refused audit row the meeting is %q (%v), want live", m.Status, err)
+	}
+	if n := countRows(t, s, "meeting_log_entries"); n != 0 {
+		t.Fatalf("%d log entries after a refused close, want 0", n)
+	}
+	if err := s.CloseMeetingLogAudited(ctx, mid, entries, at(time.Hour), audit); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := s.Meeting(ctx, mid); m.Status != "closed" {
+		t.Fatalf("meeting %q after close", m.Status)
+	}
+	if log, _ := s.AuditLog(ctx, mid); len(log) != 1 || log[0].Action != "meeting_log_close" || log[0].MeetingID != mid {
+		t.Fatalf("audit %+v", log)
+	}
+	// A second close is refused with its audit row.
+	if err := s.CloseMeetingLogAudited(ctx, mid, nil, at(2*time.Hour), audit); !errors.Is(err, ErrMeetingClosed) {
+		t.Fatalf("second close: %v, want ErrMeetingClosed", err)
+	}
+	if a := countRows(t, s, "audit_log"); a != 1 {
+		t.Fatalf("%d audit rows, want 1", a)
+	}
+}

@@ -38,33 +38,49 @@ type MeetingLogEntry struct {
 // CloseMeetingLog stores the meeting's log entries and ends the meeting at the given time, in
 // one transaction. It fails with ErrMeetingClosed when the meeting is already closed.
 func (s *Store) CloseMeetingLog(ctx context.Context, meetingID int64, entries []MeetingLogEntry, at time.Time) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return closeMeetingLog(ctx, tx, meetingID, entries, at) })
+}
+
+// CloseMeetingLogAudited is CloseMeetingLog that also appends audit (its meeting set to
+// meetingID) in the same transaction: the close and its audit row are written together or not
+// at all.
+func (s *Store) CloseMeetingLogAudited(ctx context.Context, meetingID int64, entries []MeetingLogEntry, at time.Time, audit AuditEntry) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var status string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM meetings WHERE id = ?`, meetingID).Scan(&status)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			return fmt.Errorf("close log of meeting %d: %w", meetingID, ErrNotFound)
-		case err != nil:
-			return fmt.Errorf("close log of meeting %d: %w", meetingID, err)
-		case status == "closed":
-			return fmt.Errorf("close log of meeting %d: %w", meetingID, ErrMeetingClosed)
-		}
-		for _, e := range entries {
-			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO meeting_log_entries (meeting_id, bridge_point, position, main, name, status,
-					incident_text, camera, codec, microphone, cables, other, other_note, interruption_ms, confirmed_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				meetingID, e.BridgePoint, e.Position, e.Main, e.Name, e.Status, e.IncidentText, e.Camera,
-				e.Codec, e.Microphone, e.Cables, e.Other, e.OtherNote, e.Interruption.Milliseconds(), e.ConfirmedBy); err != nil {
-				return fmt.Errorf("close log of meeting %d: entry %q: %w", meetingID, e.BridgePoint, err)
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'closed', ended_at = max(?, started_at) WHERE id = ?`,
-			msOrNow(at), meetingID); err != nil {
+		audit.MeetingID = meetingID
+		if err := insertAudit(ctx, tx, audit); err != nil {
 			return fmt.Errorf("close log of meeting %d: %w", meetingID, err)
 		}
-		return nil
+		return closeMeetingLog(ctx, tx, meetingID, entries, at)
 	})
+}
+
+// closeMeetingLog is CloseMeetingLog inside tx.
+func closeMeetingLog(ctx context.Context, tx *sql.Tx, meetingID int64, entries []MeetingLogEntry, at time.Time) error {
+	var status string
+	err := tx.QueryRowContext(ctx, `SELECT status FROM meetings WHERE id = ?`, meetingID).Scan(&status)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("close log of meeting %d: %w", meetingID, ErrNotFound)
+	case err != nil:
+		return fmt.Errorf("close log of meeting %d: %w", meetingID, err)
+	case status == "closed":
+		return fmt.Errorf("close log of meeting %d: %w", meetingID, ErrMeetingClosed)
+	}
+	for _, e := range entries {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO meeting_log_entries (meeting_id, bridge_point, position, main, name, status,
+				incident_text, camera, codec, microphone, cables, other, other_note, interruption_ms, confirmed_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			meetingID, e.BridgePoint, e.Position, e.Main, e.Name, e.Status, e.IncidentText, e.Camera,
+			e.Codec, e.Microphone, e.Cables, e.Other, e.OtherNote, e.Interruption.Milliseconds(), e.ConfirmedBy); err != nil {
+			return fmt.Errorf("close log of meeting %d: entry %q: %w", meetingID, e.BridgePoint, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'closed', ended_at = max(?, started_at) WHERE id = ?`,
+		msOrNow(at), meetingID); err != nil {
+		return fmt.Errorf("close log of meeting %d: %w", meetingID, err)
+	}
+	return nil
 }
 
 // MeetingLog returns the log entries of a meeting in log order; none while it is not closed.

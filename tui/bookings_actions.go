@@ -21,8 +21,10 @@ type bookingsMsg struct {
 	due   []meeting.DueItem
 	gaps  []meeting.TrainingGap
 	units map[string]string
+	reg   bookingRegistry // the units and bridge points, for the booking form
 	err   error
 	view  *BookingsView // the view that asked: a reread for a view since closed is dropped
+	once  bool          // a reread after a change: the periodic one goes on by itself
 }
 
 // bookingsClock is the clock deadlines are judged by; tests set it.
@@ -38,6 +40,7 @@ func (bookingsCloseMsg) workflow() {}
 func (m *Model) openBookings() tea.Cmd {
 	m.testing = nil
 	m.bookings = NewBookingsView(m.common)
+	m.bookings.full = m.full
 	m.layout()
 	return loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings, 0)
 }
@@ -63,7 +66,9 @@ func loadBookingsCmd(c Common, st *store.Store, cal *meeting.Calendar, view *Boo
 		roster, err3 := meeting.LoadRoster(ctx, st)
 		msg.gaps = roster.Gaps
 		msg.units, err4 = desk.UnitNames(ctx)
-		msg.err = errors.Join(err1, err2, err3, err4)
+		var err5 error
+		msg.reg, err5 = loadRegistry(ctx, st)
+		msg.err = errors.Join(err1, err2, err3, err4, err5)
 		return msg
 	}
 }
@@ -79,7 +84,12 @@ func (m *Model) updateBookings(msg workflowMsg) tea.Cmd {
 			return nil // closed meanwhile: the periodic reread ends here
 		}
 		m.bookings.SetData(msg)
+		if msg.once {
+			return nil
+		}
 		return loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings, bookingsEvery)
+	default:
+		return m.updateBookingForm(msg)
 	}
 	return nil
 }

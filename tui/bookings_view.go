@@ -21,9 +21,15 @@ var partyLabels = map[meeting.Party]textKey{
 
 // BookingsView shows the workflow at a glance: the steps due today or overdue with who must act,
 // the units short of trained technicians, and every booking with its next deadline in colour.
-// It only reads: steps are recorded from the command line (diemcau booking step).
+// From it a technician may register a booking (a), edit the selected one (e) and record its next
+// step (n), each through the Desk as the command line does, as the role allows.
 type BookingsView struct {
 	common  Common
+	full    *KeyMap          // the unconfined keys: a refused key is said, not ignored
+	reg     bookingRegistry  // the units and bridge points, for the form
+	form    *BookingFormView // the booking form, when open
+	confirm *ConfirmDialog   // the question before recording a step, when open
+	asked   bookingStepMsg   // the step the dialog asks about
 	loaded  bool
 	err     error
 	list    []meeting.BookingStatus
@@ -41,12 +47,24 @@ type BookingsView struct {
 func NewBookingsView(c Common) *BookingsView { return &BookingsView{common: c} }
 
 // SetSize sets the view's size.
-func (v *BookingsView) SetSize(width, height int) { v.width, v.height = width, height; v.clamp() }
+func (v *BookingsView) SetSize(width, height int) {
+	v.width, v.height = width, height
+	if v.form != nil {
+		v.form.SetSize(width, height)
+	}
+	if v.confirm != nil {
+		v.confirm.SetSize(width, height)
+	}
+	v.clamp()
+}
 
 // SetData takes the bookings, the due steps, the training gaps and the units' names.
 func (v *BookingsView) SetData(msg bookingsMsg) {
 	v.loaded, v.err = true, msg.err
 	v.list, v.due, v.gaps, v.units = msg.list, msg.due, msg.gaps, msg.units
+	if msg.err == nil {
+		v.reg = msg.reg
+	}
 	v.clamp()
 }
 
@@ -58,6 +76,9 @@ func (v *BookingsView) Update(msg tea.Msg) (*BookingsView, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return v, nil
+	}
+	if cmd, taken := v.formKey(km); taken {
+		return v, cmd
 	}
 	k := v.common.Keys
 	switch {
@@ -106,6 +127,12 @@ func scrolled(cursor, offset, count, shown int) (int, int) {
 func (v *BookingsView) View() string {
 	c, st := v.common, v.common.Styles
 	dim := func(s string) string { return st.Dim.Render(fit(" "+s, v.width, false)) }
+	switch {
+	case v.confirm != nil:
+		return v.confirm.View()
+	case v.form != nil:
+		return v.form.View()
+	}
 	if !v.loaded {
 		return padLines(dim(c.Text(txtBkLoading)), v.height)
 	}
@@ -256,11 +283,24 @@ func unitName(units map[string]string, id string) string {
 // ShortHelp is the view's bindings for the help bar.
 func (v *BookingsView) ShortHelp() []key.Binding {
 	k := v.common.Keys
-	return []key.Binding{k.Move, k.Back, k.TestSession, k.Help, k.Quit}
+	switch {
+	case v.confirm != nil:
+		return v.confirm.ShortHelp()
+	case v.form != nil:
+		return v.form.ShortHelp()
+	}
+	return []key.Binding{k.Move, k.Back, k.BookingAdd, k.BookingEdit, k.BookingStep, k.TestSession, k.Help, k.Quit}
 }
 
 // FullHelp is every binding of the view, in columns.
 func (v *BookingsView) FullHelp() [][]key.Binding {
 	k := v.common.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, {k.Back, k.Bookings, k.TestSession, k.Help, k.Quit}}
+	switch {
+	case v.confirm != nil:
+		return v.confirm.FullHelp()
+	case v.form != nil:
+		return v.form.FullHelp()
+	}
+	return [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, {k.BookingAdd, k.BookingEdit, k.BookingStep},
+		{k.Back, k.Bookings, k.TestSession, k.Help, k.Quit}}
 }

@@ -20,29 +20,30 @@ func init() {
 
 // deliveryTextVI is the Vietnamese table of the delivery's booking strings.
 var deliveryTextVI = map[textKey]string{
-	txtDelivBookingStep:    " · đăng ký #%d: đã giao đủ bản ghi",
-	txtDelivBookingBlocked: " · đăng ký #%d chưa đóng: chưa ghi được bước giao bản ghi",
-	txtDelivRemaining:      " · còn %d bản ghi chưa giao",
+	txtDelivBookingStep:    "Đã giao bản ghi #%d — đăng ký #%d đã giao đủ bản ghi",
+	txtDelivBookingBlocked: "Đã giao bản ghi #%d — đăng ký #%d chưa đóng, chưa ghi bước giao bản ghi",
+	txtDelivRemaining:      "Đã giao bản ghi #%d — cuộc họp còn %d bản ghi chưa giao",
 }
 
 // deliveryTextEN is the English table of the delivery's booking strings.
 var deliveryTextEN = map[textKey]string{
-	txtDelivBookingStep:    " · booking #%d: recordings delivered",
-	txtDelivBookingBlocked: " · booking #%d not closed: its recordings step is not recorded",
-	txtDelivRemaining:      " · %d recordings still to deliver",
+	txtDelivBookingStep:    "Recording #%d delivered — booking #%d has all its recordings",
+	txtDelivBookingBlocked: "Recording #%d delivered — booking #%d is not closed: its recordings step waits",
+	txtDelivRemaining:      "Recording #%d delivered — %d recordings of the meeting still to deliver",
 }
 
-// deliveryBookingText says what a delivery did to the meeting's booking; "" when it has none.
-func deliveryBookingText(c Common, res store.DeliveryResult) string {
+// deliveryText says that recording id was delivered and what that did to the meeting's
+// booking; plain is the text for a meeting without a booking.
+func deliveryText(c Common, id int64, res store.DeliveryResult, plain string) string {
 	switch {
 	case res.BookingID == 0:
-		return ""
+		return plain
 	case res.StepRecorded:
-		return c.Text(txtDelivBookingStep, res.BookingID)
+		return c.Text(txtDelivBookingStep, id, res.BookingID)
 	case res.Blocked:
-		return c.Text(txtDelivBookingBlocked, res.BookingID)
+		return c.Text(txtDelivBookingBlocked, id, res.BookingID)
 	case res.Remaining > 0:
-		return c.Text(txtDelivRemaining, res.Remaining)
+		return c.Text(txtDelivRemaining, id, res.Remaining)
 	}
-	return ""
+	return plain
 }

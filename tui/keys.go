@@ -55,6 +55,9 @@ type KeyMap struct {
 	Recordings   key.Binding // the recording view: start/stop, recordings and their delivery (Article 12.2)
 	RecordToggle key.Binding // starts or stops recording, in the recording view
 	Deliver      key.Binding // marks the selected recording delivered, in the recording view
+	BookingAdd   key.Binding // opens the booking form (Appendix I), in the bookings view
+	BookingEdit  key.Binding // edits the selected booking, in the bookings view
+	BookingStep  key.Binding // records the selected booking's next step, in the bookings view
 }
 
 // NewKeyMap returns the console's key map (DESIGN.md) with help in lang.
@@ -114,6 +117,9 @@ func NewKeyMap(lang string) *KeyMap {
 		Recordings:   b(txtKeyRecordings, "R", "R"),
 		RecordToggle: b(txtKeyRecordToggle, "s", "s"),
 		Deliver:      b(txtKeyDeliver, "enter", "enter"),
+		BookingAdd:   b(txtKeyBookingAdd, "a", "a"),
+		BookingEdit:  b(txtKeyBookingEdit, "e", "e"),
+		BookingStep:  b(txtKeyBookingStep, "n", "n"),
 	}
 }
 

@@ -143,7 +143,7 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		return cmd
 	case m.testing != nil && !key.Matches(km, k.Help, k.Quit):
 		return m.testKey(km)
-	case m.bookings != nil && !key.Matches(km, k.Help, k.Quit, k.TestSession):
+	case m.bookings != nil && (m.bookings.Capturing() || !key.Matches(km, k.Help, k.Quit, k.TestSession)):
 		var cmd tea.Cmd
 		m.bookings, cmd = m.bookings.Update(km)
 		return cmd

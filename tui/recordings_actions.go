@@ -194,7 +194,7 @@ func deliverCmd(c Common, st *store.Store, rec store.Recording, to string) tea.C
 			}
 			return recordingDoneMsg{err: err}
 		}
-		return recordingDoneMsg{text: c.Text(txtRecDelivered, rec.ID, to) + deliveryBookingText(c, res)}
+		return recordingDoneMsg{text: deliveryText(c, rec.ID, res, c.Text(txtRecDelivered, rec.ID, to))}
 	}
 }
 

@@ -46,12 +46,11 @@ func TestProgramDeliveryCompletesTheBooking(t *testing.T) {
 	tm := startProgram(t, f, "vi")
 	waitOutput(t, tm, "Xã Ia Grai")
 	tm.Type("R")
-	waitOutput(t, tm, "Ghi hình các cuộc họp (Điều 12.2)")
-	waitOutput(t, tm, "Thời lượng") // the list is loaded
+	waitOutput(t, tm, "Ghi hình các cuộc họp (Điều 12.2) — 1 bản ghi")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitOutput(t, tm, "(y/n)")
 	tm.Type("y")
-	waitOutput(t, tm, fmt.Sprintf("đăng ký #%d: đã giao đủ bản ghi", bid))
+	waitOutput(t, tm, fmt.Sprintf("Đã giao bản ghi #1 — đăng ký #%d đã giao đủ bản ghi", bid))
 	b, err := f.st.Booking(ctx, bid)
 	if err != nil {
 		t.Fatal(err)

@@ -19,6 +19,9 @@ const (
 	ActTestSession                    // tick and save a bridge point's test-session checklist (T)
 	ActRecord                         // start or stop recording the meeting (R, then s)
 	ActDeliverRecording               // mark a recording delivered to the host (R, then enter)
+	ActBookingAdd                     // register a booking, Appendix I (B, then a)
+	ActBookingEdit                    // edit a booking (B, then e)
+	ActBookingStep                    // record a booking's next workflow step (B, then n)
 	actionCount
 )
 
@@ -53,6 +56,11 @@ var permissionMatrix = [actionCount]struct{ control, host, operator, viewer reac
 	// control center's duty (Article 12.2), like the meeting's log.
 	ActRecord:           {every, every, denied, denied},
 	ActDeliverRecording: {every, denied, denied, denied},
+	// The host unit registers its meetings (Article 8; see bookingAllowed for a host key not
+	// hosting the live meeting); the control center edits bookings and records every step.
+	ActBookingAdd:  {every, every, denied, denied},
+	ActBookingEdit: {every, denied, denied, denied},
+	ActBookingStep: {every, denied, denied, denied},
 }
 
 // actionNames name the actions in logs.
@@ -61,6 +69,7 @@ var actionNames = [actionCount]string{
 	ActForward: "forward", ActDismiss: "dismiss", ActIncident: "incident",
 	ActEditIncident: "edit_incident", ActCloseMeeting: "close_meeting", ActRaiseHand: "raise_hand",
 	ActTestSession: "test_session", ActRecord: "record", ActDeliverRecording: "deliver_recording",
+	ActBookingAdd: "booking_add", ActBookingEdit: "booking_edit", ActBookingStep: "booking_step",
 }
 
 // String names the action as the logs do.

@@ -34,6 +34,9 @@ func (k *KeyMap) confine(p Permissions) {
 	}
 	k.RecordToggle.SetEnabled(p.AllowsAny(ActRecord))
 	k.Deliver.SetEnabled(p.AllowsAny(ActDeliverRecording))
+	k.BookingAdd.SetEnabled(p.bookingAllowed(ActBookingAdd))
+	k.BookingEdit.SetEnabled(p.bookingAllowed(ActBookingEdit))
+	k.BookingStep.SetEnabled(p.bookingAllowed(ActBookingStep))
 }
 
 // lockedAction returns the action of a main-screen key the role may not use at all, matched
@@ -53,6 +56,7 @@ var actionLabels = [actionCount]textKey{
 	ActForward: txtKeyForward, ActDismiss: txtKeyDismiss, ActIncident: txtKeyIncident,
 	ActEditIncident: txtActEditIncident, ActCloseMeeting: txtKeyCloseMeeting, ActRaiseHand: txtKeyRaiseHand,
 	ActTestSession: txtActTestSession, ActRecord: txtKeyRecordToggle, ActDeliverRecording: txtActDeliverRecording,
+	ActBookingAdd: txtKeyBookingAdd, ActBookingEdit: txtKeyBookingEdit, ActBookingStep: txtKeyBookingStep,
 }
 
 // roleLabel names p's role in the session's language.

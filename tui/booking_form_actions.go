@@ -1,0 +1,335 @@
+package tui
+
+import (
+	"context"
+	"errors"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/meeting"
+	"diemcau/store"
+)
+
+// bookingRegistry is what the booking form knows of the registry: the host's unit and the
+// room Article 9.3 gives it.
+type bookingRegistry struct {
+	units []store.Unit
+	bps   []store.BridgePoint
+}
+
+// loadRegistry reads the units and bridge points.
+func loadRegistry(ctx context.Context, st *store.Store) (bookingRegistry, error) {
+	units, err := st.Units(ctx)
+	if err != nil {
+		return bookingRegistry{}, err
+	}
+	bps, err := st.BridgePoints(ctx)
+	return bookingRegistry{units: units, bps: bps}, err
+}
+
+// unitOf is the unit of bridge point bp, "" when unknown.
+func (r bookingRegistry) unitOf(bp string) string {
+	for _, b := range r.bps {
+		if b.ID == bp {
+			return b.UnitID
+		}
+	}
+	return ""
+}
+
+// bookingAllowed reports whether p may do a booking action. Registering is not acting on the
+// live meeting: a host key with a bridge point registers its own unit's meetings whichever
+// meeting is live (Article 8; the unit is checked when saving); editing and recording steps
+// are the control center's, which keeps the register (Article 9).
+func (p Permissions) bookingAllowed(a Action) bool {
+	if p.role() == RoleHost && a == ActBookingAdd {
+		return p.BridgePoint != ""
+	}
+	return p.Allows(a, "")
+}
+
+// confirmBookingStep is the bookings view's question before a step; the view answers it itself.
+const confirmBookingStep ConfirmAction = -1
+
+// The bookings view's requests; the root checks the role before each one.
+type (
+	bookingAddMsg     struct{}
+	bookingEditMsg    struct{ booking store.Booking }
+	bookingStepAskMsg struct {
+		id   int64
+		step meeting.Step
+	}
+	bookingStepMsg bookingStepAskMsg
+	// bookingSavedMsg says the Desk filed the form of view.
+	bookingSavedMsg struct {
+		view *BookingFormView
+		text string
+	}
+	// bookingSaveFailedMsg carries the Desk's refusal, or a field the console refused.
+	bookingSaveFailedMsg struct {
+		view  *BookingFormView
+		err   error
+		field bkField
+		text  string
+	}
+	bookingStepDoneMsg struct {
+		text string
+		err  error
+	}
+)
+
+func (bookingAddMsg) workflow()        {}
+func (bookingEditMsg) workflow()       {}
+func (bookingStepAskMsg) workflow()    {}
+func (bookingStepMsg) workflow()       {}
+func (bookingSavedMsg) workflow()      {}
+func (bookingSaveFailedMsg) workflow() {}
+func (bookingStepDoneMsg) workflow()   {}
+
+// Capturing reports whether the form or the step question takes every key.
+func (v *BookingsView) Capturing() bool { return v.form != nil || v.confirm != nil }
+
+// Form is the open booking form, nil when none.
+func (v *BookingsView) Form() *BookingFormView { return v.form }
+
+// formKey gives km to the step question or the form when open, else turns a, e and n into
+// requests for the root; it reports whether the key was taken.
+func (v *BookingsView) formKey(km tea.KeyMsg) (tea.Cmd, bool) {
+	k := v.common.Keys
+	send := func(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+	switch {
+	case v.confirm != nil:
+		switch {
+		case key.Matches(km, k.Yes):
+			v.confirm = nil
+			return send(v.asked), true
+		case key.Matches(km, k.No):
+			v.confirm = nil
+		}
+		return nil, true
+	case v.form != nil:
+		var cmd tea.Cmd
+		v.form, cmd = v.form.Update(km)
+		return cmd, true
+	case v.full == nil:
+		return nil, false
+	case key.Matches(km, v.full.BookingAdd):
+		return send(bookingAddMsg{}), true
+	}
+	s, ok := v.selected()
+	switch {
+	case !ok:
+		return nil, false
+	case key.Matches(km, v.full.BookingEdit):
+		return send(bookingEditMsg{booking: s.Booking}), true
+	case key.Matches(km, v.full.BookingStep):
+		ask := bookingStepAskMsg{id: s.Booking.ID}
+		if s.Next != nil {
+			ask.step = s.Next.Step
+		}
+		return send(ask), true
+	}
+	return nil, false
+}
+
+// selected is the booking under the cursor.
+func (v *BookingsView) selected() (meeting.BookingStatus, bool) {
+	if v.cursor < 0 || v.cursor >= len(v.list) {
+		return meeting.BookingStatus{}, false
+	}
+	return v.list[v.cursor], true
+}
+
+// openForm shows f in the view.
+func (v *BookingsView) openForm(f *BookingFormView) {
+	v.form = f
+	f.SetSize(v.width, v.height)
+}
+
+// permitBooking reports whether the technician may do booking action a; a refusal is shown
+// and logged, whatever keys the client sent.
+func (m *Model) permitBooking(a Action) bool {
+	if m.common.Perm.bookingAllowed(a) {
+		return true
+	}
+	c, p := m.common, m.common.Perm
+	if p.role() == RoleHost && a == ActBookingAdd {
+		m.help.SetStatus(c.Text(txtBfHostNoUnit), true)
+	} else {
+		m.help.SetStatus(c.Text(txtRefused, roleLabel(c, p), c.Text(actionLabels[a])), true)
+	}
+	m.log.Warn("console action refused", "tech", c.Actor, "role", string(p.role()), "action", a.String())
+	return false
+}
+
+// updateBookingForm handles the booking form's and the step question's messages.
+func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
+	v, c := m.bookings, m.common
+	if v == nil {
+		return nil
+	}
+	switch msg := msg.(type) {
+	case bookingAddMsg:
+		if m.permitBooking(ActBookingAdd) {
+			host := ""
+			if c.Perm.role() == RoleHost {
+				host = v.reg.unitOf(c.Perm.BridgePoint)
+			}
+			v.openForm(NewBookingFormView(c, v.reg.units, v.reg.bps, host))
+			m.layout()
+		}
+	case bookingEditMsg:
+		if m.permitBooking(ActBookingEdit) {
+			v.openForm(EditBookingFormView(c, v.reg.units, v.reg.bps, msg.booking))
+			m.layout()
+		}
+	case bookingFormCancelMsg:
+		v.form = nil
+		m.layout()
+	case bookingSubmitMsg:
+		a := ActBookingAdd
+		if msg.id != 0 {
+			a = ActBookingEdit
+		}
+		if !m.permitBooking(a) {
+			if v.form != nil {
+				v.form.SetSaveError(errors.New(m.help.Status()))
+			}
+			return nil
+		}
+		return saveBookingCmd(c, m.opts.Store, m.opts.Calendar, msg)
+	case bookingSavedMsg:
+		if v.form == msg.view {
+			v.form = nil
+			m.layout()
+		}
+		m.help.SetStatus(msg.text, false)
+		return m.rereadBookings()
+	case bookingSaveFailedMsg:
+		if v.form == msg.view && v.form != nil {
+			if msg.text != "" {
+				v.form.errs = map[bkField][]string{msg.field: {msg.text}}
+				v.form.focusField(msg.field)
+			} else {
+				v.form.SetSaveError(msg.err)
+			}
+		}
+	case bookingStepAskMsg:
+		if !m.permitBooking(ActBookingStep) {
+			return nil
+		}
+		if msg.step == "" {
+			m.help.SetStatus(c.Text(txtBfNoStep, msg.id), true)
+			return nil
+		}
+		v.asked = bookingStepMsg(msg)
+		v.confirm = NewConfirmDialog(c, confirmBookingStep,
+			c.Text(txtBfStepAsk, meeting.BookingText(c.Lang, "due."+string(msg.step)), msg.id, technician(c.Actor)))
+		v.confirm.SetSize(v.width, v.height)
+		m.layout()
+	case bookingStepMsg:
+		m.layout()
+		if m.permitBooking(ActBookingStep) {
+			return stepBookingCmd(c, m.opts.Store, m.opts.Calendar, msg)
+		}
+	case bookingStepDoneMsg:
+		if msg.err != nil {
+			m.help.SetStatus(c.Text(txtCommandFailed, msg.err.Error()), true)
+			return nil
+		}
+		m.help.SetStatus(msg.text, false)
+		return m.rereadBookings()
+	}
+	return nil
+}
+
+// rereadBookings reads the bookings once more after a change.
+func (m *Model) rereadBookings() tea.Cmd {
+	load := loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings, 0)
+	return func() tea.Msg {
+		msg := load()
+		if b, ok := msg.(bookingsMsg); ok {
+			b.once = true
+			return b
+		}
+		return msg
+	}
+}
+
+// desk is the registration desk over st, on the bookings view's clock.
+func desk(st *store.Store, cal *meeting.Calendar) *meeting.Desk {
+	return &meeting.Desk{Store: st, Calendar: cal, Now: bookingsClock}
+}
+
+// saveBookingCmd files a new booking or an edit through the Desk, as `diemcau booking add` does;
+// a host key registers only for the unit of its own bridge point.
+func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookingSubmitMsg) tea.Cmd {
+	return func() tea.Msg {
+		failed := bookingSaveFailedMsg{view: msg.view}
+		if st == nil {
+			failed.err = errors.New(c.Text(txtNoStore))
+			return failed
+		}
+		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
+		defer cancel()
+		if c.Perm.role() == RoleHost {
+			reg, err := loadRegistry(ctx, st)
+			if err != nil {
+				failed.err = err
+				return failed
+			}
+			switch own := reg.unitOf(c.Perm.BridgePoint); {
+			case own == "":
+				failed.field, failed.text = bkHostUnit, c.Text(txtBfHostNoUnit)
+				return failed
+			case own != msg.form.HostUnit:
+				failed.field, failed.text = bkHostUnit, c.Text(txtBfHostOwnUnit, own)
+				return failed
+			}
+		}
+		d := desk(st, cal)
+		by := meeting.Filing{Actor: c.Actor, Override: msg.override}
+		if msg.id == 0 {
+			id, found, err := d.Register(ctx, msg.form, by)
+			if err != nil {
+				failed.err = err
+				return failed
+			}
+			if len(found) > 0 {
+				return bookingSavedMsg{view: msg.view, text: c.Text(txtBfSavedOverride, id, len(found))}
+			}
+			return bookingSavedMsg{view: msg.view, text: c.Text(txtBfSaved, id)}
+		}
+		res, err := d.Edit(ctx, msg.id, msg.form, by)
+		if err != nil {
+			failed.err = err
+			return failed
+		}
+		text := c.Text(txtBfEdited, msg.id)
+		if res.Reset {
+			text = c.Text(txtBfEditedReset, msg.id)
+		}
+		return bookingSavedMsg{view: msg.view, text: text}
+	}
+}
+
+// stepBookingCmd records the step through the Desk with the technician's identity.
+func stepBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookingStepMsg) tea.Cmd {
+	return func() tea.Msg {
+		if st == nil {
+			return bookingStepDoneMsg{err: errors.New(c.Text(txtNoStore))}
+		}
+		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
+		defer cancel()
+		if err := desk(st, cal).Advance(ctx, msg.id, msg.step, c.Actor, ""); err != nil {
+			var le meeting.Localized
+			if errors.As(err, &le) {
+				err = errors.New(le.Message(c.Lang))
+			}
+			return bookingStepDoneMsg{err: err}
+		}
+		return bookingStepDoneMsg{text: c.Text(txtBfStepDone, msg.id,
+			meeting.StepName(c.Lang, msg.step), technician(c.Actor))}
+	}
+}
