@@ -147,14 +147,21 @@ func (a *app) resumeSpec(ctx context.Context, rs meeting.ResumeState, host strin
 // the conference closes (its meeting ends), or close stops the trackers after recordStop has read
 // the interruptions still open: ctx ending does not stop it.
 func (a *app) runTracker(ctx context.Context, t *meeting.OutageTracker, conf *mcu.Conference) {
-	tctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	a.track(context.WithoutCancel(ctx), func(tctx context.Context) {
+		t.Run(tctx, tui.NewFloorFeed(conf).Observations)
+	})
+}
+
+// track runs fn in a goroutine that stopTracking cancels and waits for.
+func (a *app) track(ctx context.Context, fn func(context.Context)) {
+	tctx, cancel := context.WithCancel(ctx)
 	a.tracking.Add(1)
 	a.trackMu.Lock()
 	a.stopTrackers = append(a.stopTrackers, cancel)
 	a.trackMu.Unlock()
 	go func() {
 		defer a.tracking.Done()
-		t.Run(tctx, tui.NewFloorFeed(conf).Observations)
+		fn(tctx)
 	}()
 }
 
