@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -56,15 +55,11 @@ func (s *Store) CloseMeetingLogAudited(ctx context.Context, meetingID int64, ent
 
 // closeMeetingLog is CloseMeetingLog inside tx.
 func closeMeetingLog(ctx context.Context, tx *sql.Tx, meetingID int64, entries []MeetingLogEntry, at time.Time) error {
-	var status string
-	err := tx.QueryRowContext(ctx, `SELECT status FROM meetings WHERE id = ?`, meetingID).Scan(&status)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("close log of meeting %d: %w", meetingID, ErrNotFound)
-	case err != nil:
-		return fmt.Errorf("close log of meeting %d: %w", meetingID, err)
-	case status == "closed":
-		return fmt.Errorf("close log of meeting %d: %w", meetingID, ErrMeetingClosed)
+	if meetingID == 0 {
+		return fmt.Errorf("close log of meeting 0: %w", ErrNotFound)
+	}
+	if err := meetingLive(ctx, tx, meetingID); err != nil {
+		return fmt.Errorf("close log: %w", err)
 	}
 	for _, e := range entries {
 		if _, err := tx.ExecContext(ctx, `
