@@ -297,13 +297,7 @@ func (f *BookingFormView) form() (meeting.BookingForm, []string) {
 }
 
 // ShortHelp is the form's bindings for the help bar.
-func (f *BookingFormView) ShortHelp() []key.Binding {
-	k := f.common.Keys
-	return []key.Binding{k.NextField, k.PrevField, k.Cycle, k.Save, k.Cancel}
-}
+func (f *BookingFormView) ShortHelp() []key.Binding { return f.common.Keys.formShortHelp() }
 
 // FullHelp is every binding of the form, in columns.
-func (f *BookingFormView) FullHelp() [][]key.Binding {
-	k := f.common.Keys
-	return [][]key.Binding{{k.NextField, k.PrevField}, {k.Cycle}, {k.Save, k.Submit, k.Cancel}}
-}
+func (f *BookingFormView) FullHelp() [][]key.Binding { return f.common.Keys.formFullHelp() }

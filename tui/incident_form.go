@@ -167,13 +167,7 @@ func (f *IncidentForm) submit() tea.Cmd {
 }
 
 // ShortHelp is the form's bindings for the help bar.
-func (f *IncidentForm) ShortHelp() []key.Binding {
-	k := f.common.Keys
-	return []key.Binding{k.NextField, k.PrevField, k.Cycle, k.Save, k.Cancel}
-}
+func (f *IncidentForm) ShortHelp() []key.Binding { return f.common.Keys.formShortHelp() }
 
 // FullHelp is every binding of the form, in columns.
-func (f *IncidentForm) FullHelp() [][]key.Binding {
-	k := f.common.Keys
-	return [][]key.Binding{{k.NextField, k.PrevField}, {k.Cycle}, {k.Save, k.Submit, k.Cancel}}
-}
+func (f *IncidentForm) FullHelp() [][]key.Binding { return f.common.Keys.formFullHelp() }

@@ -130,3 +130,13 @@ func (k *KeyMap) shortHelp(main []key.Binding, more ...key.Binding) []key.Bindin
 	out = append(out, k.RaiseHand, k.Help, k.Quit, k.Incident)
 	return append(append(out, more...), k.Bookings, k.TestSession, k.Recordings, k.Tab, k.Move)
 }
+
+// formShortHelp is the help bar of a form (incident, booking).
+func (k *KeyMap) formShortHelp() []key.Binding {
+	return []key.Binding{k.NextField, k.PrevField, k.Cycle, k.Save, k.Cancel}
+}
+
+// formFullHelp is every binding of a form, in columns.
+func (k *KeyMap) formFullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.NextField, k.PrevField}, {k.Cycle}, {k.Save, k.Submit, k.Cancel}}
+}
