@@ -118,11 +118,12 @@ func (m *MCU) authorize(w http.ResponseWriter, r *http.Request, id string) bool 
 // handleOffer answers a WHIP offer and joins the bridge point to its conference.
 func (m *MCU) handleOffer(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if !m.authorize(w, r, id) {
-		return
-	}
+	// A body that is not SDP is refused first (RFC 9725: 415), whoever sends it.
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/sdp" {
 		m.fail(w, http.StatusUnsupportedMediaType, txtUnsupportedMedia, "")
+		return
+	}
+	if !m.authorize(w, r, id) {
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxOfferBytes))

@@ -26,6 +26,7 @@ func TestWHIPRejects(t *testing.T) {
 		{"wrong secret", "B", "wrong", "application/sdp", offer, http.StatusUnauthorized},
 		{"missing secret", "B", "", "application/sdp", offer, http.StatusUnauthorized},
 		{"bad content type", "B", "s-b", "text/plain", offer, http.StatusUnsupportedMediaType},
+		{"bad content type, no secret", "B", "", "text/plain", offer, http.StatusUnsupportedMediaType},
 		{"malformed SDP", "B", "s-b", "application/sdp", "this is not SDP", http.StatusBadRequest},
 		{"SDP without media", "B", "s-b", "application/sdp", "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n", http.StatusBadRequest},
 		{"SDP without fingerprint", "B", "s-b", "application/sdp", stripFingerprint(offer), http.StatusBadRequest},
