@@ -1,9 +1,13 @@
 package mcu
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/pion/dtls/v3"
 	"github.com/pion/ice/v4"
@@ -73,9 +77,46 @@ func (s inboundStatsInterceptor) BindRemoteStream(info *interceptor.StreamInfo, 
 // forget drops the getter of a closed PeerConnection.
 func (s *statsRegistry) forget(pcID string) { s.m.Delete(pcID) }
 
-// newWebRTCAPI builds the one webrtc.API the MCU uses for every PeerConnection; Pion's own logs
-// go to pion, rate-limited (pionlog.go).
-func newWebRTCAPI(cfg Config, reg *statsRegistry, batches *batchSet, pion *pionLogs) (*webrtc.API, ice.UDPMux, error) {
+// pcFactory makes the MCU's PeerConnections. The media engine, interceptor registry and setting
+// engine are built once and shared; so is one ECDSA P-256 DTLS certificate (Pion would otherwise
+// generate a key and sign a certificate for every PeerConnection). Each PeerConnection gets its
+// own webrtc.API, a few pointers, only so that its Pion logger knows its session
+// (rtcpguard.go): creations run in parallel, with no lock around NewPeerConnection.
+type pcFactory struct {
+	me *webrtc.MediaEngine
+	ir *interceptor.Registry
+	se webrtc.SettingEngine // LoggerFactory: the MCU's rate-limited Pion logs (pionlog.go)
+
+	certMu sync.Mutex
+	cert   *webrtc.Certificate // nil until the first PeerConnection; renewed before it expires
+}
+
+// certRenewBefore is how long before its expiry (Pion's certificates last a month) the shared
+// DTLS certificate is replaced; sessions already up keep the one they negotiated with.
+const certRenewBefore = 24 * time.Hour
+
+// certificate returns the shared DTLS certificate, generating it on first use and when it is
+// about to expire.
+func (f *pcFactory) certificate() (webrtc.Certificate, error) {
+	f.certMu.Lock()
+	defer f.certMu.Unlock()
+	if f.cert == nil || time.Until(f.cert.Expires()) < certRenewBefore {
+		key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+		if err != nil {
+			return webrtc.Certificate{}, fmt.Errorf("dtls certificate key: %w", err)
+		}
+		cert, err := webrtc.GenerateCertificate(key)
+		if err != nil {
+			return webrtc.Certificate{}, fmt.Errorf("dtls certificate: %w", err)
+		}
+		f.cert = cert
+	}
+	return *f.cert, nil
+}
+
+// newPCFactory builds what every PeerConnection of the MCU shares; Pion's own logs go to pion,
+// rate-limited (pionlog.go).
+func newPCFactory(cfg Config, reg *statsRegistry, batches *batchSet, pion *pionLogs) (*pcFactory, ice.UDPMux, error) {
 	me := &webrtc.MediaEngine{}
 	codecs := []struct {
 		c   webrtc.RTPCodecCapability
@@ -151,8 +192,7 @@ func newWebRTCAPI(cfg Config, reg *statsRegistry, batches *batchSet, pion *pionL
 		se.SetICEUDPMux(mm)
 		mux = mm
 	}
-	api := webrtc.NewAPI(webrtc.WithMediaEngine(me), webrtc.WithInterceptorRegistry(ir), webrtc.WithSettingEngine(se))
-	return api, mux, nil
+	return &pcFactory{me: me, ir: ir, se: se}, mux, nil
 }
 
 // isLoopbackInterface keeps only loopback interfaces (Config.LoopbackOnly).

@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/pion/ice/v4"
-	"github.com/pion/webrtc/v4"
 )
 
 // ErrClosed is returned when the MCU or a conference has been closed.
@@ -21,8 +20,8 @@ type MCU struct {
 	journal   Journal
 	creds     Credentials
 	log       *slog.Logger
-	api       *webrtc.API
-	pion      *pionLogs // Pion's logs, rate-limited; watches each PeerConnection (rtcpguard.go)
+	pcs       *pcFactory // makes every PeerConnection (engine.go)
+	pion      *pionLogs  // Pion's logs, rate-limited; watches each PeerConnection (rtcpguard.go)
 	mux       ice.UDPMux
 	stats     *statsRegistry
 	batches   *batchSet // sockets of the shared UDP port, flushed after each fan-out
@@ -52,11 +51,11 @@ func New(cfg Config, j Journal, c Credentials, log *slog.Logger) (*MCU, error) {
 	reg := &statsRegistry{}
 	batches := &batchSet{}
 	pion := newPionLogs(log.With("pkg", "mcu"))
-	api, mux, err := newWebRTCAPI(cfg, reg, batches, pion)
+	pcs, mux, err := newPCFactory(cfg, reg, batches, pion)
 	if err != nil {
 		return nil, fmt.Errorf("mcu: %w", err)
 	}
-	return &MCU{cfg: cfg, journal: j, creds: c, log: log.With("pkg", "mcu"), api: api, pion: pion, mux: mux,
+	return &MCU{cfg: cfg, journal: j, creds: c, log: log.With("pkg", "mcu"), pcs: pcs, pion: pion, mux: mux,
 		stats: reg, batches: batches, confs: make(map[string]*Conference), authLimit: newAuthLimiter()}, nil
 }
 

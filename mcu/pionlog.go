@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/pion/logging"
@@ -25,9 +24,6 @@ const (
 type pionLogs struct {
 	log *slog.Logger
 
-	createMu sync.Mutex              // serialises PeerConnection creation (rtcpguard.go)
-	creating atomic.Pointer[pcWatch] // the watch of the PeerConnection being created
-
 	mu   sync.Mutex
 	seen map[string]*pionRepeat // scope and message format → its current window
 }
@@ -44,11 +40,7 @@ func newPionLogs(log *slog.Logger) *pionLogs {
 
 // NewLogger implements logging.LoggerFactory.
 func (p *pionLogs) NewLogger(scope string) logging.LeveledLogger {
-	l := pionLogger{p: p, scope: scope}
-	if scope == "pc" {
-		l.watch = p.creating.Load()
-	}
-	return l
+	return pionLogger{p: p, scope: scope}
 }
 
 // limited logs msg at level unless a message of the same scope and key (its format) was logged

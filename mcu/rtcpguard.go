@@ -3,6 +3,7 @@ package mcu
 import (
 	"sync/atomic"
 
+	"github.com/pion/logging"
 	"github.com/pion/webrtc/v4"
 )
 
@@ -35,13 +36,33 @@ func (w *pcWatch) pionWarning(format string) {
 	}
 }
 
-// newPeerConnection creates a PeerConnection whose Pion "pc" logger reports to w. Creations are
-// serialised so that the logger Pion makes inside NewPeerConnection is attributed to this one.
+// watchedLogs is the Pion logger factory of one PeerConnection: the MCU's Pion logs, with the
+// "pc" scope also reporting to the PeerConnection's watch.
+type watchedLogs struct {
+	p *pionLogs
+	w *pcWatch
+}
+
+// NewLogger implements logging.LoggerFactory.
+func (f watchedLogs) NewLogger(scope string) logging.LeveledLogger {
+	l := pionLogger{p: f.p, scope: scope}
+	if scope == "pc" {
+		l.watch = f.w
+	}
+	return l
+}
+
+// newPeerConnection creates a PeerConnection whose Pion "pc" logger reports to w. The logger
+// factory is the PeerConnection's own (a webrtc.API per PeerConnection, engine.go), so
+// creations need no lock to be attributed and run in parallel.
 func (m *MCU) newPeerConnection(w *pcWatch) (*webrtc.PeerConnection, error) {
-	p := m.pion
-	p.createMu.Lock()
-	defer p.createMu.Unlock()
-	p.creating.Store(w)
-	defer p.creating.Store(nil)
-	return m.api.NewPeerConnection(webrtc.Configuration{})
+	f := m.pcs
+	cert, err := f.certificate()
+	if err != nil {
+		return nil, err
+	}
+	se := f.se
+	se.LoggerFactory = watchedLogs{p: m.pion, w: w}
+	api := webrtc.NewAPI(webrtc.WithMediaEngine(f.me), webrtc.WithInterceptorRegistry(f.ir), webrtc.WithSettingEngine(se))
+	return api.NewPeerConnection(webrtc.Configuration{Certificates: []webrtc.Certificate{cert}})
 }

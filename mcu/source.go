@@ -69,6 +69,7 @@ func (src *source) run() {
 	buf := make([]byte, 1500)
 	var pkt rtp.Packet
 	audio := src.kind == webrtc.RTPCodecTypeAudio
+	cached := false // the packet cache holds buffers (cache.go): only while a slot carries src
 	for {
 		n, _, err := src.track.Read(buf)
 		if err != nil {
@@ -91,7 +92,13 @@ func (src *source) run() {
 			src.meter.observe(&pkt, src.m, now)
 			src.forwardAudio(&pkt, now)
 		} else {
-			src.cache.put(pkt.SequenceNumber, buf[:n])
+			if len(*src.fanout.Load()) > 0 {
+				src.cache.put(pkt.SequenceNumber, buf[:n])
+				cached = true
+			} else if cached {
+				src.cache.release()
+				cached = false
+			}
 			src.observeVideo(&pkt)
 			src.forward(&pkt, now)
 		}
