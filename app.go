@@ -43,7 +43,7 @@ func openApp(ctx context.Context, cf commonFlags, logToFile bool) (*app, error) 
 	if err := a.openLog(logToFile); err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, cf.db)
+	st, err := openStore(ctx, cf)
 	if err != nil {
 		a.close()
 		return nil, err
@@ -86,7 +86,7 @@ func (a *app) serveHTTP() error {
 	if err != nil {
 		return err
 	}
-	token, err := apiToken(a.flags.apiTokenFile)
+	token, err := apiToken(a.flags.apiTokenFile, a.flags.lang)
 	if err != nil {
 		_ = ln.Close()
 		return err
@@ -99,7 +99,7 @@ func (a *app) serveHTTP() error {
 	mux := http.NewServeMux()
 	mux.Handle("/whip/", a.mcu.Handler())
 	mux.Handle("/join/", endpoints.NewJoinPage(a.flags.lang))
-	mux.Handle("/api/v1/", a.mcu.StatusHandlerWithIncidents(token, storeIncidents{a.st}))
+	mux.Handle("/api/v1/", noSniff(a.mcu.StatusHandlerWithIncidents(token, storeIncidents{a.st})))
 	mux.Handle("GET /metrics", metricsHandler(a.mcu))
 	a.srv = &http.Server{
 		Handler:           mux,
@@ -125,17 +125,29 @@ func (a *app) serveHTTP() error {
 	return nil
 }
 
+// noSniff tells browsers not to guess another type for the API's JSON.
+func noSniff(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		next.ServeHTTP(w, r)
+	})
+}
+
 // apiToken reads the /api/v1 bearer token from the file, else from DIEMCAU_API_TOKEN; "" leaves
 // the API disabled.
-func apiToken(file string) (string, error) {
+func apiToken(file, lang string) (string, error) {
 	if file == "" {
 		return strings.TrimSpace(os.Getenv("DIEMCAU_API_TOKEN")), nil
 	}
 	b, err := os.ReadFile(file)
 	if err != nil {
-		return "", fmt.Errorf("read API token file: %w", err)
+		return "", fileError(lang, "--api-token-file", file, err)
 	}
-	return strings.TrimSpace(string(b)), nil
+	token := strings.TrimSpace(string(b))
+	if token == "" { // a file given on purpose but empty must not silently turn the API off
+		return "", &localError{text: fmt.Sprintf(msg(lang, "tokenFileEmpty"), file)}
+	}
+	return token, nil
 }
 
 // close stops everything in reverse order of opening.

@@ -1,9 +1,11 @@
 package main
 
+import "flag"
+
 // cliText is the command line's catalogue: every message the command line prints, per language.
 var cliText = map[string]map[string]string{
 	"vi": {
-		"unknownCommand":  "lệnh không rõ: %q\n\n",
+		"unknownCommand":  "lệnh không rõ: %q; xem các lệnh: diemcau help\n",
 		"badFlags":        "%s: tham số sai: %v\n",
 		"badLang":         "--lang phải là vi hoặc en, không phải %q\n",
 		"flagsOf":         "Tham số của %s:\n",
@@ -24,6 +26,30 @@ var cliText = map[string]map[string]string{
 		"schemaTooNew":    "cơ sở dữ liệu này do một phiên bản diemcau mới hơn tạo ra; hãy dùng bản mới hơn (tệp không bị thay đổi). Chi tiết: %v",
 		"demoNoMedia":     "không tìm thấy đoạn phim mẫu của cuộc họp trình diễn (%v): chạy trong thư mục mã nguồn diemcau hoặc chỉ rõ --media THƯ_MỤC (thư mục testdata)\n",
 		"tlsPair":         "--tls-cert và --tls-key phải đi cùng nhau: cần cả tệp chứng chỉ lẫn tệp khóa\n",
+		"seeHelp":         "xem danh sách tham số: diemcau %s -h\n",
+		"flagUnknown":     "không có tham số --%s",
+		"flagNeedsValue":  "tham số --%s cần một giá trị",
+		"flagSyntax":      "tham số viết sai: %q",
+		"flagBadValue":    "giá trị %q không hợp lệ cho --%s",
+		"badAddr":         "--%s phải là địa chỉ dạng MÁY:CỔNG với cổng từ 0 đến 65535 (ví dụ 127.0.0.1:8080), không phải %q\n",
+		"badUDPPort":      "--udp-port phải từ 0 đến 65535, không phải %d\n",
+		"importUsage":     "diemcau import bridgepoints TỆP.csv [--db TỆP]",
+		"listenInUse":     "địa chỉ %s (%s) đang được chương trình khác dùng (có thể một diemcau khác đang chạy): %v",
+		"listenFailed":    "không nghe được trên %s (%s): %v",
+		"extraArgs":       "%s: thừa tham số %q (lệnh này không nhận tham số vị trí)\n",
+		"rotateUsage":     "diemcau bridgepoint rotate MÃ [--db TỆP]",
+		"tlsLoad":         "không nạp được chứng chỉ --tls-cert %s và khóa --tls-key %s (cần hai tệp PEM khớp nhau): %v",
+		"unknownMeeting":  "không có cuộc họp #%d trong cơ sở dữ liệu\n",
+		"dbIsDir":         "--db %s là một thư mục, không phải tệp cơ sở dữ liệu",
+		"dbNoDir":         "không có thư mục %s để chứa cơ sở dữ liệu --db %s",
+		"dbOpen":          "không mở được cơ sở dữ liệu %s (--db): %s",
+		"dbNotSQLite":     "tệp %s (--db) không phải cơ sở dữ liệu SQLite của diemcau",
+		"fileMissing":     "không có tệp %s (%s)",
+		"fileDenied":      "không có quyền đọc tệp %s (%s)",
+		"fileIsDir":       "%s (%s) là một thư mục, không phải tệp",
+		"fileUnreadable":  "không đọc được tệp %s (%s): %v",
+		"tokenFileEmpty":  "tệp mã API %s (--api-token-file) trống: ghi mã vào tệp hoặc bỏ tham số này để tắt /api/v1",
+		"badURL":          "--url phải là địa chỉ http:// hoặc https:// có tên máy (ví dụ http://127.0.0.1:8080), không phải %q\n",
 		"serveListening":  "diemcau đang chạy: HTTP %s, SSH %s (khóa được phép: %s). Ctrl+C để dừng.\n",
 		"notSupported":    "%s chưa có trong phiên bản này\n",
 		"subcommandUsage": "dùng: %s\n",
@@ -32,7 +58,7 @@ var cliText = map[string]map[string]string{
 		"reportFormat":    "--format phải là md, csv hoặc html, không phải %q\n",
 	},
 	"en": {
-		"unknownCommand":  "unknown command: %q\n\n",
+		"unknownCommand":  "unknown command: %q; see the commands: diemcau help\n",
 		"badFlags":        "%s: bad flags: %v\n",
 		"badLang":         "--lang must be vi or en, not %q\n",
 		"flagsOf":         "Flags of %s:\n",
@@ -53,6 +79,30 @@ var cliText = map[string]map[string]string{
 		"schemaTooNew":    "this database was written by a newer diemcau; use that newer version (the file was not changed). Detail: %v",
 		"demoNoMedia":     "the demo's media clips were not found (%v): run inside the diemcau source folder or give --media DIR (the testdata folder)\n",
 		"tlsPair":         "--tls-cert and --tls-key go together: both the certificate and the key file are needed\n",
+		"seeHelp":         "list of flags: diemcau %s -h\n",
+		"flagUnknown":     "there is no flag --%s",
+		"flagNeedsValue":  "flag --%s needs a value",
+		"flagSyntax":      "badly written flag: %q",
+		"flagBadValue":    "invalid value %q for --%s",
+		"badAddr":         "--%s must be an address HOST:PORT with a port from 0 to 65535 (e.g. 127.0.0.1:8080), not %q\n",
+		"badUDPPort":      "--udp-port must be from 0 to 65535, not %d\n",
+		"importUsage":     "diemcau import bridgepoints FILE.csv [--db FILE]",
+		"listenInUse":     "the address %s (%s) is in use by another program (perhaps another diemcau is running): %v",
+		"listenFailed":    "cannot listen on %s (%s): %v",
+		"extraArgs":       "%s: unexpected argument %q (this command takes none)\n",
+		"rotateUsage":     "diemcau bridgepoint rotate ID [--db FILE]",
+		"tlsLoad":         "cannot load the certificate --tls-cert %s and key --tls-key %s (two matching PEM files are needed): %v",
+		"unknownMeeting":  "there is no meeting #%d in the database\n",
+		"dbIsDir":         "--db %s is a directory, not a database file",
+		"dbNoDir":         "there is no folder %s to hold the database --db %s",
+		"dbOpen":          "cannot open the database %s (--db): %s",
+		"dbNotSQLite":     "the file %s (--db) is not a diemcau SQLite database",
+		"fileMissing":     "no such file %s (%s)",
+		"fileDenied":      "no permission to read the file %s (%s)",
+		"fileIsDir":       "%s (%s) is a directory, not a file",
+		"fileUnreadable":  "cannot read the file %s (%s): %v",
+		"tokenFileEmpty":  "the API token file %s (--api-token-file) is empty: write the token into it, or drop the flag to turn /api/v1 off",
+		"badURL":          "--url must be an http:// or https:// address with a host name (e.g. http://127.0.0.1:8080), not %q\n",
 		"serveListening":  "diemcau is running: HTTP %s, SSH %s (authorized keys: %s). Ctrl+C to stop.\n",
 		"notSupported":    "%s is not in this version yet\n",
 		"subcommandUsage": "usage: %s\n",
@@ -68,6 +118,55 @@ func msg(lang, key string) string {
 		return s
 	}
 	return cliText["vi"][key]
+}
+
+// flagHelpVI is the Vietnamese text of each flag's help; the English text is the flag's own
+// usage string, where the flag is defined.
+var flagHelpVI = map[string]string{
+	"db":              "tệp cơ sở dữ liệu SQLite",
+	"http":            "địa chỉ nghe HTTP (WHIP, trang tham gia, API)",
+	"ssh":             "địa chỉ nghe SSH cho bảng điều khiển của kỹ thuật viên",
+	"lang":            "ngôn ngữ: vi hoặc en",
+	"authorized-keys": "tệp authorized_keys (mặc định: cạnh cơ sở dữ liệu)",
+	"api-token-file":  "tệp chứa mã truy cập /api/v1 (nếu không: biến DIEMCAU_API_TOKEN)",
+	"media":           "thư mục các đoạn phim mẫu (mặc định: ./testdata)",
+	"holidays":        "tệp lịch ngày nghỉ (CSV) thay cho lịch có sẵn 2025–2027",
+	"udp-port":        "cổng UDP dùng chung cho mọi luồng WebRTC (ICE UDP mux); 0 = mỗi điểm cầu một cổng tạm",
+	"tls-cert":        "tệp chứng chỉ TLS (PEM): phục vụ HTTPS, cần cho trình duyệt ở máy khác",
+	"tls-key":         "tệp khóa riêng TLS (PEM), đi cùng --tls-cert",
+	"log":             "tệp nhật ký (mặc định: diemcau.log cạnh cơ sở dữ liệu với bảng điều khiển, còn lại là stderr)",
+	"n":               "số điểm cầu mềm (kể cả điểm cầu chính)",
+	"format":          "md, csv hoặc html",
+	"year":            "năm của báo cáo",
+	"url":             "địa chỉ gốc của máy chủ HTTP diemcau",
+	"id":              "mã điểm cầu",
+	"token":           "mã tham gia (hoặc biến DIEMCAU_TOKEN)",
+	"talk":            "gửi đoạn tiếng nói (false: tiếng phòng)",
+	"endpoints":       "số điểm cầu mềm tham gia cùng lúc, kể cả điểm cầu chính",
+	"seconds":         "thời gian đo, giây",
+	"bitrate":         "tốc độ bit video yêu cầu (chỉ ghi lại; đoạn 720p được gửi nguyên)",
+	"json":            "ghi thêm kết quả thành một đối tượng JSON vào tệp này",
+	"mcu-cpu":         "danh sách CPU cho tiến trình MCU (taskset -c)",
+	"cpuprofile":      "ghi hồ sơ CPU của MCU khi chịu tải vào tệp này",
+	"load-cpuprofile": "ghi hồ sơ CPU của các điểm cầu mềm (tiến trình này) vào tệp này",
+	"actor":           "người thực hiện, ghi vào nhật ký",
+	"note":            "ghi chú lưu cùng bước",
+	"override":        "vẫn nhận khi trùng lịch với cuộc họp khác, vì lý do này (ghi vào nhật ký)",
+	"meeting":         "mã cuộc họp trên MCU",
+	"trained":         "đã được tập huấn (Điều 6.6)",
+	"trained-at":      "ngày tập huấn, YYYY-MM-DD",
+	"email":           "địa chỉ thư điện tử",
+	"name":            "họ và tên",
+	"phone":           "số điện thoại",
+	"unit":            "mã đơn vị",
+}
+
+// flagHelp is a flag's help in the user's language.
+func flagHelp(lang string, f *flag.Flag) string {
+	if t, ok := flagHelpVI[f.Name]; ok && lang != "en" {
+		return t
+	}
+	return f.Usage
 }
 
 // usageText is the top-level help.

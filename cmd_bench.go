@@ -27,10 +27,11 @@ func runBench(ctx context.Context, args []string) error {
 	loadProfile := fs.String("load-cpuprofile", "", "write a CPU profile of the soft endpoints (this process) under load to this file")
 	media := fs.String("media", "", "folder with the media clips (default: ./testdata)")
 	lang := fs.String("lang", "vi", "language: vi or en")
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(os.Stderr, msg(langFromArgs(args), "badFlags"), "bench", err)
-		printFlags(os.Stderr, fs, langFromArgs(args))
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noExtraArgs(fs, *lang); err != nil {
+		return err
 	}
 	bps, err := parseBitrate(*bitrate)
 	if err != nil || *n < 2 || *secs <= 0 {

@@ -178,7 +178,7 @@ func openDesk(ctx context.Context, cf commonFlags) (*meeting.Desk, func(), error
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := store.Open(ctx, cf.db)
+	st, err := openStore(ctx, cf)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -218,17 +218,17 @@ func (c cli) notFound(err error, id int64, lang string) error {
 	return err
 }
 
-func readForm(path string) (meeting.BookingForm, error) {
+func readForm(path, lang string) (meeting.BookingForm, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return meeting.BookingForm{}, fmt.Errorf("open booking file: %w", err)
+		return meeting.BookingForm{}, fileError(lang, "booking", path, err)
 	}
 	defer f.Close()
 	return meeting.ParseBookingFile(f)
 }
 
 func (c cli) bookingAdd(ctx context.Context, d *meeting.Desk, path string, by meeting.Filing, lang string) error {
-	form, err := readForm(path)
+	form, err := readForm(path, lang)
 	if err != nil {
 		return err
 	}
@@ -246,7 +246,7 @@ func (c cli) bookingEdit(ctx context.Context, d *meeting.Desk, idArg, path strin
 	if err != nil {
 		return err
 	}
-	form, err := readForm(path)
+	form, err := readForm(path, lang)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"strconv"
 	"sync"
@@ -35,6 +36,9 @@ func startAdhoc(ctx context.Context, name string, args []string, logToFile bool)
 	if err := parse(fs, &cf, args); err != nil {
 		return nil, nil, err
 	}
+	if err := noExtraArgs(fs, cf.lang); err != nil {
+		return nil, nil, err
+	}
 	a, err := openApp(ctx, cf, logToFile)
 	if err != nil {
 		return nil, nil, err
@@ -64,6 +68,9 @@ func runDemo(ctx context.Context, args []string) error {
 	fs := newFlagSet("demo", &cf, "diemcau-demo.db")
 	n := fs.Int("n", 24, "number of soft bridge points (the main one included)")
 	if err := parse(fs, &cf, args); err != nil {
+		return err
+	}
+	if err := noExtraArgs(fs, cf.lang); err != nil {
 		return err
 	}
 	media, err := mediaDir(cf.media)
@@ -136,8 +143,12 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stdout, msg(a.flags.lang, "serveListening"), a.baseURL, a.flags.ssh, a.flags.authorizedKeys)
-	return srv.ListenAndServe(ctx)
+	ln, err := net.Listen("tcp", a.flags.ssh) // before saying "running": a busy port fails here
+	if err != nil {
+		return listenError(a.flags.lang, "--ssh", a.flags.ssh, err)
+	}
+	fmt.Fprintf(os.Stdout, msg(a.flags.lang, "serveListening"), a.baseURL, ln.Addr(), a.flags.authorizedKeys)
+	return srv.Serve(ctx, ln)
 }
 
 // openMeeting records a new live meeting and opens its conference in the MCU.

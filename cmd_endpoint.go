@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	neturl "net/url"
 	"os"
 
 	"diemcau/endpoints"
@@ -21,16 +22,21 @@ func runEndpoint(ctx context.Context, args []string) error {
 	media := fs.String("media", "", "folder with the media clips (default: ./testdata)")
 	lang := fs.String("lang", "vi", "language: vi or en")
 	talk := fs.Bool("talk", true, "send the speech clip (false: room tone)")
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(os.Stderr, msg(langFromArgs(args), "badFlags"), "endpoint", err)
-		printFlags(os.Stderr, fs, langFromArgs(args))
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noExtraArgs(fs, *lang); err != nil {
+		return err
 	}
 	if *token == "" {
 		*token = os.Getenv("DIEMCAU_TOKEN")
 	}
 	if *url == "" || *id == "" || *token == "" {
 		fmt.Fprint(os.Stderr, msg(*lang, "endpointArgs"))
+		return errUsage
+	}
+	if u, err := neturl.Parse(*url); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		fmt.Fprintf(os.Stderr, msg(*lang, "badURL"), *url)
 		return errUsage
 	}
 	dir, err := mediaDir(*media)

@@ -15,8 +15,9 @@ import (
 func runImport(ctx context.Context, args []string) error {
 	var cf commonFlags
 	lang := langFromArgs(args)
+	args = wordFirst(args, "bridgepoints")
 	if len(args) < 1 || args[0] != "bridgepoints" {
-		fmt.Fprintf(os.Stderr, msg(lang, "subcommandUsage"), "diemcau import bridgepoints FILE.csv")
+		fmt.Fprintf(os.Stderr, msg(lang, "subcommandUsage"), msg(lang, "importUsage"))
 		return errUsage
 	}
 	fs := newFlagSet("import bridgepoints", &cf, "diemcau.db")
@@ -28,7 +29,7 @@ func runImport(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	path := fs.Arg(0)
-	st, err := store.Open(ctx, cf.db)
+	st, err := openStore(ctx, cf)
 	if err != nil {
 		return err
 	}
@@ -50,7 +51,7 @@ func runImport(ctx context.Context, args []string) error {
 func importFile(ctx context.Context, reg *endpoints.Registry, path, lang string) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return 0, fmt.Errorf("open %s: %w", path, err)
+		return 0, fileError(lang, "import bridgepoints", path, err)
 	}
 	defer f.Close()
 	return reg.Import(ctx, f, lang)
@@ -60,8 +61,9 @@ func importFile(ctx context.Context, reg *endpoints.Registry, path, lang string)
 func runBridgePoint(ctx context.Context, args []string) error {
 	var cf commonFlags
 	lang := langFromArgs(args)
+	args = wordFirst(args, "rotate")
 	if len(args) < 1 || args[0] != "rotate" {
-		fmt.Fprintf(os.Stderr, msg(lang, "subcommandUsage"), "diemcau bridgepoint rotate ID")
+		fmt.Fprintf(os.Stderr, msg(lang, "subcommandUsage"), msg(lang, "rotateUsage"))
 		return errUsage
 	}
 	fs := newFlagSet("bridgepoint rotate", &cf, "diemcau.db")
@@ -72,7 +74,7 @@ func runBridgePoint(ctx context.Context, args []string) error {
 		fmt.Fprint(os.Stderr, msg(cf.lang, "needID"))
 		return errUsage
 	}
-	st, err := store.Open(ctx, cf.db)
+	st, err := openStore(ctx, cf)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -14,6 +15,7 @@ import (
 // runReport prints a report: for now the meeting log of Appendix II.
 func runReport(ctx context.Context, args []string) error {
 	lang := langFromArgs(args)
+	args = wordFirst(args, "meeting", "booking", "annual", "technicians")
 	if isWorkflowReport(firstArg(args)) {
 		return runWorkflowReport(ctx, args) // booking, annual, technicians: cmd_technician.go
 	}
@@ -33,16 +35,23 @@ func runReport(ctx context.Context, args []string) error {
 	if err := parse(fs, &cf, rest[1:]); err != nil {
 		return err
 	}
+	if err := noExtraArgs(fs, cf.lang); err != nil {
+		return err
+	}
 	if !slices.Contains(meeting.LogFormats, *format) {
 		fmt.Fprintf(os.Stderr, msg(cf.lang, "reportFormat"), *format)
 		return errUsage
 	}
-	st, err := store.Open(ctx, cf.db)
+	st, err := openStore(ctx, cf)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	l, err := meeting.LoadLog(ctx, st, id, cf.lang)
+	if errors.Is(err, store.ErrNotFound) {
+		fmt.Fprintf(os.Stderr, msg(cf.lang, "unknownMeeting"), id)
+		return errUsage
+	}
 	if err != nil {
 		return err
 	}

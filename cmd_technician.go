@@ -39,7 +39,7 @@ func (c cli) technician(ctx context.Context, args []string) error {
 		fmt.Fprint(c.errOut, bmsg(cf.lang, "techUsage"))
 		return errUsage
 	}
-	st, err := store.Open(ctx, cf.db)
+	st, err := openStore(ctx, cf)
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func (c cli) technician(ctx context.Context, args []string) error {
 	case "import":
 		f, err := os.Open(pos[0])
 		if err != nil {
-			return fmt.Errorf("open technician file: %w", err)
+			return fileError(cf.lang, "technician import", pos[0], err)
 		}
 		defer f.Close()
 		added, updated, err := meeting.ImportTechnicians(ctx, st, f, *actor, now)

@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"diemcau/meeting"
@@ -14,6 +16,9 @@ import (
 
 // errUsage means the command line was wrong and the usage has been printed.
 var errUsage = errors.New("usage")
+
+// errHelp means -h was asked for and the flags have been printed: nothing failed.
+var errHelp = fmt.Errorf("%w: help", errUsage)
 
 // commonFlags are the flags every subcommand that touches the store or the network accepts.
 type commonFlags struct {
@@ -53,21 +58,25 @@ func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 // parse parses args and validates the common flags, printing a clear message on error.
 func parse(fs *flag.FlagSet, cf *commonFlags, args []string) error {
 	lang := langFromArgs(args)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printFlags(os.Stdout, fs, lang)
-			return errUsage
-		}
-		fmt.Fprintf(os.Stderr, msg(lang, "badFlags"), fs.Name(), err)
-		printFlags(os.Stderr, fs, lang)
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if cf.lang != "vi" && cf.lang != "en" {
-		fmt.Fprintf(os.Stderr, msg("vi", "badLang"), cf.lang)
+		fmt.Fprintf(os.Stderr, msg(lang, "badLang"), cf.lang)
 		return errUsage
 	}
 	if (cf.tlsCert == "") != (cf.tlsKey == "") {
 		fmt.Fprint(os.Stderr, msg(lang, "tlsPair"))
+		return errUsage
+	}
+	for _, a := range []struct{ flag, value string }{{"http", cf.http}, {"ssh", cf.ssh}} {
+		if err := checkListenAddr(a.value); err != nil {
+			fmt.Fprintf(os.Stderr, msg(lang, "badAddr"), a.flag, a.value)
+			return errUsage
+		}
+	}
+	if cf.udpPort < 0 || cf.udpPort > 65535 {
+		fmt.Fprintf(os.Stderr, msg(lang, "badUDPPort"), cf.udpPort)
 		return errUsage
 	}
 	if cf.authorizedKeys == "" {
@@ -76,11 +85,92 @@ func parse(fs *flag.FlagSet, cf *commonFlags, args []string) error {
 	return nil
 }
 
+// parseFlags parses a flag set (common flags or not): -h prints the flags and gives errHelp, a
+// wrong flag a short message in the user's language naming the flag, and errUsage.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	lang := langFromArgs(args)
+	err := parseInterspersed(fs, args)
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		printFlags(os.Stdout, fs, lang)
+		return errHelp
+	}
+	fmt.Fprintf(os.Stderr, msg(lang, "badFlags"), fs.Name(), flagError(lang, err))
+	fmt.Fprintf(os.Stderr, msg(lang, "seeHelp"), fs.Name())
+	return errUsage
+}
+
+// noExtraArgs refuses arguments left after the flags of a command that takes none, naming the
+// first, instead of silently ignoring them.
+func noExtraArgs(fs *flag.FlagSet, lang string) error {
+	if fs.NArg() == 0 {
+		return nil
+	}
+	fmt.Fprintf(os.Stderr, msg(lang, "extraArgs"), fs.Name(), fs.Arg(0))
+	fmt.Fprintf(os.Stderr, msg(lang, "seeHelp"), fs.Name())
+	return errUsage
+}
+
+// parseInterspersed parses args letting flags come after positional arguments too
+// ("import bridgepoints FILE --db X"), as technicians type them; "--" still ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) error {
+	var pos []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			return err
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		if used := len(rest) - len(left); used > 0 && rest[used-1] == "--" {
+			pos = append(pos, left...)
+			break
+		}
+		pos, rest = append(pos, left[0]), left[1:]
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
+}
+
+// flagError turns the flag package's English error into the user's language, naming the flag.
+func flagError(lang string, err error) string {
+	s := err.Error()
+	for _, p := range []struct{ prefix, key string }{
+		{"flag provided but not defined: -", "flagUnknown"},
+		{"flag needs an argument: -", "flagNeedsValue"},
+		{"bad flag syntax: ", "flagSyntax"},
+	} {
+		if name, ok := strings.CutPrefix(s, p.prefix); ok {
+			return fmt.Sprintf(msg(lang, p.key), strings.TrimLeft(name, "-"))
+		}
+	}
+	var value, name string
+	if _, scanErr := fmt.Sscanf(s, "invalid value %q for flag -%s", &value, &name); scanErr == nil {
+		return fmt.Sprintf(msg(lang, "flagBadValue"), value, strings.TrimSuffix(name, ":"))
+	}
+	return s
+}
+
+// checkListenAddr accepts host:port with a port from 0 to 65535 (the host may be empty).
+func checkListenAddr(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("port %q out of range", port)
+	}
+	return nil
+}
+
 // printFlags lists a flag set's flags.
 func printFlags(w io.Writer, fs *flag.FlagSet, lang string) {
 	fmt.Fprintf(w, msg(lang, "flagsOf"), fs.Name())
 	fs.VisitAll(func(f *flag.Flag) {
-		fmt.Fprintf(w, "  --%-16s %s (%q)\n", f.Name, f.Usage, f.DefValue)
+		fmt.Fprintf(w, "  --%-16s %s (%q)\n", f.Name, flagHelp(lang, f), f.DefValue)
 	})
 }
 
@@ -102,7 +192,7 @@ func (cf commonFlags) calendar() (*meeting.Calendar, error) {
 	}
 	f, err := os.Open(cf.holidays)
 	if err != nil {
-		return nil, fmt.Errorf("open holiday file: %w", err)
+		return nil, fileError(cf.lang, "--holidays", cf.holidays, err)
 	}
 	defer f.Close()
 	return meeting.LoadCalendar(f)

@@ -22,7 +22,7 @@ func (a *app) listen() (net.Listener, error) {
 	}
 	ln, err := net.Listen("tcp", a.flags.http)
 	if err != nil {
-		return nil, fmt.Errorf("listen on %s: %w", a.flags.http, err)
+		return nil, listenError(a.flags.lang, "--http", a.flags.http, err)
 	}
 	a.ln = ln
 	return ln, nil

@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"os"
 )
 
 // errTLSPair means only one of --tls-cert and --tls-key was given.
@@ -17,9 +18,14 @@ func (cf commonFlags) tlsConfig() (*tls.Config, error) {
 	if cf.tlsCert == "" || cf.tlsKey == "" {
 		return nil, errTLSPair
 	}
+	for _, f := range []struct{ flag, path string }{{"--tls-cert", cf.tlsCert}, {"--tls-key", cf.tlsKey}} {
+		if _, err := os.Stat(f.path); err != nil {
+			return nil, fileError(cf.lang, f.flag, f.path, err)
+		}
+	}
 	cert, err := tls.LoadX509KeyPair(cf.tlsCert, cf.tlsKey)
 	if err != nil {
-		return nil, fmt.Errorf("load TLS certificate %s and key %s: %w", cf.tlsCert, cf.tlsKey, err)
+		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "tlsLoad"), cf.tlsCert, cf.tlsKey, err), err: err}
 	}
 	return &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}}, nil
 }

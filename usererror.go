@@ -1,8 +1,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+
+	"modernc.org/sqlite"
 
 	"diemcau/store"
 )
@@ -14,4 +21,66 @@ func userError(lang string, err error) string {
 		return fmt.Sprintf(msg(lang, "schemaTooNew"), err)
 	}
 	return err.Error()
+}
+
+// localError is an error already worded for the user; the cause stays reachable with errors.Is.
+type localError struct {
+	text string
+	err  error
+}
+
+func (e *localError) Error() string { return e.text }
+func (e *localError) Unwrap() error { return e.err }
+
+// fileError words the failure to read a file given by a flag (or argument) for the user: what
+// file, which flag, and why, without the Go error chain.
+func fileError(lang, flagName, path string, err error) error {
+	var text string
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		text = fmt.Sprintf(msg(lang, "fileMissing"), path, flagName)
+	case errors.Is(err, fs.ErrPermission):
+		text = fmt.Sprintf(msg(lang, "fileDenied"), path, flagName)
+	case isDir(path):
+		text = fmt.Sprintf(msg(lang, "fileIsDir"), path, flagName)
+	default:
+		text = fmt.Sprintf(msg(lang, "fileUnreadable"), path, flagName, err)
+	}
+	return &localError{text: text, err: err}
+}
+
+// isDir reports whether path names an existing directory.
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// listenError words a failure to listen on a flag's address: the port is taken, or the address
+// is not one of this machine's.
+func listenError(lang, flagName, addr string, err error) error {
+	key := "listenFailed"
+	if errors.Is(err, syscall.EADDRINUSE) {
+		key = "listenInUse"
+	}
+	return &localError{text: fmt.Sprintf(msg(lang, key), addr, flagName, err), err: err}
+}
+
+// openStore opens the --db database, wording the usual mistakes (a directory, a missing folder,
+// a file that is not SQLite) for the user. A database from a newer diemcau keeps its own error.
+func openStore(ctx context.Context, cf commonFlags) (*store.Store, error) {
+	if isDir(cf.db) {
+		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbIsDir"), cf.db)}
+	}
+	if dir := filepath.Dir(cf.db); !isDir(dir) {
+		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbNoDir"), dir, cf.db), err: fs.ErrNotExist}
+	}
+	st, err := store.Open(ctx, cf.db)
+	if err == nil || errors.Is(err, store.ErrSchemaTooNew) {
+		return st, err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == 26 { // SQLITE_NOTADB
+		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbNotSQLite"), cf.db), err: err}
+	}
+	return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbOpen"), cf.db, err), err: err}
 }

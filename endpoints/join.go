@@ -119,6 +119,12 @@ func (p *JoinPage) servePage(w http.ResponseWriter, r *http.Request) {
 
 // serveNotFound renders the page saying the address names no bridge point.
 func (p *JoinPage) serveNotFound(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// The page is read-only: other methods get 405 and what is allowed, as the mux does.
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
+		return
+	}
 	p.render(w, r, http.StatusNotFound, "", true)
 }
 

@@ -27,12 +27,16 @@ func (m *MCU) Handler() http.Handler {
 	return withCORS(mux)
 }
 
-// withCORS adds the headers a browser needs to use WHIP from another origin.
+// withCORS adds the headers a browser needs to use WHIP from another origin, and the ones that
+// keep WHIP responses out of caches and content sniffing.
 func withCORS(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Access-Control-Allow-Origin", "*")
 		h.Set("Access-Control-Expose-Headers", "Location, ETag, Link")
+		// Answers and errors carry per-session secrets or state: never cached, never sniffed.
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Content-Type-Options", "nosniff")
 		next.ServeHTTP(w, r)
 	})
 }
