@@ -232,3 +232,29 @@ func bridgePointCount(t *testing.T, db string) int {
 	}
 	return len(bps)
 }
+
+// TestConsoleNeedsATerminal: a console started without a terminal (here its output is a file)
+// says so in the user's language and opens no meeting in the store.
+func TestConsoleNeedsATerminal(t *testing.T) {
+	f := newCLIFixture(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"console", "--db", f.db, "--http", "127.0.0.1:0", "--udp-port", "0"}, "cần một cửa sổ dòng lệnh"},
+		{[]string{"console", "--lang", "en", "--db", f.db, "--http", "127.0.0.1:0", "--udp-port", "0"}, "the console needs a terminal"},
+	} {
+		_, stderr, code := runCLI(t, tc.args...)
+		if code == 0 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want an error saying %q", tc.args, code, stderr, tc.want)
+		}
+	}
+	st, err := store.Open(context.Background(), f.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if m, err := st.Meeting(context.Background(), 1); err == nil {
+		t.Errorf("a console without a terminal opened meeting %+v", m)
+	}
+}

@@ -39,6 +39,11 @@ func startAdhoc(ctx context.Context, name string, args []string, logToFile bool)
 	if err := noExtraArgs(fs, cf.lang); err != nil {
 		return nil, nil, err
 	}
+	if logToFile { // the local console
+		if err := needTerminal(cf.lang); err != nil {
+			return nil, nil, err
+		}
+	}
 	a, err := openApp(ctx, cf, logToFile)
 	if err != nil {
 		return nil, nil, err
@@ -92,6 +97,9 @@ func runDemo(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	bps = bps[:*n]
+	if err := needTerminal(cf.lang); err != nil {
+		return err
+	}
 	clips, err := endpoints.LoadClips(media)
 	if err != nil {
 		return err

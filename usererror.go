@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"github.com/charmbracelet/x/term"
 	"modernc.org/sqlite"
 
 	"diemcau/store"
@@ -83,4 +84,13 @@ func openStore(ctx context.Context, cf commonFlags) (*store.Store, error) {
 		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbNotSQLite"), cf.db), err: err}
 	}
 	return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbOpen"), cf.db, err), err: err}
+}
+
+// needTerminal refuses to start a console whose input or output is not a terminal (a pipe,
+// /dev/null, a service manager): before anything is opened, so no meeting starts or ends.
+func needTerminal(lang string) error {
+	if term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd()) {
+		return nil
+	}
+	return &localError{text: msg(lang, "needTerminal")}
 }
