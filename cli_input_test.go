@@ -258,3 +258,16 @@ func TestConsoleNeedsATerminal(t *testing.T) {
 		t.Errorf("a console without a terminal opened meeting %+v", m)
 	}
 }
+
+// TestBookingFlagsBeforeTheSubcommand: `booking --db X list` works like `booking list --db X`.
+func TestBookingFlagsBeforeTheSubcommand(t *testing.T) {
+	f := newCLIFixture(t)
+	for _, args := range [][]string{{"booking", "--db", f.db, "list"}, {"booking", "list", "--db", f.db}} {
+		if out, stderr, code := runCLI(t, args...); code != 0 || !strings.Contains(out, "Chưa có đăng ký") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, stderr)
+		}
+	}
+	if _, stderr, code := runCLI(t, "booking", "--db", f.db, "frob"); code == 0 || !strings.Contains(stderr, "booking add") {
+		t.Errorf("unknown booking subcommand: exit %d, stderr %q; want the usage", code, stderr)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 
 	"diemcau/meeting"
 	"diemcau/store"
@@ -97,20 +98,30 @@ func runBooking(ctx context.Context, args []string) error { return stdCLI().book
 func (c cli) booking(ctx context.Context, args []string) error {
 	lang := langFromArgs(args)
 	sub := firstArg(args)
-	_, isStep := stepCommands[sub]
-	if !isStep && !slices.Contains([]string{"add", "edit", "list", "due", "show"}, sub) {
-		fmt.Fprint(c.errOut, bmsg(lang, "bookingUsage"))
-		return errUsage
+	if _, isStep := stepCommands[sub]; !isStep && !slices.Contains([]string{"add", "edit", "list", "due", "show"}, sub) {
+		// flags may come before the subcommand: `booking --db X list`
+		sub = ""
 	}
 	var cf commonFlags
-	fs := newFlagSet("booking "+sub, &cf, "diemcau.db")
+	fs := newFlagSet(strings.TrimSpace("booking "+sub), &cf, "diemcau.db")
 	override := fs.String("override", "", "accept a clash with other meetings, for this reason (audited)")
 	actor := fs.String("actor", defaultActor(), "who does it, for the audit log (default $USER)")
 	note := fs.String("note", "", "a note recorded with the step")
 	meetingID := fs.Int64("meeting", 0, "with live: the MCU meeting that holds this booking")
-	pos, err := parseMixed(fs, &cf, args[1:])
+	pos, err := parseMixed(fs, &cf, args)
+	if errors.Is(err, errHelp) { // after the flags, the subcommands
+		fmt.Fprint(os.Stdout, bmsg(lang, "bookingUsage"))
+	}
 	if err != nil {
 		return err
+	}
+	if len(pos) > 0 {
+		sub, pos = pos[0], pos[1:]
+	}
+	_, isStep := stepCommands[sub]
+	if !isStep && !slices.Contains([]string{"add", "edit", "list", "due", "show"}, sub) {
+		fmt.Fprint(c.errOut, bmsg(lang, "bookingUsage"))
+		return errUsage
 	}
 	want := map[string]int{"add": 1, "edit": 2, "list": 0, "due": 0, "show": 1}[sub]
 	if isStep {
