@@ -24,28 +24,39 @@ type recvStats struct {
 	jitter   atomic.Uint64 // math.Float64bits of the jitter in seconds
 }
 
-// observe records one packet with sequence number seq and RTP timestamp ts, arrived at now.
-func (r *recvStats) observe(seq uint16, ts uint32, now time.Time) {
+// observe records one packet with sequence number seq and RTP timestamp ts, arrived at now. It
+// reports whether seq jumped further than RFC 3550 A.1 allows (more than maxDropout ahead, or more
+// than maxMisorder behind): the stream then counts on from seq, so the packets it skipped, which
+// never existed, are not counted lost.
+func (r *recvStats) observe(seq uint16, ts uint32, now time.Time) (jumped bool) {
 	arrival := float64(now.UnixNano()) / 1e9 * r.clock
 	transit := arrival - float64(ts)
 	if !r.started {
 		r.started, r.baseSeq, r.maxSeq, r.transit = true, uint32(seq), seq, transit
 		r.expected.Store(1)
 		r.received.Store(1)
-		return
+		return false
 	}
-	if d := int16(seq - r.maxSeq); d > 0 {
+	switch d := seq - r.maxSeq; {
+	case d == 0, d >= 1<<16-maxMisorder: // repeated, or late within bounds
+	case d < maxDropout: // ahead in order
 		if seq < r.maxSeq {
 			r.cycles += 1 << 16
 		}
 		r.maxSeq = seq
 		r.expected.Store(uint64(r.cycles+uint32(seq)-r.baseSeq) + 1)
+	default: // a jump: one packet more than before is expected
+		expected := r.expected.Load()
+		r.maxSeq, r.baseSeq = seq, r.cycles+uint32(seq)-uint32(expected)
+		r.expected.Store(expected + 1)
+		jumped = true
 	}
 	r.received.Add(1)
 	d := transit - r.transit
 	r.transit = transit
 	r.jitterRTP += (math.Abs(d) - r.jitterRTP) / 16
 	r.jitter.Store(math.Float64bits(r.jitterRTP / r.clock))
+	return jumped
 }
 
 // counts returns the packets expected and received so far.

@@ -35,3 +35,22 @@ func TestRecvStatsJitter(t *testing.T) {
 		t.Errorf("jitter %.4f s, want 0.0100", j)
 	}
 }
+
+// TestRecvStatsJump: a sequence number far ahead (or far behind) is reported as a jump and the
+// stream counts on from it, so the packets it skipped are not lost; a gap within bounds is.
+func TestRecvStatsJump(t *testing.T) {
+	r := recvStats{clock: 48000}
+	t0 := time.Unix(1000, 0)
+	var jumps []uint16
+	for i, seq := range []uint16{10, 11, 40000, 40001, 40003, 500, 501} { // 40002 lost; two jumps
+		if r.observe(seq, uint32(i)*960, t0.Add(time.Duration(i)*20*time.Millisecond)) {
+			jumps = append(jumps, seq)
+		}
+	}
+	if len(jumps) != 2 || jumps[0] != 40000 || jumps[1] != 500 {
+		t.Errorf("jumps at %v, want [40000 500]", jumps)
+	}
+	if exp, got := r.counts(); exp != 8 || got != 7 {
+		t.Fatalf("expected %d received %d, want 8 and 7 (one packet lost, none for the jumps)", exp, got)
+	}
+}

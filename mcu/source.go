@@ -40,9 +40,7 @@ type source struct {
 
 	frameTS   uint32 // RTP timestamp of the last video frame seen; used only by run
 	haveFrame bool
-	gated     bool   // audio was held back by a mute since the last forwarded packet; used only by run
-	maxSeq    uint16 // highest sequence number read; used only by run
-	haveSeq   bool
+	gated     bool // audio was held back by a mute since the last forwarded packet; used only by run
 	jumped    bool // the sequence number jumped; the next forwarded packet renumbers the slots
 	jumps     int  // jumps seen; only the first is logged
 	bigHeader bool // a header over maxHeaderBytes was logged
@@ -84,8 +82,9 @@ func (src *source) run() {
 				"kind", src.kind.String(), "ssrc", src.ssrc, "header_bytes", hdr, "limit", maxHeaderBytes)
 		}
 		now := time.Now()
-		src.checkJump(pkt.SequenceNumber)
-		src.recv.observe(pkt.SequenceNumber, pkt.Timestamp, now)
+		if src.recv.observe(pkt.SequenceNumber, pkt.Timestamp, now) {
+			src.noteJump(pkt.SequenceNumber)
+		}
 		src.m.packetsIn.Add(1)
 		src.m.bytesIn.Add(uint64(n))
 		if audio {
@@ -142,27 +141,16 @@ func (src *source) forward(pkt *rtp.Packet, now time.Time) {
 	}
 }
 
-// checkJump notes a sequence number further from the last than RFC 3550 A.1 allows, so that the
-// slots renumber from it: a receiver must not see (and NACK) thousands of packets that never
-// existed. The first jump of the source is logged, the others only counted.
-func (src *source) checkJump(seq uint16) {
-	if !src.haveSeq {
-		src.maxSeq, src.haveSeq = seq, true
-		return
-	}
-	switch d := seq - src.maxSeq; {
-	case d < maxDropout:
-		src.maxSeq = seq
-		return
-	case d >= 1<<16-maxMisorder: // late or repeated
-		return
-	}
+// noteJump makes the slots renumber from a packet whose sequence number jumped (recvStats.observe
+// tells): a receiver must not see (and NACK) thousands of packets that never existed. The first
+// jump of the source is logged, the others only counted.
+func (src *source) noteJump(seq uint16) {
 	if src.jumps == 0 {
 		src.sess.log.Warn("RTP sequence number jumped; renumbered for receivers, further jumps not logged",
-			"kind", src.kind.String(), "ssrc", src.ssrc, "from", src.maxSeq, "to", seq)
+			"kind", src.kind.String(), "ssrc", src.ssrc, "to", seq)
 	}
 	src.jumps++
-	src.maxSeq, src.jumped = seq, true
+	src.jumped = true
 }
 
 // observeVideo counts frames (a new RTP timestamp starts a frame) and records the resolution
