@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -106,12 +105,7 @@ type BookingFormView struct {
 func NewBookingFormView(c Common, units []store.Unit, bps []store.BridgePoint, hostUnit string) *BookingFormView {
 	f := &BookingFormView{common: c, units: units, bps: bps, picks: map[bkField]int{}, errs: map[bkField][]string{}}
 	for i := range f.inputs {
-		in := textinput.New()
-		in.Prompt = ""
-		in.CharLimit = 500
-		c.Styles.styleInput(&in)
-		in.Cursor.SetMode(cursor.CursorStatic)
-		f.inputs[i] = in
+		f.inputs[i] = c.Styles.newInput("", 500)
 	}
 	f.inputs[bkPoints].CharLimit = 8000
 	f.inputs[bkHostUnit].SetValue(hostUnit)

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -31,13 +30,8 @@ type BridgePointTable struct {
 
 // NewBridgePointTable returns an empty table.
 func NewBridgePointTable(c Common) *BridgePointTable {
-	in := textinput.New()
-	in.Prompt = c.Text(txtFilterPrompt)
-	in.CharLimit = 40
-	c.Styles.styleInput(&in)
-	in.Cursor.SetMode(cursor.CursorStatic)
 	return &BridgePointTable{
-		common: c, filter: in, focused: true,
+		common: c, filter: c.Styles.newInput(c.Text(txtFilterPrompt), 40), focused: true,
 		seen: map[string]bool{}, folded: map[string]string{},
 	}
 }

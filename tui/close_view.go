@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -51,12 +50,7 @@ type CloseView struct {
 
 // NewCloseView returns the close view on the prefilled entries.
 func NewCloseView(c Common, entries []store.MeetingLogEntry) *CloseView {
-	in := textinput.New()
-	in.Prompt = ""
-	in.CharLimit = 1000
-	c.Styles.styleInput(&in)
-	in.Cursor.SetMode(cursor.CursorStatic)
-	return &CloseView{common: c, entries: entries, input: in}
+	return &CloseView{common: c, entries: entries, input: c.Styles.newInput("", 1000)}
 }
 
 // Entries returns the entries as edited so far.

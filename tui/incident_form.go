@@ -3,7 +3,6 @@ package tui
 import (
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -60,12 +59,7 @@ type IncidentForm struct {
 func NewIncidentForm(c Common, bridgePoint string, members map[string]string, meetingID int64, now time.Time) *IncidentForm {
 	f := &IncidentForm{common: c, members: members, meetingID: meetingID, now: now, errs: map[formField]string{}}
 	for i := range f.inputs {
-		in := textinput.New()
-		in.Prompt = ""
-		in.CharLimit = 500
-		c.Styles.styleInput(&in)
-		in.Cursor.SetMode(cursor.CursorStatic)
-		f.inputs[i] = in
+		f.inputs[i] = c.Styles.newInput("", 500)
 	}
 	f.inputs[fieldBridgePoint].SetValue(bridgePoint)
 	f.inputs[fieldStarted].SetValue(now.Format("15:04"))

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
@@ -82,12 +83,18 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 	return s
 }
 
-// styleInput replaces the bubbles defaults of a text input with the session's styles.
-func (s *Styles) styleInput(in *textinput.Model) {
+// newInput returns a text input with prompt, at most limit characters, the session's styles
+// instead of the bubbles defaults, and a steady cursor.
+func (s *Styles) newInput(prompt string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.CharLimit = limit
 	in.PromptStyle = s.InputPrompt
 	in.TextStyle = s.InputText
 	in.PlaceholderStyle = s.InputPlaceholder
 	in.CompletionStyle = s.InputPlaceholder
 	in.Cursor.Style = s.InputCursor
 	in.Cursor.TextStyle = s.InputText
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return in
 }
