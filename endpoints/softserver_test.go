@@ -126,19 +126,6 @@ func (m *testMCU) peer(id string, n int) *testPeer {
 	return found
 }
 
-// sessions counts the WHIP sessions opened by id.
-func (m *testMCU) sessions(id string) int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	n := 0
-	for _, p := range m.peers {
-		if p.id == id {
-			n++
-		}
-	}
-	return n
-}
-
 // deleted returns the paths of the DELETE requests seen.
 func (m *testMCU) deleted() []string {
 	m.mu.Lock()

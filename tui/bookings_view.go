@@ -40,7 +40,6 @@ type BookingsView struct {
 	offset  int
 	width   int
 	height  int
-	dueRows int // due items shown, set by View's layout
 }
 
 // NewBookingsView returns the view, empty until SetData.
