@@ -341,12 +341,14 @@
     clearTimeout(st.watchTimer);
     clearInterval(st.statsTimer);
     st.prevStats = null;
-    if (st.location) deleteSession(st.location);
+    const pc = st.pc;
+    if (pc) pc.onconnectionstatechange = null;
+    // The DELETE goes first and the link closes when it is answered (or after a short wait):
+    // closing first would let the MCU see the link drop before it hears that the site left,
+    // and log a deliberate leave as an interruption.
+    const ended = st.location ? deleteSession(st.location) : Promise.resolve();
     st.location = '';
-    if (st.pc) {
-      st.pc.onconnectionstatechange = null;
-      st.pc.close();
-    }
+    if (pc) ended.finally(() => pc.close());
     st.pc = null;
     st.dc = null;
     st.tx = null;
@@ -356,8 +358,12 @@
   }
 
   function deleteSession(url) {
-    fetch(url, { method: 'DELETE', headers: { Authorization: 'Bearer ' + st.secret }, keepalive: true })
-      .catch(() => {});
+    return fetch(url, {
+      method: 'DELETE',
+      headers: { Authorization: 'Bearer ' + st.secret },
+      keepalive: true,
+      signal: AbortSignal.timeout(1500),
+    }).catch(() => {});
   }
 
   // stop leaves for good (until the operator joins again).
