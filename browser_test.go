@@ -29,6 +29,8 @@ const browserRegistry = `id,name,unit_id,unit_name,unit_kind,role,room,address,d
 UBND-TINH,Phòng họp UBND tỉnh,UBND-TINH,Văn phòng UBND tỉnh,province,main,Phòng họp trực tuyến,Pleiku,10.0.0.10
 SO-KHCN,Sở Khoa học và Công nghệ,SO-KHCN,Sở Khoa học và Công nghệ,agency,sub,Phòng họp,Pleiku,10.0.0.11
 XA-IAGRAI,Xã Ia Grai,XA-IAGRAI,Xã Ia Grai,commune,sub,Phòng họp UBND xã,Ia Grai,10.0.1.10
+XA-MAU-A,Xã mẫu A,XA-MAU-A,Xã mẫu A,commune,sub,Phòng họp UBND xã,Xã mẫu A,10.0.1.11
+XA-MAU-B,Xã mẫu B,XA-MAU-B,Xã mẫu B,commune,sub,Phòng họp UBND xã,Xã mẫu B,10.0.1.12
 `
 
 // browserBP is the bridge point the browser takes the place of.
@@ -73,7 +75,7 @@ func newBrowserRig(t *testing.T) *browserRig {
 	if _, err := r.app.reg.Import(ctx, strings.NewReader(browserRegistry), "vi"); err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"UBND-TINH", "SO-KHCN", browserBP} {
+	for _, id := range []string{"UBND-TINH", "SO-KHCN", browserBP, "XA-MAU-A", "XA-MAU-B"} {
 		s, err := r.app.reg.Rotate(ctx, id)
 		if err != nil {
 			t.Fatal(err)
@@ -431,6 +433,48 @@ func TestBrowserJoinPage(t *testing.T) {
 		}
 		tab.click("hand")
 		r.waitEvent(mcu.EventSpeakCancel, browserBP, 5*time.Second)
+	})
+
+	t.Run("the camera pauses while no slot shows it and resumes when one does", func(t *testing.T) {
+		ctx := context.Background()
+		a, b := r.joinSoft(clips, "XA-MAU-A"), r.joinSoft(clips, "XA-MAU-B")
+		defer func() {
+			for _, ep := range []*endpoints.SoftEndpoint{a, b} {
+				lctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+				_ = ep.Leave(lctx)
+				cancel()
+			}
+		}()
+		// The floor to XA-MAU-A and then to SO-KHCN: every receiver's speaker slot shows
+		// SO-KHCN (SO-KHCN's own shows XA-MAU-A); UBND-TINH's main slot shows the loudest open
+		// site, XA-MAU-B; the page, hard-muted, is on nobody's slot.
+		if err := r.conf.Mute(ctx, "test:ktv", browserBP, mcu.HardMute); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []string{"XA-MAU-A", "SO-KHCN"} {
+			if err := r.conf.GrantFloor(ctx, "test:ktv", id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tab.waitJS("the pause shown", `!document.getElementById('cam-state').hidden`, 10*time.Second)
+		pollUntil(t, "the page's camera stopped at the MCU", 5*time.Second, func() bool {
+			q := r.participant(browserBP).Quality
+			return q.VideoPaused && q.FPS == 0
+		})
+		if p := r.participant(browserBP); !p.Connected {
+			t.Fatal("the page dropped while its camera was paused")
+		}
+		if err := r.conf.GrantFloor(ctx, "test:ktv", browserBP); err != nil {
+			t.Fatal(err)
+		}
+		tab.waitJS("the pause note gone", `document.getElementById('cam-state').hidden`, 5*time.Second)
+		pollUntil(t, "the page's camera back at the MCU", 10*time.Second, func() bool {
+			q := r.participant(browserBP).Quality
+			return !q.VideoPaused && q.FPS > 5
+		})
+		if err := r.conf.RevokeFloor(ctx, "test:ktv", browserBP); err != nil {
+			t.Fatal(err)
+		}
 	})
 
 	t.Run("the page rejoins by itself after a server restart", func(t *testing.T) {

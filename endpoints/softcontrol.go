@@ -16,10 +16,11 @@ type controlMessage struct {
 	Speaker string   `json:"speaker,omitempty"` // slots
 	Audio   []string `json:"audio,omitempty"`   // slots
 	Text    string   `json:"text,omitempty"`    // incident
+	Send    *bool    `json:"send,omitempty"`    // video: false pauses the camera, true resumes it
 }
 
-// handleControl applies one message from the MCU.
-func (e *SoftEndpoint) handleControl(data []byte) {
+// handleControl applies one message from the MCU on session s.
+func (e *SoftEndpoint) handleControl(s *softSession, data []byte) {
 	var msg controlMessage
 	if err := json.Unmarshal(data, &msg); err != nil {
 		e.log.Warn("bad control message", "err", err)
@@ -48,6 +49,17 @@ func (e *SoftEndpoint) handleControl(data []byte) {
 		e.mu.Lock()
 		e.slots = slots
 		e.mu.Unlock()
+	case "video":
+		if msg.Send == nil {
+			e.log.Debug("video message without send")
+			return
+		}
+		if !*msg.Send && s.paused.CompareAndSwap(false, true) {
+			e.log.Debug("camera paused by the mcu")
+		} else if *msg.Send && s.paused.CompareAndSwap(true, false) {
+			s.keyframe.Store(true) // the MCU's decoders start again from a keyframe
+			e.log.Debug("camera resumed by the mcu")
+		}
 	default:
 		e.log.Debug("unknown control message", "type", msg.Type)
 	}

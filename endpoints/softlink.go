@@ -34,6 +34,7 @@ type softSession struct {
 	endOnce  sync.Once
 	reason   atomic.Value // string: why the link ended
 	keyframe atomic.Bool  // the MCU asked for a keyframe
+	paused   atomic.Bool  // the MCU asked to pause the camera (it is on no slot)
 
 	disconnectMu    sync.Mutex
 	disconnectTimer *time.Timer
@@ -84,7 +85,7 @@ func (e *SoftEndpoint) watch(s *softSession) {
 	})
 	s.control.OnOpen(func() { s.openOnce.Do(func() { close(s.opened) }) })
 	s.control.OnClose(func() { e.linkEnded(s, "control channel closed") })
-	s.control.OnMessage(func(msg webrtc.DataChannelMessage) { e.handleControl(msg.Data) })
+	s.control.OnMessage(func(msg webrtc.DataChannelMessage) { e.handleControl(s, msg.Data) })
 	s.pc.OnTrack(func(track *webrtc.TrackRemote, receiver *webrtc.RTPReceiver) {
 		go e.readTrack(track)
 		go drainReceiverRTCP(receiver)

@@ -118,13 +118,16 @@ func (e *SoftEndpoint) sendVideo(s *softSession) {
 			return
 		case <-ticker.C:
 		}
+		pkt.Timestamp += videoClockPerFrame // the clock runs on while paused, as a camera's does
+		if s.paused.Load() {
+			continue
+		}
 		if s.keyframe.Swap(false) && !IsVP8Keyframe(clip.Frames[pos]) {
 			pos = clip.nextKeyframe(pos)
 		}
 		if err := e.writeFrame(s, pkt, frames[pos]); errors.Is(err, io.ErrClosedPipe) {
 			return
 		}
-		pkt.Timestamp += videoClockPerFrame
 		pos = (pos + 1) % len(clip.Frames)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pion/interceptor"
+	"github.com/pion/rtcp"
 	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4"
 )
@@ -34,6 +35,10 @@ type testClient struct {
 
 	level atomic.Int32 // RFC 6464 level sent (0 loud … 127 silent)
 	drop  atomic.Int32 // when > 0, every drop-th audio and video packet is numbered but never sent
+
+	camPaused atomic.Bool  // the MCU asked to pause the camera: no video is sent
+	camSent   atomic.Int64 // camera packets sent
+	plis      atomic.Int64 // PLIs the MCU sent about the camera
 	msgs  chan map[string]any
 
 	mu        sync.Mutex
@@ -120,7 +125,9 @@ func newTestClientWith(t testing.TB, api *webrtc.API, base, id, secret string) *
 	must(pc.AddTransceiverFromTrack(c.mic, send))
 	must(pc.AddTransceiverFromKind(webrtc.RTPCodecTypeAudio, recv))
 	must(pc.AddTransceiverFromKind(webrtc.RTPCodecTypeAudio, recv))
-	must(pc.AddTransceiverFromTrack(c.cam, send))
+	camTx, err := pc.AddTransceiverFromTrack(c.cam, send)
+	must(camTx, err)
+	go c.readCameraRTCP(camTx.Sender())
 	must(pc.AddTransceiverFromKind(webrtc.RTPCodecTypeVideo, recv))
 	c.dc, err = pc.CreateDataChannel(controlLabel, nil)
 	if err != nil {
@@ -129,6 +136,9 @@ func newTestClientWith(t testing.TB, api *webrtc.API, base, id, secret string) *
 	c.dc.OnMessage(func(msg webrtc.DataChannelMessage) {
 		var v map[string]any
 		if json.Unmarshal(msg.Data, &v) == nil {
+			if send, ok := v["send"].(bool); ok && v["type"] == "video" {
+				c.camPaused.Store(!send) // as the join page and the soft endpoint do
+			}
 			select {
 			case c.msgs <- v:
 			default:
@@ -216,12 +226,31 @@ func (c *testClient) sendMedia() {
 			if n%25 == 0 {
 				payload = []byte{0x10, 0x50, 0x2a, 0x00, 0x9d, 0x01, 0x2a, 0x00, 0x05, 0xd0, 0x02, 0x00}
 			}
+			vts += 3600
+			if c.camPaused.Load() {
+				continue
+			}
 			if d == 0 || vseq%d != d-1 {
 				_ = c.cam.WriteRTP(&rtp.Packet{Header: rtp.Header{Version: 2, PayloadType: 96, SequenceNumber: vseq,
 					Timestamp: vts, Marker: true}, Payload: payload})
+				c.camSent.Add(1)
 			}
 			vseq++
-			vts += 3600
+		}
+	}
+}
+
+// readCameraRTCP counts the MCU's keyframe requests about the camera.
+func (c *testClient) readCameraRTCP(sender *webrtc.RTPSender) {
+	for {
+		packets, _, err := sender.ReadRTCP()
+		if err != nil {
+			return
+		}
+		for _, p := range packets {
+			if _, ok := p.(*rtcp.PictureLossIndication); ok {
+				c.plis.Add(1)
+			}
 		}
 	}
 }

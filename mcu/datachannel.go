@@ -72,20 +72,23 @@ func (s *session) onDataChannel(dc *webrtc.DataChannel) {
 	dc.OnMessage(func(msg webrtc.DataChannelMessage) { s.handleControl(msg.Data) })
 }
 
-// send writes one JSON message on the control channel when it is open.
-func (s *session) send(v any) {
+// send writes one JSON message on the control channel when it is open, and reports whether it
+// was sent.
+func (s *session) send(v any) bool {
 	dc := s.dc.Load()
 	if dc == nil || dc.ReadyState() != webrtc.DataChannelStateOpen {
-		return
+		return false
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		s.log.Error("encode control message", "err", err)
-		return
+		return false
 	}
 	if err := dc.SendText(string(b)); err != nil {
 		s.log.Debug("send control message", "err", err)
+		return false
 	}
+	return true
 }
 
 // sendSlots sends msg when it differs from what the endpoint last got.

@@ -54,6 +54,9 @@ func (s *session) measure(now time.Time) Quality {
 	bytesIn, bytesOut, frames := s.m.bytesIn.Load(), s.m.bytesOut.Load(), s.m.frames.Load()
 	q := Quality{JitterMs: jitter * 1000, RTTMs: s.rttMs(),
 		Width: int(s.m.width.Load()), Height: int(s.m.height.Load())}
+	if v := s.videoIn.Load(); v != nil {
+		q.VideoPaused = v.paused.Load()
+	}
 	p := &s.q
 	if p.initialised {
 		dt := now.Sub(p.at).Seconds()

@@ -3,6 +3,8 @@ package mcu
 import (
 	"sort"
 	"time"
+
+	"github.com/pion/webrtc/v4"
 )
 
 const (
@@ -69,9 +71,10 @@ func (c *Conference) selectSources(now time.Time) {
 		c.sel.audioIDs = append(c.sel.audioIDs, ranked[i].m.info.ID)
 	}
 	speakerID := c.sel.speakerID
+	warm := c.sel.challenger // likely the next speaker: its camera keeps flowing
 	c.mu.Unlock()
 
-	c.apply(live, plans)
+	c.apply(live, plans, warm, now)
 	if changed {
 		c.emit(EventSpeaker, speakerID, "system", 0, "")
 	}
@@ -276,8 +279,9 @@ func loudestSpeaker(live []*session, now time.Time) *member {
 }
 
 // apply assigns the planned sources to the bindings, requests keyframes for switched video,
-// republishes each source's fan-out and tells every receiver its slots.
-func (c *Conference) apply(live []*session, plans []slotPlan) {
+// republishes each source's fan-out, tells every receiver its slots, and pauses or resumes
+// the cameras (pause.go); warm is a member whose camera must flow although it is on no slot.
+func (c *Conference) apply(live []*session, plans []slotPlan, warm *member, now time.Time) {
 	fan := make(map[*source][]*binding)
 	for _, p := range plans {
 		r := p.recv
@@ -311,6 +315,9 @@ func (c *Conference) apply(live []*session, plans []slotPlan) {
 					list = []*binding{}
 				}
 				src.fanout.Store(&list)
+			}
+			if src.kind == webrtc.RTPCodecTypeVideo {
+				src.paceCamera(len(list) > 0 || src.m == warm, now)
 			}
 		}
 	}

@@ -37,6 +37,8 @@ type source struct {
 	fanout atomic.Pointer[[]*binding] // bindings that had this source when last selected
 	pliAt  atomic.Int64
 	meter  levelMeter
+	paused atomic.Bool // video: its endpoint was asked to stop sending it (pause.go)
+	pace   cameraPace  // video: used only by the conference's run goroutine
 
 	frameTS   uint32 // RTP timestamp of the last video frame seen; used only by run
 	haveFrame bool
@@ -99,6 +101,9 @@ func (src *source) run() {
 				cached = false
 			}
 			src.observeVideo(&pkt)
+			if src.pliAt.Load() == 0 && len(*src.fanout.Load()) > 0 {
+				src.requestKeyframe() // back from a pause (pause.go), or the first packets of a slot
+			}
 			src.forward(&pkt, now)
 		}
 	}

@@ -52,6 +52,7 @@ type bridgePointStatus struct {
 	Width       int        `json:"width"`
 	Height      int        `json:"height"`
 	FPS         float64    `json:"fps"`
+	VideoPaused bool       `json:"video_paused"`
 	Grade       string     `json:"grade"`
 	PacketsIn   uint64     `json:"packets_in"`
 	PacketsOut  uint64     `json:"packets_out"`
@@ -139,7 +140,7 @@ func bridgePointStatusOf(p Participant) bridgePointStatus {
 	bs := bridgePointStatus{ID: p.ID, Name: p.Name, Main: p.Main, Connected: p.Connected,
 		Muted: p.Mute != Unmuted, MuteMode: string(p.Mute), AudioLevel: p.AudioLevel, Speaking: p.Speaking,
 		Floor: p.Floor, LossPct: q.LossPct, JitterMs: q.JitterMs, RTTMs: q.RTTMs, BitrateKbps: q.BitrateKbps,
-		OutKbps: q.OutKbps, Width: q.Width, Height: q.Height, FPS: q.FPS, Grade: q.Grade,
+		OutKbps: q.OutKbps, Width: q.Width, Height: q.Height, FPS: q.FPS, VideoPaused: q.VideoPaused, Grade: q.Grade,
 		PacketsIn: p.PacketsIn, PacketsOut: p.PacketsOut, Reconnects: p.Reconnects}
 	if p.Mute == Unmuted {
 		bs.MuteMode = "none"

@@ -70,7 +70,10 @@ func (cols columns) row(c Common, p mcu.Participant, seen, selected bool) string
 	on := p.Connected
 	sk := stateKey(p, seen)
 	res := "–"
-	if on && q.Width > 0 {
+	switch {
+	case on && q.VideoPaused: // on no slot: the MCU asked the site to pause its camera
+		res = c.Text(txtVideoPaused)
+	case on && q.Width > 0:
 		res = strconv.Itoa(q.Width) + "×" + strconv.Itoa(q.Height)
 	}
 	cellsOut := []string{

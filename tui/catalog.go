@@ -26,6 +26,7 @@ const (
 	txtColRTT
 	txtColKbps
 	txtColRes
+	txtVideoPaused
 	txtStateConnected
 	txtStateDisconnected
 	txtStateNever
@@ -193,6 +194,7 @@ var textVI = map[textKey]string{
 	txtColRTT:            "RTT",
 	txtColKbps:           "kbps",
 	txtColRes:            "Độ phân giải",
+	txtVideoPaused:       "tạm dừng",
 	txtStateConnected:    "kết nối",
 	txtStateDisconnected: "mất kết nối",
 	txtStateNever:        "chưa vào",
@@ -328,6 +330,7 @@ var textEN = map[textKey]string{
 	txtColRTT:            "RTT",
 	txtColKbps:           "kbps",
 	txtColRes:            "Resolution",
+	txtVideoPaused:       "paused",
 	txtStateConnected:    "connected",
 	txtStateDisconnected: "disconnected",
 	txtStateNever:        "never joined",

@@ -200,6 +200,7 @@
     st.pc = pc;
     st.dc = dc;
     st.tx = tx;
+    $('cam-state').hidden = true; // a new link sends the camera until the MCU says otherwise
     return pc;
   }
 
@@ -417,6 +418,9 @@
       case 'slots':
         showSlots(m);
         break;
+      case 'video':
+        if (typeof m.send === 'boolean') setCamera(m.send);
+        break;
       case 'notice':
         if (m.code === 'codec') {
           const slot = m.slot === 'speaker' ? 'speaker' : 'main';
@@ -438,6 +442,18 @@
     el.dataset.mode = mode || 'none';
     el.textContent = { unmuted: T.mic_open, soft: T.mic_soft, hard: T.mic_hard }[mode] || T.mic_none;
     $('unmute').hidden = mode !== 'soft';
+  }
+
+  // setCamera pauses or resumes sending the camera: the MCU pauses a picture that no screen
+  // shows (it is on nobody's slot) and resumes it, with a fresh keyframe, when a slot needs it.
+  function setCamera(send) {
+    $('cam-state').hidden = send;
+    const sender = st.tx && st.tx.v[0].sender;
+    if (!sender || !sender.track) return;
+    const p = sender.getParameters();
+    if (!p.encodings || !p.encodings.length) return;
+    p.encodings.forEach((e) => { e.active = send; });
+    sender.setParameters(p).catch(() => {});
   }
 
   function setHand(on) {
