@@ -39,7 +39,7 @@ type testClient struct {
 	camPaused atomic.Bool  // the MCU asked to pause the camera: no video is sent
 	camSent   atomic.Int64 // camera packets sent
 	plis      atomic.Int64 // PLIs the MCU sent about the camera
-	msgs  chan map[string]any
+	msgs      chan map[string]any
 
 	mu        sync.Mutex
 	audioFrom map[uint32]int            // CSRC → audio packets received

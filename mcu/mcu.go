@@ -49,7 +49,7 @@ func New(cfg Config, j Journal, c Credentials, log *slog.Logger) (*MCU, error) {
 		cfg.Lang = "vi"
 	}
 	reg := &statsRegistry{}
-	batches := &batchSet{}
+	batches := &batchSet{log: log.With("pkg", "mcu")}
 	pion := newPionLogs(log.With("pkg", "mcu"))
 	pcs, mux, err := newPCFactory(cfg, reg, batches, pion)
 	if err != nil {

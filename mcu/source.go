@@ -118,6 +118,7 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 		// After a mute or a jump the slots renumber from here, so the receiver sees no gap.
 		resync := src.gated || src.jumped
 		src.gated, src.jumped = false, false
+		src.out.hold()
 		wrote := false
 		for _, b := range *src.fanout.Load() {
 			if b.write(src, pkt, now, resync) {
@@ -125,25 +126,24 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 				wrote = true
 			}
 		}
-		if wrote {
-			src.out.flush()
-		}
+		src.out.release(wrote)
 	} else {
 		src.gated = true
 	}
 	m.gate.RUnlock()
 }
 
-// forward writes a video packet to the slots carrying this source.
+// forward writes a video packet to the slots carrying this source. The last packet of a frame
+// (the marker) sends the batch: each receiver's packets of the frame leave together, as one
+// segmented datagram where the kernel offers it (udpgso.go).
 func (src *source) forward(pkt *rtp.Packet, now time.Time) {
 	wrote, resync := false, src.jumped
 	src.jumped = false
+	src.out.hold()
 	for _, b := range *src.fanout.Load() {
 		wrote = b.write(src, pkt, now, resync) || wrote
 	}
-	if wrote {
-		src.out.flush()
-	}
+	src.out.release(wrote && pkt.Marker)
 }
 
 // noteJump makes the slots renumber from a packet whose sequence number jumped (recvStats.observe

@@ -1,9 +1,12 @@
 package mcu
 
 import (
+	"io"
+	"log/slog"
 	"net"
 	"net/netip"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pion/transport/v5"
@@ -12,10 +15,15 @@ import (
 	"golang.org/x/net/ipv6"
 )
 
-// Batched writes on the shared UDP port: one sendmmsg for up to batchSize packets, sent when
-// the batch is full or batchDelay after its first packet, whichever comes first.
+// Batched writes on the shared UDP port: one sendmmsg (with UDP segmentation offload where the
+// kernel has it, udpgso.go) for up to batchCap packets. The forwarder sends the batch itself
+// after each audio fan-out and after the last packet of each camera frame, so that each
+// receiver's packets of a frame leave together; what Pion writes on its own (RTCP, DTLS, SCTP)
+// outside a fan-out leaves batchDelay after it was queued, or with the next fan-out. Reads take
+// up to batchRead datagrams per recvmmsg.
 const (
-	batchSize  = 64
+	batchCap   = 1024
+	batchRead  = 64
 	batchDelay = 500 * time.Microsecond
 	batchMTU   = 1500
 	// socketBuffer is the kernel buffer asked for the shared socket, each way.
@@ -35,16 +43,39 @@ func (n batchNet) ListenUDP(network string, laddr *net.UDPAddr) (transport.UDPCo
 	if err != nil {
 		return nil, err
 	}
-	b := newBatchConn(c)
+	b := newBatchConn(c, n.set)
 	n.set.add(b)
 	return b, nil
 }
 
-// batchSet is every batched socket of the MCU. A source flushes them after writing one packet
-// to all its receivers, so a fan-out leaves in one sendmmsg without waiting for batchDelay.
+// batchSet is every batched socket of the MCU. A camera's source flushes them after fanning
+// out the last packet of a frame, so the frame leaves at once, each receiver's packets of it
+// together.
 type batchSet struct {
+	log   *slog.Logger
+	held  atomic.Int32 // fan-outs in progress: each ends with a flush or leaves its packets for the next
 	mu    sync.Mutex
 	conns []*batchConn
+}
+
+// hold marks a fan-out in progress: what is queued meanwhile waits for a flush instead of
+// waking the flusher. nil-safe.
+func (s *batchSet) hold() {
+	if s != nil {
+		s.held.Add(1)
+	}
+}
+
+// release ends a fan-out and, with flush, sends every socket's batch. A camera's packets before
+// the last of a frame stay queued; the frame's last packet, or the next fan-out, sends them.
+func (s *batchSet) release(flush bool) {
+	if s == nil {
+		return
+	}
+	s.held.Add(-1)
+	if flush {
+		s.flush()
+	}
 }
 
 func (s *batchSet) add(b *batchConn) {
@@ -77,32 +108,35 @@ type batchIO interface {
 }
 
 // batchConn is a UDP socket whose writes are queued in preallocated buffers and sent by
-// sendmmsg, and whose reads take up to batchSize datagrams per recvmmsg.
+// sendmmsg, and whose reads take up to batchRead datagrams per recvmmsg.
 type batchConn struct {
 	*net.UDPConn
-	w batchIO
+	w   batchIO
+	set *batchSet
 
 	// Reads: one recvmmsg fills rmsgs, ReadFromAddrPort hands them out one by one. The ICE
 	// mux has a single reader, rmu only guards against misuse.
 	rmu   sync.Mutex
-	rmsgs [batchSize]ipv4.Message
-	rbufs [batchSize][batchMTU]byte
+	rmsgs [batchRead]ipv4.Message
+	rbufs [batchRead][batchMTU]byte
 	rn    int
 	rpos  int
 
 	mu    sync.Mutex
-	msgs  [batchSize]ipv4.Message
-	bufs  [batchSize][batchMTU]byte
-	addrs [batchSize]net.UDPAddr
-	ips   [batchSize][16]byte
+	msgs  [batchCap]ipv4.Message
+	bufs  [batchCap][batchMTU]byte
+	addrs [batchCap]net.UDPAddr
+	ips   [batchCap][16]byte
+	dst   [batchCap]netip.AddrPort
 	n     int
+	gso   gsoState
 	kick  chan struct{}
 	done  chan struct{}
 	once  sync.Once
 }
 
-func newBatchConn(c *net.UDPConn) *batchConn {
-	b := &batchConn{UDPConn: c, kick: make(chan struct{}, 1), done: make(chan struct{})}
+func newBatchConn(c *net.UDPConn, set *batchSet) *batchConn {
+	b := &batchConn{UDPConn: c, set: set, kick: make(chan struct{}, 1), done: make(chan struct{})}
 	if a, ok := c.LocalAddr().(*net.UDPAddr); ok && a.IP.To4() == nil {
 		b.w = ipv6.NewPacketConn(c)
 	} else {
@@ -111,7 +145,13 @@ func newBatchConn(c *net.UDPConn) *batchConn {
 	for i := range b.msgs {
 		b.msgs[i].Buffers = [][]byte{nil}
 		b.msgs[i].Addr = &b.addrs[i]
+	}
+	for i := range b.rmsgs {
 		b.rmsgs[i].Buffers = [][]byte{b.rbufs[i][:]}
+	}
+	if b.gso.on = gsoSupported(c); b.gso.on {
+		b.gso.open = make(map[netip.AddrPort]int, 256)
+		b.gso.runs = make([]gsoRun, 0, batchCap)
 	}
 	go b.flusher()
 	return b
@@ -149,10 +189,11 @@ func (b *batchConn) WriteToAddrPort(p []byte, addr netip.AddrPort) (int, error) 
 		a.IP = b.ips[i][:copy(b.ips[i][:], v[:])]
 	}
 	a.Port, a.Zone = int(addr.Port()), ""
+	b.dst[i] = netip.AddrPortFrom(ip, addr.Port())
 	b.n++
-	if b.n == batchSize {
+	if b.n == batchCap {
 		b.flushLocked()
-	} else if i == 0 {
+	} else if i == 0 && b.set.held.Load() == 0 {
 		select {
 		case b.kick <- struct{}{}:
 		default:
@@ -191,20 +232,56 @@ func (b *batchConn) ReadFrom(p []byte) (int, net.Addr, error) {
 	return n, net.UDPAddrFromAddrPort(from), nil
 }
 
-// flushLocked sends the queued datagrams (b.mu held). UDP may lose them; errors drop the batch.
+// flushLocked sends the queued datagrams (b.mu held). UDP may lose them; an error drops the
+// rest of the batch, as the network would.
 func (b *batchConn) flushLocked() {
+	n := b.n
+	b.n = 0
+	if n == 0 {
+		return
+	}
+	if b.gso.on && n > 1 {
+		if runs := b.gso.plan(n, &b.dst, &b.msgs); runs < n {
+			sent, err := b.sendAll(b.gso.out[:runs])
+			if err == nil || !gsoRefused(err) {
+				return
+			}
+			// The socket refuses segmentation (a device without checksum offload answers EIO):
+			// send the packets of the runs not sent one by one, and no more GSO on this socket.
+			b.gso.on = false
+			b.set.log.Warn("UDP segmentation offload refused; sending packet by packet", "local", b.LocalAddr().String(), "err", err)
+			k := 0
+			for i := 0; i < n; i++ {
+				if b.gso.of[i] >= sent {
+					b.gso.out[k] = b.msgs[i]
+					k++
+				}
+			}
+			_, _ = b.sendAll(b.gso.out[:k])
+			return
+		}
+	}
+	_, _ = b.sendAll(b.msgs[:n])
+}
+
+// sendAll writes ms with as few sendmmsg calls as it takes; it returns how many were sent.
+func (b *batchConn) sendAll(ms []ipv4.Message) (int, error) {
 	sent := 0
-	for sent < b.n {
-		k, err := b.w.WriteBatch(b.msgs[sent:b.n], 0)
-		if err != nil || k == 0 {
-			break
+	for sent < len(ms) {
+		k, err := b.w.WriteBatch(ms[sent:], 0)
+		if err != nil {
+			return sent, err
+		}
+		if k == 0 {
+			return sent, io.ErrShortWrite
 		}
 		sent += k
 	}
-	b.n = 0
+	return sent, nil
 }
 
-// flusher sends a batch batchDelay after its first packet unless it filled up before.
+// flusher sends a batch batchDelay after a write outside any fan-out started it, unless it
+// was sent before.
 func (b *batchConn) flusher() {
 	for {
 		select {
@@ -214,9 +291,7 @@ func (b *batchConn) flusher() {
 		}
 		time.Sleep(batchDelay)
 		b.mu.Lock()
-		if b.n > 0 {
-			b.flushLocked()
-		}
+		b.flushLocked()
 		b.mu.Unlock()
 	}
 }
