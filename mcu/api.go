@@ -176,3 +176,5 @@ type Snapshot struct {
 //   func (c *Conference) SelfMute(ctx context.Context, actor, bridgePoint string) error   // soft-mutes an open microphone only
 //   func (c *Conference) Close(ctx context.Context, actor string) error
 //   func (c *Conference) ForwardedAudio(bridgePoint string) uint64 // audio packets of this source forwarded to anyone, ever
+//   func (c *Conference) KeepCameras(d time.Duration)              // no camera paused for the next d (test session)
+//   func (c *Conference) KeepingCameras() bool

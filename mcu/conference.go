@@ -3,6 +3,7 @@ package mcu
 import (
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -20,6 +21,8 @@ type Conference struct {
 	log        *slog.Logger
 
 	ctl sync.Mutex // serialises control actions: journal first, then state
+
+	keepCameras atomic.Int64 // until when (Unix ns) no camera is paused (KeepCameras)
 
 	mu        sync.Mutex
 	members   []*member

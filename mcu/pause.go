@@ -1,6 +1,8 @@
 package mcu
 
-import "time"
+import (
+	"time"
+)
 
 // pauseAfter is how long a camera stays on no slot before its endpoint is asked to stop sending
 // it. Each receiver sees two cameras, so in a meeting of 160 bridge points 158 cameras would
@@ -53,3 +55,14 @@ func (src *source) paceCamera(wanted bool, now time.Time) {
 		src.sess.log.Debug("camera paused: on no slot", "ssrc", src.ssrc)
 	}
 }
+
+// KeepCameras asks that no camera of the conference be paused, and paused ones resumed, for
+// the next d: a test session (Article 10) measures every site's picture and bitrate, which a
+// paused camera would fail. The console renews it while its test-session view is open, so it
+// ends by itself when the view (or the session) goes.
+func (c *Conference) KeepCameras(d time.Duration) {
+	c.keepCameras.Store(time.Now().Add(d).UnixNano())
+}
+
+// KeepingCameras reports whether a KeepCameras lease is running.
+func (c *Conference) KeepingCameras() bool { return time.Now().UnixNano() < c.keepCameras.Load() }

@@ -39,6 +39,13 @@ func TestCameraOnNoSlotIsPaused(t *testing.T) {
 		t.Fatalf("D while paused: connected %v, packets in %d → %d", p.Connected, in, p.PacketsIn)
 	}
 
+	// A test session keeps every camera on: D is resumed although on no slot, and paused
+	// again once the lease lapses.
+	h.conf.KeepCameras(time.Minute)
+	d.waitMsg("video", func(m map[string]any) bool { return m["send"] == true })
+	h.conf.KeepCameras(0)
+	d.waitMsg("video", func(m map[string]any) bool { return m["send"] == false })
+
 	plis := d.plis.Load()
 	if err := h.conf.GrantFloor(context.Background(), "tester", "D"); err != nil {
 		t.Fatal(err)

@@ -283,6 +283,7 @@ func loudestSpeaker(live []*session, now time.Time) *member {
 // the cameras (pause.go); warm is a member whose camera must flow although it is on no slot.
 func (c *Conference) apply(live []*session, plans []slotPlan, warm *member, now time.Time) {
 	fan := make(map[*source][]*binding)
+	keep := c.KeepingCameras() // a test session measures every camera
 	for _, p := range plans {
 		r := p.recv
 		for i, b := range r.audio {
@@ -317,7 +318,7 @@ func (c *Conference) apply(live []*session, plans []slotPlan, warm *member, now 
 				src.fanout.Store(&list)
 			}
 			if src.kind == webrtc.RTPCodecTypeVideo {
-				src.paceCamera(len(list) > 0 || src.m == warm, now)
+				src.paceCamera(len(list) > 0 || src.m == warm || keep, now)
 			}
 		}
 	}

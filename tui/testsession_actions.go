@@ -57,6 +57,9 @@ func Measure(p mcu.Participant) meeting.Measurement {
 		JitterMs: q.JitterMs, RTTMs: q.RTTMs, BitrateKbps: q.BitrateKbps, Width: q.Width, Height: q.Height}
 }
 
+// keepCamerasFor is how long one renewal of the test session's camera lease lasts.
+const keepCamerasFor = 5 * time.Second
+
 // observeTests hands the MCU's figures of every bridge point to the test meter.
 func (m *Model) observeTests(s mcu.Snapshot, at time.Time) {
 	for _, p := range s.Participants {
@@ -64,6 +67,11 @@ func (m *Model) observeTests(s mcu.Snapshot, at time.Time) {
 	}
 	if m.testing != nil {
 		m.testing.SetSnapshot(s)
+		if m.conf != nil {
+			// The checklist measures every site's picture and bitrate: no camera paused
+			// while the view is open (renewed with each snapshot, so it lapses by itself).
+			m.conf.KeepCameras(keepCamerasFor)
+		}
 	}
 }
 

@@ -29,8 +29,13 @@ func TestProgramTestSessionSaves(t *testing.T) {
 	f := newFixture(t, 2)
 	tm := startProgram(t, f, "vi")
 	waitOutput(t, tm, "Xã Ia Grai")
+	if f.conf.KeepingCameras() {
+		t.Fatal("cameras kept before any test session was opened")
+	}
 	tm.Type("T")
 	waitOutput(t, tm, "Kiểm duyệt (Điều 10)")
+	// The checklist measures every picture: while the view is open no camera is paused.
+	eventually(t, "the cameras kept on for the test session", f.conf.KeepingCameras)
 	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
 	tm.Type(" ")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
