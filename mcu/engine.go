@@ -165,7 +165,11 @@ func newPCFactory(cfg Config, reg *statsRegistry, batches *batchSet, pion *pionL
 	se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4, webrtc.NetworkTypeUDP6})
 	se.SetSRTPProtectionProfiles(dtls.SRTP_AEAD_AES_128_GCM, dtls.SRTP_AES128_CM_HMAC_SHA1_80)
 	if len(cfg.PublicIPs) > 0 {
-		se.SetNAT1To1IPs(cfg.PublicIPs, webrtc.ICECandidateTypeHost)
+		// NAT 1:1: the host candidates carry the public addresses instead of the local ones.
+		if err := se.SetICEAddressRewriteRules(webrtc.ICEAddressRewriteRule{External: cfg.PublicIPs,
+			AsCandidateType: webrtc.ICECandidateTypeHost, Mode: webrtc.ICEAddressRewriteReplace}); err != nil {
+			return nil, nil, fmt.Errorf("public addresses %v: %w", cfg.PublicIPs, err)
+		}
 	}
 	if cfg.LoopbackOnly {
 		se.SetInterfaceFilter(isLoopbackInterface)
