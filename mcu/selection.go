@@ -181,19 +181,40 @@ func (c *Conference) planVideo(r *session, mainM *member, ranked []*source) (pla
 			break
 		}
 	}
-	pickOther := func(not *source) *source {
+	// pickOther fills a slot that neither the main site nor a speaker claims: with the camera
+	// already on it while that camera is still live (and not muted while an open site waits),
+	// else the first ranked camera that other receivers already see (so no paused camera has
+	// to start for it), else the first ranked one. Without this, the slot would follow the
+	// ranking, which moves with every change of the sites' levels: the picture would flap
+	// between sites every tick, and every camera would have to keep sending.
+	pickOther := func(slot string, not *source) *source {
+		var first *source
 		for _, src := range ranked {
-			if src.m != r.m && src != not {
-				return src
+			if src.m == r.m || src == not {
+				continue
+			}
+			if first == nil {
+				first = src
+			}
+			if len(*src.fanout.Load()) > 0 && (src.m.muteMode() == Unmuted || first.m.muteMode() != Unmuted) {
+				first = src
+				break
 			}
 		}
-		return nil
+		cur := r.assignedVideo(slot)
+		if cur == nil || cur == not || cur.m == r.m || !contains(ranked, cur) {
+			return first
+		}
+		if first != nil && cur.m.muteMode() != Unmuted && first.m.muteMode() == Unmuted {
+			return first
+		}
+		return cur
 	}
 	if speakerPick == nil {
-		speakerPick = pickOther(mainPick)
+		speakerPick = pickOther(slotSpeaker, mainPick)
 	}
 	if mainPick == nil {
-		mainPick = pickOther(speakerPick)
+		mainPick = pickOther(slotMain, speakerPick)
 	}
 	plan = make([]*source, len(r.video))
 	blocked = make([]*source, len(r.video))
@@ -208,6 +229,16 @@ func (c *Conference) planVideo(r *session, mainM *member, ranked []*source) (pla
 		plan[i] = src
 	}
 	return plan, blocked
+}
+
+// assignedVideo is the camera on r's video slot of the given name at the last selection.
+func (r *session) assignedVideo(slot string) *source {
+	for i, b := range r.video {
+		if b.slot == slot && i < len(r.assigned.video) {
+			return r.assigned.video[i]
+		}
+	}
+	return nil
 }
 
 // updateSpeaker moves the speaker slot with hysteresis, or pins it to the floor holder. It

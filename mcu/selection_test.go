@@ -92,6 +92,69 @@ func TestPlanAudioSticky(t *testing.T) {
 	}
 }
 
+// TestPlanVideoSticky: while the main site is the speaker, each receiver's speaker slot shows
+// another site; that site stays as the levels move (no flapping), until it leaves or is muted
+// while an open site waits.
+func TestPlanVideoSticky(t *testing.T) {
+	c := newConference(&MCU{log: slog.Default()}, ConferenceSpec{ID: "x", Members: []Member{
+		{ID: "MAIN", Main: true}, {ID: "B"}, {ID: "C"}, {ID: "D"}}})
+	now := time.Now()
+	live := fakeLive(c, map[string]int32{"MAIN": 90, "B": 20, "C": 30, "D": 25}, now)
+	for _, s := range live {
+		src := &source{sess: s, m: s.m}
+		src.fanout.Store(&[]*binding{})
+		s.videoIn.Store(src)
+	}
+	r := live[1] // B receives
+	r.video = []*binding{{slot: slotMain}, {slot: slotSpeaker}}
+	mainM := c.byID["MAIN"]
+	c.updateSpeaker(live, now)
+	if c.sel.speaker != mainM || c.sel.prevSpeaker != nil {
+		t.Fatalf("speaker %v, previous %v: want MAIN and none", c.sel.speaker, c.sel.prevSpeaker)
+	}
+	speakerOf := func() string {
+		plan, _ := c.planVideo(r, mainM, rankVideo(live))
+		if plan[0] == nil || plan[0].m != mainM {
+			t.Fatalf("main slot %v, want MAIN", plan[0])
+		}
+		r.assigned.video = plan
+		if plan[1] == nil {
+			return ""
+		}
+		return plan[1].m.info.ID
+	}
+	if got := speakerOf(); got != "C" {
+		t.Fatalf("speaker slot %q, want the loudest other site C", got)
+	}
+	// Another receiver whose loudest other site is B still gets C, which B already sees: no
+	// paused camera has to start for it.
+	cSrc := c.byID["C"].sess.videoIn.Load()
+	cSrc.fanout.Store(&[]*binding{r.video[1]})
+	c.byID["B"].level.Store(33)
+	d := live[3]
+	d.video = []*binding{{slot: slotMain}, {slot: slotSpeaker}}
+	if plan, _ := c.planVideo(d, mainM, rankVideo(live)); plan[1] != cSrc {
+		t.Fatalf("D's speaker slot %v, want C, the camera already forwarded", plan[1])
+	}
+	for _, lv := range []map[string]int32{{"C": 10, "D": 40}, {"C": 35, "D": 20}, {"C": 5, "D": 60}} {
+		for id, l := range lv {
+			c.byID[id].level.Store(l)
+		}
+		if got := speakerOf(); got != "C" {
+			t.Fatalf("levels %v: speaker slot moved to %q; it must stay on C", lv, got)
+		}
+	}
+	c.byID["C"].setMode(HardMute)
+	if got := speakerOf(); got != "D" {
+		t.Fatalf("C muted while D is open: speaker slot %q, want D", got)
+	}
+	c.byID["D"].sess = nil // D leaves
+	live = []*session{live[0], live[1], live[2]}
+	if got := speakerOf(); got != "C" {
+		t.Fatalf("D gone: speaker slot %q, want C (muted, but the only other site)", got)
+	}
+}
+
 func TestVP8KeyframeSize(t *testing.T) {
 	key := []byte{0x10, 0x50, 0x2a, 0x00, 0x9d, 0x01, 0x2a, 0x00, 0x05, 0xd0, 0x02}
 	if w, h, ok := vp8KeyframeSize(key); !ok || w != 1280 || h != 720 {
