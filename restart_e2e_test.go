@@ -49,7 +49,15 @@ func TestRestartMidMeeting(t *testing.T) {
 		all = append(all, ep)
 	}
 	runEndpoints(t, all, 0)
-	waitFor(t, "20 bridge points connected", 60*time.Second, func() bool { return r.conf.Snapshot().Connected == 20 })
+	// Connected at the MCU (ICE and DTLS up) comes before the endpoint's control channel is open.
+	waitFor(t, "20 bridge points connected", 60*time.Second, func() bool {
+		for _, ep := range all {
+			if !ep.Connected() {
+				return false
+			}
+		}
+		return r.conf.Snapshot().Connected == 20
+	})
 
 	ctx := context.Background()
 	if err := r.conf.Mute(ctx, actor, hard, mcu.HardMute); err != nil {

@@ -118,15 +118,17 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 		// After a mute or a jump the slots renumber from here, so the receiver sees no gap.
 		resync := src.gated || src.jumped
 		src.gated, src.jumped = false, false
-		src.out.hold()
-		wrote := false
-		for _, b := range *src.fanout.Load() {
-			if b.write(src, pkt, now, resync) {
-				m.forwardedAudio.Add(1)
-				wrote = true
+		if fan := *src.fanout.Load(); len(fan) > 0 {
+			src.out.hold()
+			wrote := false
+			for _, b := range fan {
+				if b.write(src, pkt, now, resync) {
+					m.forwardedAudio.Add(1)
+					wrote = true
+				}
 			}
+			src.out.release(wrote)
 		}
-		src.out.release(wrote)
 	} else {
 		src.gated = true
 	}
@@ -139,8 +141,12 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 func (src *source) forward(pkt *rtp.Packet, now time.Time) {
 	wrote, resync := false, src.jumped
 	src.jumped = false
+	fan := *src.fanout.Load()
+	if len(fan) == 0 {
+		return
+	}
 	src.out.hold()
-	for _, b := range *src.fanout.Load() {
+	for _, b := range fan {
 		wrote = b.write(src, pkt, now, resync) || wrote
 	}
 	src.out.release(wrote && pkt.Marker)

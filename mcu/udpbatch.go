@@ -68,11 +68,25 @@ func (s *batchSet) hold() {
 
 // release ends a fan-out and, with flush, sends every socket's batch. A camera's packets before
 // the last of a frame stay queued; the frame's last packet, or the next fan-out, sends them.
+// When the last fan-out in progress ends without a flush, a socket with packets queued wakes
+// its flusher: a write made during the fan-out (Pion's DTLS, SCTP or RTCP) did not.
 func (s *batchSet) release(flush bool) {
 	if s == nil {
 		return
 	}
-	s.held.Add(-1)
+	if s.held.Add(-1) == 0 && !flush {
+		s.mu.Lock()
+		conns := s.conns
+		s.mu.Unlock()
+		for _, b := range conns {
+			b.mu.Lock()
+			queued := b.n > 0
+			b.mu.Unlock()
+			if queued {
+				b.wake()
+			}
+		}
+	}
 	if flush {
 		s.flush()
 	}
@@ -194,13 +208,18 @@ func (b *batchConn) WriteToAddrPort(p []byte, addr netip.AddrPort) (int, error) 
 	if b.n == batchCap {
 		b.flushLocked()
 	} else if i == 0 && b.set.held.Load() == 0 {
-		select {
-		case b.kick <- struct{}{}:
-		default:
-		}
+		b.wake()
 	}
 	b.mu.Unlock()
 	return len(p), nil
+}
+
+// wake asks the flusher to send the batch batchDelay from now.
+func (b *batchConn) wake() {
+	select {
+	case b.kick <- struct{}{}:
+	default:
+	}
 }
 
 // ReadFromAddrPort returns the next datagram, reading up to batchSize at once with recvmmsg.
