@@ -139,7 +139,7 @@ func BenchmarkForwardVideo(b *testing.B) {
 					if pkt.Marker {
 						pkt.Timestamp += 3000
 					}
-					src.forward(&pkt, time.Now())
+					src.forward(&pkt, *src.fanout.Load(), time.Now())
 				}
 				reportPerOut(b, n, threadCPU()-cpu0)
 			})

@@ -93,18 +93,19 @@ func (src *source) run() {
 			src.meter.observe(&pkt, src.m, now)
 			src.forwardAudio(&pkt, now)
 		} else {
-			if len(*src.fanout.Load()) > 0 {
+			fan := *src.fanout.Load()
+			if len(fan) > 0 {
 				src.cache.put(pkt.SequenceNumber, buf[:n])
 				cached = true
+				if src.pliAt.Load() == 0 {
+					src.requestKeyframe() // back from a pause (pause.go), or the first packets of a slot
+				}
 			} else if cached {
 				src.cache.release()
 				cached = false
 			}
 			src.observeVideo(&pkt)
-			if src.pliAt.Load() == 0 && len(*src.fanout.Load()) > 0 {
-				src.requestKeyframe() // back from a pause (pause.go), or the first packets of a slot
-			}
-			src.forward(&pkt, now)
+			src.forward(&pkt, fan, now)
 		}
 	}
 }
@@ -135,13 +136,12 @@ func (src *source) forwardAudio(pkt *rtp.Packet, now time.Time) {
 	m.gate.RUnlock()
 }
 
-// forward writes a video packet to the slots carrying this source. The last packet of a frame
+// forward writes a video packet to fan, the slots carrying this source. The last packet of a frame
 // (the marker) sends the batch: each receiver's packets of the frame leave together, as one
 // segmented datagram where the kernel offers it (udpgso.go).
-func (src *source) forward(pkt *rtp.Packet, now time.Time) {
+func (src *source) forward(pkt *rtp.Packet, fan []*binding, now time.Time) {
 	wrote, resync := false, src.jumped
 	src.jumped = false
-	fan := *src.fanout.Load()
 	if len(fan) == 0 {
 		return
 	}
