@@ -35,8 +35,18 @@ func (t *BridgePointTable) View() string {
 // titleLine shows the panel name, counts, the sort, and the filter (as an input while editing).
 func (t *BridgePointTable) titleLine() string {
 	c := t.common
-	title := fmt.Sprintf(" %s (%d/%d) · %s", c.Text(txtPanelBridgePoints), len(t.view), len(t.rows),
-		c.Text(txtSortLabel, t.sort.label(c)))
+	title := fmt.Sprintf(" %s (%d/%d)", c.Text(txtPanelBridgePoints), len(t.view), len(t.rows))
+	paused := 0
+	for _, p := range t.rows {
+		if p.Connected && p.Quality.VideoPaused {
+			paused++
+		}
+	}
+	if paused > 0 && !t.editing {
+		// Cameras on no screen are paused (mcu/pause.go): their low kbps is audio only, not a bad line.
+		title += " · " + c.Text(txtCamerasPaused, paused)
+	}
+	title += " · " + c.Text(txtSortLabel, t.sort.label(c))
 	style := c.Styles.PanelTitle
 	if t.focused {
 		style = c.Styles.PanelTitleFocused

@@ -38,6 +38,7 @@ const (
 	txtSortLoss
 	txtSortLevel
 	txtSortLabel
+	txtCamerasPaused
 	txtFilterPrompt
 	txtFilterLabel
 	txtNoRows
@@ -206,6 +207,7 @@ var textVI = map[textKey]string{
 	txtSortLoss:          "mất gói",
 	txtSortLevel:         "âm lượng",
 	txtSortLabel:         "xếp theo %s",
+	txtCamerasPaused:     "%d camera tạm dừng",
 	txtFilterPrompt:      "Lọc: ",
 	txtFilterLabel:       "lọc “%s”",
 	txtNoRows:            "Không có điểm cầu nào khớp",
@@ -342,6 +344,7 @@ var textEN = map[textKey]string{
 	txtSortLoss:          "loss",
 	txtSortLevel:         "level",
 	txtSortLabel:         "sorted by %s",
+	txtCamerasPaused:     "%d cameras paused",
 	txtFilterPrompt:      "Filter: ",
 	txtFilterLabel:       "filter “%s”",
 	txtNoRows:            "No bridge point matches",

@@ -131,3 +131,38 @@ func TestSortCycles(t *testing.T) {
 		t.Fatalf("sort did not cycle back: %d", m.table.Sort())
 	}
 }
+
+// Cameras the MCU paused (on no screen) are counted in the table's title at 80 columns, so their
+// low kbps does not read as a bad line, and named in the resolution column on a wide screen.
+func TestPausedCamerasShown(t *testing.T) {
+	f := newFixture(t, 4)
+	for _, tc := range []struct {
+		lang        string
+		width       int
+		title, cell string
+	}{{"vi", 80, "2 camera tạm dừng", ""}, {"en", 80, "2 cameras paused", ""}, {"vi", 200, "2 camera tạm dừng", "tạm dừng"}} {
+		m := f.model(t, tc.lang, tc.width, 24)
+		ps := f.conf.Snapshot().Participants
+		for i := range ps {
+			ps[i].Connected = true
+			ps[i].Quality.Width, ps[i].Quality.Height = 1280, 720
+			ps[i].Quality.VideoPaused = i == 1 || i == 2
+		}
+		m.table.SetParticipants(ps)
+		view := plain(m.View())
+		if !strings.Contains(view, tc.title) {
+			t.Errorf("%s %d columns: no %q in\n%s", tc.lang, tc.width, tc.title, view)
+		}
+		if tc.cell != "" {
+			for _, l := range strings.Split(view, "\n") {
+				if strings.Contains(l, ps[1].Name) && !strings.Contains(l, tc.cell) {
+					t.Errorf("%s: the paused row lacks %q: %q", tc.lang, tc.cell, l)
+				}
+				if strings.Contains(l, ps[0].Name) && !strings.Contains(l, "1280×720") {
+					t.Errorf("%s: the sending row lacks its resolution: %q", tc.lang, l)
+				}
+			}
+		}
+		checkFits(t, tc.lang+" paused", m.View(), tc.width, 24)
+	}
+}
