@@ -101,7 +101,7 @@ type Quality struct {
 	Width       int     // video resolution from the last VP8 keyframe or H.264 SPS (0 when unknown)
 	Height      int
 	FPS         float64 // inbound video frame rate, frames per second over the last interval
-	VideoPaused bool    // the camera is on no slot and its endpoint was asked to pause it (Width/Height: before the pause)
+	VideoPaused bool    // the camera is on no slot, its endpoint was asked to pause it, and no frame came over the interval (Width/Height: before the pause)
 	Grade       string  // GradeGood, GradeFair, GradePoor or GradeBad; "" when not connected
 }
 

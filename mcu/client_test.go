@@ -37,6 +37,7 @@ type testClient struct {
 	drop  atomic.Int32 // when > 0, every drop-th audio and video packet is numbered but never sent
 
 	camPaused atomic.Bool  // the MCU asked to pause the camera: no video is sent
+	deaf      atomic.Bool  // ignores the MCU's pause (a terminal that does not know the message)
 	camSent   atomic.Int64 // camera packets sent
 	plis      atomic.Int64 // PLIs the MCU sent about the camera
 	msgs      chan map[string]any
@@ -136,7 +137,7 @@ func newTestClientWith(t testing.TB, api *webrtc.API, base, id, secret string) *
 	c.dc.OnMessage(func(msg webrtc.DataChannelMessage) {
 		var v map[string]any
 		if json.Unmarshal(msg.Data, &v) == nil {
-			if send, ok := v["send"].(bool); ok && v["type"] == "video" {
+			if send, ok := v["send"].(bool); ok && v["type"] == "video" && !c.deaf.Load() {
 				c.camPaused.Store(!send) // as the join page and the soft endpoint do
 			}
 			select {

@@ -12,15 +12,18 @@ import (
 // and its video reaches the receivers again.
 func TestCameraOnNoSlotIsPaused(t *testing.T) {
 	h := newHarness(t, ConferenceSpec{Members: []Member{
-		{ID: "MAIN", Name: "Tỉnh ủy", Main: true}, {ID: "B", Name: "Xã B"}, {ID: "C", Name: "Xã C"}, {ID: "D", Name: "Xã D"}}})
+		{ID: "MAIN", Name: "Tỉnh ủy", Main: true}, {ID: "B", Name: "Xã B"}, {ID: "C", Name: "Xã C"},
+		{ID: "D", Name: "Xã D"}, {ID: "OUT", Name: "Xã E"}}})
 	clients := map[string]*testClient{}
-	for _, id := range []string{"MAIN", "B", "C", "D"} {
+	for _, id := range []string{"MAIN", "B", "C", "D", "OUT"} {
 		clients[id] = h.client(id)
 	}
-	// With four sites and nobody speaking, every receiver sees MAIN and one of B or C (or B
-	// and C for MAIN itself): D's camera is on nobody's slot.
+	clients["OUT"].deaf.Store(true) // does not know the message: keeps sending
+	// With five sites and nobody speaking, every receiver sees MAIN and one of B or C (or B
+	// and C for MAIN itself): the cameras of D and OUT are on nobody's slot.
 	d := clients["D"]
 	d.waitMsg("video", func(m map[string]any) bool { return m["send"] == false })
+	clients["OUT"].waitMsg("video", func(m map[string]any) bool { return m["send"] == false })
 	for _, id := range []string{"MAIN", "B", "C"} {
 		if clients[id].camPaused.Load() {
 			t.Errorf("%s's camera, which is on a slot, was paused", id)
@@ -28,6 +31,9 @@ func TestCameraOnNoSlotIsPaused(t *testing.T) {
 	}
 	eventually(t, 5*time.Second, func() bool { return h.participant("D").Quality.VideoPaused },
 		"D's quality never says its video is paused")
+	if q := h.participant("OUT").Quality; q.VideoPaused || q.FPS == 0 {
+		t.Errorf("OUT ignores the pause and keeps sending (%.0f fps): its status says paused %v", q.FPS, q.VideoPaused)
+	}
 
 	// Paused, D sends no video but its audio keeps the link measured and connected.
 	sent, in := d.camSent.Load(), h.participant("D").PacketsIn

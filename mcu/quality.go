@@ -54,9 +54,6 @@ func (s *session) measure(now time.Time) Quality {
 	bytesIn, bytesOut, frames := s.m.bytesIn.Load(), s.m.bytesOut.Load(), s.m.frames.Load()
 	q := Quality{JitterMs: jitter * 1000, RTTMs: s.rttMs(),
 		Width: int(s.m.width.Load()), Height: int(s.m.height.Load())}
-	if v := s.videoIn.Load(); v != nil {
-		q.VideoPaused = v.paused.Load()
-	}
 	p := &s.q
 	if p.initialised {
 		dt := now.Sub(p.at).Seconds()
@@ -70,6 +67,9 @@ func (s *session) measure(now time.Time) Quality {
 			q.OutKbps = float64(bytesOut-p.bytesOut) * 8 / dt / 1000
 			q.FPS = float64(frames-p.frames) / dt
 		}
+	}
+	if v := s.videoIn.Load(); v != nil && v.paused.Load() && p.initialised && q.FPS == 0 {
+		q.VideoPaused = true // asked to pause, and no frame came: an endpoint that ignores it is not "paused"
 	}
 	q.Grade = grade(q.LossPct, q.JitterMs, q.RTTMs)
 	*p = qualityState{at: now, recv: recv, lost: lost, bytesIn: bytesIn, bytesOut: bytesOut, frames: frames, initialised: true}
