@@ -24,6 +24,40 @@ type registry struct {
 	order []store.BridgePoint
 }
 
+// byName finds the one bridge point whose name is s, case and diacritics aside: a form may
+// name a sub bridge point instead of giving its ID. Two of the same name find none.
+func (r registry) byName(s string) (string, bool) {
+	q, found := Fold(strings.TrimSpace(s)), ""
+	for _, bp := range r.order {
+		if Fold(bp.Name) == q {
+			if found != "" {
+				return "", false
+			}
+			found = bp.ID
+		}
+	}
+	return found, found != ""
+}
+
+// suggest names up to three bridge points whose ID or name contains s, case and diacritics
+// aside, as "ID (name)"; "" when none does.
+func (r registry) suggest(s string) string {
+	q := Fold(strings.TrimSpace(s))
+	if len([]rune(q)) < 3 {
+		return ""
+	}
+	var out []string
+	for _, bp := range r.order {
+		if strings.Contains(Fold(bp.ID), q) || strings.Contains(Fold(bp.Name), q) {
+			out = append(out, bp.ID+" ("+bp.Name+")")
+			if len(out) == 3 {
+				break
+			}
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 func newRegistry(units []store.Unit, bps []store.BridgePoint) registry {
 	r := registry{units: map[string]store.Unit{}, bps: map[string]store.BridgePoint{}, order: bps}
 	for _, u := range units {
@@ -212,11 +246,20 @@ func checkPoints(b *store.Booking, f BookingForm, reg registry, e *BookingError)
 		field := fmt.Sprintf("bridge_points[%d]", i+1)
 		id := strings.TrimSpace(p.ID)
 		_, known := reg.bps[id]
+		if !known && id != "" {
+			if byName, ok := reg.byName(id); ok {
+				id, known = byName, true // written by its name: "Xã Ia Grai" for XA-IAGRAI
+			}
+		}
 		switch first, dup := seen[id]; {
 		case id == "":
 			e.add(field+".id", "required")
 		case !known:
-			e.add(field+".id", "unknownBP", id)
+			if hint := reg.suggest(id); hint != "" {
+				e.add(field+".id", "unknownBPHint", id, hint)
+			} else {
+				e.add(field+".id", "unknownBP", id)
+			}
 		case dup:
 			e.add(field+".id", "duplicateBP", id, first)
 		case id == b.RoomBP:

@@ -88,6 +88,10 @@ func TestBadBookingsNameTheField(t *testing.T) {
 		{"end before start", func(f *BookingForm) { f.End = "2026-03-20 07:00" }, []string{"end"}, "is not after"},
 		{"bad time", func(f *BookingForm) { f.Start = "20/3/2026 8h" }, []string{"start"}, "not valid"},
 		{"unknown bridge point", func(f *BookingForm) { f.BridgePoints[1].ID = "XA-KHONGCO" }, []string{"bridge_points[2].id"}, "XA-KHONGCO"},
+		{"unknown bridge point, near ones named", func(f *BookingForm) { f.BridgePoints[1].ID = "dak doa" }, []string{"bridge_points[2].id"},
+			`"dak doa" in the registry; did you mean XA-DAKDOA (UBND xã Đak Đoa)?`},
+		{"a name given twice reads as its bridge point", func(f *BookingForm) { f.BridgePoints[1].ID = "ubnd xa ia grai" },
+			[]string{"bridge_points[2].id"}, "already item 1"},
 		{"duplicate bridge point", func(f *BookingForm) { f.BridgePoints[1].ID = "XA-IAGRAI" }, []string{"bridge_points[2].id"}, "already item 1"},
 		{"host room as sub", func(f *BookingForm) { f.BridgePoints[0].ID = "SO-KHCN" }, []string{"bridge_points[1].id"}, "host's own room"},
 		{"unknown unit", func(f *BookingForm) { f.HostUnit = "SO-KHONGCO" }, []string{"host_unit"}, "no unit"},
@@ -119,6 +123,30 @@ func TestBadBookingsNameTheField(t *testing.T) {
 	}
 	if n := bookingCount(t, d); n != 0 {
 		t.Fatalf("%d bookings written from bad forms", n)
+	}
+}
+
+// A sub bridge point may be written by its name (case and diacritics aside): the booking keeps
+// its ID.
+func TestBookingPointByName(t *testing.T) {
+	ctx := context.Background()
+	d, _ := bookingDesk(t, vn(2026, 3, 2, 9, 0))
+	f := form("2026-03-20 08:00", "2026-03-20 10:00", "XA-IAGRAI")
+	f.BridgePoints = append(f.BridgePoints, FormPoint{ID: "  ubnd XÃ đak đoa ", Attendees: 5})
+	id, _, err := d.Register(ctx, f, Filing{Actor: "tester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := d.Status(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range b.Booking.Points {
+		ids = append(ids, p.BridgePoint)
+	}
+	if !slices.Equal(ids, []string{"XA-IAGRAI", "XA-DAKDOA"}) {
+		t.Fatalf("points %v, want the name resolved to XA-DAKDOA", ids)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"diemcau/meeting"
 )
 
 // SortMode is the order of the bridge-point table.
@@ -30,7 +32,7 @@ func (t *BridgePointTable) Filter() string { return t.filter.Value() }
 
 // rebuild filters and sorts the rows into view and puts the cursor back on the selected bridge point.
 func (t *BridgePointTable) rebuild() {
-	q := strings.TrimSpace(fold(t.filter.Value()))
+	q := strings.TrimSpace(meeting.Fold(t.filter.Value()))
 	t.view = t.view[:0]
 	for i, p := range t.rows {
 		if q == "" || strings.Contains(t.folded[p.ID], q) {

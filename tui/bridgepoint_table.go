@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"diemcau/mcu"
+	"diemcau/meeting"
 )
 
 // BridgePointTable is the main panel: every bridge point of the meeting with its link quality,
@@ -58,7 +59,7 @@ func (t *BridgePointTable) SetParticipants(ps []mcu.Participant) {
 			t.seen[p.ID] = true
 		}
 		if _, ok := t.folded[p.ID]; !ok {
-			t.folded[p.ID] = fold(p.Name + " " + p.ID)
+			t.folded[p.ID] = meeting.Fold(p.Name + " " + p.ID)
 		}
 	}
 	t.rebuild()

@@ -3,6 +3,8 @@ package tui
 import (
 	"testing"
 	"time"
+
+	"diemcau/meeting"
 )
 
 func TestGrade(t *testing.T) {
@@ -36,8 +38,8 @@ func TestFold(t *testing.T) {
 		"Phường": "phuong", "Ia Gra\u0300i": "ia grai",
 	}
 	for in, want := range tests {
-		if got := fold(in); got != want {
-			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		if got := meeting.Fold(in); got != want {
+			t.Errorf("meeting.Fold(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

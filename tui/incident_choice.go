@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/meeting"
 )
 
 // incidentKinds are the store's incident kinds with their labels.
@@ -31,10 +33,10 @@ func cycle(c Common, options []choice, cur int, km tea.KeyMsg) int {
 	case km.Type == tea.KeyRight, km.Type == tea.KeySpace:
 		return (cur + 1) % n
 	case km.Type == tea.KeyRunes && len(km.Runes) == 1:
-		typed := fold(string(km.Runes))
+		typed := meeting.Fold(string(km.Runes))
 		for i := 1; i <= n; i++ {
 			o := options[(cur+i)%n]
-			if strings.HasPrefix(o.code, typed) || strings.HasPrefix(fold(c.Text(o.label)), typed) {
+			if strings.HasPrefix(o.code, typed) || strings.HasPrefix(meeting.Fold(c.Text(o.label)), typed) {
 				return (cur + i) % n
 			}
 		}

@@ -1,4 +1,4 @@
-package tui
+package meeting
 
 import (
 	"strings"
@@ -25,8 +25,8 @@ var vietnameseBase = func() map[rune]rune {
 	return m
 }()
 
-// fold lowercases s and strips Vietnamese diacritics, so "Ia Grai" matches "ia grải".
-func fold(s string) string {
+// Fold lowercases s and strips Vietnamese diacritics, so "Ia Grai" matches "ia grải".
+func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range strings.ToLower(s) {
