@@ -19,17 +19,7 @@ import (
 // not run, so that the benchmark alone decides what each slot carries.
 func benchReceivers(b *testing.B, cfg Config, n int) []*session {
 	b.Helper()
-	creds := fakeCredentials{}
-	spec := ConferenceSpec{ID: "bench", MeetingID: 1}
-	for i := range n {
-		id := fmt.Sprintf("R%03d", i)
-		creds[id] = "s-" + id
-		spec.Members = append(spec.Members, Member{ID: id})
-	}
-	m, err := New(cfg, newFakeJournal(), creds, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		b.Fatal(err)
-	}
+	m, spec, creds := newBenchMCU(b, cfg, "bench", "R", n)
 	c := newConference(m, spec)
 	m.mu.Lock()
 	m.confs[spec.ID] = c // no c.run(): selection would reassign the slots
@@ -54,6 +44,24 @@ func benchReceivers(b *testing.B, cfg Config, n int) []*session {
 	}
 	c.mu.Unlock()
 	return out
+}
+
+// newBenchMCU is an MCU with a fake journal that knows n bridge points (IDs prefix000, …,
+// secrets "s-" + ID), and the spec of a conference of them all.
+func newBenchMCU(b *testing.B, cfg Config, conf, prefix string, n int) (*MCU, ConferenceSpec, fakeCredentials) {
+	b.Helper()
+	creds := fakeCredentials{}
+	spec := ConferenceSpec{ID: conf, MeetingID: 1}
+	for i := range n {
+		id := fmt.Sprintf("%s%03d", prefix, i)
+		creds[id] = "s-" + id
+		spec.Members = append(spec.Members, Member{ID: id})
+	}
+	m, err := New(cfg, newFakeJournal(), creds, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m, spec, creds
 }
 
 // benchSource is a synthetic source put on one slot of every receiver.

@@ -2,9 +2,6 @@ package mcu
 
 import (
 	"context"
-	"fmt"
-	"io"
-	"log/slog"
 	"net/http/httptest"
 	"sync"
 	"testing"
@@ -18,17 +15,7 @@ func BenchmarkJoinBurst(b *testing.B) {
 	const joinBurstN = 40
 	for b.Loop() {
 		b.StopTimer()
-		creds := fakeCredentials{}
-		spec := ConferenceSpec{ID: "burst", MeetingID: 1}
-		for i := range joinBurstN {
-			id := fmt.Sprintf("J%03d", i)
-			creds[id] = "s-" + id
-			spec.Members = append(spec.Members, Member{ID: id})
-		}
-		m, err := New(Config{Loopback: true}, newFakeJournal(), creds, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			b.Fatal(err)
-		}
+		m, spec, creds := newBenchMCU(b, Config{Loopback: true}, "burst", "J", joinBurstN)
 		c, err := m.Open(context.Background(), spec)
 		if err != nil {
 			b.Fatal(err)

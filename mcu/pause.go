@@ -1,8 +1,6 @@
 package mcu
 
-import (
-	"time"
-)
+import "time"
 
 // pauseAfter is how long a camera stays on no slot before its endpoint is asked to stop sending
 // it. Each receiver sees two cameras, so in a meeting of 160 bridge points 158 cameras would

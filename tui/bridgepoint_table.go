@@ -17,6 +17,7 @@ type BridgePointTable struct {
 	seen     map[string]bool   // bridge points seen connected at least once
 	folded   map[string]string // id → folded "name id", for the filter
 	view     []int             // indices into rows after filter and sort
+	paused   int               // connected bridge points whose camera the MCU paused
 	cursor   int               // index into view
 	selected string            // id under the cursor, kept across refreshes
 	offset   int               // first visible index into view
@@ -54,9 +55,13 @@ func (t *BridgePointTable) Editing() bool { return t.editing }
 // SetParticipants replaces the rows (in registry order) and keeps the cursor on the same bridge point.
 func (t *BridgePointTable) SetParticipants(ps []mcu.Participant) {
 	t.rows = ps
+	t.paused = 0
 	for _, p := range ps {
 		if p.Connected {
 			t.seen[p.ID] = true
+			if p.Quality.VideoPaused {
+				t.paused++
+			}
 		}
 		if _, ok := t.folded[p.ID]; !ok {
 			t.folded[p.ID] = meeting.Fold(p.Name + " " + p.ID)

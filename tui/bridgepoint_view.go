@@ -36,15 +36,9 @@ func (t *BridgePointTable) View() string {
 func (t *BridgePointTable) titleLine() string {
 	c := t.common
 	title := fmt.Sprintf(" %s (%d/%d)", c.Text(txtPanelBridgePoints), len(t.view), len(t.rows))
-	paused := 0
-	for _, p := range t.rows {
-		if p.Connected && p.Quality.VideoPaused {
-			paused++
-		}
-	}
-	if paused > 0 && !t.editing {
+	if t.paused > 0 && !t.editing {
 		// Cameras on no screen are paused (mcu/pause.go): their low kbps is audio only, not a bad line.
-		title += " · " + c.Text(txtCamerasPaused, paused)
+		title += " · " + c.Text(txtCamerasPaused, t.paused)
 	}
 	title += " · " + c.Text(txtSortLabel, t.sort.label(c))
 	style := c.Styles.PanelTitle
