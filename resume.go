@@ -40,7 +40,34 @@ func (a *app) openAdhoc(ctx context.Context) (*mcu.Conference, error) {
 	case ok:
 		return conf, nil
 	}
-	return a.openMeeting(ctx, store.Meeting{Title: msg(a.flags.lang, "adhocTitle")}, host, nil, true)
+	m := store.Meeting{Title: msg(a.flags.lang, "adhocTitle")}
+	var members []store.BridgePoint
+	main, ok, err := a.registryMain(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if ok { // the meeting is chaired from the province's main room: M never mutes it, its host acts in it
+		m.MainBP, m.HostUnit = main.ID, main.UnitID
+		members = []store.BridgePoint{main}
+	} else {
+		a.log.Warn("the registry has no main bridge point (role=main): the ad hoc meeting has none")
+	}
+	return a.openMeeting(ctx, m, host, members, true)
+}
+
+// registryMain returns the registry's main bridge point (role=main; the first by id when there
+// are several); ok is false when the registry has none.
+func (a *app) registryMain(ctx context.Context) (store.BridgePoint, bool, error) {
+	bps, err := a.st.BridgePoints(ctx)
+	if err != nil {
+		return store.BridgePoint{}, false, err
+	}
+	for _, bp := range bps {
+		if bp.Role == "main" {
+			return bp, true, nil
+		}
+	}
+	return store.BridgePoint{}, false, nil
 }
 
 // resumeMeeting reopens the latest live meeting of the store under its own id: its members,
@@ -117,7 +144,7 @@ func (a *app) expireMeeting(ctx context.Context, rs meeting.ResumeState) error {
 func (a *app) resumeSpec(ctx context.Context, rs meeting.ResumeState, host string) (mcu.ConferenceSpec, error) {
 	m := rs.Meeting
 	spec := mcu.ConferenceSpec{ID: strconv.FormatInt(m.ID, 10), MeetingID: m.ID, Title: m.Title, Host: host,
-		Chair: m.Chair, OpenToAll: len(rs.Participants) == 0}
+		Chair: m.Chair, OpenToAll: meeting.OpenToAll(rs.Meeting, rs.Participants)}
 	if m.HostUnit != "" {
 		units, err := a.st.Units(ctx)
 		if err != nil {

@@ -36,7 +36,7 @@ func StopDetail(connected []string) string {
 // ResumeState is what a restarted server needs to reopen a live meeting as it was.
 type ResumeState struct {
 	Meeting      store.Meeting
-	Participants []string          // the bridge points expected (none: an ad hoc meeting open to all)
+	Participants []string          // the bridge points expected (none but the main one: an ad hoc meeting open to all)
 	Members      []string          // participants, then bridge points that joined, in first-join order
 	Mute         map[string]string // bridge point → "soft" or "hard"; absent means open
 	Floor        string            // the bridge point holding the floor, "" when none
@@ -282,4 +282,15 @@ func (t *OutageTracker) Resume(ctx context.Context, meetingID int64, downs []Dow
 		}
 	}
 	return nil
+}
+
+// OpenToAll reports whether a meeting admits any registered bridge point: an ad hoc meeting
+// expects no site but its main one.
+func OpenToAll(m store.Meeting, participants []string) bool {
+	for _, p := range participants {
+		if p != m.MainBP {
+			return false
+		}
+	}
+	return true
 }
