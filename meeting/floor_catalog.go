@@ -35,6 +35,12 @@ const (
 	fkLogNotClosed
 	fkLogSigned
 	fkRestartDraft
+	fkLogStateSubmitted
+	fkLogStateClosed
+	fkLogStateIncomplete
+	fkLogPendingTitle
+	fkLogPendingDraft
+	fkLogPendingOpen
 )
 
 // floorCatalog is every string of the floor rules and the meeting log, per language.
@@ -68,6 +74,12 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogNotClosed:         "cuộc họp %d chưa đóng nhật ký",
 		fkLogSigned:            "Thủ trưởng đơn vị (Ký, đóng dấu)",
 		fkRestartDraft:         "Máy chủ khởi động lại giữa cuộc họp: điểm cầu bị gián đoạn (tự động ghi nhận)",
+		fkLogStateSubmitted:    "Nhật ký đã nộp lúc %s.",
+		fkLogStateClosed:       "Nhật ký đã đóng, chưa nộp: sự cố còn được xác nhận, hủy hoặc khắc phục trước khi nộp.",
+		fkLogStateIncomplete:   "NHẬT KÝ CHƯA HOÀN TẤT: cuộc họp kết thúc mà không qua bước đóng nhật ký (thoát bảng điều khiển, dừng hoặc sự cố máy chủ); các dòng dưới đây là bản đề xuất chưa được kỹ thuật viên xác nhận.",
+		fkLogPendingTitle:      "Sự cố chưa xử lý (không thuộc nhật ký cho đến khi được xác nhận)",
+		fkLogPendingDraft:      "nháp",
+		fkLogPendingOpen:       "đang xử lý",
 	},
 	"en": {
 		fkDropDraft:            "Bridge point lost its connection (recorded automatically)",
@@ -98,6 +110,12 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogNotClosed:         "meeting %d has no closed log",
 		fkLogSigned:            "Head of unit (signature, seal)",
 		fkRestartDraft:         "The server restarted mid-meeting: bridge point interrupted (recorded automatically)",
+		fkLogStateSubmitted:    "Log submitted at %s.",
+		fkLogStateClosed:       "Log closed, not yet submitted: incidents may still be confirmed, discarded or resolved before it is.",
+		fkLogStateIncomplete:   "INCOMPLETE LOG: the meeting ended without its log being closed (the console quit, the server stopped or crashed); the rows below are the proposal, not confirmed by a technician.",
+		fkLogPendingTitle:      "Incidents pending (not part of the log until confirmed)",
+		fkLogPendingDraft:      "draft",
+		fkLogPendingOpen:       "in progress",
 	},
 }
 

@@ -33,6 +33,10 @@ type logView struct {
 	Lang, Title, MeetingLabel, Meeting, WhenLabel, When, UnitLabel, Unit string
 	No, BridgePoint, Status, Devices, TotalLabel, Total, Signed          string
 	Sections                                                             []logSection
+	State                                                                string // submitted, closed or incomplete
+	Incomplete                                                           bool
+	PendingTitle                                                         string
+	Pending                                                              []string // one line per incident not yet settled
 }
 
 // logSection is "I. Điểm cầu chính" or "II. Điểm cầu phụ" with its rows.
@@ -71,7 +75,43 @@ func newLogView(l Log, lang string) logView {
 		sec.Rows = append(sec.Rows, newLogRow(e, len(sec.Rows)+1, lang))
 	}
 	v.Sections = []logSection{main, sub}
+	v.Incomplete = l.Incomplete
+	switch {
+	case l.Incomplete:
+		v.State = t(fkLogStateIncomplete)
+	case !m.LogSubmittedAt.IsZero():
+		v.State = floorText(lang, fkLogStateSubmitted, m.LogSubmittedAt.In(Zone()).Format("15:04 02/01/2006"))
+	default:
+		v.State = t(fkLogStateClosed)
+	}
+	if len(l.Pending) > 0 {
+		v.PendingTitle = t(fkLogPendingTitle)
+		names := map[string]string{}
+		for _, e := range l.Entries {
+			names[e.BridgePoint] = e.Name
+		}
+		for _, in := range l.Pending {
+			v.Pending = append(v.Pending, pendingLine(in, names, lang))
+		}
+	}
 	return v
+}
+
+// pendingLine describes an incident not yet settled: number, state, bridge point, start, text.
+func pendingLine(in store.Incident, names map[string]string, lang string) string {
+	state := floorText(lang, fkLogPendingDraft)
+	if in.Status == "open" {
+		state = floorText(lang, fkLogPendingOpen)
+	}
+	who := in.BridgePoint
+	if n := names[who]; n != "" {
+		who = n + " (" + who + ")"
+	}
+	when := ""
+	if !in.StartedAt.IsZero() {
+		when = in.StartedAt.In(Zone()).Format("15:04 02/01/2006") + " "
+	}
+	return fmt.Sprintf("#%d %s: %s %s%s", in.ID, state, who, when, in.Description)
 }
 
 func newLogRow(e store.MeetingLogEntry, no int, lang string) logRow {
@@ -111,6 +151,9 @@ func mdCell(s string) string {
 func writeLogMarkdown(w io.Writer, v logView) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", v.Title)
+	if v.Incomplete {
+		fmt.Fprintf(&b, "> **%s**\n\n", v.State)
+	}
 	fmt.Fprintf(&b, "%s: %s  \n%s: %s  \n%s: %s\n\n", v.MeetingLabel, mdCell(v.Meeting), v.WhenLabel, v.When, v.UnitLabel, mdCell(v.Unit))
 	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", v.No, v.BridgePoint, v.Status, v.Devices)
 	for _, s := range v.Sections {
@@ -120,7 +163,18 @@ func writeLogMarkdown(w io.Writer, v logView) error {
 			fmt.Fprintf(&b, "| %d | %s (%s) | %s | %s |\n", r.No, mdCell(r.Name), mdCell(r.ID), mdCell(status), mdCell(r.Devices))
 		}
 	}
-	fmt.Fprintf(&b, "\n%s: %s\n\n%s\n", v.TotalLabel, v.Total, v.Signed)
+	fmt.Fprintf(&b, "\n%s: %s\n\n", v.TotalLabel, v.Total)
+	if !v.Incomplete {
+		fmt.Fprintf(&b, "%s\n\n", v.State)
+	}
+	if len(v.Pending) > 0 {
+		fmt.Fprintf(&b, "%s:\n\n", v.PendingTitle)
+		for _, p := range v.Pending {
+			fmt.Fprintf(&b, "- %s\n", strings.ReplaceAll(p, "\n", " "))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "%s\n", v.Signed)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -138,6 +192,10 @@ func writeLogCSV(w io.Writer, v logView) error {
 		}
 	}
 	_ = cw.Write([]string{v.TotalLabel, v.Total})
+	_ = cw.Write([]string{v.State})
+	for _, p := range v.Pending {
+		_ = cw.Write([]string{v.PendingTitle, p})
+	}
 	cw.Flush()
 	return cw.Error()
 }
@@ -148,12 +206,15 @@ var logHTML = template.Must(template.New("log").Parse(`<!doctype html>
 <style>body{font-family:serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:4px;vertical-align:top}h1{text-align:center;font-size:1.2em}</style>
 </head><body>
 <h1>{{.Title}}</h1>
+{{if .Incomplete}}<p style="border:2px solid #000;padding:4px"><b>{{.State}}</b></p>{{end}}
 <p>{{.MeetingLabel}}: {{.Meeting}}<br>{{.WhenLabel}}: {{.When}}<br>{{.UnitLabel}}: {{.Unit}}</p>
 <table><tr><th>{{.No}}</th><th>{{.BridgePoint}}</th><th>{{.Status}}</th><th>{{.Devices}}</th></tr>
 {{range .Sections}}<tr><th>{{.Roman}}</th><th colspan="3" style="text-align:left">{{.Title}}</th></tr>
 {{range .Rows}}<tr><td>{{.No}}</td><td>{{.Name}} ({{.ID}})</td><td>{{.Status}}<br>{{.Label}}: {{.Description}}<br>{{.InterruptionLabel}}: {{.Interruption}}</td><td>{{.Devices}}</td></tr>
 {{end}}{{end}}</table>
 <p>{{.TotalLabel}}: {{.Total}}</p>
+{{if not .Incomplete}}<p>{{.State}}</p>{{end}}
+{{if .Pending}}<p>{{.PendingTitle}}:</p><ul>{{range .Pending}}<li>{{.}}</li>{{end}}</ul>{{end}}
 <p style="text-align:right">{{.Signed}}</p>
 </body></html>
 `))

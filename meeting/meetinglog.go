@@ -16,11 +16,18 @@ type Log struct {
 	HostName string
 	Entries  []store.MeetingLogEntry
 	Total    time.Duration // interruption of the whole meeting
+	// Incomplete says the meeting ended without its log being closed (quit, SIGTERM, crash):
+	// Entries are the proposal, not confirmed.
+	Incomplete bool
+	// Pending are the incidents not yet settled: drafts (not part of the log) and incidents
+	// still in progress.
+	Pending []store.Incident
 }
 
 // PrefillLog proposes the Appendix II entries of a meeting for the technician to confirm: every
-// bridge point expected or seen (main first), status incident with the incidents' descriptions
-// when it had any, devices normal, and its interruption time up to now.
+// bridge point expected or seen (main first), status incident with the confirmed incidents'
+// descriptions when it had any (drafts are not the record), devices normal, and its
+// interruption time up to now.
 func PrefillLog(ctx context.Context, st *store.Store, meetingID int64, now time.Time) ([]store.MeetingLogEntry, error) {
 	m, err := st.Meeting(ctx, meetingID)
 	if err != nil {
@@ -49,7 +56,7 @@ func PrefillLog(ctx context.Context, st *store.Store, meetingID int64, now time.
 		}
 		var texts []string
 		for _, in := range incidents {
-			if in.BridgePoint == id && in.Description != "" {
+			if in.BridgePoint == id && in.Description != "" && in.Status != "draft" { // drafts are not the record
 				texts = append(texts, in.Description)
 			}
 		}
@@ -92,7 +99,7 @@ func logBridgePoints(ctx context.Context, st *store.Store, m store.Meeting) ([]s
 }
 
 // CloseLog journals the close, stores the confirmed entries and ends the meeting, in one
-// transaction; the meeting's incidents can no longer be edited afterwards.
+// transaction; the meeting's incidents can still be settled until SubmitLog.
 func CloseLog(ctx context.Context, st *store.Store, meetingID int64, entries []store.MeetingLogEntry, actor string, at time.Time) error {
 	for i := range entries {
 		entries[i].MeetingID, entries[i].ConfirmedBy = meetingID, actor
@@ -104,13 +111,46 @@ func CloseLog(ctx context.Context, st *store.Store, meetingID int64, entries []s
 	return nil
 }
 
-// Editable reports whether the meeting's incidents may still be edited: its log is not closed.
+// Editable reports whether the meeting's incidents may still be edited: its log is not
+// submitted (live, or closed and not yet submitted).
 func Editable(ctx context.Context, st *store.Store, meetingID int64) (bool, error) {
 	m, err := st.Meeting(ctx, meetingID)
 	if err != nil {
 		return false, fmt.Errorf("meeting %d: %w", meetingID, err)
 	}
-	return m.Status == "live", nil
+	return m.LogSubmittedAt.IsZero(), nil
+}
+
+// SubmitLog submits a closed meeting's log, audited in the same transaction: its incidents are
+// the record from then on. It fails with store.ErrDraftsPending while drafts wait.
+func SubmitLog(ctx context.Context, st *store.Store, meetingID int64, actor string, at time.Time) error {
+	return st.SubmitMeetingLogAudited(ctx, meetingID, at, store.AuditEntry{At: at, Actor: actor,
+		Action: ActionLogSubmit})
+}
+
+// ConfirmDraft turns a draft into an open incident (resolved once it has ended), audited in the
+// same transaction; after the close it reaches the bridge point's Appendix II entry too.
+func ConfirmDraft(ctx context.Context, st *store.Store, in store.Incident, actor string, at time.Time) (store.Incident, error) {
+	in.Status = "open"
+	if !in.EndedAt.IsZero() {
+		in.Status = "resolved"
+	}
+	err := st.ConfirmDraftIncidentAudited(ctx, in, store.AuditEntry{At: at, Actor: actor,
+		Action: "incident_confirm", BridgePoint: in.BridgePoint, Detail: in.Status})
+	return in, err
+}
+
+// Pending splits incidents into drafts and incidents still in progress (open), in order.
+func Pending(incidents []store.Incident) (drafts, open []store.Incident) {
+	for _, in := range incidents {
+		switch in.Status {
+		case "draft":
+			drafts = append(drafts, in)
+		case "open":
+			open = append(open, in)
+		}
+	}
+	return drafts, open
 }
 
 // LoadLog reads a closed meeting's log; it fails for a meeting whose log is not closed.
@@ -126,13 +166,20 @@ func LoadLog(ctx context.Context, st *store.Store, meetingID int64, lang string)
 	if err != nil {
 		return Log{}, err
 	}
-	if len(entries) == 0 {
-		// Ended without the close view (the console quit): the prefilled, unconfirmed entries.
+	incomplete := len(entries) == 0
+	if incomplete {
+		// Ended without the close view (quit, SIGTERM, crash): the prefilled, unconfirmed entries.
 		if entries, err = PrefillLog(ctx, st, meetingID, m.EndedAt); err != nil {
 			return Log{}, err
 		}
 	}
-	l := Log{Meeting: m, HostName: m.HostUnit, Entries: entries}
+	incidents, err := st.Incidents(ctx, meetingID)
+	if err != nil {
+		return Log{}, err
+	}
+	drafts, open := Pending(incidents)
+	l := Log{Meeting: m, HostName: m.HostUnit, Entries: entries, Incomplete: incomplete,
+		Pending: append(drafts, open...)}
 	if units, err := st.Units(ctx); err == nil {
 		for _, u := range units {
 			if u.ID == m.HostUnit {

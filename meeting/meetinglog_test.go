@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -49,8 +50,14 @@ func TestPrefillCloseAndReportLog(t *testing.T) {
 	if err := CloseLog(ctx, st, mid, entries, "console:an", t0.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
+	if ok, _ := Editable(ctx, st, mid); !ok {
+		t.Error("incidents not editable after the close, before the log is submitted")
+	}
+	if err := SubmitLog(ctx, st, mid, "console:an", t0.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	if ok, _ := Editable(ctx, st, mid); ok {
-		t.Error("incidents still editable after the log was closed")
+		t.Error("incidents still editable after the log was submitted")
 	}
 	l, err := LoadLog(ctx, st, mid, "vi")
 	if err != nil {
@@ -76,7 +83,8 @@ func TestPrefillCloseAndReportLog(t *testing.T) {
 			}
 			continue
 		}
-		for _, want := range []string{"MẪU NHẬT KÝ TRIỂN KHAI HỌP TRỰC TUYẾN", "Điểm cầu chính", "Điểm cầu phụ", "2 phút 00 giây", "hư hỏng"} {
+		for _, want := range []string{"MẪU NHẬT KÝ TRIỂN KHAI HỌP TRỰC TUYẾN", "Điểm cầu chính", "Điểm cầu phụ", "2 phút 00 giây", "hư hỏng",
+			"Nhật ký đã nộp lúc 10:00 26/11/2026"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s report lacks %q:\n%s", format, want, out)
 			}
@@ -110,5 +118,78 @@ func TestLoadLogOfMeetingEndedWithoutClose(t *testing.T) {
 	}
 	if len(l.Entries) != 3 || l.Entries[0].ConfirmedBy != "" {
 		t.Errorf("entries of a meeting ended without its log: %+v", l.Entries)
+	}
+	if !l.Incomplete {
+		t.Error("a log never closed is not marked incomplete")
+	}
+}
+
+// TestDraftsAreNotTheRecord: a draft never reaches Appendix II's rows; the report of a meeting
+// ended without its close says the log is incomplete and lists the draft and the incident
+// still in progress; a draft confirmed after the close joins the log; the log is submitted
+// only once no draft waits.
+func TestDraftsAreNotTheRecord(t *testing.T) {
+	ctx := context.Background()
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	st, mid := floorStore(t, t0)
+	draftID, err := st.SaveIncident(ctx, store.Incident{MeetingID: mid, BridgePoint: "XA-IAGRAI", Kind: "line",
+		Description: "Điểm cầu mất kết nối (tự động ghi nhận)", StartedAt: t0.Add(5 * time.Minute), ReportedBy: "system", Status: "draft"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveIncident(ctx, store.Incident{MeetingID: mid, BridgePoint: "XA-DAKDOA", Kind: "audio",
+		Description: "Micro rè", StartedAt: t0.Add(7 * time.Minute), Status: "open"}); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := PrefillLog(ctx, st, mid, t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.Contains(e.IncidentText, "mất kết nối") {
+			t.Errorf("a draft reached the proposed log: %+v", e)
+		}
+	}
+	// Ended without the close: incomplete, the draft and the open incident listed as pending.
+	if err := st.EndMeeting(ctx, mid, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	l, err := LoadLog(ctx, st, mid, "vi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range LogFormats {
+		var b bytes.Buffer
+		if err := WriteLog(&b, l, format, "vi"); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, want := range []string{"NHẬT KÝ CHƯA HOÀN TẤT", "Sự cố chưa xử lý",
+			"nháp: Xã Ia Grai (XA-IAGRAI) 08:05 26/11/2026 Điểm cầu mất kết nối", "đang xử lý: "} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s report of an incomplete log lacks %q:\n%s", format, want, out)
+			}
+		}
+	}
+	if err := SubmitLog(ctx, st, mid, "console:an", t0.Add(2*time.Hour)); !errors.Is(err, store.ErrDraftsPending) {
+		t.Fatalf("submit with a draft waiting: %v, want ErrDraftsPending", err)
+	}
+	draft, err := st.Incident(ctx, draftID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ConfirmDraft(ctx, st, draft, "console:an", t0.Add(90*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if err := SubmitLog(ctx, st, mid, "console:an", t0.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if l, err = LoadLog(ctx, st, mid, "vi"); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range l.Pending {
+		if in.Status != "open" {
+			t.Errorf("pending after the confirmation and the submission: %+v, want only incidents in progress", in)
+		}
 	}
 }

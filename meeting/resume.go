@@ -17,9 +17,10 @@ import (
 
 // Audit actions of a server stop and resume.
 const (
-	ActionServerStop = "server_stop"       // detail: "connected=BP1,BP2,…"
-	ActionResume     = "conference_resume" // detail: "down=…ms interrupted=N"
-	ActionExpire     = "conference_expire" // a live meeting not resumed: the server was down too long
+	ActionServerStop = "server_stop"        // detail: "connected=BP1,BP2,…"
+	ActionResume     = "conference_resume"  // detail: "down=…ms interrupted=N"
+	ActionExpire     = "conference_expire"  // a live meeting not resumed: the server was down too long
+	ActionLogSubmit  = "meeting_log_submit" // the closed log is submitted: its incidents are the record
 	// ResumeWithin is how long a server may stay down and still resume the meeting it ran;
 	// after longer the meeting is taken as ended when the server stopped.
 	ResumeWithin = time.Hour

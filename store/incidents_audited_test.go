@@ -52,23 +52,33 @@ func TestSaveIncidentAuditedOneTransaction(t *testing.T) {
 		t.Fatalf("after a refused edit = %+v, want %+v", got, in)
 	}
 
-	// Once the meeting is closed nothing is written.
+	// A closed meeting's incidents may still be edited until its log is submitted; then
+	// nothing is written.
 	if err := s.EndMeeting(ctx, mid, at(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SaveIncidentAudited(ctx, edited, audit); !errors.Is(err, ErrMeetingClosed) {
-		t.Fatalf("edit of a closed meeting's incident: %v, want ErrMeetingClosed", err)
+	if _, err := s.SaveIncidentAudited(ctx, edited, audit); err != nil {
+		t.Fatalf("edit after the close, before the log is submitted: %v", err)
+	}
+	if err := s.SubmitMeetingLogAudited(ctx, mid, at(2*time.Hour), AuditEntry{Actor: "tran.thi.binh",
+		Action: "meeting_log_submit"}); err != nil {
+		t.Fatal(err)
+	}
+	edited2 := edited
+	edited2.Description = "mất hình"
+	if _, err := s.SaveIncidentAudited(ctx, edited2, audit); !errors.Is(err, ErrLogSubmitted) {
+		t.Fatalf("edit of a submitted log's incident: %v, want ErrLogSubmitted", err)
 	}
 	in2 := in
 	in2.ID = 0
-	if _, err := s.SaveIncidentAudited(ctx, in2, audit); !errors.Is(err, ErrMeetingClosed) {
-		t.Fatalf("new incident in a closed meeting: %v, want ErrMeetingClosed", err)
+	if _, err := s.SaveIncidentAudited(ctx, in2, audit); !errors.Is(err, ErrLogSubmitted) {
+		t.Fatalf("new incident in a submitted log: %v, want ErrLogSubmitted", err)
 	}
-	if n, a := countRows(t, s, "incidents"), countRows(t, s, "audit_log"); n != 1 || a != 1 {
-		t.Fatalf("after refusals on a closed meeting: %d incidents, %d audit rows; want 1, 1", n, a)
+	if n, a := countRows(t, s, "incidents"), countRows(t, s, "audit_log"); n != 1 || a != 3 {
+		t.Fatalf("after refusals on a submitted log: %d incidents, %d audit rows; want 1, 3", n, a)
 	}
-	if got, _ := s.Incident(ctx, id); got != in {
-		t.Fatalf("closed meeting's incident changed: %+v", got)
+	if got, _ := s.Incident(ctx, id); got != edited {
+		t.Fatalf("submitted log's incident changed: %+v, want %+v", got, edited)
 	}
 }
 
@@ -101,16 +111,70 @@ func TestDiscardDraftIncidentAudited(t *testing.T) {
 	if err := s.DiscardDraftIncidentAudited(ctx, id, audit); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("second discard: %v, want ErrNotFound", err)
 	}
-	// A closed meeting's draft stays.
+	// After the close a draft may still be discarded; once the log is submitted it stays.
 	id2, _ := s.SaveIncident(ctx, Incident{MeetingID: mid, Kind: "line", Status: "draft"})
+	id3, _ := s.SaveIncident(ctx, Incident{MeetingID: mid, Kind: "line", Status: "draft"})
 	if err := s.EndMeeting(ctx, mid, at(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DiscardDraftIncidentAudited(ctx, id2, audit); !errors.Is(err, ErrMeetingClosed) {
-		t.Fatalf("discard in a closed meeting: %v, want ErrMeetingClosed", err)
+	if err := s.DiscardDraftIncidentAudited(ctx, id2, audit); err != nil {
+		t.Fatalf("discard after the close: %v", err)
 	}
-	if a := countRows(t, s, "audit_log"); a != 1 {
-		t.Fatalf("%d audit rows, want 1", a)
+	submit := AuditEntry{Actor: "tran.thi.binh", Action: "meeting_log_submit"}
+	if err := s.SubmitMeetingLogAudited(ctx, mid, at(2*time.Hour), submit); !errors.Is(err, ErrDraftsPending) {
+		t.Fatalf("submit with a draft pending: %v, want ErrDraftsPending", err)
+	}
+	if err := s.DiscardDraftIncidentAudited(ctx, id3, audit); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SubmitMeetingLogAudited(ctx, mid, at(2*time.Hour), submit); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SubmitMeetingLogAudited(ctx, mid, at(3*time.Hour), submit); !errors.Is(err, ErrLogSubmitted) {
+		t.Fatalf("second submit: %v, want ErrLogSubmitted", err)
+	}
+	id4, _ := s.SaveIncident(ctx, Incident{MeetingID: mid, Kind: "line", Status: "draft"})
+	if err := s.DiscardDraftIncidentAudited(ctx, id4, audit); !errors.Is(err, ErrLogSubmitted) {
+		t.Fatalf("discard in a submitted log: %v, want ErrLogSubmitted", err)
+	}
+	if a := countRows(t, s, "audit_log"); a != 4 {
+		t.Fatalf("%d audit rows, want 4", a)
+	}
+}
+
+// TestConfirmDraftAfterTheClose: a draft confirmed after the close reaches the bridge point's
+// Appendix II entry in the same transaction; a live meeting has no entry to change.
+func TestConfirmDraftAfterTheClose(t *testing.T) {
+	s := withRegistry(t)
+	ctx := context.Background()
+	mid := liveMeeting(t, s)
+	draft := Incident{MeetingID: mid, BridgePoint: "XA-IAGRAI", Kind: "line", Description: "mất kết nối",
+		StartedAt: at(time.Minute), ReportedBy: "system", Status: "draft"}
+	id, err := s.SaveIncident(ctx, draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft.ID = id
+	entries := []MeetingLogEntry{{BridgePoint: "XA-IAGRAI", Name: "UBND xã Ia Grai", Status: LogNormal,
+		Camera: LogNormal, Codec: LogNormal, Microphone: LogNormal, Cables: LogNormal, Other: LogNormal}}
+	if err := s.CloseMeetingLog(ctx, mid, entries, at(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	confirmed := draft
+	confirmed.Status = "open"
+	audit := AuditEntry{Actor: "tran.thi.binh", Action: "incident_confirm", BridgePoint: "XA-IAGRAI"}
+	if err := s.ConfirmDraftIncidentAudited(ctx, confirmed, audit); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ConfirmDraftIncidentAudited(ctx, confirmed, audit); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("confirming a record again: %v, want ErrNotFound", err)
+	}
+	log, err := s.MeetingLog(ctx, mid)
+	if err != nil || len(log) != 1 || log[0].Status != LogIncident || log[0].IncidentText != "mất kết nối" {
+		t.Fatalf("log after the confirmation: %+v, %v", log, err)
+	}
+	if got, _ := s.Incident(ctx, id); got.Status != "open" {
+		t.Fatalf("incident status %q, want open", got.Status)
 	}
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -106,4 +107,52 @@ func (s *Store) MeetingLog(ctx context.Context, meetingID int64) ([]MeetingLogEn
 		return nil, fmt.Errorf("read log of meeting %d: %w", meetingID, err)
 	}
 	return out, nil
+}
+
+// ErrLogSubmitted means the meeting's log has been submitted: its incidents are the record.
+var ErrLogSubmitted = errors.New("meeting log already submitted")
+
+// ErrMeetingLive means the meeting is still live: its log is not closed yet.
+var ErrMeetingLive = errors.New("meeting still live")
+
+// ErrDraftsPending means incident drafts wait for a technician to confirm or discard them.
+var ErrDraftsPending = errors.New("incident drafts pending")
+
+// SubmitMeetingLogAudited marks a closed meeting's log submitted and appends audit, in one
+// transaction: from then on its incidents are the record and cannot be changed. It fails,
+// writing nothing, with ErrMeetingLive while the meeting is live, ErrLogSubmitted when already
+// submitted and ErrDraftsPending (the count in the message) while drafts wait.
+func (s *Store) SubmitMeetingLogAudited(ctx context.Context, meetingID int64, at time.Time, audit AuditEntry) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var (
+			status    string
+			submitted sql.NullInt64
+			drafts    int
+		)
+		err := tx.QueryRowContext(ctx, `SELECT status, log_submitted_at FROM meetings WHERE id = ?`, meetingID).
+			Scan(&status, &submitted)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("submit log of meeting %d: %w", meetingID, ErrNotFound)
+		case err != nil:
+			return fmt.Errorf("submit log of meeting %d: %w", meetingID, err)
+		case status == "live":
+			return fmt.Errorf("submit log of meeting %d: %w", meetingID, ErrMeetingLive)
+		case submitted.Valid:
+			return fmt.Errorf("submit log of meeting %d: %w", meetingID, ErrLogSubmitted)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM incidents WHERE meeting_id = ? AND status = 'draft'`,
+			meetingID).Scan(&drafts); err != nil {
+			return fmt.Errorf("submit log of meeting %d: %w", meetingID, err)
+		}
+		if drafts > 0 {
+			return fmt.Errorf("submit log of meeting %d: %d %w", meetingID, drafts, ErrDraftsPending)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET log_submitted_at = ? WHERE id = ?`,
+			msOrNow(at), meetingID); err != nil {
+			return fmt.Errorf("submit log of meeting %d: %w", meetingID, err)
+		}
+		audit.MeetingID = meetingID
+		return insertAudit(ctx, tx, audit)
+	})
 }

@@ -66,11 +66,12 @@ func (s *Store) Meeting(ctx context.Context, id int64) (Meeting, error) {
 		m              Meeting
 		host, mainBP   sql.NullString
 		started, ended sql.NullInt64
+		submitted      sql.NullInt64
 	)
 	err := s.db.QueryRowContext(ctx, `
-		SELECT id, title, host_unit, chair, kind, main_bp, status, started_at, ended_at
+		SELECT id, title, host_unit, chair, kind, main_bp, status, started_at, ended_at, log_submitted_at
 		FROM meetings WHERE id = ?`, id).
-		Scan(&m.ID, &m.Title, &host, &m.Chair, &m.Kind, &mainBP, &m.Status, &started, &ended)
+		Scan(&m.ID, &m.Title, &host, &m.Chair, &m.Kind, &mainBP, &m.Status, &started, &ended, &submitted)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Meeting{}, fmt.Errorf("meeting %d: %w", id, ErrNotFound)
 	}
@@ -79,6 +80,7 @@ func (s *Store) Meeting(ctx context.Context, id int64) (Meeting, error) {
 	}
 	m.HostUnit, m.MainBP = host.String, mainBP.String
 	m.StartedAt, m.EndedAt = timeFromMs(started), timeFromMs(ended)
+	m.LogSubmittedAt = timeFromMs(submitted)
 	return m, nil
 }
 

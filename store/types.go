@@ -43,6 +43,9 @@ type Meeting struct {
 	Status    string // "live", "closed"
 	StartedAt time.Time
 	EndedAt   time.Time // zero while live
+	// LogSubmittedAt is when its Appendix II log was submitted; zero until then (incidents
+	// stay editable after the close until it is).
+	LogSubmittedAt time.Time
 }
 
 // Session is one connection of a bridge point to a meeting: join and leave times.

@@ -32,6 +32,8 @@ func TestTruncatedColumnsStayApart(t *testing.T) {
 		press(t, m, "I")
 		check("incident list")
 		press(t, m, "esc", "C")
+		check("pending incidents")
+		press(t, m, "C")
 		if m.closing == nil {
 			t.Fatalf("%s: C did not open the close view", lang)
 		}

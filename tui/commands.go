@@ -166,7 +166,7 @@ func saveIncidentCmd(c Common, st *store.Store, inc store.Incident) tea.Cmd {
 		}
 		id, err := st.SaveIncidentAudited(ctx, inc, store.AuditEntry{At: time.Now(), Actor: c.Actor,
 			Action: "incident_save", BridgePoint: inc.BridgePoint, Detail: fmt.Sprintf("%s: %s", inc.Kind, inc.Description)})
-		if errors.Is(err, store.ErrMeetingClosed) {
+		if errors.Is(err, store.ErrLogSubmitted) {
 			return IncidentSaveFailedMsg{ID: inc.ID, Err: errors.New(c.Text(txtLogClosedNoEdit))}
 		}
 		if err != nil {

@@ -178,7 +178,8 @@ func runCmd(t *testing.T, m *Model, cmd tea.Cmd) []tea.Msg {
 	case ConfirmResultMsg, CommandResultMsg, IncidentSubmitMsg, IncidentSavedMsg,
 		IncidentSaveFailedMsg, IncidentCancelMsg, IncidentChangedMsg, IncidentEditMsg,
 		IncidentConfirmMsg, IncidentDiscardMsg, IncidentListCloseMsg, closePrefillMsg,
-		CloseSubmitMsg, CloseCancelMsg, MeetingClosedMsg:
+		CloseSubmitMsg, CloseCancelMsg, MeetingClosedMsg, CloseContinueMsg, IncidentConfirmAllMsg,
+		IncidentDiscardAllMsg, logSubmittedMsg:
 		_, next := m.Update(msg)
 		out = append(out, runCmd(t, m, next)...)
 	case floorMsg:

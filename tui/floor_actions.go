@@ -53,12 +53,7 @@ func (m *Model) confirmDraftCmd(in store.Incident) tea.Cmd {
 		return nil
 	}
 	return m.storeCmd(func(ctx context.Context) (string, error) {
-		in.Status = "open"
-		if !in.EndedAt.IsZero() {
-			in.Status = "resolved"
-		}
-		if _, err := st.SaveIncidentAudited(ctx, in, store.AuditEntry{At: time.Now(), Actor: c.Actor,
-			Action: "incident_confirm", BridgePoint: in.BridgePoint, Detail: in.Status}); err != nil {
+		if _, err := meeting.ConfirmDraft(ctx, st, in, c.Actor, time.Now()); err != nil {
 			return "", err
 		}
 		return c.Text(txtDraftConfirmed, in.ID), nil
@@ -101,15 +96,30 @@ func (m *Model) storeCmd(run func(ctx context.Context) (string, error)) tea.Cmd 
 	}
 }
 
-// startClose prefills the meeting's log for the close view.
+// startClose begins closing the meeting: first the incidents still pending, if any, then the
+// log; on a meeting already closed it submits the log.
 func (m *Model) startClose() tea.Cmd {
 	if !m.permit(ActCloseMeeting, "") {
 		return nil
+	}
+	if m.conf != nil && m.ended {
+		return m.startSubmit()
 	}
 	if !m.Live() {
 		m.help.SetStatus(m.common.Text(txtMeetingOver), true)
 		return nil
 	}
+	if m.floor.loaded {
+		if drafts, open := meeting.Pending(m.floor.incidents); len(drafts)+len(open) > 0 {
+			m.openPendingList()
+			return nil
+		}
+	}
+	return m.prefillClose()
+}
+
+// prefillClose prefills the meeting's log for the close view.
+func (m *Model) prefillClose() tea.Cmd {
 	c, st, id := m.common, m.opts.Store, m.snap.MeetingID
 	if st == nil {
 		m.help.SetStatus(c.Text(txtNoStore), true)
@@ -163,7 +173,8 @@ func (m *Model) meetingClosed(msg MeetingClosedMsg) tea.Cmd {
 	}
 	m.closing = nil
 	m.ended = true
-	m.help.SetStatus(m.common.Text(txtCloseOK), false)
+	m.common.Keys.CloseMeeting.SetHelp("C", m.common.Text(txtKeySubmitLog))
+	m.help.SetStatus(m.common.Text(txtCloseOK)+" — "+m.common.Text(txtCloseThenSubmit), false)
 	m.layout()
 	return m.refreshFloor()
 }

@@ -234,16 +234,96 @@ func TestCloseMeetingStoresTheLog(t *testing.T) {
 		log[2].Status != store.LogIncident || log[0].ConfirmedBy != testActor {
 		t.Fatalf("stored log = %+v", log)
 	}
-	if m.help.Status() != "Đã đóng nhật ký và kết thúc cuộc họp" {
+	if !strings.HasPrefix(m.help.Status(), "Đã đóng nhật ký và kết thúc cuộc họp — C: nộp nhật ký") {
 		t.Errorf("status %q", m.help.Status())
 	}
-	// The log is closed: incidents can no longer be edited.
+	// Closed, not submitted: the incidents may still be settled.
+	press(t, m, "I", "enter")
+	if m.form == nil {
+		t.Fatal("an incident of a closed, unsubmitted log did not open for editing")
+	}
+	press(t, m, "esc", "esc", "C")
+	if m.confirm == nil || !strings.Contains(m.confirm.Question(), "Nộp nhật ký cuộc họp") {
+		t.Fatalf("C on the ended meeting did not ask to submit the log; status %q", m.help.Status())
+	}
+	press(t, m, "y")
+	if mt, _ := f.st.Meeting(ctx, f.meeting); mt.LogSubmittedAt.IsZero() {
+		t.Fatalf("log not submitted; status %q", m.help.Status())
+	}
+	// The log is submitted: incidents can no longer be edited.
 	press(t, m, "I", "enter")
 	if m.form != nil {
-		t.Fatal("an incident of a closed meeting opened for editing")
+		t.Fatal("an incident of a submitted log opened for editing")
 	}
-	if w, ok := contains(m.View(), "Nhật ký đã đóng"); !ok {
+	if w, ok := contains(m.View(), "Nhật ký đã nộp"); !ok {
 		t.Errorf("view lacks %q:\n%s", w, plain(m.View()))
+	}
+}
+
+// TestCloseSettlesPendingIncidents: C with drafts and an incident in progress first lists them
+// with their count; A confirms every draft at once (audited); C goes on to the log, whose
+// confirm question counts what is still in progress; after the close a new draft blocks the
+// submission until it is discarded.
+func TestCloseSettlesPendingIncidents(t *testing.T) {
+	f := newFixture(t, 3)
+	ctx := context.Background()
+	f.draft(t, f.members[1].ID, "Điểm cầu mất kết nối", false)
+	f.draft(t, f.members[2].ID, "Không có tiếng", false)
+	if _, err := f.st.SaveIncident(ctx, store.Incident{MeetingID: f.meeting, BridgePoint: f.members[3].ID,
+		Kind: "video", Description: "Mất hình", StartedAt: time.Now(), Status: "open"}); err != nil {
+		t.Fatal(err)
+	}
+	m := f.model(t, "vi", 80, 24)
+	syncFloor(t, m)
+	press(t, m, "C")
+	if m.closing != nil || m.list == nil || !m.list.Pending() {
+		t.Fatal("C with pending incidents did not list them first")
+	}
+	if w, ok := contains(m.View(), "Trước khi đóng: 2 sự cố nháp, 1 đang xử lý"); !ok {
+		t.Fatalf("pending list lacks %q:\n%s", w, plain(m.View()))
+	}
+	checkFits(t, "pending list", m.View(), 80, 24)
+	press(t, m, "A")
+	syncFloor(t, m)
+	if w, ok := contains(m.View(), "Trước khi đóng: 0 sự cố nháp, 3 đang xử lý"); !ok {
+		t.Fatalf("after A the list lacks %q; status %q:\n%s", w, m.help.Status(), plain(m.View()))
+	}
+	audit, err := f.st.AuditLog(ctx, f.meeting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	confirms := 0
+	for _, a := range audit {
+		if a.Action == "incident_confirm" && a.Actor == testActor {
+			confirms++
+		}
+	}
+	if confirms != 2 {
+		t.Errorf("%d incident_confirm audit rows, want 2", confirms)
+	}
+	press(t, m, "C")
+	if m.closing == nil {
+		t.Fatalf("C in the pending list did not go on to the log; status %q", m.help.Status())
+	}
+	press(t, m, "ctrl+s")
+	if m.confirm == nil || !strings.Contains(m.confirm.Question(), "Còn 0 sự cố nháp, 3 đang xử lý") {
+		t.Fatalf("the close question does not count what is pending: %v", m.confirm)
+	}
+	press(t, m, "y")
+	if mt, _ := f.st.Meeting(ctx, f.meeting); mt.Status != "closed" {
+		t.Fatalf("meeting %q after closing", mt.Status)
+	}
+	f.draft(t, f.members[1].ID, "Nháp đến sau khi đóng", false)
+	syncFloor(t, m)
+	press(t, m, "C")
+	if m.confirm != nil || !strings.Contains(m.help.Status(), "Còn 1 sự cố nháp") {
+		t.Fatalf("submitting with a draft waiting: confirm %v, status %q", m.confirm, m.help.Status())
+	}
+	press(t, m, "I", "x")
+	syncFloor(t, m)
+	press(t, m, "esc", "C", "y")
+	if mt, _ := f.st.Meeting(ctx, f.meeting); mt.LogSubmittedAt.IsZero() {
+		t.Fatalf("log not submitted after the draft was discarded; status %q", m.help.Status())
 	}
 }
 
@@ -277,6 +357,8 @@ func TestProgramDraftConfirmAndClose(t *testing.T) {
 		t.Fatalf("after c: %+v, %v", in, err)
 	}
 	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	tm.Type("C") // the confirmed incident is still in progress: listed before the log
+	waitOutput(t, tm, "Trước khi đóng: 0 sự cố nháp, 1 đang xử lý")
 	tm.Type("C")
 	waitOutput(t, tm, "Đóng cuộc họp")
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlS})
@@ -325,6 +407,8 @@ func TestFloorViewsFitTheTerminal(t *testing.T) {
 			press(t, m, "enter")
 			checkFits(t, name+" edit form", m.View(), w, h)
 			press(t, m, "esc", "esc", "C")
+			checkFits(t, name+" pending incidents", m.View(), w, h)
+			press(t, m, "C")
 			if m.closing == nil {
 				t.Fatalf("%s: C did not open the close view", name)
 			}

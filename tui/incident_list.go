@@ -23,6 +23,15 @@ type IncidentDiscardMsg struct{ Incident store.Incident }
 // IncidentListCloseMsg closes the list.
 type IncidentListCloseMsg struct{}
 
+// IncidentConfirmAllMsg asks the root to confirm every draft of the list at once.
+type IncidentConfirmAllMsg struct{ Drafts []store.Incident }
+
+// IncidentDiscardAllMsg asks the root to discard every draft of the list at once.
+type IncidentDiscardAllMsg struct{ Drafts []store.Incident }
+
+// CloseContinueMsg asks the root to go on from the pending incidents to the close view.
+type CloseContinueMsg struct{}
+
 // IncidentList shows the meeting's incidents, drafts highlighted, for a technician to pick one.
 type IncidentList struct {
 	common   Common
@@ -30,6 +39,7 @@ type IncidentList struct {
 	per      map[string]time.Duration
 	names    map[string]string
 	editable bool
+	pending  bool // before the close: only drafts and incidents in progress, with keys for all at once
 	cursor   int
 	offset   int
 	width    int
@@ -44,6 +54,17 @@ func NewIncidentList(c Common, names map[string]string) *IncidentList {
 // SetSize sets the list's size.
 func (l *IncidentList) SetSize(width, height int) { l.width, l.height = width, height; l.clamp() }
 
+// NewPendingList returns the list a close starts with: the drafts and the incidents still in
+// progress, to settle one by one or all at once before going on to the log.
+func NewPendingList(c Common, names map[string]string) *IncidentList {
+	l := NewIncidentList(c, names)
+	l.pending = true
+	return l
+}
+
+// Pending reports whether the list is the close's list of pending incidents.
+func (l *IncidentList) Pending() bool { return l.pending }
+
 // SetIncidents replaces the incidents (drafts first, then newest first) and the interruptions.
 func (l *IncidentList) SetIncidents(in []store.Incident, per map[string]time.Duration) {
 	var keep int64 = -1
@@ -57,7 +78,7 @@ func (l *IncidentList) SetIncidents(in []store.Incident, per map[string]time.Dur
 		}
 	}
 	for i := len(in) - 1; i >= 0; i-- {
-		if in[i].Status != "draft" {
+		if in[i].Status != "draft" && (!l.pending || in[i].Status == "open") {
 			l.items = append(l.items, in[i])
 		}
 	}
@@ -96,6 +117,12 @@ func (l *IncidentList) Update(msg tea.Msg) (*IncidentList, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Incidents):
 		return l, send(IncidentListCloseMsg{})
+	case l.pending && key.Matches(km, k.CloseMeeting):
+		return l, send(CloseContinueMsg{})
+	case l.pending && key.Matches(km, k.ConfirmAll) && len(l.drafts()) > 0:
+		return l, send(IncidentConfirmAllMsg{Drafts: l.drafts()})
+	case l.pending && key.Matches(km, k.DiscardAll) && len(l.drafts()) > 0:
+		return l, send(IncidentDiscardAllMsg{Drafts: l.drafts()})
 	case key.Matches(km, k.Up):
 		l.cursor--
 	case key.Matches(km, k.Down):
@@ -110,6 +137,17 @@ func (l *IncidentList) Update(msg tea.Msg) (*IncidentList, tea.Cmd) {
 	}
 	l.clamp()
 	return l, nil
+}
+
+// drafts are the list's drafts.
+func (l *IncidentList) drafts() []store.Incident {
+	var out []store.Incident
+	for _, it := range l.items {
+		if it.Status == "draft" {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // clamp keeps the cursor on an item and in sight.
@@ -131,12 +169,17 @@ func (l *IncidentList) View() string {
 	for _, d := range l.per {
 		total += d
 	}
-	lines := []string{panelTitle(c, c.Text(txtIncidentsTitle, len(l.items), minSec(total)), l.width, true)}
+	title, hint, empty := c.Text(txtIncidentsTitle, len(l.items), minSec(total)), c.Text(txtIncidentsHint), c.Text(txtIncidentsEmpty)
+	if l.pending {
+		drafts := len(l.drafts())
+		title, hint, empty = c.Text(txtPendingTitle, drafts, len(l.items)-drafts), c.Text(txtPendingHint), c.Text(txtPendingNone)
+	}
+	lines := []string{panelTitle(c, title, l.width, true)}
 	if !l.editable {
 		lines = append(lines, st.StatusErr.Render(fit(" "+c.Text(txtLogClosedNoEdit), l.width, false)))
 	}
 	if len(l.items) == 0 {
-		lines = append(lines, st.Dim.Render(fit(" "+c.Text(txtIncidentsEmpty), l.width, false)))
+		lines = append(lines, st.Dim.Render(fit(" "+empty, l.width, false)))
 	}
 	n := max(1, l.height-len(lines)-1)
 	end := min(len(l.items), l.offset+n)
@@ -151,7 +194,7 @@ func (l *IncidentList) View() string {
 		lines = append(lines, line)
 	}
 	body := padLines(strings.Join(lines, "\n"), max(1, l.height-1))
-	return body + "\n" + st.Dim.Render(fit(" "+c.Text(txtIncidentsHint), l.width, false))
+	return body + "\n" + st.Dim.Render(fit(" "+hint, l.width, false))
 }
 
 // line is one incident: id, status, bridge point, kind, times, description.
@@ -187,11 +230,23 @@ func (l *IncidentList) line(in store.Incident) string {
 // ShortHelp is the list's bindings for the help bar.
 func (l *IncidentList) ShortHelp() []key.Binding {
 	k := l.common.Keys
+	if l.pending {
+		return []key.Binding{k.ConfirmDraft, k.DiscardDraft, k.ConfirmAll, k.DiscardAll, k.Edit, l.continueKey(), k.Back}
+	}
 	return []key.Binding{k.Edit, k.ConfirmDraft, k.DiscardDraft, k.Back}
+}
+
+// continueKey is C, helped as "go on closing".
+func (l *IncidentList) continueKey() key.Binding {
+	return key.NewBinding(key.WithKeys("C"), key.WithHelp("C", l.common.Text(txtKeyContinueClose)))
 }
 
 // FullHelp is every binding of the list, in columns.
 func (l *IncidentList) FullHelp() [][]key.Binding {
 	k := l.common.Keys
+	if l.pending {
+		return [][]key.Binding{{k.Up, k.Down}, {k.Edit, k.ConfirmDraft, k.DiscardDraft}, {k.ConfirmAll, k.DiscardAll},
+			{l.continueKey(), k.Back}}
+	}
 	return [][]key.Binding{{k.Up, k.Down}, {k.Edit, k.ConfirmDraft, k.DiscardDraft}, {k.Back}}
 }

@@ -44,6 +44,8 @@ type KeyMap struct {
 	CloseMeeting key.Binding
 	ConfirmDraft key.Binding
 	DiscardDraft key.Binding // help only: x in the incident list
+	ConfirmAll   key.Binding // confirms every draft, in the close's pending list
+	DiscardAll   key.Binding // discards every draft, in the close's pending list
 	Edit         key.Binding // help only: enter in the incident list
 	Back         key.Binding // help only: esc in lists and the close view
 	Toggle       key.Binding
@@ -106,6 +108,8 @@ func NewKeyMap(lang string) *KeyMap {
 		CloseMeeting: b(txtKeyCloseMeeting, "C", "C"),
 		ConfirmDraft: b(txtKeyConfirmDraft, "c", "c"),
 		DiscardDraft: b(txtKeyDiscardDraft, "x", "x"),
+		ConfirmAll:   b(txtKeyConfirmAll, "A", "A"),
+		DiscardAll:   b(txtKeyDiscardAll, "X", "X"),
 		Edit:         b(txtKeyEdit, "enter", "enter"),
 		Back:         b(txtKeyBack, "esc", "esc"),
 		Toggle:       b(txtKeyToggle, "space", " ", "space"),

@@ -131,6 +131,11 @@ func (m *Model) confirmed(r ConfirmResultMsg) tea.Cmd {
 		entries := m.pendingClose
 		m.pendingClose = nil
 		return closeMeetingCmd(m.common, m.opts.Store, m.conf, m.snap.MeetingID, entries)
+	case r.Action == ConfirmSubmitLog:
+		if !m.permit(ActCloseMeeting, "") {
+			return nil
+		}
+		return m.submitLogCmd()
 	}
 	return nil
 }

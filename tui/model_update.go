@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"diemcau/mcu"
+	"diemcau/meeting"
 )
 
 // Update routes messages: sizes to all, data to the panels, keys by focus precedence.
@@ -87,7 +88,25 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.pendingClose = msg.Entries
-		m.openConfirm(ConfirmCloseMeeting, m.common.Text(txtCloseConfirm, len(msg.Entries)))
+		question := m.common.Text(txtCloseConfirm, len(msg.Entries))
+		if drafts, open := meeting.Pending(m.floor.incidents); len(drafts)+len(open) > 0 {
+			question = m.common.Text(txtCloseConfirmPending, len(msg.Entries), len(drafts), len(open))
+		}
+		m.openConfirm(ConfirmCloseMeeting, question)
+	case CloseContinueMsg:
+		m.list = nil
+		m.layout()
+		return m, m.prefillClose()
+	case IncidentConfirmAllMsg:
+		if m.permit(ActEditIncident, "") {
+			return m, m.settleAllCmd(msg.Drafts, true)
+		}
+	case IncidentDiscardAllMsg:
+		if m.permit(ActEditIncident, "") {
+			return m, m.settleAllCmd(msg.Drafts, false)
+		}
+	case logSubmittedMsg:
+		return m, m.logSubmitted(msg)
 	case CloseCancelMsg:
 		m.closing = nil
 		m.layout()

@@ -1,0 +1,66 @@
+package tui
+
+// The strings of settling incidents before and after the close, and of submitting the log.
+
+const (
+	txtPendingTitle textKey = iota + 9750
+	txtPendingHint
+	txtPendingNone
+	txtKeyConfirmAll
+	txtKeyDiscardAll
+	txtKeyContinueClose
+	txtConfirmedAll
+	txtDiscardedAll
+	txtCloseConfirmPending
+	txtKeySubmitLog
+	txtSubmitConfirm
+	txtSubmitOK
+	txtSubmitDrafts
+	txtSubmitted
+	txtCloseThenSubmit
+)
+
+var closeTextVI = map[textKey]string{
+	txtPendingTitle:        "Trước khi đóng: %d sự cố nháp, %d đang xử lý",
+	txtPendingHint:         "c/x: xác nhận/hủy nháp • A/X: xác nhận/hủy tất cả nháp • enter: sửa, khắc phục • C: tiếp tục đóng • esc: quay lại",
+	txtPendingNone:         "Không còn sự cố chờ xử lý — C: tiếp tục đóng nhật ký",
+	txtKeyConfirmAll:       "xác nhận mọi nháp",
+	txtKeyDiscardAll:       "hủy mọi nháp",
+	txtKeyContinueClose:    "tiếp tục đóng",
+	txtConfirmedAll:        "Đã xác nhận %d sự cố nháp",
+	txtDiscardedAll:        "Đã hủy %d sự cố nháp",
+	txtCloseConfirmPending: "Đóng nhật ký %d điểm cầu và kết thúc cuộc họp? Còn %d sự cố nháp, %d đang xử lý: vẫn xử lý được sau khi đóng, đến khi nộp nhật ký.",
+	txtKeySubmitLog:        "nộp nhật ký",
+	txtSubmitConfirm:       "Nộp nhật ký cuộc họp #%d? Sau khi nộp, sự cố không sửa được nữa.",
+	txtSubmitOK:            "Đã nộp nhật ký cuộc họp #%d",
+	txtSubmitDrafts:        "Còn %d sự cố nháp: xác nhận (c) hoặc hủy (x) trong danh sách sự cố (I) rồi nộp",
+	txtSubmitted:           "Nhật ký đã nộp",
+	txtCloseThenSubmit:     "C: nộp nhật ký (sự cố còn sửa được đến khi nộp)",
+}
+
+var closeTextEN = map[textKey]string{
+	txtPendingTitle:        "Before closing: %d draft incidents, %d in progress",
+	txtPendingHint:         "c/x: confirm/discard draft • A/X: confirm/discard all drafts • enter: edit, resolve • C: go on closing • esc: back",
+	txtPendingNone:         "No incident pending — C: go on to close the log",
+	txtKeyConfirmAll:       "confirm all drafts",
+	txtKeyDiscardAll:       "discard all drafts",
+	txtKeyContinueClose:    "go on closing",
+	txtConfirmedAll:        "Confirmed %d draft incidents",
+	txtDiscardedAll:        "Discarded %d draft incidents",
+	txtCloseConfirmPending: "Close the log of %d bridge points and end the meeting? %d draft incidents and %d in progress remain: they can still be settled after the close, until the log is submitted.",
+	txtKeySubmitLog:        "submit the log",
+	txtSubmitConfirm:       "Submit the log of meeting #%d? Its incidents can no longer be changed afterwards.",
+	txtSubmitOK:            "Submitted the log of meeting #%d",
+	txtSubmitDrafts:        "%d draft incidents remain: confirm (c) or discard (x) them in the incident list (I), then submit",
+	txtSubmitted:           "Log submitted",
+	txtCloseThenSubmit:     "C: submit the log (incidents can be changed until then)",
+}
+
+func init() {
+	for k, s := range closeTextVI {
+		textVI[k] = s
+	}
+	for k, s := range closeTextEN {
+		textEN[k] = s
+	}
+}
