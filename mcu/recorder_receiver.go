@@ -40,7 +40,7 @@ type recorder struct {
 // newRecorder builds the recorder's slots: one per audio slot of the conference, and the
 // speaker video slot in VP8 (IVF) and in H.264, so that whichever codec the speaker sends is kept.
 func newRecorder(c *Conference, dir string, now time.Time, actor string) (*recorder, error) {
-	base := now.UTC().Format("20060102-150405")
+	base := now.Local().Format("20060102-150405") // the province's clock, as every time a person reads
 	r := &recorder{conf: c, dir: dir, startedAt: now, startedBy: actor, q: newRecQueue(recQueueLen),
 		stopping: make(chan struct{}), written: make(chan struct{})}
 	r.recv = &session{id: "recorder", conf: c, m: newMember(Member{ID: "recorder"}, -1, Unmuted),

@@ -55,7 +55,7 @@ func addOpenIncidents(ctx context.Context, reply *statusReply, inc IncidentListe
 			j := incidentJSON{ID: in.ID, BridgePoint: in.BridgePoint, Kind: in.Kind, Status: in.Status,
 				Description: in.Description}
 			if !in.StartedAt.IsZero() {
-				at := in.StartedAt
+				at := in.StartedAt.Local() // as every other time of the API: the server's (the province's) zone
 				j.StartedAt = &at
 			}
 			cs.OpenIncidents = append(cs.OpenIncidents, j)

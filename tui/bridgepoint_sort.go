@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"diemcau/mcu"
 	"diemcau/meeting"
 )
 
@@ -12,7 +13,7 @@ import (
 type SortMode int
 
 const (
-	SortRegistry SortMode = iota // SortRegistry: member order, main first
+	SortRegistry SortMode = iota // SortRegistry: the meeting's list (expected sites as booked, then the registry), main first
 	SortName                     // SortName: by name, diacritics ignored
 	SortLoss                     // SortLoss: worst loss first
 	SortLevel                    // SortLevel: loudest first
@@ -30,6 +31,30 @@ func (t *BridgePointTable) Sort() SortMode { return t.sort }
 // Filter returns the current filter text.
 func (t *BridgePointTable) Filter() string { return t.filter.Value() }
 
+// SetListOrder gives the meeting list's order of the bridge points (id → position); rows it
+// does not know come last, in member order.
+func (t *BridgePointTable) SetListOrder(order map[string]int) {
+	t.order = order
+	t.rebuild()
+}
+
+// registryCompare orders the main bridge point first, then by registry position.
+func (t *BridgePointTable) registryCompare(a, b mcu.Participant) int {
+	if a.Main != b.Main {
+		if a.Main {
+			return -1
+		}
+		return 1
+	}
+	pos := func(p mcu.Participant) int {
+		if i, ok := t.order[p.ID]; ok {
+			return i
+		}
+		return len(t.order)
+	}
+	return cmp.Compare(pos(a), pos(b))
+}
+
 // rebuild filters and sorts the rows into view and puts the cursor back on the selected bridge point.
 func (t *BridgePointTable) rebuild() {
 	q := strings.TrimSpace(meeting.Fold(t.filter.Value()))
@@ -41,6 +66,8 @@ func (t *BridgePointTable) rebuild() {
 	}
 	rows := t.rows
 	switch t.sort {
+	case SortRegistry:
+		slices.SortStableFunc(t.view, func(a, b int) int { return t.registryCompare(rows[a], rows[b]) })
 	case SortName:
 		slices.SortStableFunc(t.view, func(a, b int) int {
 			return cmp.Compare(t.folded[rows[a].ID], t.folded[rows[b].ID])

@@ -13,7 +13,8 @@ import (
 // sortable, filterable, scrolling, rendering only the visible rows.
 type BridgePointTable struct {
 	common   Common
-	rows     []mcu.Participant // registry order
+	rows     []mcu.Participant // the conference's member order (join order in an ad hoc meeting)
+	order    map[string]int    // the meeting list's order of the bridge points, for SortRegistry
 	seen     map[string]bool   // bridge points seen connected at least once
 	folded   map[string]string // id → folded "name id", for the filter
 	view     []int             // indices into rows after filter and sort

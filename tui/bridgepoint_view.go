@@ -72,9 +72,8 @@ func (t *BridgePointTable) ShortHelp() []key.Binding {
 func (t *BridgePointTable) FullHelp() [][]key.Binding {
 	k := t.common.Keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Mute, k.SoftMute, k.MuteAll, k.Revoke, k.RaiseHand, k.Incident, k.Incidents},
-		{k.Filter, k.Sort, k.Cancel, k.CloseMeeting},
-		{k.Tab, k.Bookings, k.TestSession, k.Help, k.Quit},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Cancel},
+		{k.Mute, k.SoftMute, k.Revoke, k.Filter, k.Sort},
+		k.globalFull(),
 	}
 }

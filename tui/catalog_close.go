@@ -18,6 +18,12 @@ const (
 	txtSubmitDrafts
 	txtSubmitted
 	txtCloseThenSubmit
+	txtDraftsShort
+	txtEvLeftOnPurpose
+	txtLeaveClosed
+	txtLeaveICEFailed
+	txtLeaveReplaced
+	txtLeaveRTCPFlood
 )
 
 var closeTextVI = map[textKey]string{
@@ -36,6 +42,12 @@ var closeTextVI = map[textKey]string{
 	txtSubmitDrafts:        "Còn %d sự cố nháp: xác nhận (c) hoặc hủy (x) trong danh sách sự cố (I) rồi nộp",
 	txtSubmitted:           "Nhật ký đã nộp",
 	txtCloseThenSubmit:     "C: nộp nhật ký (sự cố còn sửa được đến khi nộp)",
+	txtDraftsShort:         "⚠%d nháp",
+	txtEvLeftOnPurpose:     "%s rời cuộc họp",
+	txtLeaveClosed:         "kết nối bị đóng",
+	txtLeaveICEFailed:      "mất đường truyền",
+	txtLeaveReplaced:       "vào lại bằng phiên mới",
+	txtLeaveRTCPFlood:      "bị ngắt: gửi quá nhiều gói RTCP lạ",
 }
 
 var closeTextEN = map[textKey]string{
@@ -54,6 +66,12 @@ var closeTextEN = map[textKey]string{
 	txtSubmitDrafts:        "%d draft incidents remain: confirm (c) or discard (x) them in the incident list (I), then submit",
 	txtSubmitted:           "Log submitted",
 	txtCloseThenSubmit:     "C: submit the log (incidents can be changed until then)",
+	txtDraftsShort:         "⚠%d drafts",
+	txtEvLeftOnPurpose:     "%s left the meeting",
+	txtLeaveClosed:         "connection closed",
+	txtLeaveICEFailed:      "link lost",
+	txtLeaveReplaced:       "rejoined with a new session",
+	txtLeaveRTCPFlood:      "cut off: too many unknown RTCP packets",
 }
 
 func init() {

@@ -107,5 +107,5 @@ func (l *EventLog) ShortHelp() []key.Binding {
 // FullHelp is every binding of the log, in columns.
 func (l *EventLog) FullHelp() [][]key.Binding {
 	k := l.common.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.End}, {k.Tab, k.RaiseHand, k.Incident, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.End}, k.globalFull()}
 }

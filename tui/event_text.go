@@ -9,7 +9,10 @@ func describeEvent(c Common, e mcu.Event, names map[string]string) (string, bool
 	case mcu.EventJoined:
 		return c.Text(txtEvJoined, bp), false
 	case mcu.EventLeft:
-		return c.Text(txtEvLeft, bp, e.Detail), true
+		if e.Detail == "left" { // a WHIP DELETE: the site left on purpose
+			return c.Text(txtEvLeftOnPurpose, bp), false
+		}
+		return c.Text(txtEvLeft, bp, leaveReason(c, e.Detail)), true
 	case mcu.EventMuted:
 		return c.Text(txtEvMuted, bp, c.Text(micKey(mcu.MuteMode(e.Detail))), e.Actor), false
 	case mcu.EventUnmuted:
@@ -45,4 +48,18 @@ func describeEvent(c Common, e mcu.Event, names map[string]string) (string, bool
 	default:
 		return string(e.Kind) + " " + bp + " " + e.Detail, false
 	}
+}
+
+// leaveReasons put the MCU's reasons for a session's end in the user's language.
+var leaveReasons = map[string]textKey{
+	"closed": txtLeaveClosed, "ice failed": txtLeaveICEFailed, "replaced": txtLeaveReplaced,
+	"rtcp flood": txtLeaveRTCPFlood,
+}
+
+// leaveReason is the reason a session ended, in the user's language when known.
+func leaveReason(c Common, reason string) string {
+	if k, ok := leaveReasons[reason]; ok {
+		return c.Text(k)
+	}
+	return reason
 }

@@ -82,37 +82,100 @@ func (h *Header) View() string {
 	if !h.snap.StartedAt.IsZero() {
 		elapsed = h.now.Sub(h.snap.StartedAt)
 	}
-	parts := []string{st.Label.Render(t(txtElapsed)+" ") + st.Value.Render(clock(elapsed))}
-	if h.snap.Recording {
-		parts = append(parts, st.StatusErr.Render(t(txtRecIndicator)))
-	}
-	if h.drafts > 0 {
-		parts = append(parts, st.StatusErr.Render(t(txtDraftsPending, h.drafts)))
-	}
-	if h.testFailed != "" {
-		parts = append(parts, st.StatusErr.Render(clipCells(t(txtTestFailedHeader, h.testFailed), h.width/2)))
-	}
-	parts = append(parts, st.Value.Render(t(txtConnected, h.snap.Connected, h.snap.Expected)))
+	// What a technician must always see: connections, interruption, mutes and the speaker; the
+	// rest is shortened, then left out, when the line is narrow (80 columns).
+	connected := st.Value.Render(t(txtConnected, h.snap.Connected, h.snap.Expected))
+	var gap, gapShort string
 	if h.total > 0 {
-		gap := t(txtInterruption, minSec(h.total))
+		gapShort = st.StatusErr.Render(t(txtInterruption, minSec(h.total)))
+		gap = gapShort
 		if h.selTotal > 0 {
-			gap += " (" + h.selName + " " + minSec(h.selTotal) + ")"
+			gap = st.StatusErr.Render(t(txtInterruption, minSec(h.total)) + " (" + h.selName + " " + minSec(h.selTotal) + ")")
 		}
-		parts = append(parts, st.StatusErr.Render(gap))
 	}
-	parts = append(parts, t(txtMutedCount, muted), st.Label.Render(t(txtSpeaker)+": ")+speaker)
-	second := parts[0]
-	for _, p := range parts[1:] {
-		if cells(second)+cells(sep)+cells(p) > h.width {
-			break
+	mutedPart := t(txtMutedCount, muted)
+	speakerLabel := st.Label.Render(t(txtSpeaker) + ": ")
+	line := func(opts headerOptions, speakerName string, testRoom int) string {
+		var parts []string
+		switch opts.elapsed {
+		case 2:
+			parts = append(parts, st.Label.Render(t(txtElapsed)+" ")+st.Value.Render(clock(elapsed)))
+		case 1:
+			parts = append(parts, st.Value.Render(clock(elapsed)))
 		}
-		second += sep + p
+		if h.snap.Recording && opts.rec {
+			parts = append(parts, st.StatusErr.Render(t(txtRecIndicator)))
+		}
+		if h.drafts > 0 && opts.drafts != 0 {
+			k := txtDraftsPending
+			if opts.drafts == 1 {
+				k = txtDraftsShort
+			}
+			parts = append(parts, st.StatusErr.Render(t(k, h.drafts)))
+		}
+		if h.testFailed != "" && testRoom > 0 {
+			parts = append(parts, st.StatusErr.Render(clipCells(t(txtTestFailedHeader, h.testFailed), testRoom)))
+		}
+		parts = append(parts, connected)
+		if opts.gapDetail && gap != "" {
+			parts = append(parts, gap)
+		} else if gapShort != "" {
+			parts = append(parts, gapShort)
+		}
+		parts = append(parts, mutedPart, speakerLabel+speakerName)
+		return strings.Join(parts, sep)
 	}
+	second := h.fitLine(line, speaker)
 	now := h.now.Format("15:04:05")
 	if room := h.width - cells(second) - len(now) - 1; room > 0 {
 		second += strings.Repeat(" ", room) + " " + now
 	}
 	return h.withBadge(first) + "\n" + fit(second, h.width, false)
+}
+
+// fitLine picks the widest form of the second line that fits: with the failed tests' flag in
+// full if any form allows it, else with the flag clipped to what is left; the speaker's name
+// gives way last.
+func (h *Header) fitLine(line func(headerOptions, string, int) string, speaker string) string {
+	if h.testFailed != "" {
+		for _, opts := range headerFallbacks {
+			if l := line(opts, speaker, h.width); cells(l) <= h.width {
+				return l
+			}
+		}
+	}
+	second, chosen := "", headerFallbacks[len(headerFallbacks)-1]
+	for _, opts := range headerFallbacks {
+		if second = line(opts, speaker, 0); cells(second) <= h.width {
+			chosen = opts
+			break
+		}
+	}
+	if over := cells(second) - h.width; over > 0 {
+		return line(chosen, clipCells(speaker, max(4, cells(speaker)-over)), 0)
+	}
+	if room := h.width - cells(second) - 3; h.testFailed != "" && room >= 12 {
+		return line(chosen, speaker, room)
+	}
+	return second
+}
+
+// headerOptions says which of the header's second-line items that may give way are shown.
+type headerOptions struct {
+	rec, gapDetail  bool
+	elapsed, drafts int // 0 hidden, 1 short, 2 full
+}
+
+// headerFallbacks are the second line's forms, widest first: each drops or shortens one more
+// item; connections, interruption, mutes and the speaker are in every one. The flag of failed
+// test sessions takes whatever room the chosen form leaves.
+var headerFallbacks = []headerOptions{
+	{elapsed: 2, rec: true, gapDetail: true, drafts: 2},
+	{elapsed: 2, rec: true, drafts: 2},
+	{elapsed: 2, rec: true, drafts: 1},
+	{elapsed: 1, rec: true, drafts: 1},
+	{elapsed: 0, rec: true, drafts: 1},
+	{drafts: 1},
 }
 
 // withBadge ends the first line with the technician's role and name, at the right edge; the

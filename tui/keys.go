@@ -135,6 +135,13 @@ func (k *KeyMap) shortHelp(main []key.Binding, more ...key.Binding) []key.Bindin
 	return append(append(out, more...), k.Bookings, k.TestSession, k.Recordings, k.Tab, k.Move)
 }
 
+// globalFull is the full help's column of the keys that work from every panel of the main
+// screen: the views, the meeting, help and quit.
+func (k *KeyMap) globalFull() []key.Binding {
+	return []key.Binding{k.Tab, k.MuteAll, k.RaiseHand, k.Incident, k.Incidents, k.Bookings, k.TestSession,
+		k.Recordings, k.CloseMeeting, k.Help, k.Quit}
+}
+
 // formShortHelp is the help bar of a form (incident, booking).
 func (k *KeyMap) formShortHelp() []key.Binding {
 	return []key.Binding{k.NextField, k.PrevField, k.Cycle, k.Save, k.Cancel}

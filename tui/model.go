@@ -51,6 +51,7 @@ type Model struct {
 	conf    *mcu.Conference
 	snap    mcu.Snapshot
 	names   map[string]string
+	orderOf int64 // the meeting whose list order the table has (listOrderCmd)
 	now     time.Time
 	ended   bool
 	focus   panel
@@ -148,10 +149,7 @@ func (m *Model) Snapshot() mcu.Snapshot { return m.snap }
 func (m *Model) applySnapshot(s mcu.Snapshot, now time.Time) {
 	m.snap, m.now = s, now
 	defer m.noteLiveMain(s)
-	if len(m.names) != len(s.Participants) {
-		m.names = make(map[string]string, len(s.Participants))
-	}
-	for _, p := range s.Participants {
+	for _, p := range s.Participants { // names stay known after a site leaves: the event log uses them
 		m.names[p.ID] = p.Name
 	}
 	m.header.SetSnapshot(s, m.names, now)

@@ -19,6 +19,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.conf = msg.conf
 			m.applySnapshot(msg.snap, msg.at)
 			m.observeTests(msg.snap, msg.at)
+			if id := msg.snap.MeetingID; id != 0 && id != m.orderOf {
+				m.orderOf = id
+				return m, tea.Batch(m.tickCmd(), listOrderCmd(m.common, m.opts.Store, id))
+			}
 		} else {
 			m.now = msg.at
 		}
@@ -62,6 +66,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.applyFloor(msg)
 		if msg.again {
 			return m, m.floorTick(floorEvery)
+		}
+	case listOrderMsg:
+		if msg.meetingID == m.snap.MeetingID {
+			m.table.SetListOrder(msg.order)
+			for id, name := range msg.names {
+				if _, ok := m.names[id]; !ok {
+					m.names[id] = name
+				}
+			}
 		}
 	case IncidentListCloseMsg:
 		m.list = nil
@@ -212,6 +225,11 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		return m.openRecordings()
 	case key.Matches(km, k.CloseMeeting):
 		return m.startClose()
+	case key.Matches(km, k.Filter) && m.focus != panelTable:
+		// The filter lives in the bridge-point table: / from another panel goes there, so what
+		// is typed next is filter text, never commands.
+		m.setFocus(panelTable)
+		return m.panelKey(km)
 	case key.Matches(km, k.MuteAll) && m.conf != nil:
 		if m.permit(ActMuteAll, "") {
 			m.openConfirm(ConfirmMuteAll, m.common.Text(txtConfirmMuteAll, m.farEndsToMute()))

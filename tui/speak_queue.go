@@ -164,5 +164,5 @@ func (q *SpeakQueue) ShortHelp() []key.Binding {
 // FullHelp is every binding of the queue, in columns.
 func (q *SpeakQueue) FullHelp() [][]key.Binding {
 	k := q.common.Keys
-	return [][]key.Binding{{k.Up, k.Down}, {k.Grant, k.Revoke, k.Forward, k.Dismiss, k.RaiseHand}, {k.Tab, k.Incident, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down}, {k.Grant, k.Revoke, k.Forward, k.Dismiss}, k.globalFull()}
 }
