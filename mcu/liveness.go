@@ -19,6 +19,7 @@ type Link struct {
 	ICE          string    // ICE connection state: "checking", "connected", "disconnected", "failed", …
 	DTLS         string    // DTLS transport state: "connected", "failed", "closed", …
 	Closed       bool      // the peer closed the DTLS/SCTP association
+	Failed       bool      // ICE consent lapsed or failed (RFC 7675: "disconnected", "failed"), or DTLS failed or closed
 	Alive        bool      // ICE and DTLS are up and something arrived within LinkSilentAfter
 }
 
@@ -90,6 +91,11 @@ func (s *session) linkOf(now time.Time) Link {
 	}
 	iceUp := ice == webrtc.ICEConnectionStateConnected || ice == webrtc.ICEConnectionStateCompleted
 	dtlsUp := dtls == webrtc.DTLSTransportStateConnected
+	switch ice {
+	case webrtc.ICEConnectionStateDisconnected, webrtc.ICEConnectionStateFailed, webrtc.ICEConnectionStateClosed:
+		l.Failed = true
+	}
+	l.Failed = l.Failed || l.Closed || dtls == webrtc.DTLSTransportStateFailed || dtls == webrtc.DTLSTransportStateClosed
 	l.Alive = iceUp && dtlsUp && !l.Closed && now.Sub(l.LastActivity) < LinkSilentAfter
 	return l
 }
