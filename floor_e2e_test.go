@@ -7,11 +7,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
 	"diemcau/mcu"
 	"diemcau/meeting"
 )
@@ -113,38 +111,7 @@ func TestFloorRequestGrantDone(t *testing.T) {
 func TestMuteAllLeavesOnlyTheMainOpen(t *testing.T) {
 	const n = 20 // the main bridge point and 19 communes
 	r := newFloorRig(t, n-1, false)
-	eps := make([]*endpoints.SoftEndpoint, n)
-	ids := []string{"UBND-TINH"}
-	for i := 1; i < n; i++ {
-		ids = append(ids, "XA-"+pad3(i))
-	}
-	var wg sync.WaitGroup
-	errs := make(chan error, n)
-	for i, id := range ids {
-		eps[i] = r.endpoint(id)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ctx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
-			defer cancel()
-			if err := eps[i].Join(ctx); err != nil {
-				errs <- err
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatalf("join: %v", err)
-	}
-	t.Cleanup(func() {
-		for _, ep := range eps {
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-			ep.Leave(ctx)
-			cancel()
-		}
-	})
-	waitFor(t, "all connected", 20*time.Second, func() bool { return r.conf.Snapshot().Connected == n })
+	joinAll(t, r, n)
 	muted, err := r.conf.MuteAllFarEnds(context.Background(), floorActor)
 	if err != nil {
 		t.Fatal(err)
@@ -178,43 +145,19 @@ func TestDropOpensOneDraftAndTheLogExportsIt(t *testing.T) {
 	mid := r.conf.Snapshot().MeetingID
 	r.join(t, "UBND-TINH")
 	r.join(t, "XA-002")
-	ep := r.endpoint("XA-001")
-	runCtx, stop := context.WithCancel(ctx)
-	ran := make(chan struct{})
-	go func() { _ = ep.Run(runCtx); close(ran) }()
-	t.Cleanup(func() { stop(); <-ran })
-	waitFor(t, "XA-001 connected", 15*time.Second, func() bool { return r.participant(t, "XA-001").Connected })
+	ep := r.run(t, "XA-001")
 	// A hard mute set before the drop must hold after the reconnect.
 	if err := r.conf.Mute(ctx, floorActor, "XA-001", mcu.HardMute); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * time.Second) // the tracker has seen media
+	time.Sleep(2 * time.Second) // the tracker has seen the link alive
 
 	ep.Drop(ctx, 7*time.Second) // the cable is out longer than the 5 s without media
 	waitFor(t, "XA-001 back", 20*time.Second, func() bool {
 		p := r.participant(t, "XA-001")
 		return ep.Connected() && p.Connected && p.Reconnects > 0
 	})
-	waitFor(t, "the draft closed with an end time", 10*time.Second, func() bool {
-		in, err := r.st.Incidents(ctx, mid)
-		return err == nil && len(in) > 0 && !in[0].EndedAt.IsZero()
-	})
-	time.Sleep(2 * time.Second) // no second draft for the same outage
-	incs, err := r.st.Incidents(ctx, mid)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(incs) != 1 {
-		t.Fatalf("incidents after one drop = %d, want exactly 1: %+v", len(incs), incs)
-	}
-	d := incs[0]
-	if d.BridgePoint != "XA-001" || d.Kind != "line" || d.Status != "draft" || !d.EndedAt.After(d.StartedAt) {
-		t.Errorf("draft = %+v", d)
-	}
-	outages, err := r.st.Outages(ctx, mid)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, outages := r.oneEndedLineDraft(t, mid, "XA-001", 10*time.Second)
 	per, total := meeting.Interruptions(outages, time.Now())
 	if per["XA-001"] <= 0 || total != per["XA-001"] {
 		t.Errorf("interruption XA-001 %v, meeting %v: want a positive time, all of it XA-001's", per["XA-001"], total)

@@ -37,6 +37,7 @@ type SoftEndpoint struct {
 	muted     atomic.Bool
 	floor     atomic.Bool
 	connected atomic.Bool
+	cut       atomic.Bool // Cut: every datagram dropped both ways
 	audioSSRC atomic.Uint32
 	videoSSRC atomic.Uint32
 

@@ -122,7 +122,7 @@ func negotiatedAudioLevelID(sender *webrtc.RTPSender) uint8 {
 const recvBuffer = 1 << 20
 
 // roomyNet is the standard network with larger UDP receive buffers; a count-only endpoint's
-// sockets count the RTP they receive (countingConn).
+// sockets count the RTP they receive (countingConn); every socket obeys the endpoint's Cut.
 type roomyNet struct {
 	*stdnet.Net
 	e *SoftEndpoint
@@ -136,7 +136,7 @@ func (n roomyNet) ListenUDP(network string, laddr *net.UDPAddr) (transport.UDPCo
 	}
 	_ = c.SetReadBuffer(recvBuffer)
 	if n.e.cfg.CountOnly && n.e.cfg.Receive {
-		return newCountingConn(c, n.e), nil
+		c = newCountingConn(c, n.e)
 	}
-	return c, nil
+	return newCutConn(c, &n.e.cut), nil
 }

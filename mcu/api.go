@@ -121,6 +121,15 @@ type Participant struct {
 	Floor      bool   // holds the floor (granted)
 	Reconnects int
 	LeftReason string // why its last session ended ("left": a WHIP DELETE); "" when connected or never joined
+
+	// Liveness is the link's, not the media's: a muted site with its camera paused sends no RTP
+	// and is alive. The media counters tell a silent open microphone or a stopped camera apart.
+	Link         Link   // the transport's liveness (liveness.go); zero when not connected
+	HasMic       bool   // the session's offer sends a microphone
+	HasCamera    bool   // the session's offer sends a camera
+	AudioIn      uint64 // RTP packets received on its microphone in this session
+	VideoIn      uint64 // RTP packets received on its camera in this session
+	CameraPaused bool   // the MCU asked its endpoint to pause the camera (on no slot, pause.go)
 }
 
 // SpeakRequest is a pending request to speak.

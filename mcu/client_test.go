@@ -38,6 +38,7 @@ type testClient struct {
 
 	camPaused atomic.Bool  // the MCU asked to pause the camera: no video is sent
 	deaf      atomic.Bool  // ignores the MCU's pause (a terminal that does not know the message)
+	silent    atomic.Bool  // sends no media at all (a muted site with its camera paused); RTCP and STUN go on
 	camSent   atomic.Int64 // camera packets sent
 	plis      atomic.Int64 // PLIs the MCU sent about the camera
 	msgs      chan map[string]any
@@ -55,6 +56,12 @@ type testClient struct {
 }
 
 func newClientAPI(t testing.TB) *webrtc.API {
+	t.Helper()
+	return newClientAPIWith(t, func(*webrtc.SettingEngine) {})
+}
+
+// newClientAPIWith is newClientAPI with the setting engine adjusted by tune (e.g. its network).
+func newClientAPIWith(t testing.TB, tune func(*webrtc.SettingEngine)) *webrtc.API {
 	t.Helper()
 	me := &webrtc.MediaEngine{}
 	if err := me.RegisterDefaultCodecs(); err != nil {
@@ -74,6 +81,7 @@ func newClientAPI(t testing.TB) *webrtc.API {
 	// Loopback loses nothing, so a test NACKs packets it did receive; SRTP replay protection
 	// would drop their retransmissions as replays.
 	se.DisableSRTPReplayProtection(true)
+	tune(&se)
 	return webrtc.NewAPI(webrtc.WithMediaEngine(me), webrtc.WithInterceptorRegistry(ir), webrtc.WithSettingEngine(se))
 }
 
@@ -209,6 +217,9 @@ func (c *testClient) sendMedia() {
 		case <-c.stop:
 			return
 		case <-tick.C:
+		}
+		if c.silent.Load() {
+			continue
 		}
 		pkt := &rtp.Packet{Header: rtp.Header{Version: 2, PayloadType: 111, SequenceNumber: aseq, Timestamp: ats},
 			Payload: []byte{0xfc, 0xff, 0xfe, byte(n)}}

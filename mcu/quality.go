@@ -17,7 +17,8 @@ type qualityState struct {
 	initialised bool
 }
 
-// refreshQuality computes every connected session's link quality over the last interval.
+// refreshQuality computes every connected session's link quality over the last interval, and
+// samples its liveness.
 func (c *Conference) refreshQuality(now time.Time) {
 	c.mu.Lock()
 	live := make([]*session, 0, len(c.members))
@@ -28,6 +29,7 @@ func (c *Conference) refreshQuality(now time.Time) {
 	}
 	c.mu.Unlock()
 	for _, s := range live {
+		s.sampleLink(now)
 		q := s.measure(now)
 		c.mu.Lock()
 		s.m.quality = q

@@ -32,6 +32,7 @@ type session struct {
 	audioIn atomic.Pointer[source]
 	videoIn atomic.Pointer[source]
 	dc      atomic.Pointer[webrtc.DataChannel]
+	link    linkWatch // the transport's liveness, apart from media (liveness.go)
 
 	closed    atomic.Bool
 	closeOnce sync.Once
@@ -81,6 +82,7 @@ func (c *Conference) join(ctx context.Context, m *member, lay offerLayout, offer
 		stats: c.mcu.stats.get(pc.ID())}
 	watch.sess.Store(s)
 	s.log = c.log.With("bp", m.info.ID, "session", s.id)
+	s.watchLink()
 	answer, err := s.negotiate(ctx, offer)
 	if err != nil {
 		s.closed.Store(true)
@@ -230,6 +232,7 @@ func (s *session) connectedUp() {
 		return
 	}
 	s.connected, s.journalID, s.joinedAt = true, jid, now
+	s.linkUp(now)
 	s.m.everJoined = true
 	c.mu.Unlock()
 	s.log.Info("bridge point joined")

@@ -21,6 +21,7 @@ func (c *Conference) Snapshot() Snapshot {
 			p.Connected, p.JoinedAt = true, s.joinedAt
 			p.AudioLevel = m.audibleLevel()
 			p.Speaking = p.Mute == Unmuted && m.speaking(now)
+			s.mediaOf(&p, now)
 			snap.Connected++
 		} else {
 			p.Quality = Quality{}
@@ -41,4 +42,17 @@ func (c *Conference) ForwardedAudio(bridgePoint string) uint64 {
 		return 0
 	}
 	return m.forwardedAudio.Load()
+}
+
+// mediaOf fills p's link and media counters from s (c.mu held).
+func (s *session) mediaOf(p *Participant, now time.Time) {
+	p.Link = s.linkOf(now)
+	p.HasMic, p.HasCamera = s.lay.micMid != "", s.lay.camMid != ""
+	if a := s.audioIn.Load(); a != nil {
+		_, p.AudioIn = a.recv.counts()
+	}
+	if v := s.videoIn.Load(); v != nil {
+		_, p.VideoIn = v.recv.counts()
+		p.CameraPaused = v.paused.Load()
+	}
 }

@@ -57,6 +57,10 @@ type bridgePointStatus struct {
 	PacketsIn   uint64     `json:"packets_in"`
 	PacketsOut  uint64     `json:"packets_out"`
 	Reconnects  int        `json:"reconnects"`
+	// The link's liveness, apart from media (a muted site with a paused camera is alive).
+	LinkAlive    bool       `json:"link_alive"`
+	LinkActivity *time.Time `json:"link_activity,omitempty"` // last arrival of anything on the link
+	ICEState     string     `json:"ice_state,omitempty"`
 }
 
 // speakRequestJSON is one queued speak request in the status reply.
@@ -148,6 +152,13 @@ func bridgePointStatusOf(p Participant) bridgePointStatus {
 	if !p.JoinedAt.IsZero() {
 		at := p.JoinedAt
 		bs.JoinedAt = &at
+	}
+	if p.Connected {
+		bs.LinkAlive, bs.ICEState = p.Link.Alive, p.Link.ICE
+		if !p.Link.LastActivity.IsZero() {
+			at := p.Link.LastActivity
+			bs.LinkActivity = &at
+		}
 	}
 	return bs
 }

@@ -8,7 +8,7 @@ type floorKey int
 
 const (
 	fkDropDraft floorKey = iota
-	fkNoMediaDraft
+	fkSilentLinkDraft
 	fkPoorDraft
 	fkBackAfter
 	fkLogTitle
@@ -41,13 +41,15 @@ const (
 	fkLogPendingTitle
 	fkLogPendingDraft
 	fkLogPendingOpen
+	fkNoAudioDraft
+	fkNoVideoDraft
 )
 
 // floorCatalog is every string of the floor rules and the meeting log, per language.
 var floorCatalog = map[string]map[floorKey]string{
 	"vi": {
 		fkDropDraft:            "Điểm cầu mất kết nối (tự động ghi nhận)",
-		fkNoMediaDraft:         "Không nhận được tín hiệu từ điểm cầu quá %d giây (tự động ghi nhận)",
+		fkSilentLinkDraft:      "Không nhận được tín hiệu từ điểm cầu quá %d giây (tự động ghi nhận)",
 		fkPoorDraft:            "Chất lượng đường truyền kém liên tục %d giây: mất gói %.1f %%, jitter %.0f ms, RTT %.0f ms, mức %s (tự động ghi nhận)",
 		fkBackAfter:            "Đã kết nối lại, gián đoạn %s",
 		fkLogTitle:             "MẪU NHẬT KÝ TRIỂN KHAI HỌP TRỰC TUYẾN",
@@ -80,10 +82,12 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogPendingTitle:      "Sự cố chưa xử lý (không thuộc nhật ký cho đến khi được xác nhận)",
 		fkLogPendingDraft:      "nháp",
 		fkLogPendingOpen:       "đang xử lý",
+		fkNoAudioDraft:         "Micro đang mở nhưng không nhận được âm thanh quá %d giây (tự động ghi nhận)",
+		fkNoVideoDraft:         "Camera đang được hiển thị nhưng không nhận được hình ảnh quá %d giây (tự động ghi nhận)",
 	},
 	"en": {
 		fkDropDraft:            "Bridge point lost its connection (recorded automatically)",
-		fkNoMediaDraft:         "No media from the bridge point for over %d s (recorded automatically)",
+		fkSilentLinkDraft:      "No signal from the bridge point for over %d s (recorded automatically)",
 		fkPoorDraft:            "Poor link for %d s: loss %.1f %%, jitter %.0f ms, RTT %.0f ms, grade %s (recorded automatically)",
 		fkBackAfter:            "Reconnected after an interruption of %s",
 		fkLogTitle:             "ONLINE MEETING LOG",
@@ -116,6 +120,8 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogPendingTitle:      "Incidents pending (not part of the log until confirmed)",
 		fkLogPendingDraft:      "draft",
 		fkLogPendingOpen:       "in progress",
+		fkNoAudioDraft:         "Microphone open but no audio received for over %d s (recorded automatically)",
+		fkNoVideoDraft:         "Camera on screen but no video received for over %d s (recorded automatically)",
 	},
 }
 

@@ -11,24 +11,38 @@ import (
 	"diemcau/store"
 )
 
-// Rules of automatic incidents (Article 11: faults reported, interruption kept short).
+// Rules of automatic incidents (Article 11: faults reported, interruption kept short). A site is
+// down only when its link is: media are not liveness. A muted site (soft or hard), a camera the
+// MCU paused, DTX silence or an audio-only site sends little or no RTP and is up; a live peer
+// keeps its link busy with STUN consent checks (RFC 7675) and RTCP whatever it sends.
 const (
-	NoMediaAfter = 5 * time.Second  // a connected bridge point that sends nothing this long is down
-	PoorFor      = 10 * time.Second // poor quality this long opens a draft
-	PoorLossPct  = 3.0              // loss from which a link counts as poor when it has no grade
-	systemActor  = "system"
+	LinkSilentAfter = 5 * time.Second  // a link that carries nothing (STUN, RTCP, data channel) this long is down
+	NoMediaAfter    = 10 * time.Second // an open microphone or a camera on a slot sending no RTP this long opens an audio or video draft
+	PoorFor         = 10 * time.Second // poor quality this long opens a draft
+	PoorLossPct     = 3.0              // loss from which a link counts as poor when it has no grade
+	systemActor     = "system"
 )
 
 // Observation is what the MCU saw of one bridge point at one instant.
 type Observation struct {
 	BridgePoint string
 	Connected   bool
-	Left        bool   // not connected because it left on purpose: absent, not interrupted
-	PacketsIn   uint64 // RTP packets received from it, ever (grows while media flows)
-	LossPct     float64
-	JitterMs    float64
-	RTTMs       float64
-	Grade       string // "good", "fair", "poor", "bad"; "" when unknown
+	Left        bool // not connected because it left on purpose: absent, not interrupted
+
+	// The link, apart from media.
+	LinkDown bool      // ICE consent failed or disconnected, or DTLS failed or closed, while connected
+	LinkAt   time.Time // last time anything arrived on the link (STUN, RTCP, data channel, RTP); zero when unknown
+
+	// The media, each its own signal: never a line outage, never interruption time.
+	MicOpen      bool   // unmuted, and the site sends a microphone
+	AudioIn      uint64 // microphone RTP packets received (grows while audio flows; Opus DTX still sends)
+	CameraWanted bool   // its camera is on a video slot and not paused by the MCU
+	VideoIn      uint64 // camera RTP packets received
+
+	LossPct  float64
+	JitterMs float64
+	RTTMs    float64
+	Grade    string // "good", "fair", "poor", "bad"; "" when unknown
 }
 
 // poor reports whether the observed link is poor or worse.
@@ -39,9 +53,11 @@ func (o Observation) poor() bool {
 	return o.LossPct >= PoorLossPct
 }
 
-// OutageTracker turns observations of bridge points into outages and incident drafts: a drop or
-// NoMediaAfter without media opens one outage and one draft until the link is back; PoorFor of
-// poor quality opens one draft until the link is good again for PoorFor.
+// OutageTracker turns observations of bridge points into outages and incident drafts: a drop, a
+// failed or closed link, or LinkSilentAfter without any traffic opens one outage and one line
+// draft until the link is back; NoMediaAfter without RTP on an open microphone or a camera on a
+// slot opens one audio or video draft (no outage) until media flow again; PoorFor of poor
+// quality opens one draft until the link is good again for PoorFor.
 type OutageTracker struct {
 	st   *store.Store
 	lang string
@@ -62,16 +78,25 @@ type linkState struct {
 	seen        bool
 	connected   bool
 	connectedAt time.Time
-	packets     uint64
-	lastMedia   time.Time
+	heardAt     time.Time // last arrival on the link the MCU reported
 
 	outageID    int64
 	outageInc   int64
 	outageStart time.Time
 
+	audio, video mediaWatch
+
 	poorSince time.Time
 	goodSince time.Time
 	poorInc   int64
+}
+
+// mediaWatch follows one media of a bridge point: microphone or camera.
+type mediaWatch struct {
+	packets uint64    // RTP packets counted at the last observation
+	wanted  bool      // the microphone was open, or the camera on a slot, at the last observation
+	since   time.Time // since when it is wanted and nothing came
+	inc     int64     // its open draft, 0 when none
 }
 
 // NewOutageTracker returns a tracker writing to st, with draft texts in lang; log may be nil.
@@ -92,14 +117,12 @@ func (t *OutageTracker) Observe(ctx context.Context, meetingID int64, o Observat
 		s = &linkState{}
 		t.links[k] = s
 	}
-	grew := o.PacketsIn != s.packets
-	s.packets = o.PacketsIn
 	if o.Connected && !s.connected {
 		s.connectedAt = at
 	}
 	s.connected = o.Connected
-	if grew {
-		s.lastMedia = at
+	if o.LinkAt.After(s.heardAt) {
+		s.heardAt = o.LinkAt
 	}
 	if !o.Connected && o.Left {
 		return t.leave(ctx, k, s, at)
@@ -111,44 +134,116 @@ func (t *OutageTracker) Observe(ctx context.Context, meetingID int64, o Observat
 		s.seen = true
 	}
 	if s.outageID != 0 {
-		if o.Connected && grew {
-			return t.endOutage(ctx, k, s, at, true)
+		if !s.linkUp(o, at) {
+			return nil
 		}
-		return nil
+		if err := t.endOutage(ctx, k, s, at, true); err != nil {
+			return err
+		}
 	}
 	if err := t.checkDrop(ctx, k, s, o, at); err != nil || s.outageID != 0 {
+		return err
+	}
+	if err := t.checkMedia(ctx, k, &s.audio, o.MicOpen, o.AudioIn, "audio", fkNoAudioDraft, at); err != nil {
+		return err
+	}
+	if err := t.checkMedia(ctx, k, &s.video, o.CameraWanted, o.VideoIn, "video", fkNoVideoDraft, at); err != nil {
 		return err
 	}
 	return t.checkQuality(ctx, k, s, o, at)
 }
 
-// leave forgets a bridge point that left on purpose; an outage it was in ends when it left.
-func (t *OutageTracker) leave(ctx context.Context, k linkKey, s *linkState, at time.Time) error {
-	s.seen = false
-	if s.outageID == 0 {
-		return nil
+// lastHeard is when the link last carried anything, or came up, as far as the tracker knows.
+func (s *linkState) lastHeard() time.Time {
+	if s.heardAt.After(s.connectedAt) {
+		return s.heardAt
 	}
-	return t.endOutage(ctx, k, s, at, false)
+	return s.connectedAt
 }
 
-// checkDrop opens an outage when the bridge point is disconnected or silent too long.
-func (t *OutageTracker) checkDrop(ctx context.Context, k linkKey, s *linkState, o Observation, at time.Time) error {
-	since := s.connectedAt
-	if s.lastMedia.After(since) {
-		since = s.lastMedia
+// linkUp reports whether o shows the link up at at: connected, ICE and DTLS up, and traffic
+// within LinkSilentAfter.
+func (s *linkState) linkUp(o Observation, at time.Time) bool {
+	return o.Connected && !o.LinkDown && at.Sub(s.lastHeard()) < LinkSilentAfter
+}
+
+// leave forgets a bridge point that left on purpose; an outage it was in, and its media
+// drafts, end when it left.
+func (t *OutageTracker) leave(ctx context.Context, k linkKey, s *linkState, at time.Time) error {
+	s.seen = false
+	err := t.endMedia(ctx, s, at)
+	if s.outageID == 0 {
+		return err
 	}
+	return errors.Join(err, t.endOutage(ctx, k, s, at, false))
+}
+
+// checkDrop opens an outage when the bridge point's link is down: disconnected, ICE or DTLS
+// failed or closed, or silent for LinkSilentAfter. The outage starts when the link last carried
+// anything.
+func (t *OutageTracker) checkDrop(ctx context.Context, k linkKey, s *linkState, o Observation, at time.Time) error {
+	since := s.lastHeard()
 	switch {
 	case !o.Connected:
 		return t.openOutage(ctx, k, s, "disconnected", since, floorText(t.lang, fkDropDraft))
-	case at.Sub(since) >= NoMediaAfter:
-		return t.openOutage(ctx, k, s, "no_media", since, floorText(t.lang, fkNoMediaDraft, int(NoMediaAfter/time.Second)))
+	case o.LinkDown:
+		return t.openOutage(ctx, k, s, "disconnected", since, floorText(t.lang, fkDropDraft))
+	case at.Sub(since) >= LinkSilentAfter: // stored as "no_media": nothing at all arrived
+		return t.openOutage(ctx, k, s, "no_media", since, floorText(t.lang, fkSilentLinkDraft, int(LinkSilentAfter/time.Second)))
 	}
 	return nil
 }
 
-// openOutage records the outage and its incident draft, started when media was last seen.
+// checkMedia opens a draft of kind when a wanted medium (an open microphone, a camera on a slot)
+// has sent no RTP for NoMediaAfter, and ends it when packets flow again or it is no longer
+// wanted (muted, camera off the slots). It is never an outage.
+func (t *OutageTracker) checkMedia(ctx context.Context, k linkKey, w *mediaWatch, wanted bool, packets uint64,
+	kind string, text floorKey, at time.Time) error {
+	grew := packets != w.packets
+	w.packets = packets
+	if grew || !wanted || !w.wanted {
+		w.since = at
+	}
+	w.wanted = wanted
+	if w.inc != 0 {
+		if !grew && wanted {
+			return nil
+		}
+		id := w.inc
+		w.inc = 0
+		return t.finishIncident(ctx, id, at, "")
+	}
+	if !wanted || at.Sub(w.since) < NoMediaAfter {
+		return nil
+	}
+	id, err := t.draft(ctx, k, kind, w.since, floorText(t.lang, text, int(NoMediaAfter/time.Second)))
+	if err != nil {
+		return err
+	}
+	w.inc = id
+	return nil
+}
+
+// endMedia ends the open media drafts of s at at and restarts their counting: a line outage or
+// a leave explains what follows.
+func (t *OutageTracker) endMedia(ctx context.Context, s *linkState, at time.Time) error {
+	var errs []error
+	for _, w := range []*mediaWatch{&s.audio, &s.video} {
+		w.since, w.wanted = at, false
+		if w.inc != 0 {
+			errs = append(errs, t.finishIncident(ctx, w.inc, at, ""))
+			w.inc = 0
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// openOutage records the outage and its line draft, started when the link last carried anything.
 func (t *OutageTracker) openOutage(ctx context.Context, k linkKey, s *linkState, cause string, start time.Time, text string) error {
-	inc, err := t.draft(ctx, k, start, text)
+	if err := t.endMedia(ctx, s, start); err != nil {
+		return err
+	}
+	inc, err := t.draft(ctx, k, "line", start, text)
 	if err != nil {
 		return err
 	}
@@ -181,7 +276,7 @@ func (t *OutageTracker) endOutage(ctx context.Context, k linkKey, s *linkState, 
 		return fmt.Errorf("journal outage end of %s: %w", k.bp, err)
 	}
 	s.outageID, s.outageInc = 0, 0
-	s.lastMedia, s.connectedAt = at, at
+	s.audio.since, s.video.since = at, at
 	t.log.Info("bridge point back", "bp", k.bp, "interruption", lasted)
 	return nil
 }
@@ -201,7 +296,7 @@ func (t *OutageTracker) checkQuality(ctx context.Context, k linkKey, s *linkStat
 			grade = "poor"
 		}
 		text := floorText(t.lang, fkPoorDraft, int(PoorFor/time.Second), o.LossPct, o.JitterMs, o.RTTMs, grade)
-		id, err := t.draft(ctx, k, s.poorSince, text)
+		id, err := t.draft(ctx, k, "line", s.poorSince, text)
 		if err != nil {
 			return err
 		}
@@ -223,12 +318,12 @@ func (t *OutageTracker) checkQuality(ctx context.Context, k linkKey, s *linkStat
 	return t.finishIncident(ctx, id, at, "")
 }
 
-// draft stores an incident draft of kind line and journals it, in one transaction; it returns
-// the incident id.
-func (t *OutageTracker) draft(ctx context.Context, k linkKey, start time.Time, text string) (int64, error) {
-	id, err := t.st.SaveIncidentAudited(ctx, store.Incident{MeetingID: k.meetingID, BridgePoint: k.bp, Kind: "line",
+// draft stores an incident draft of kind ("line", "audio", "video") and journals it, in one
+// transaction; it returns the incident id.
+func (t *OutageTracker) draft(ctx context.Context, k linkKey, kind string, start time.Time, text string) (int64, error) {
+	id, err := t.st.SaveIncidentAudited(ctx, store.Incident{MeetingID: k.meetingID, BridgePoint: k.bp, Kind: kind,
 		Description: text, StartedAt: start, ReportedBy: systemActor, Status: "draft"},
-		store.AuditEntry{At: start, Actor: systemActor, Action: "incident_draft", BridgePoint: k.bp, Detail: "line: " + text})
+		store.AuditEntry{At: start, Actor: systemActor, Action: "incident_draft", BridgePoint: k.bp, Detail: kind + ": " + text})
 	if err != nil {
 		return 0, fmt.Errorf("incident draft for %s: %w", k.bp, err)
 	}
@@ -261,7 +356,8 @@ func (t *OutageTracker) finishIncident(ctx context.Context, id int64, at time.Ti
 	return nil
 }
 
-// Finish ends every open outage of meetingID at at (the meeting is over), filling its incident.
+// Finish ends every open outage and media draft of meetingID at at (the meeting is over),
+// filling its incident.
 func (t *OutageTracker) Finish(ctx context.Context, meetingID int64, at time.Time) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -270,6 +366,7 @@ func (t *OutageTracker) Finish(ctx context.Context, meetingID int64, at time.Tim
 		if k.meetingID != meetingID {
 			continue
 		}
+		errs = append(errs, t.endMedia(ctx, s, at))
 		if s.outageID != 0 {
 			errs = append(errs, t.endOutage(ctx, k, s, at, false))
 		}

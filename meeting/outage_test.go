@@ -16,14 +16,17 @@ type feeder struct {
 	packets uint64
 }
 
-// step advances one second; media says whether packets arrived in that second.
-func (f *feeder) step(connected, media bool, loss float64, grade string) {
+// step advances one second; alive says whether anything (STUN, RTCP, media on the open
+// microphone) arrived on the link in that second.
+func (f *feeder) step(connected, alive bool, loss float64, grade string) {
 	f.t.Helper()
 	f.at = f.at.Add(time.Second)
-	if media {
+	o := Observation{BridgePoint: "XA-IAGRAI", Connected: connected, MicOpen: true, LossPct: loss, Grade: grade}
+	if alive {
 		f.packets += 50
+		o.LinkAt = f.at
 	}
-	o := Observation{BridgePoint: "XA-IAGRAI", Connected: connected, PacketsIn: f.packets, LossPct: loss, Grade: grade}
+	o.AudioIn = f.packets
 	if err := f.tr.Observe(context.Background(), f.meeting, o, f.at); err != nil {
 		f.t.Fatal(err)
 	}
@@ -162,7 +165,7 @@ func TestOutageTrackerRun(t *testing.T) {
 		if calls > 2 {
 			return 0, nil, false
 		}
-		return mid, []Observation{{BridgePoint: "XA-DAKDOA", Connected: true, PacketsIn: uint64(calls)}}, true
+		return mid, []Observation{{BridgePoint: "XA-DAKDOA", Connected: true, LinkAt: time.Now(), AudioIn: uint64(calls)}}, true
 	}
 	done := make(chan struct{})
 	go func() { tr.Run(context.Background(), feed); close(done) }()
@@ -187,7 +190,10 @@ func TestOutageTrackerDeliberateLeaveIsNoInterruption(t *testing.T) {
 		if media {
 			packets += 10
 		}
-		o := Observation{BridgePoint: "XA-DAKDOA", Connected: connected, Left: left, PacketsIn: packets}
+		o := Observation{BridgePoint: "XA-DAKDOA", Connected: connected, Left: left, AudioIn: packets}
+		if media {
+			o.LinkAt = at
+		}
 		if err := tr.Observe(context.Background(), mid, o, at); err != nil {
 			t.Fatal(err)
 		}

@@ -108,13 +108,13 @@ func TestResumeCountsDowntimeOncePerBridgePoint(t *testing.T) {
 	if err := tr.Resume(ctx, id, rs.Down); err != nil {
 		t.Fatal(err)
 	}
-	// Not back yet, then back with media: one outage each, closed with its duration.
+	// Not back yet, then back (its link alive): one outage each, closed with its duration.
 	back := at(20)
 	for _, o := range []Observation{{BridgePoint: "XA-IAGRAI"}, {BridgePoint: "XA-DAKDOA"}} {
 		if err := tr.Observe(ctx, id, o, at(15)); err != nil {
 			t.Fatal(err)
 		}
-		o.Connected, o.PacketsIn = true, 50
+		o.Connected, o.LinkAt, o.AudioIn = true, back, 50
 		if err := tr.Observe(ctx, id, o, back); err != nil {
 			t.Fatal(err)
 		}

@@ -12,7 +12,7 @@ type Outage struct {
 	ID          int64
 	MeetingID   int64
 	BridgePoint string
-	Cause       string // "disconnected" or "no_media"
+	Cause       string // "disconnected" (or ICE/DTLS down) or "no_media" (nothing, not even STUN or RTCP, arrived)
 	StartedAt   time.Time
 	EndedAt     time.Time // zero while it lasts
 	IncidentID  int64     // the incident draft opened for it; 0 once discarded

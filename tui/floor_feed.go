@@ -20,8 +20,12 @@ func (f FloorFeed) Observations() (meetingID int64, obs []meeting.Observation, o
 	}
 	obs = make([]meeting.Observation, 0, len(snap.Participants))
 	for _, p := range snap.Participants {
+		onSlot := p.ID == snap.MainSource || p.ID == snap.Speaker
 		obs = append(obs, meeting.Observation{BridgePoint: p.ID, Connected: p.Connected,
-			Left: !p.Connected && p.LeftReason == "left", PacketsIn: p.PacketsIn,
+			Left:     !p.Connected && p.LeftReason == "left",
+			LinkDown: p.Connected && p.Link.Failed, LinkAt: p.Link.LastActivity,
+			MicOpen: p.HasMic && p.Mute == mcu.Unmuted, AudioIn: p.AudioIn,
+			CameraWanted: p.HasCamera && onSlot && !p.CameraPaused, VideoIn: p.VideoIn,
 			LossPct: p.Quality.LossPct, JitterMs: p.Quality.JitterMs, RTTMs: p.Quality.RTTMs, Grade: p.Quality.Grade})
 	}
 	return snap.MeetingID, obs, true
