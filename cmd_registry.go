@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -91,12 +92,25 @@ func runBridgePoint(ctx context.Context, args []string) error {
 	return nil
 }
 
-// mediaDir finds the folder with the demo clips and the sample registry.
-func mediaDir(flagValue string) (string, error) {
-	if flagValue != "" {
-		return flagValue, nil
+// loadMedia finds the folder with the sample clips and the sample registry (--media, else the
+// testdata folder of the working directory or a parent) and loads the clips, wording a missing
+// or broken clip for the user.
+func loadMedia(flagValue, lang string) (dir string, clips *endpoints.Clips, err error) {
+	dir = flagValue
+	if dir == "" {
+		if dir, err = endpoints.FindTestdata(); err != nil {
+			return "", nil, &localError{text: msg(lang, "noTestdata"), err: err}
+		}
 	}
-	return endpoints.FindTestdata()
+	clips, err = endpoints.LoadClips(dir)
+	var pe *fs.PathError
+	switch {
+	case err == nil:
+		return dir, clips, nil
+	case errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist):
+		return "", nil, &localError{text: fmt.Sprintf(msg(lang, "clipMissing"), pe.Path, dir), err: err}
+	}
+	return "", nil, &localError{text: fmt.Sprintf(msg(lang, "clipBroken"), dir, err), err: err}
 }
 
 // demoRegistry returns the registry's bridge points, importing the sample registry first when
