@@ -30,8 +30,14 @@ type instanceInfo struct {
 	SSH     string    `json:"ssh,omitempty"`
 }
 
-// instanceLockPath is the lock file of the database db.
-func instanceLockPath(db string) string { return db + ".lock" }
+// instanceLockPath is the lock file of the database db, named after the file a symbolic link
+// points to, so that two names of one database share one lock.
+func instanceLockPath(db string) string {
+	if real, err := filepath.EvalSymlinks(db); err == nil {
+		db = real
+	}
+	return db + ".lock"
+}
 
 // lockInstance takes the database of cf for this process, running command (serve, console,
 // demo), or refuses, naming the process that has it. Nothing else is written when it refuses.
