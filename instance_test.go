@@ -142,7 +142,7 @@ func readOrEmpty(t *testing.T, path string) string {
 
 // TestFailedStartWritesNothing starts `serve` on a database whose meeting is still live (its
 // server stopped) in ways that fail: a busy --http, --ssh or --udp-port, an empty token file,
-// a missing holiday file, an unreadable authorized_keys. Each is refused in the user's
+// a missing holiday file, an unreadable authorized_keys, a broken SSH host key. Each is refused in the user's
 // language and leaves the database as it was: the meeting is not resumed, nothing journaled.
 func TestFailedStartWritesNothing(t *testing.T) {
 	r := newServerRig(t, 2)
@@ -166,6 +166,9 @@ func TestFailedStartWritesNothing(t *testing.T) {
 	if err := os.WriteFile(empty, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "ssh_host_ed25519"), []byte("not a key"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	serve := func(extra ...string) []string {
 		return append([]string{"serve", "--db", db, "--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0",
 			"--log", filepath.Join(dir, "second.log")}, extra...)
@@ -181,6 +184,7 @@ func TestFailedStartWritesNothing(t *testing.T) {
 		{serve("--api-token-file", empty), "(--api-token-file) trống"},
 		{serve("--holidays", filepath.Join(dir, "nope.csv")), "(--holidays)"},
 		{serve("--authorized-keys", dir), "(--authorized-keys) là một thư mục"},
+		{serve("--lang", "vi"), "không dựng được máy chủ SSH với khóa máy chủ " + filepath.Join(dir, "ssh_host_ed25519")},
 	} {
 		_, stderr, code := runCLI(t, c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) {
