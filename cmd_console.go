@@ -102,15 +102,10 @@ func runDemo(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.close()
-	bps, err := a.demoRegistry(ctx, media)
+	bps, err := a.demoRegistry(ctx, media, *n)
 	if err != nil {
 		return err
 	}
-	if *n > len(bps) {
-		fmt.Fprintf(os.Stderr, msg(cf.lang, "demoN"), len(bps), *n)
-		return errUsage
-	}
-	bps = bps[:*n]
 	if err := a.bind(); err != nil {
 		return err
 	}

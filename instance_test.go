@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"testing"
 
+	"diemcau/endpoints"
 	"diemcau/store"
 )
 
@@ -195,4 +196,33 @@ func TestFailedStartWritesNothing(t *testing.T) {
 		}
 	}
 	r.start(t) // nothing was left claimed: the next start resumes the meeting
+}
+
+// TestDemoRefusesTooManyBeforeImporting: demo on an empty database with -n larger than the
+// sample registry is refused, naming the size, and imports nothing; a fitting -n imports it.
+func TestDemoRefusesTooManyBeforeImporting(t *testing.T) {
+	td, err := endpoints.FindTestdata()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cf := commonFlags{db: filepath.Join(dir, "demo.db"), lang: "vi"}
+	a, err := claimApp(context.Background(), cf, "demo", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	if _, err := a.demoRegistry(context.Background(), td, 500); err == nil || !strings.Contains(err.Error(), "-n phải từ 1 đến 156") {
+		t.Fatalf("-n 500: %v, want the registry size named", err)
+	}
+	if bps, err := a.reg.BridgePoints(context.Background()); err != nil || len(bps) != 0 {
+		t.Fatalf("a refused -n imported %d bridge points (%v)", len(bps), err)
+	}
+	bps, err := a.demoRegistry(context.Background(), td, 3)
+	if err != nil || len(bps) != 3 || bps[0].Role != "main" {
+		t.Fatalf("-n 3: %d bridge points, %v", len(bps), err)
+	}
+	if _, err := a.demoRegistry(context.Background(), td, 157); err == nil || !strings.Contains(err.Error(), "156") {
+		t.Errorf("-n 157 on the imported registry: %v", err)
+	}
 }
