@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -29,7 +30,10 @@ type app struct {
 	mcu     *mcu.MCU
 	srv     *http.Server
 	ln      net.Listener // the --http address, reserved by listen
+	sshLn   net.Listener // the --ssh address, reserved by reserveSSH (serve)
 	baseURL string
+	web     *webSettings  // what serveHTTP reads from files, read before anything is written
+	claim   *instanceLock // this server's claim on the database (serve, console, demo)
 
 	tracking     sync.WaitGroup // the outage trackers of the meetings this process runs
 	trackMu      sync.Mutex
@@ -40,24 +44,40 @@ type app struct {
 // disturb a console that owns the terminal.
 func openApp(ctx context.Context, cf commonFlags, logToFile bool) (*app, error) {
 	a := &app{flags: cf}
-	if err := a.openLog(logToFile); err != nil {
-		return nil, err
-	}
-	st, err := openStore(ctx, cf)
-	if err != nil {
+	if err := a.openLogAndStore(ctx, logToFile); err != nil {
 		a.close()
 		return nil, err
+	}
+	if err := a.startMCU(); err != nil {
+		a.close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// openLogAndStore opens the log, then the store.
+func (a *app) openLogAndStore(ctx context.Context, logToFile bool) error {
+	if err := a.openLog(logToFile); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, a.flags)
+	if err != nil {
+		return err
 	}
 	a.st = st
 	a.reg = endpoints.NewRegistry(st)
-	m, err := mcu.New(mcu.Config{Loopback: true, UDPPort: cf.udpPort, Log: a.log,
-		RecordingsDir: filepath.Join(filepath.Dir(cf.db), "recordings")}, st, a.reg, a.log)
+	return nil
+}
+
+// startMCU starts the MCU, which binds --udp-port.
+func (a *app) startMCU() error {
+	m, err := mcu.New(mcu.Config{Loopback: true, UDPPort: a.flags.udpPort, Log: a.log,
+		RecordingsDir: filepath.Join(filepath.Dir(a.flags.db), "recordings")}, a.st, a.reg, a.log)
 	if err != nil {
-		a.close()
-		return nil, fmt.Errorf("start MCU: %w", err)
+		return udpError(a.flags.lang, a.flags.udpPort, err)
 	}
 	a.mcu = m
-	return a, nil
+	return nil
 }
 
 // openLog chooses where logs go.
@@ -72,7 +92,7 @@ func (a *app) openLog(toFile bool) error {
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
-		return fmt.Errorf("open log file: %w", err)
+		return &localError{text: fmt.Sprintf(msg(a.flags.lang, "logOpen"), path, err), err: err}
 	}
 	a.logFile = f
 	a.log = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo}))
@@ -82,18 +102,16 @@ func (a *app) openLog(toFile bool) error {
 // serveHTTP mounts the MCU's handlers and starts listening on --http: HTTPS when --tls-cert and
 // --tls-key are given.
 func (a *app) serveHTTP() error {
+	if a.web == nil {
+		web, err := a.flags.webSettings()
+		if err != nil {
+			return err
+		}
+		a.web = &web
+	}
+	token, tlsCfg := a.web.token, a.web.tls
 	ln, err := a.listen()
 	if err != nil {
-		return err
-	}
-	token, err := apiToken(a.flags.apiTokenFile, a.flags.lang)
-	if err != nil {
-		_ = ln.Close()
-		return err
-	}
-	tlsCfg, err := a.flags.tlsConfig()
-	if err != nil {
-		_ = ln.Close()
 		return err
 	}
 	mux := http.NewServeMux()
@@ -133,6 +151,22 @@ func noSniff(next http.Handler) http.Handler {
 	})
 }
 
+// webSettings are what the HTTP server reads from files: the API token and the TLS certificate.
+type webSettings struct {
+	token string
+	tls   *tls.Config
+}
+
+// webSettings reads the --api-token-file (or DIEMCAU_API_TOKEN) and the TLS files.
+func (cf commonFlags) webSettings() (webSettings, error) {
+	token, err := apiToken(cf.apiTokenFile, cf.lang)
+	if err != nil {
+		return webSettings{}, err
+	}
+	tlsCfg, err := cf.tlsConfig()
+	return webSettings{token: token, tls: tlsCfg}, err
+}
+
 // apiToken reads the /api/v1 bearer token from the file, else from DIEMCAU_API_TOKEN; "" leaves
 // the API disabled.
 func apiToken(file, lang string) (string, error) {
@@ -155,6 +189,9 @@ func (a *app) close() {
 	if a.srv == nil && a.ln != nil { // reserved, never served
 		_ = a.ln.Close()
 	}
+	if a.sshLn != nil {
+		_ = a.sshLn.Close()
+	}
 	if a.srv != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		_ = a.srv.Shutdown(ctx)
@@ -171,4 +208,5 @@ func (a *app) close() {
 	if a.logFile != nil {
 		_ = a.logFile.Close()
 	}
+	a.claim.release() // last: the next server finds everything written
 }

@@ -39,11 +39,7 @@ func runEndpoint(ctx context.Context, args []string) error {
 		fmt.Fprintf(os.Stderr, msg(*lang, "badURL"), *url)
 		return errUsage
 	}
-	dir, err := mediaDir(*media)
-	if err != nil {
-		return err
-	}
-	clips, err := endpoints.LoadClips(dir)
+	_, clips, err := loadMedia(*media, *lang)
 	if err != nil {
 		return err
 	}

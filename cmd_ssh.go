@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"diemcau/mcu"
 	"diemcau/tui"
 )
 
@@ -19,17 +18,21 @@ const authorizedKeysTemplate = `# diemcau: technicians allowed to open the conso
 # Roles: control, host, operator (with bp=), viewer. Edits take effect without a restart.
 `
 
-// sshServer builds the SSH console server for conf, creating an empty authorized_keys file
-// (mode 0600) and the host key beside the database on first run.
-func (a *app) sshServer(conf *mcu.Conference) (*tui.SSHServer, error) {
+// sshServer builds the SSH console server for the conference confID, creating an empty
+// authorized_keys file (mode 0600) and the host key beside the database on first run.
+func (a *app) sshServer(confID string) (*tui.SSHServer, error) {
 	path := a.flags.authorizedKeys
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if err := os.WriteFile(path, []byte(authorizedKeysTemplate), 0o600); err != nil {
-			return nil, fmt.Errorf("create %s: %w", path, err)
+			return nil, &localError{text: fmt.Sprintf(msg(a.flags.lang, "keysCreate"), path, err), err: err}
 		}
 		a.log.Warn("no authorized keys yet: nobody can log in over SSH until keys are added", "path", path)
 	}
 	keys, err := tui.LoadAuthorizedKeys(path, a.log)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, fileError(a.flags.lang, "--authorized-keys", path, err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -37,11 +40,16 @@ func (a *app) sshServer(conf *mcu.Conference) (*tui.SSHServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return tui.NewSSHServer(tui.SSHConfig{
+	hostKey := filepath.Join(filepath.Dir(a.flags.db), "ssh_host_ed25519")
+	srv, err := tui.NewSSHServer(tui.SSHConfig{
 		Addr:        a.flags.ssh,
-		HostKeyPath: filepath.Join(filepath.Dir(a.flags.db), "ssh_host_ed25519"),
+		HostKeyPath: hostKey,
 		Keys:        keys,
-		Console:     tui.Options{MCU: a.mcu, Conference: conf.ID(), Store: a.st, Lang: a.flags.lang, Calendar: cal},
+		Console:     tui.Options{MCU: a.mcu, Conference: confID, Store: a.st, Lang: a.flags.lang, Calendar: cal},
 		Log:         a.log,
 	})
+	if err != nil {
+		return nil, &localError{text: fmt.Sprintf(msg(a.flags.lang, "sshHostKey"), hostKey, err), err: err}
+	}
+	return srv, nil
 }

@@ -69,11 +69,8 @@ func listenError(lang, flagName, addr string, err error) error {
 // openStore opens the --db database, wording the usual mistakes (a directory, a missing folder,
 // a file that is not SQLite) for the user. A database from a newer diemcau keeps its own error.
 func openStore(ctx context.Context, cf commonFlags) (*store.Store, error) {
-	if isDir(cf.db) {
-		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbIsDir"), cf.db)}
-	}
-	if dir := filepath.Dir(cf.db); !isDir(dir) {
-		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbNoDir"), dir, cf.db), err: fs.ErrNotExist}
+	if err := checkDBPath(cf); err != nil {
+		return nil, err
 	}
 	st, err := store.Open(ctx, cf.db)
 	if err == nil || errors.Is(err, store.ErrSchemaTooNew) {
@@ -84,6 +81,17 @@ func openStore(ctx context.Context, cf commonFlags) (*store.Store, error) {
 		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbNotSQLite"), cf.db), err: err}
 	}
 	return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbOpen"), cf.db, err), err: err}
+}
+
+// checkDBPath refuses a --db that is a directory or whose folder does not exist.
+func checkDBPath(cf commonFlags) error {
+	if isDir(cf.db) {
+		return &localError{text: fmt.Sprintf(msg(cf.lang, "dbIsDir"), cf.db)}
+	}
+	if dir := filepath.Dir(cf.db); !isDir(dir) {
+		return &localError{text: fmt.Sprintf(msg(cf.lang, "dbNoDir"), dir, cf.db), err: fs.ErrNotExist}
+	}
+	return nil
 }
 
 // needTerminal refuses to start a console whose input or output is not a terminal (a pipe,

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 const (
@@ -66,10 +67,7 @@ func (m *MCU) fail(w http.ResponseWriter, status int, key textKey, reason string
 	m.counters.refused(key)
 	msg := text(m.cfg.Lang, key)
 	if reason != "" {
-		if len(reason) > 200 {
-			reason = reason[:200]
-		}
-		msg += ": " + reason
+		msg += ": " + cutUTF8(reason, 200)
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(status)
@@ -207,4 +205,15 @@ func (m *MCU) bridgePointName(ctx context.Context, id string) string {
 		}
 	}
 	return id
+}
+
+// cutUTF8 shortens s to at most n bytes without cutting a character in half.
+func cutUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

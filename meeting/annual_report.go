@@ -107,7 +107,7 @@ func WriteAnnual(w io.Writer, a Annual, format, lang string) error {
 		return err
 	case "csv":
 		cw := csv.NewWriter(w)
-		_ = cw.Write([]string{"section", "item", "value", "extra"})
+		_ = cw.Write(strings.Split(bt(lang, "annual.csvHeader"), ","))
 		for _, tb := range v.Tables {
 			for _, row := range tb.Rows {
 				_ = cw.Write(append([]string{tb.Title}, padRow(row, 3)...))

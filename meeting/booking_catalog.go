@@ -162,6 +162,7 @@ var bookingText = map[string]map[string]string{
 		"annual.noKind":                 "(không ghi loại)",
 		"annual.due":                    "Hạn gửi Sở: %s (Điều 16.2.d)",
 		"annual.source":                 "Số liệu từ nhật ký diemcau: cuộc họp đã mở trên MCU và đăng ký đã họp mà không gắn với cuộc họp nào.",
+		"annual.csvHeader":              "bảng,mục,giá trị,thêm",
 
 		"inc.line":   "đường truyền",
 		"inc.audio":  "âm thanh",
@@ -179,6 +180,8 @@ var bookingText = map[string]map[string]string{
 		"tech.trainedAt":   "Ngày tập huấn",
 		"tech.yes":         "có",
 		"tech.no":          "chưa",
+		"tech.csvYes":      "có",
+		"tech.csvNo":       "không",
 		"tech.warning":     "Cảnh báo: đơn vị %s (%s) chỉ có %d cán bộ kỹ thuật đã tập huấn, cần ít nhất 2 (Điều 6.6).",
 		"tech.empty":       "Danh sách cán bộ kỹ thuật trống.",
 		"tech.added":       "Đã thêm cán bộ kỹ thuật #%d.\n",
@@ -359,6 +362,7 @@ var bookingText = map[string]map[string]string{
 		"annual.noKind":                 "(no kind given)",
 		"annual.due":                    "Due at the Department: %s (Article 16.2.d)",
 		"annual.source":                 "Figures from diemcau's log: meetings opened on the MCU, and bookings held without a linked meeting.",
+		"annual.csvHeader":              "section,item,value,extra",
 
 		"inc.line":   "line",
 		"inc.audio":  "audio",
@@ -376,6 +380,8 @@ var bookingText = map[string]map[string]string{
 		"tech.trainedAt":   "Trained on",
 		"tech.yes":         "yes",
 		"tech.no":          "no",
+		"tech.csvYes":      "true",
+		"tech.csvNo":       "false",
 		"tech.warning":     "Warning: unit %s (%s) has only %d trained technicians; at least 2 are required (Article 6.6).",
 		"tech.empty":       "The technician roster is empty.",
 		"tech.added":       "Technician #%d added.\n",

@@ -22,6 +22,7 @@ const (
 	fkLogMainSection
 	fkLogSubSection
 	fkLogNormal
+	fkLogID
 	fkLogIncident
 	fkLogDamaged
 	fkLogDescription
@@ -63,6 +64,7 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogMainSection:       "Điểm cầu chính",
 		fkLogSubSection:        "Điểm cầu phụ",
 		fkLogNormal:            "Bình thường",
+		fkLogID:                "mã",
 		fkLogIncident:          "Sự cố",
 		fkLogDamaged:           "hư hỏng",
 		fkLogDescription:       "Mô tả sự cố",
@@ -101,6 +103,7 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogMainSection:       "Main bridge point",
 		fkLogSubSection:        "Sub bridge points",
 		fkLogNormal:            "Normal",
+		fkLogID:                "id",
 		fkLogIncident:          "Incident",
 		fkLogDamaged:           "damaged",
 		fkLogDescription:       "Incident description",

@@ -183,12 +183,13 @@ func writeLogCSV(w io.Writer, v logView) error {
 	cw := csv.NewWriter(w)
 	t := func(k floorKey) string { return floorText(v.Lang, k) }
 	_ = cw.Write([]string{v.MeetingLabel, v.Meeting, v.WhenLabel, v.When, v.UnitLabel, v.Unit})
-	_ = cw.Write([]string{"", v.No, "id", v.BridgePoint, v.Status, t(fkLogDescription), t(fkLogInterruption),
+	_ = cw.Write([]string{"", v.No, t(fkLogID), v.BridgePoint, v.Status, t(fkLogDescription), t(fkLogInterruption),
 		t(fkLogCamera), t(fkLogCodec), t(fkLogMicrophone), t(fkLogCables), t(fkLogOther), t(fkLogOther) + " (…)"})
 	for _, s := range v.Sections {
 		for _, r := range s.Rows {
-			_ = cw.Write([]string{s.Roman, fmt.Sprint(r.No), r.ID, r.Name, r.StatusCode, r.Description, r.Interruption,
-				r.CameraCode, r.CodecCode, r.MicCode, r.CablesCode, r.OtherCode, r.OtherNote})
+			c := func(code string) string { return logCode(v.Lang, code) }
+			_ = cw.Write([]string{s.Roman, fmt.Sprint(r.No), r.ID, r.Name, c(r.StatusCode), r.Description, r.Interruption,
+				c(r.CameraCode), c(r.CodecCode), c(r.MicCode), c(r.CablesCode), c(r.OtherCode), r.OtherNote})
 		}
 	}
 	_ = cw.Write([]string{v.TotalLabel, v.Total})
@@ -198,6 +199,23 @@ func writeLogCSV(w io.Writer, v logView) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// logCode is a status or device code of the log as the CSV export writes it: the stored code
+// (normal, incident, damaged) in English, its word in Vietnamese.
+func logCode(lang, code string) string {
+	if lang == "en" {
+		return code
+	}
+	switch code {
+	case store.LogNormal:
+		return strings.ToLower(floorText(lang, fkLogNormal))
+	case store.LogIncident:
+		return strings.ToLower(floorText(lang, fkLogIncident))
+	case store.LogDamaged:
+		return strings.ToLower(floorText(lang, fkLogDamaged))
+	}
+	return code
 }
 
 // logHTML is the printable form.
