@@ -125,7 +125,7 @@ func (h *Header) View() string {
 		parts = append(parts, mutedPart, speakerLabel+speakerName)
 		return strings.Join(parts, sep)
 	}
-	second := h.fitLine(line, speaker)
+	second := h.fitLine(line, clipCells(speaker, max(16, h.width/4))) // a long name must not push the clock out
 	now := h.now.Format("15:04:05")
 	if room := h.width - cells(second) - len(now) - 1; room > 0 {
 		second += strings.Repeat(" ", room) + " " + now
