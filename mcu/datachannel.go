@@ -39,8 +39,9 @@ type slotsMessage struct {
 
 // endpointMessage is what an endpoint may send.
 type endpointMessage struct {
-	Type string `json:"type"`
-	Text string `json:"text,omitempty"`
+	Type      string `json:"type"`
+	Text      string `json:"text,omitempty"`
+	Attendees *int   `json:"attendees,omitempty"` // attendance: people in the room
 }
 
 func newMuteMessage(mode MuteMode) muteMessage {
@@ -140,6 +141,8 @@ func (s *session) handleControl(data []byte) {
 		err = c.endpointUnmute(ctx, s)
 	case "incident":
 		err = c.endpointIncident(ctx, s.m, cleanIncident(msg.Text))
+	case "attendance":
+		err = c.endpointAttendance(ctx, s.m, msg.Attendees)
 	default:
 		s.warnOnce(&s.warnedUnknown, "unknown control message type", len(data))
 		return
