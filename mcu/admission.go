@@ -233,6 +233,7 @@ func (c *Conference) kick(ctx context.Context, actor, bridgePoint, reason string
 	c.door.kicked[bridgePoint] = true
 	delete(c.door.passes, bridgePoint)
 	c.mu.Unlock()
+	s.disconnected.Store(true)
 	return s, nil
 }
 

@@ -33,9 +33,10 @@ type session struct {
 	videoIn atomic.Pointer[source]
 	dc      atomic.Pointer[webrtc.DataChannel]
 
-	closed    atomic.Bool
-	closeOnce sync.Once
-	jmu       sync.Mutex // orders RecordJoin against RecordLeave
+	closed       atomic.Bool
+	disconnected atomic.Bool // a technician ended it: however the link then closes, the reason is "disconnected"
+	closeOnce    sync.Once
+	jmu          sync.Mutex // orders RecordJoin against RecordLeave
 
 	warnedUnknown   atomic.Bool
 	warnedMalformed atomic.Bool
@@ -238,6 +239,9 @@ func (s *session) connectedUp() {
 
 // close ends the session once: slots emptied, PeerConnection closed, leave journaled.
 func (s *session) close(reason string) {
+	if s.disconnected.Load() {
+		reason = string(RefusedDisconnected)
+	}
 	s.closeOnce.Do(func() {
 		s.jmu.Lock()
 		defer s.jmu.Unlock()

@@ -21,7 +21,7 @@ func (f FloorFeed) Observations() (meetingID int64, obs []meeting.Observation, o
 	obs = make([]meeting.Observation, 0, len(snap.Participants))
 	for _, p := range snap.Participants {
 		obs = append(obs, meeting.Observation{BridgePoint: p.ID, Connected: p.Connected,
-			Left: !p.Connected && p.LeftReason == "left", PacketsIn: p.PacketsIn,
+			Left: !p.Connected && mcu.DeliberateLeave(p.LeftReason), PacketsIn: p.PacketsIn,
 			LossPct: p.Quality.LossPct, JitterMs: p.Quality.JitterMs, RTTMs: p.Quality.RTTMs, Grade: p.Quality.Grade})
 	}
 	return snap.MeetingID, obs, true
