@@ -15,15 +15,11 @@ import (
 // testdataClips loads the media clips of testdata/.
 func testdataClips(t *testing.T) *endpoints.Clips {
 	t.Helper()
-	dir, err := endpoints.FindTestdata()
-	if err == nil {
-		var clips *endpoints.Clips
-		if clips, err = endpoints.LoadClips(dir); err == nil {
-			return clips
-		}
+	clips, err := endpoints.LoadTestdataClips()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal(err)
-	return nil
+	return clips
 }
 
 // softWithAttendees is a soft bridge point that answers the roll call with attendees.

@@ -75,6 +75,7 @@ func (t *BridgePointTable) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Mute, k.SoftMute, k.MuteAll, k.Revoke, k.RaiseHand, k.Incident, k.Incidents},
 		{k.Filter, k.Sort, k.Cancel, k.CloseMeeting},
+		{k.RollCall, k.Lock, k.Admit, k.Disconnect},
 		{k.Tab, k.Bookings, k.TestSession, k.Help, k.Quit},
 	}
 }

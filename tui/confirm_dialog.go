@@ -13,6 +13,7 @@ const (
 	ConfirmQuit         ConfirmAction = iota // ConfirmQuit: leave the console while the meeting is live
 	ConfirmMuteAll                           // ConfirmMuteAll: mute every far end
 	ConfirmCloseMeeting                      // ConfirmCloseMeeting: store the log and end the meeting
+	ConfirmDisconnect                        // ConfirmDisconnect: end a bridge point's session
 )
 
 // ConfirmResultMsg is the technician's answer to a confirm dialog.

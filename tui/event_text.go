@@ -40,6 +40,8 @@ func describeEvent(c Common, e mcu.Event, names map[string]string) (string, bool
 		return c.Text(txtEvRecStarted, technician(e.Actor)), false
 	case mcu.EventCodecMismatch:
 		return describeCodecMismatch(c, e, names), true
+	case mcu.EventKnock, mcu.EventAdmitted, mcu.EventLock, mcu.EventRollCall, mcu.EventAttendance:
+		return describeRoomEvent(c, e, names)
 	case mcu.EventConferenceEnd:
 		return c.Text(txtEvConferenceEnd), true
 	default:
