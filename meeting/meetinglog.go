@@ -16,6 +16,7 @@ type Log struct {
 	HostName string
 	Entries  []store.MeetingLogEntry
 	Total    time.Duration // interruption of the whole meeting
+	Attended Attendance    // who was in the room, from the roll call
 }
 
 // PrefillLog proposes the Appendix II entries of a meeting for the technician to confirm: every
@@ -142,6 +143,9 @@ func LoadLog(ctx context.Context, st *store.Store, meetingID int64, lang string)
 	}
 	for _, e := range entries {
 		l.Total += e.Interruption
+	}
+	if l.Attended, err = LoadAttendance(ctx, st, meetingID); err != nil {
+		return Log{}, err
 	}
 	return l, nil
 }
