@@ -233,3 +233,36 @@ func TestRoomKeysFollowTheRole(t *testing.T) {
 		t.Fatalf("operator's own attendees %d, want 9", got)
 	}
 }
+
+// TestHostLocksItsMeetingButDoesNotDisconnect: the host of the meeting may lock it (journaled);
+// disconnecting a site stays with the control center; a host of another meeting may not lock.
+func TestHostLocksItsMeetingButDoesNotDisconnect(t *testing.T) {
+	f := newFixture(t, 1)
+	other := f.roleModel(t, RoleHost, "XA-001", "ssh:khac", &syncBuffer{})
+	press(t, other, "L")
+	if f.conf.Locked() {
+		t.Fatal("a host of another meeting locked it")
+	}
+	m := f.roleModel(t, RoleHost, "UBND-TINH", "ssh:pham.van.dung", &syncBuffer{})
+	press(t, m, "L")
+	if !f.conf.Locked() {
+		t.Fatalf("the host's L did not lock its meeting: %q", m.help.Status())
+	}
+	press(t, m, "down", "X")
+	if m.confirm != nil || m.pendingDisconnect != "" {
+		t.Fatal("a host was asked to confirm a disconnect")
+	}
+	rows, err := f.st.AuditLog(context.Background(), f.meeting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	locks := 0
+	for _, r := range rows {
+		if r.Action == "lock" && r.Actor == "ssh:pham.van.dung" {
+			locks++
+		}
+	}
+	if locks != 1 {
+		t.Fatalf("%d lock rows by the host, want 1", locks)
+	}
+}
