@@ -53,6 +53,7 @@ const (
 	txtDoorNotExpected
 	txtDoorLocked
 	txtDoorDisconnected
+	txtRoomAbsent
 )
 
 func init() {
@@ -115,6 +116,7 @@ var roomTextVI = map[textKey]string{
 	txtDoorNotExpected:  "không có trong danh sách",
 	txtDoorLocked:       "cuộc họp đang khóa",
 	txtDoorDisconnected: "đã bị ngắt kết nối",
+	txtRoomAbsent:       "chưa vào %d · đã rời %d",
 }
 
 // roomTextEN is the English table of the room's strings.
@@ -168,4 +170,5 @@ var roomTextEN = map[textKey]string{
 	txtDoorNotExpected:  "not on the list",
 	txtDoorLocked:       "the meeting is locked",
 	txtDoorDisconnected: "was disconnected",
+	txtRoomAbsent:       "never joined %d · left %d",
 }

@@ -10,9 +10,12 @@ type RoomCounts struct {
 }
 
 // CountRoom counts the members of s.
-func CountRoom(s mcu.Snapshot) RoomCounts {
+func CountRoom(s mcu.Snapshot) RoomCounts { return countMembers(s.Participants) }
+
+// countMembers counts the members ps.
+func countMembers(ps []mcu.Participant) RoomCounts {
 	var r RoomCounts
-	for _, p := range s.Participants {
+	for _, p := range ps {
 		r.Expected++
 		switch {
 		case p.Connected:
@@ -33,6 +36,15 @@ func CountRoom(s mcu.Snapshot) RoomCounts {
 // Line is the counts in one line of at most width cells.
 func (r RoomCounts) Line(c Common, width int) string {
 	return fit(" "+c.Text(txtRoomCounts, r.Expected, r.Connected, r.Never, r.Left), width, false)
+}
+
+// absent is the compact " · never joined N · left M" of the bridge-point table's title; "" when
+// every expected bridge point is connected.
+func (r RoomCounts) absent(c Common) string {
+	if r.Never == 0 && r.Left == 0 {
+		return ""
+	}
+	return " · " + c.Text(txtRoomAbsent, r.Never, r.Left)
 }
 
 // doorText names why a bridge point waits at the door.

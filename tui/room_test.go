@@ -118,6 +118,7 @@ func TestProgramRollCallAdmitLockDisconnect(t *testing.T) {
 	eventually(t, "XA-001 connected", func() bool { return f.participant(t, "XA-001").Connected })
 
 	s := startProgram(t, f.fixture, "vi")
+	waitOutput(t, s, "Điểm cầu (3/3) · chưa vào 2 · đã rời 0") // the table's title, before D
 	s.Type("D")
 	waitOutput(t, s, "Dự kiến 3 · đã vào 1 · chưa vào 2 · đã rời 0")
 	s.Type("r")
