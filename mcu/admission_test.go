@@ -90,7 +90,7 @@ func TestAdmissionLockDisconnect(t *testing.T) {
 }
 
 // TestRollCall asks the connected sites for their attendance: a site answers over control, a
-// technician types another's, and a bad number is refused.
+// site joining later is asked too, a technician types another's, and a bad number is refused.
 func TestRollCall(t *testing.T) {
 	h := newHarness(t, ConferenceSpec{})
 	ctx := context.Background()
@@ -103,6 +103,9 @@ func TestRollCall(t *testing.T) {
 		t.Fatalf("roll call asked %d (%v), want 1", n, err)
 	}
 	b.waitMsg("roll_call", nil)
+	c := h.client("C") // joins after the roll call: asked when its control channel opens
+	defer c.close()
+	c.waitMsg("roll_call", nil)
 	b.sendControl(map[string]any{"type": "attendance", "attendees": 12})
 	ev := h.waitEvent(EventAttendance, "B")
 	if ev.Detail != "12" || ev.Actor != "endpoint" {

@@ -63,6 +63,9 @@ func (s *session) onDataChannel(dc *webrtc.DataChannel) {
 		if floor {
 			s.send(floorMessage{Type: "floor", Granted: true})
 		}
+		if s.conf.askedRollCall(s.m) {
+			s.send(rollCallMessage{Type: "roll_call"})
+		}
 		s.slotsMu.Lock()
 		msg, ok := s.lastSlots, s.slotsSent
 		s.slotsMu.Unlock()

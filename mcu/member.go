@@ -38,6 +38,7 @@ type member struct {
 	quality    Quality
 	attendees  int    // confirmed at the roll call; -1 while not
 	attendedBy string // "endpoint" or the technician who confirmed attendees
+	rollCall   bool   // asked for its attendance and not answered yet: asked again when its control channel opens
 }
 
 func newMember(info Member, order int, mode MuteMode) *member {

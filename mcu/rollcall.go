@@ -27,7 +27,8 @@ type rollCallMessage struct {
 }
 
 // RollCall journals a roll call and asks every connected bridge point for its attendance over
-// control; it returns how many were asked. Their answers arrive as EventAttendance.
+// control; it returns how many were asked. A member not connected yet, or whose control channel
+// is not open yet, is asked when its channel opens. The answers arrive as EventAttendance.
 func (c *Conference) RollCall(ctx context.Context, actor string) (int, error) {
 	c.ctl.Lock()
 	defer c.ctl.Unlock()
@@ -46,11 +47,23 @@ func (c *Conference) RollCall(ctx context.Context, actor string) (int, error) {
 	if err := c.record(ctx, actor, "roll_call", "", "asked="+strconv.Itoa(len(asked))); err != nil {
 		return 0, err
 	}
+	c.mu.Lock()
+	for _, m := range c.members {
+		m.rollCall = true
+	}
+	c.mu.Unlock()
 	for _, s := range asked {
 		s.send(rollCallMessage{Type: "roll_call"})
 	}
 	c.emit(EventRollCall, "", actor, 0, strconv.Itoa(len(asked)))
 	return len(asked), nil
+}
+
+// askedRollCall reports whether m was asked for its attendance and has not answered.
+func (c *Conference) askedRollCall(m *member) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return m.rollCall
 }
 
 // ConfirmAttendance journals and stores the number of attendees at bridgePoint as a technician
@@ -91,7 +104,7 @@ func (c *Conference) attend(ctx context.Context, actor string, m *member, attend
 		by, evActor = "endpoint", "endpoint"
 	}
 	c.mu.Lock()
-	m.attendees, m.attendedBy = attendees, by
+	m.attendees, m.attendedBy, m.rollCall = attendees, by, false
 	c.mu.Unlock()
 	c.emit(EventAttendance, m.info.ID, evActor, 0, strconv.Itoa(attendees))
 	return nil
