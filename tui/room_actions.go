@@ -185,7 +185,9 @@ func (m *Model) noteRoomEvent(e mcu.Event) {
 	}
 	name := knockName(m.conf.Snapshot(), e.BridgePoint, m.names)
 	m.names[e.BridgePoint] = name
-	m.help.SetStatus(m.common.Text(txtKnockStatus, name), true)
+	if m.common.Perm.AllowsAny(ActAdmit) {
+		m.help.SetStatus(m.common.Text(txtKnockStatus, name), true)
+	}
 }
 
 // describeRoomEvent is the log line of a door or roll-call event.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -265,5 +266,36 @@ func TestHostLocksItsMeetingButDoesNotDisconnect(t *testing.T) {
 	}
 	if locks != 1 {
 		t.Fatalf("%d lock rows by the host, want 1", locks)
+	}
+}
+
+// TestRoomViewFits: at 80×24 with 40 bridge points, sites at the door and long names, the roll
+// call keeps to the screen, and moving down scrolls the selected site into sight.
+func TestRoomViewFits(t *testing.T) {
+	f := newFixture(t, 40)
+	m := f.model(t, "vi", 80, 24)
+	snap := f.conf.Snapshot()
+	snap.Locked = true
+	snap.Knocks = []mcu.Knock{{BridgePoint: "XA-LA", Name: "Ủy ban nhân dân xã có tên rất dài ở vùng biên giới", Reason: mcu.RefusedNotExpected}}
+	m.applySnapshot(snap, m.now)
+	press(t, m, "D")
+	view := m.View()
+	lines := strings.Split(view, "\n")
+	if len(lines) != 24 {
+		t.Errorf("%d lines, want 24", len(lines))
+	}
+	for i, line := range lines {
+		if cells(line) > 80 {
+			t.Errorf("line %d is %d cells wide: %q", i, cells(line), plain(line))
+		}
+	}
+	if w, ok := contains(view, "[ĐÃ KHÓA]", "1 xin vào (A)", "Dự kiến 41 · đã vào 0 · chưa vào 41 · đã rời 0", "xin vào cuộc họp", "Điểm danh — 0 người dự"); !ok {
+		t.Fatalf("%q not in:\n%s", w, plain(view))
+	}
+	for range 30 {
+		press(t, m, "down")
+	}
+	if w, ok := contains(m.View(), "Xã số 30"); !ok {
+		t.Fatalf("%q not scrolled into sight:\n%s", w, plain(m.View()))
 	}
 }
