@@ -2,8 +2,10 @@ package mcu
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -125,5 +127,52 @@ func TestRollCall(t *testing.T) {
 	}
 	if !h.journal.hasAction("roll_call", "", "asked=1") || !h.journal.hasAction("attendance", "C", "7") {
 		t.Fatal("roll call or attendance not journaled")
+	}
+}
+
+// TestStatusShowsTheDoorAndAttendance: /api/v1/status says whether the meeting is locked, who
+// waits at the door, and each bridge point's confirmed attendees (null while unconfirmed).
+func TestStatusShowsTheDoorAndAttendance(t *testing.T) {
+	h := newHarness(t, ConferenceSpec{})
+	srv := httptest.NewServer(h.mcu.StatusHandler("tok"))
+	defer srv.Close()
+	ctx := context.Background()
+	if err := h.conf.Lock(ctx, "tech:an", true); err != nil {
+		t.Fatal(err)
+	}
+	if status, _ := refusedJoin(t, h, "OUT"); status != http.StatusForbidden {
+		t.Fatalf("OUT: %d, want 403", status)
+	}
+	if err := h.conf.ConfirmAttendance(ctx, "tech:an", "B", 6); err != nil {
+		t.Fatal(err)
+	}
+	_, body := getStatus(t, srv.URL, "tok")
+	var reply struct {
+		Conferences []struct {
+			Locked bool `json:"locked"`
+			Knocks []struct {
+				BridgePoint string `json:"bridge_point"`
+				Reason      string `json:"reason"`
+			} `json:"knocks"`
+			BridgePoints []struct {
+				ID        string `json:"id"`
+				Attendees *int   `json:"attendees"`
+			} `json:"bridge_points"`
+		} `json:"conferences"`
+	}
+	if err := json.Unmarshal(body, &reply); err != nil || len(reply.Conferences) != 1 {
+		t.Fatalf("status %s (%v)", body, err)
+	}
+	c := reply.Conferences[0]
+	if !c.Locked || len(c.Knocks) != 1 || c.Knocks[0].BridgePoint != "OUT" || c.Knocks[0].Reason != "not_expected" {
+		t.Errorf("door in the status: %s", body)
+	}
+	for _, bp := range c.BridgePoints {
+		switch {
+		case bp.ID == "B" && (bp.Attendees == nil || *bp.Attendees != 6):
+			t.Errorf("B attendees %v, want 6", bp.Attendees)
+		case bp.ID != "B" && bp.Attendees != nil:
+			t.Errorf("%s attendees %d, want null", bp.ID, *bp.Attendees)
+		}
 	}
 }
