@@ -364,6 +364,7 @@
     st.tx = null;
     ['v-main', 'v-speaker', 'a1', 'a2', 'a3'].forEach((id) => { $(id).srcObject = null; });
     $('hand').disabled = true;
+    $('rollcall').hidden = true; // an unanswered roll call is asked again when the link is back
     showSlots({ main: '', speaker: '', audio: [] });
   }
 
