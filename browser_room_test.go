@@ -91,7 +91,7 @@ func TestBrowserRollCallLockAndDisconnect(t *testing.T) {
 		if err := r.conf.Disconnect(ctx, "test:ktv", browserBP, "điểm cầu thử nghiệm"); err != nil {
 			t.Fatal(err)
 		}
-		tab.waitJS("the page disconnected", `document.body.dataset.state === 'disconnected'`, 10*time.Second)
+		tab.waitJS("the page disconnected", `document.body.dataset.state === 'removed'`, 10*time.Second)
 		if got := tab.text("error"); !strings.Contains(got, "ngắt kết nối") || !strings.Contains(got, "điểm cầu thử nghiệm") {
 			t.Errorf("page error %q", got)
 		}

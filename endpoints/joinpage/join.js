@@ -437,7 +437,7 @@
       case 'disconnected':
         st.location = ''; // the MCU ended the session itself: no DELETE, so it stays "disconnected"
         stop();
-        setState('disconnected');
+        setState('removed'); // disconnected by the control center
         showError(fmt(T.disconnected, m.reason ? ': ' + m.reason : ''));
         break;
       case 'notice':
