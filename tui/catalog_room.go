@@ -54,6 +54,7 @@ const (
 	txtDoorLocked
 	txtDoorDisconnected
 	txtRoomAbsent
+	txtEvDisconnected
 )
 
 func init() {
@@ -117,6 +118,7 @@ var roomTextVI = map[textKey]string{
 	txtDoorLocked:       "cuộc họp đang khóa",
 	txtDoorDisconnected: "đã bị ngắt kết nối",
 	txtRoomAbsent:       "chưa vào %d · đã rời %d",
+	txtEvDisconnected:   "%s đã bị trung tâm điều khiển ngắt kết nối",
 }
 
 // roomTextEN is the English table of the room's strings.
@@ -171,4 +173,5 @@ var roomTextEN = map[textKey]string{
 	txtDoorLocked:       "the meeting is locked",
 	txtDoorDisconnected: "was disconnected",
 	txtRoomAbsent:       "never joined %d · left %d",
+	txtEvDisconnected:   "%s was disconnected by the control center",
 }

@@ -9,6 +9,9 @@ func describeEvent(c Common, e mcu.Event, names map[string]string) (string, bool
 	case mcu.EventJoined:
 		return c.Text(txtEvJoined, bp), false
 	case mcu.EventLeft:
+		if e.Detail == string(mcu.RefusedDisconnected) { // deliberate: not trouble
+			return c.Text(txtEvDisconnected, bp), false
+		}
 		return c.Text(txtEvLeft, bp, e.Detail), true
 	case mcu.EventMuted:
 		return c.Text(txtEvMuted, bp, c.Text(micKey(mcu.MuteMode(e.Detail))), e.Actor), false

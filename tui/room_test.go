@@ -189,6 +189,7 @@ func TestProgramRollCallAdmitLockDisconnect(t *testing.T) {
 	s.Type("L")
 	waitOutput(t, s, "Đã mở khóa cuộc họp")
 	s.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	waitOutput(t, s, "Xã Ia Grai đã bị trung tâm") // the event log says it in words, not as trouble
 	quitProgram(t, s)
 }
 
