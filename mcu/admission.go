@@ -18,6 +18,8 @@ const (
 	RefusedLocked Refusal = "locked"
 	// RefusedDisconnected: a technician disconnected the bridge point; it waits to be admitted again.
 	RefusedDisconnected Refusal = "disconnected"
+	// refusedClosed: the conference ended while the offer was read; not a door matter (404).
+	refusedClosed Refusal = "closed"
 )
 
 // Knock is a bridge point refused at the door and waiting for a technician to admit it.
@@ -56,7 +58,7 @@ func (c *Conference) memberForJoin(bridgePoint, name string) (m *member, added b
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
-		return nil, false, RefusedNotExpected
+		return nil, false, refusedClosed
 	}
 	m, member := c.byID[bridgePoint]
 	pass := c.door.passes[bridgePoint]

@@ -167,7 +167,12 @@ func (m *MCU) handleOffer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	mem, added, refusal := conf.memberForJoin(id, m.bridgePointName(r.Context(), id))
-	if refusal != "" {
+	switch refusal {
+	case "":
+	case refusedClosed:
+		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
+		return
+	default:
 		m.refuse(w, id, refusal)
 		return
 	}
