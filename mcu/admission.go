@@ -250,6 +250,13 @@ func (s *session) flushControl(d time.Duration) {
 	time.Sleep(min(50*time.Millisecond, time.Until(deadline)))
 }
 
+// Knocks returns the bridge points waiting at the door, first asker first; cheaper than a Snapshot.
+func (c *Conference) Knocks() []Knock {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.knocksLocked()
+}
+
 // knocksLocked returns the bridge points waiting at the door (c.mu held).
 func (c *Conference) knocksLocked() []Knock {
 	return append([]Knock(nil), c.door.knocks...)

@@ -187,3 +187,9 @@ type Snapshot struct {
 //   func (c *Conference) ForwardedAudio(bridgePoint string) uint64 // audio packets of this source forwarded to anyone, ever
 //   func (c *Conference) KeepCameras(d time.Duration)              // no camera paused for the next d (test session)
 //   func (c *Conference) KeepingCameras() bool
+//   func (c *Conference) Admit(ctx context.Context, actor, bridgePoint string) error // admission.go
+//   func (c *Conference) Lock(ctx context.Context, actor string, locked bool) error
+//   func (c *Conference) Disconnect(ctx context.Context, actor, bridgePoint, reason string) error
+//   func (c *Conference) Knocks() []Knock
+//   func (c *Conference) RollCall(ctx context.Context, actor string) (asked int, err error) // rollcall.go
+//   func (c *Conference) ConfirmAttendance(ctx context.Context, actor, bridgePoint string, attendees int) error

@@ -107,12 +107,12 @@ func (m *Model) lockCmd() tea.Cmd {
 // admitCmd admits bp from the door; "" admits the bridge point that asked first.
 func (m *Model) admitCmd(bp string) tea.Cmd {
 	c, conf := m.common, m.conf
-	snap := m.snap
+	knocks := m.snap.Knocks
 	if conf != nil {
-		snap = conf.Snapshot() // the knock's event may be ahead of the last tick
+		knocks = conf.Knocks() // the knock's event may be ahead of the last snapshot
 	}
-	if bp == "" && len(snap.Knocks) > 0 {
-		bp = snap.Knocks[0].BridgePoint
+	if bp == "" && len(knocks) > 0 {
+		bp = knocks[0].BridgePoint
 	}
 	if conf == nil || bp == "" {
 		m.help.SetStatus(c.Text(txtNoKnock), true)
@@ -121,7 +121,7 @@ func (m *Model) admitCmd(bp string) tea.Cmd {
 	if !m.permit(ActAdmit, bp) {
 		return nil
 	}
-	name := knockName(snap, bp, m.names)
+	name := knockName(knocks, bp, m.names)
 	return conferenceCmd(c, c.Text(txtAdmitOK, name), func(ctx context.Context) error {
 		err := conf.Admit(ctx, c.Actor, bp)
 		if errors.Is(err, mcu.ErrNoKnock) {
@@ -132,8 +132,8 @@ func (m *Model) admitCmd(bp string) tea.Cmd {
 }
 
 // knockName is the name of a bridge point at the door or in the meeting.
-func knockName(s mcu.Snapshot, bp string, names map[string]string) string {
-	for _, k := range s.Knocks {
+func knockName(knocks []mcu.Knock, bp string, names map[string]string) string {
+	for _, k := range knocks {
 		if k.BridgePoint == bp && k.Name != "" {
 			return k.Name
 		}
@@ -183,7 +183,7 @@ func (m *Model) noteRoomEvent(e mcu.Event) {
 	if e.Kind != mcu.EventKnock || m.conf == nil {
 		return
 	}
-	name := knockName(m.conf.Snapshot(), e.BridgePoint, m.names)
+	name := knockName(m.conf.Knocks(), e.BridgePoint, m.names)
 	m.names[e.BridgePoint] = name
 	if m.common.Perm.AllowsAny(ActAdmit) {
 		m.help.SetStatus(m.common.Text(txtKnockStatus, name), true)
