@@ -143,6 +143,7 @@ func TestCLIBadInputIsExplained(t *testing.T) {
 		{serve("--api-token-file", "nope.txt", "--lang", "en"), "no such file nope.txt (--api-token-file)"},
 		{[]string{"endpoint", "--url", "ftp://x", "--id", "A", "--token", secret}, "--url phải là địa chỉ http://"},
 		{[]string{"endpoint", "--url", "ht!tp://[::", "--id", "A", "--token", secret, "--lang", "en"}, "--url must be an http:// or https://"},
+		{[]string{"endpoint", "--id", "A", "--token", secret, "--attendees", "-3"}, "--attendees phải là số người dự từ 0 đến 10000, không phải -3"},
 	} {
 		name := strings.Join(c.args, " ")
 		stdout, stderr, code := runCLI(t, c.args...)

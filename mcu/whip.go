@@ -105,7 +105,7 @@ func (m *MCU) authorize(w http.ResponseWriter, r *http.Request, id string) bool 
 		m.log.Error("verify join credential", "bp", id, "err", err)
 		m.fail(w, http.StatusInternalServerError, txtInternal, "")
 		return false
-	case !known || m.conferenceFor(id) == nil:
+	case !known || len(m.Conferences()) == 0:
 		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
 		return false
 	case !ok:
@@ -115,6 +115,22 @@ func (m *MCU) authorize(w http.ResponseWriter, r *http.Request, id string) bool 
 		return false
 	}
 	return true
+}
+
+// refuse answers 403 with why the bridge point may not join now, in the server's language.
+func (m *MCU) refuse(w http.ResponseWriter, id string, why Refusal) {
+	m.log.Info("join refused at the door", "bp", id, "reason", string(why))
+	m.fail(w, http.StatusForbidden, refusalText[why], "")
+}
+
+// knockEverywhere puts a registered bridge point that belongs to no live conference at the door
+// of each of them (a technician of the right one admits it) and answers 403.
+func (m *MCU) knockEverywhere(w http.ResponseWriter, r *http.Request, id string) {
+	name := m.bridgePointName(r.Context(), id)
+	for _, c := range m.Conferences() {
+		c.knock(id, name)
+	}
+	m.refuse(w, id, RefusedNotExpected)
 }
 
 // handleOffer answers a WHIP offer and joins the bridge point to its conference.
@@ -140,7 +156,7 @@ func (m *MCU) handleOffer(w http.ResponseWriter, r *http.Request) {
 	}
 	conf := m.conferenceFor(id)
 	if conf == nil {
-		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
+		m.knockEverywhere(w, r, id)
 		return
 	}
 	lay, err := parseOffer(string(body), conf.audioSlots)
@@ -148,9 +164,14 @@ func (m *MCU) handleOffer(w http.ResponseWriter, r *http.Request) {
 		m.fail(w, http.StatusBadRequest, txtBadOffer, err.Error())
 		return
 	}
-	mem, added, ok := conf.memberForJoin(id, m.bridgePointName(r.Context(), id))
-	if !ok {
+	mem, added, refusal := conf.memberForJoin(id, m.bridgePointName(r.Context(), id))
+	switch refusal {
+	case "":
+	case refusedClosed:
 		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
+		return
+	default:
+		m.refuse(w, id, refusal)
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), joinTimeout)

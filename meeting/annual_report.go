@@ -46,6 +46,7 @@ func newAnnualView(a Annual, lang string) annualView {
 			{t("annual.hours"), hours(a.Hours)},
 			{t("annual.points"), strconv.Itoa(a.BridgePoints)},
 			{t("annual.pointUses"), strconv.Itoa(a.PointUses)},
+			{t("annual.attendees"), strconv.Itoa(a.Attendees)},
 			{interrupt, strconv.FormatFloat(a.Interruption.Minutes(), 'f', 1, 64)},
 		}})
 	units := annualTable{Title: t("annual.byUnit"), Header: []string{t("annual.unit"), t("annual.meetings"), t("annual.hours")}, Empty: t("annual.none")}

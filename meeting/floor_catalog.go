@@ -33,6 +33,9 @@ const (
 	fkLogOther
 	fkLogInterruption
 	fkLogTotalInterruption
+	fkLogAttendees
+	fkLogAttendeesLabel
+	fkLogAttendeesTotal
 	fkLogNotClosed
 	fkLogSigned
 	fkRestartDraft
@@ -75,6 +78,9 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogOther:             "Khác",
 		fkLogInterruption:      "Thời gian gián đoạn",
 		fkLogTotalInterruption: "Tổng thời gian gián đoạn của cuộc họp",
+		fkLogAttendees:         "Số người dự",
+		fkLogAttendeesLabel:    "Tổng số người dự",
+		fkLogAttendeesTotal:    "%d người (%d/%d điểm cầu đã điểm danh)",
 		fkLogNotClosed:         "cuộc họp %d chưa đóng nhật ký",
 		fkLogSigned:            "Thủ trưởng đơn vị (Ký, đóng dấu)",
 		fkRestartDraft:         "Máy chủ khởi động lại giữa cuộc họp: điểm cầu bị gián đoạn (tự động ghi nhận)",
@@ -114,6 +120,9 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogOther:             "Other",
 		fkLogInterruption:      "Interruption",
 		fkLogTotalInterruption: "Total interruption of the meeting",
+		fkLogAttendees:         "Attendees",
+		fkLogAttendeesLabel:    "Total attendees",
+		fkLogAttendeesTotal:    "%d (%d/%d bridge points answered the roll call)",
 		fkLogNotClosed:         "meeting %d has no closed log",
 		fkLogSigned:            "Head of unit (signature, seal)",
 		fkRestartDraft:         "The server restarted mid-meeting: bridge point interrupted (recorded automatically)",

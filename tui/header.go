@@ -61,7 +61,7 @@ func (h *Header) FullHelp() [][]key.Binding { return nil }
 func (h *Header) View() string {
 	st, t := h.common.Styles, h.common.Text
 	sep := st.Dim.Render(" │ ")
-	first := st.Title.Render(h.snap.Title)
+	first := doorBadge(h.common, h.snap) + st.Title.Render(h.snap.Title)
 	if h.snap.Host != "" {
 		first += sep + st.Label.Render(t(txtHost)+": ") + h.snap.Host
 	}
