@@ -3,7 +3,7 @@ package tui
 // The strings of settling incidents before and after the close, and of submitting the log.
 
 const (
-	txtPendingTitle textKey = iota + 9750
+	txtPendingTitle textKey = iota + 12000
 	txtPendingHint
 	txtPendingNone
 	txtKeyConfirmAll
@@ -74,11 +74,4 @@ var closeTextEN = map[textKey]string{
 	txtLeaveRTCPFlood:      "cut off: too many unknown RTCP packets",
 }
 
-func init() {
-	for k, s := range closeTextVI {
-		textVI[k] = s
-	}
-	for k, s := range closeTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(closeTextVI, closeTextEN) }

@@ -57,14 +57,7 @@ const (
 	txtEvDisconnected
 )
 
-func init() {
-	for k, s := range roomTextVI {
-		textVI[k] = s
-	}
-	for k, s := range roomTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(roomTextVI, roomTextEN) }
 
 // roomTextVI is the Vietnamese table of the room's strings.
 var roomTextVI = map[textKey]string{
