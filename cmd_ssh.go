@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"diemcau/mcu"
+	"diemcau/store"
 	"diemcau/tui"
 )
 
@@ -20,7 +23,9 @@ const authorizedKeysTemplate = `# diemcau: technicians allowed to open the conso
 `
 
 // sshServer builds the SSH console server for conf, creating an empty authorized_keys file
-// (mode 0600) and the host key beside the database on first run.
+// (mode 0600) and the host key beside the database on first run (the database's folder keeps
+// its mode). The lines of authorized_keys that are skipped or doubtful are printed on stderr
+// with their line numbers, at start and whenever the file is re-read.
 func (a *app) sshServer(conf *mcu.Conference) (*tui.SSHServer, error) {
 	path := a.flags.authorizedKeys
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
@@ -29,7 +34,13 @@ func (a *app) sshServer(conf *mcu.Conference) (*tui.SSHServer, error) {
 		}
 		a.log.Warn("no authorized keys yet: nobody can log in over SSH until keys are added", "path", path)
 	}
-	keys, err := tui.LoadAuthorizedKeys(path, a.log)
+	keys, err := tui.OpenAuthorizedKeys(path, tui.KeyOptions{
+		Log:              a.log,
+		KnownBridgePoint: a.knownBridgePoint,
+		Report: func(path string, problems []tui.KeyProblem) { // at start and on each reload
+			fmt.Fprint(os.Stderr, tui.KeyProblemsText(a.flags.lang, path, problems))
+		},
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -44,4 +55,13 @@ func (a *app) sshServer(conf *mcu.Conference) (*tui.SSHServer, error) {
 		Console:     tui.Options{MCU: a.mcu, Conference: conf.ID(), Store: a.st, Lang: a.flags.lang, Calendar: cal},
 		Log:         a.log,
 	})
+}
+
+// knownBridgePoint tells whether id is in the registry; a store error counts as known, so that a
+// passing fault never reports a good key as wrong.
+func (a *app) knownBridgePoint(id string) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err := a.st.BridgePoint(ctx, id)
+	return !errors.Is(err, store.ErrNotFound)
 }
