@@ -34,6 +34,8 @@ func commands() []command {
 		{"report", runReport},
 		{"booking", runBooking},
 		{"technician", runTechnician},
+		{"backup", runBackup},
+		{"restore", runRestore},
 	}
 }
 
