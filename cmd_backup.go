@@ -11,8 +11,6 @@ import (
 	"slices"
 	"time"
 
-	"modernc.org/sqlite"
-
 	"diemcau/store"
 )
 
@@ -189,12 +187,6 @@ func tooManyArgs(fs *flag.FlagSet, n int, lang string) error {
 	fmt.Fprintf(os.Stderr, msg(lang, "extraArgs"), fs.Name(), fs.Arg(n))
 	fmt.Fprintf(os.Stderr, msg(lang, "seeHelp"), fs.Name())
 	return errUsage
-}
-
-// isNotSQLite reports whether err is SQLite's "file is not a database".
-func isNotSQLite(err error) bool {
-	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code()&0xff == 26 // SQLITE_NOTADB
 }
 
 // sizeOf writes a byte count for people: 1.4 MB.

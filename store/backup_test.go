@@ -13,13 +13,20 @@ import (
 	"time"
 )
 
-// auditCount is the number of audit rows in the database file at path.
-func auditCount(t *testing.T, path string) int {
+// roDB opens the database file at path read-only for the test's checks; the caller closes it.
+func roDB(t *testing.T, path string) *sql.DB {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+// auditCount is the number of audit rows in the database file at path.
+func auditCount(t *testing.T, path string) int {
+	t.Helper()
+	db := roDB(t, path)
 	defer db.Close()
 	var n int
 	if err := db.QueryRow("SELECT count(*) FROM audit_log").Scan(&n); err != nil {
