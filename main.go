@@ -36,6 +36,7 @@ func commands() []command {
 		{"technician", runTechnician},
 		{"backup", runBackup},
 		{"restore", runRestore},
+		{"doctor", runDoctor},
 	}
 }
 

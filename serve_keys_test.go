@@ -2,15 +2,11 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	gossh "golang.org/x/crypto/ssh"
 )
 
 // TestServeReportsSkippedKeysAndKeepsFolderMode starts `diemcau serve` as an administrator set
@@ -26,11 +22,8 @@ func TestServeReportsSkippedKeysAndKeepsFolderMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "diemcau.db")
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	signer, _ := gossh.NewSignerFromKey(priv)
-	key := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(signer.PublicKey())))
 	keysPath := filepath.Join(dir, "authorized_keys")
-	if err := os.WriteFile(keysPath, []byte("# keys\n"+key+" role=Control tech=an\n"), 0o600); err != nil {
+	if err := os.WriteFile(keysPath, []byte("# keys\n"+doctorKey(t, "role=Control tech=an")), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	errF, err := os.Create(filepath.Join(t.TempDir(), "stderr"))

@@ -178,3 +178,23 @@ func checkVersion(version int) error {
 	}
 	return nil
 }
+
+// OpenReadOnly opens an existing database for reading only, without creating, migrating or
+// changing it (for checks such as diemcau doctor); SchemaVersion tells how old it is.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := isDiemcau(ctx, db, path); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// LatestSchemaVersion is the schema version this diemcau writes.
+func LatestSchemaVersion() int { return latestVersion() }

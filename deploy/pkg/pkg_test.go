@@ -193,4 +193,16 @@ func TestDebianPackage(t *testing.T) {
 	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
 		t.Errorf("the timer's backup command: %v %s", err, out)
 	}
+
+	// The service's settings and the packaged calendar pass doctor (ports overridden: a test
+	// binds no fixed port).
+	doc := exec.Command(bin, "doctor", "--env", filepath.Join(fsRoot, "etc/diemcau/diemcau.env"), "--db", db,
+		"--holidays", filepath.Join(fsRoot, "etc/diemcau/holidays.csv"), "--authorized-keys", filepath.Join(fsRoot, "etc/diemcau/authorized_keys"),
+		"--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0", "--lang", "en")
+	out, _ = doc.CombinedOutput()
+	for _, want := range []string{"OK    registry:", "OK    the holiday calendar", "FAIL  no role=control key"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("doctor on the packaged settings did not say %q:\n%s", want, out)
+		}
+	}
 }
