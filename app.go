@@ -12,11 +12,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"diemcau/endpoints"
 	"diemcau/mcu"
 	"diemcau/store"
+	"diemcau/tui"
 )
 
 // app is the wired process: the store, the registry, the MCU and the HTTP server.
@@ -30,6 +32,7 @@ type app struct {
 	srv     *http.Server
 	ln      net.Listener // the --http address, reserved by listen
 	baseURL string
+	sshSrv  atomic.Pointer[tui.SSHServer] // the technicians' SSH server once serve has built it, for /metrics
 
 	tracking     sync.WaitGroup // the outage trackers of the meetings this process runs
 	trackMu      sync.Mutex
@@ -100,7 +103,7 @@ func (a *app) serveHTTP() error {
 	mux.Handle("/whip/", a.mcu.Handler())
 	mux.Handle("/join/", endpoints.NewJoinPage(a.flags.lang))
 	mux.Handle("/api/v1/", noSniff(a.mcu.StatusHandlerWithIncidents(token, storeIncidents{a.st})))
-	mux.Handle("GET /metrics", metricsHandler(a.mcu))
+	mux.Handle("GET /metrics", metricsHandler(a))
 	a.srv = &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,

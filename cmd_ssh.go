@@ -48,13 +48,17 @@ func (a *app) sshServer(conf *mcu.Conference) (*tui.SSHServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return tui.NewSSHServer(tui.SSHConfig{
+	srv, err := tui.NewSSHServer(tui.SSHConfig{
 		Addr:        a.flags.ssh,
 		HostKeyPath: filepath.Join(filepath.Dir(a.flags.db), "ssh_host_ed25519"),
 		Keys:        keys,
 		Console:     tui.Options{MCU: a.mcu, Conference: conf.ID(), Store: a.st, Lang: a.flags.lang, Calendar: cal},
 		Log:         a.log,
 	})
+	if err == nil {
+		a.sshSrv.Store(srv) // its sessions and refusals on /metrics
+	}
+	return srv, err
 }
 
 // knownBridgePoint tells whether id is in the registry; a store error counts as known, so that a

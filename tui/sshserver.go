@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -36,6 +37,7 @@ type SSHServer struct {
 	stopping bool
 	active   sync.WaitGroup
 	refusals *refusalLog // refused logins, logged once per address and window
+	refused  atomic.Uint64
 }
 
 // identityKey holds a session's Identity in its SSH context.
@@ -80,6 +82,7 @@ func (s *SSHServer) authenticate(keys *AuthorizedKeys) ssh.PublicKeyHandler {
 	return func(ctx ssh.Context, key ssh.PublicKey) bool {
 		id, ok := keys.Lookup(key)
 		if !ok {
+			s.refused.Add(1)
 			s.refusals.refused(ctx.RemoteAddr().String(), ctx.User(), gossh.FingerprintSHA256(key))
 			return false
 		}
