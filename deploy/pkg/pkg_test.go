@@ -71,16 +71,18 @@ func TestDebianPackage(t *testing.T) {
 		modes[strings.TrimPrefix(f[len(f)-1], ".")] = f[0]
 	}
 	for path, mode := range map[string]string{
-		"/usr/bin/diemcau":                           "-rwxr-xr-x",
-		"/lib/systemd/system/diemcau.service":        "-rw-r--r--",
-		"/lib/systemd/system/diemcau-backup.service": "-rw-r--r--",
-		"/lib/systemd/system/diemcau-backup.timer":   "-rw-r--r--",
-		"/etc/diemcau/":                              "drwxr-x---",
-		"/etc/diemcau/tls/":                          "drwxr-x---",
-		"/etc/diemcau/diemcau.env":                   "-rw-r-----",
-		"/etc/diemcau/authorized_keys":               "-rw-r-----",
-		"/etc/diemcau/holidays.csv":                  "-rw-r-----",
-		"/usr/share/doc/diemcau/README.md":           "-rw-r--r--",
+		"/usr/bin/diemcau":                                     "-rwxr-xr-x",
+		"/lib/systemd/system/diemcau.service":                  "-rw-r--r--",
+		"/lib/systemd/system/diemcau-backup.service":           "-rw-r--r--",
+		"/lib/systemd/system/diemcau-backup.timer":             "-rw-r--r--",
+		"/etc/diemcau/":                                        "drwxr-x---",
+		"/etc/diemcau/tls/":                                    "drwxr-x---",
+		"/etc/diemcau/diemcau.env":                             "-rw-r-----",
+		"/etc/diemcau/authorized_keys":                         "-rw-r-----",
+		"/etc/diemcau/holidays.csv":                            "-rw-r-----",
+		"/usr/share/doc/diemcau/README.md":                     "-rw-r--r--",
+		"/usr/share/doc/diemcau/prometheus/diemcau-alerts.yml": "-rw-r--r--",
+		"/usr/share/doc/diemcau/grafana/diemcau-meeting.json":  "-rw-r--r--",
 	} {
 		if got := modes[path]; got != mode {
 			t.Errorf("%s: mode %q, want %q", path, got, mode)
