@@ -63,22 +63,17 @@ func openApp(ctx context.Context, cf commonFlags, logToFile bool) (*app, error) 
 	return a, nil
 }
 
-// openLog chooses where logs go.
+// openLog chooses where logs go (logsetup.go): a rotated file, the journal, or stderr.
 func (a *app) openLog(toFile bool) error {
 	path := a.flags.logFile
 	if path == "" && toFile {
 		path = filepath.Join(filepath.Dir(a.flags.db), "diemcau.log")
 	}
-	if path == "" {
-		a.log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-		return nil
-	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	log, closer, err := openLogger(path)
 	if err != nil {
-		return fmt.Errorf("open log file: %w", err)
+		return err
 	}
-	a.logFile = f
-	a.log = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	a.log, a.logFile = log, closer
 	return nil
 }
 
