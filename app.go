@@ -13,11 +13,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"diemcau/endpoints"
 	"diemcau/mcu"
 	"diemcau/store"
+	"diemcau/tui"
 )
 
 // app is the wired process: the store, the registry, the MCU and the HTTP server.
@@ -32,8 +34,9 @@ type app struct {
 	ln      net.Listener // the --http address, reserved by listen
 	sshLn   net.Listener // the --ssh address, reserved by reserveSSH (serve)
 	baseURL string
-	web     *webSettings  // what serveHTTP reads from files, read before anything is written
-	claim   *instanceLock // this server's claim on the database (serve, console, demo)
+	web     *webSettings                  // what serveHTTP reads from files, read before anything is written
+	claim   *instanceLock                 // this server's claim on the database (serve, console, demo)
+	sshSrv  atomic.Pointer[tui.SSHServer] // the technicians' SSH server once serve has built it, for /metrics
 
 	tracking     sync.WaitGroup // the outage trackers of the meetings this process runs
 	trackMu      sync.Mutex
@@ -80,22 +83,17 @@ func (a *app) startMCU() error {
 	return nil
 }
 
-// openLog chooses where logs go.
+// openLog chooses where logs go (logsetup.go): a rotated file, the journal, or stderr.
 func (a *app) openLog(toFile bool) error {
 	path := a.flags.logFile
 	if path == "" && toFile {
 		path = filepath.Join(filepath.Dir(a.flags.db), "diemcau.log")
 	}
-	if path == "" {
-		a.log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-		return nil
-	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	log, closer, err := openLogger(path)
 	if err != nil {
 		return &localError{text: fmt.Sprintf(msg(a.flags.lang, "logOpen"), path, err), err: err}
 	}
-	a.logFile = f
-	a.log = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	a.log, a.logFile = log, closer
 	return nil
 }
 
@@ -118,7 +116,7 @@ func (a *app) serveHTTP() error {
 	mux.Handle("/whip/", a.mcu.Handler())
 	mux.Handle("/join/", endpoints.NewJoinPage(a.flags.lang))
 	mux.Handle("/api/v1/", noSniff(a.mcu.StatusHandlerWithIncidents(token, storeIncidents{a.st})))
-	mux.Handle("GET /metrics", metricsHandler(a.mcu))
+	mux.Handle("GET /metrics", metricsHandler(a))
 	a.srv = &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,

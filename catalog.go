@@ -185,6 +185,11 @@ var flagHelpVI = map[string]string{
 	"name":            "họ và tên",
 	"phone":           "số điện thoại",
 	"unit":            "mã đơn vị",
+	"dir":             "thư mục chứa bản sao lưu có ngày giờ (diemcau-YYYYMMDD-HHMMSS.db); bản cũ quá --keep bị xóa",
+	"keep":            "với --dir: số bản sao lưu giữ lại",
+	"env":             "tệp cài đặt của dịch vụ (/etc/diemcau/diemcau.env): kiểm tra DIEMCAU_OPTS với các đường dẫn của gói",
+	"server-name":     "tên máy chủ mà các điểm cầu dùng, đối chiếu với chứng chỉ TLS (mặc định: theo --http, nếu không thì tên máy này)",
+	"min-free-gb":     "dung lượng trống (GB) cạnh cơ sở dữ liệu dưới mức này là lỗi",
 }
 
 // flagHelp is a flag's help in the user's language.
@@ -212,6 +217,9 @@ Commands:
   diemcau technician add|list|import   the technician roster
   diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
+  diemcau backup FILE.db | --dir DIR [--keep N]   checked copy of the log store while meetings go on, with a manifest
+  diemcau restore FILE.db           put a backup in place of --db (the current one is kept aside)
+  diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name HOST]   check a server before its first meeting
 
 Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-cert FILE --tls-key FILE, --lang vi|en, --media DIR, --log FILE
 `
@@ -230,6 +238,9 @@ Lệnh:
   diemcau technician add|list|import   danh sách cán bộ kỹ thuật
   diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
+  diemcau backup TỆP.db | --dir THƯ-MỤC [--keep N]   sao lưu sổ nhật ký đã kiểm tra, kể cả khi đang họp, kèm danh mục
+  diemcau restore TỆP.db            khôi phục bản sao lưu vào --db (bản hiện có được giữ lại)
+  diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name TÊN-MÁY]   kiểm tra máy chủ trước cuộc họp đầu tiên
 
 Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --tls-cert TỆP --tls-key TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP
 `

@@ -34,6 +34,9 @@ func commands() []command {
 		{"report", runReport},
 		{"booking", runBooking},
 		{"technician", runTechnician},
+		{"backup", runBackup},
+		{"restore", runRestore},
+		{"doctor", runDoctor},
 	}
 }
 
