@@ -107,10 +107,11 @@ func (c *Conference) stopForDisk(r *recorder) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), journalTimeout)
 	defer cancel()
-	if _, err := c.stopRecording(ctx, diskLowActor, false); err != nil {
+	if _, err := c.stopRecording(ctx, DiskLowActor, false); err != nil {
 		c.log.Error("stop recording for a full disk", "err", err)
 	}
 }
 
-// diskLowActor is who stops a recording when the disk fills.
-const diskLowActor = "system:disk-low"
+// DiskLowActor is who stops a recording when the disk fills.
+// DiskLowActor is the actor of a recording the MCU stopped because the disk was filling up.
+const DiskLowActor = "system:disk-low"

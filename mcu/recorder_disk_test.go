@@ -67,8 +67,8 @@ func TestRecordingRefusedAndStoppedWhenDiskFills(t *testing.T) {
 
 	free.Store(10 << 20) // the disk fills during the recording
 	ev := h.waitEventWithin(EventRecording, "", 3*diskCheckInterval)
-	if ev.Detail != "stopped" || ev.Actor != diskLowActor {
-		t.Fatalf("event %+v, want stopped by %s", ev, diskLowActor)
+	if ev.Detail != "stopped" || ev.Actor != DiskLowActor {
+		t.Fatalf("event %+v, want stopped by %s", ev, DiskLowActor)
 	}
 	if _, ok := h.conf.Recording(); ok {
 		t.Fatal("still recording on a full disk")

@@ -24,6 +24,7 @@ const (
 	txtLeaveICEFailed
 	txtLeaveReplaced
 	txtLeaveRTCPFlood
+	txtEvRecDiskLow
 )
 
 var closeTextVI = map[textKey]string{
@@ -48,6 +49,7 @@ var closeTextVI = map[textKey]string{
 	txtLeaveICEFailed:      "mất đường truyền",
 	txtLeaveReplaced:       "vào lại bằng phiên mới",
 	txtLeaveRTCPFlood:      "bị ngắt: gửi quá nhiều gói RTCP lạ",
+	txtEvRecDiskLow:        "⚠ ĐÃ DỪNG GHI HÌNH: ổ đĩa còn ít hơn 30 phút ghi — giải phóng chỗ trống rồi ghi lại (R)",
 }
 
 var closeTextEN = map[textKey]string{
@@ -72,6 +74,7 @@ var closeTextEN = map[textKey]string{
 	txtLeaveICEFailed:      "link lost",
 	txtLeaveReplaced:       "rejoined with a new session",
 	txtLeaveRTCPFlood:      "cut off: too many unknown RTCP packets",
+	txtEvRecDiskLow:        "⚠ RECORDING STOPPED: less than 30 minutes of disk left — free some space, then record again (R)",
 }
 
 func init() { addTexts(closeTextVI, closeTextEN) }

@@ -40,6 +40,9 @@ func describeEvent(c Common, e mcu.Event, names map[string]string) (string, bool
 	case mcu.EventIncident:
 		return c.Text(txtEvIncident, bp, e.Detail), true
 	case mcu.EventRecording:
+		if e.Detail == "stopped" && e.Actor == mcu.DiskLowActor { // the disk filled up: every console must see it
+			return c.Text(txtEvRecDiskLow), true
+		}
 		if e.Detail == "stopped" {
 			return c.Text(txtEvRecStopped, technician(e.Actor)), false
 		}

@@ -150,6 +150,9 @@ func (m *Model) addEvents(evs []mcu.Event) {
 			m.ended = true
 		}
 		m.noteRoomEvent(e)
+		if e.Kind == mcu.EventRecording && e.Detail == "stopped" && e.Actor == mcu.DiskLowActor {
+			m.help.SetStatus(m.common.Text(txtEvRecDiskLow), true) // an alert, not just a line in the log
+		}
 		m.events.AddEvent(e, m.names)
 	}
 }
