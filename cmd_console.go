@@ -149,6 +149,9 @@ func runDemo(ctx context.Context, args []string) error {
 func runServe(ctx context.Context, args []string) error {
 	a, conf, err := startServer(ctx, "serve", args, false, (*app).reserveSSH)
 	if err != nil {
+		if ctx.Err() != nil { // SIGTERM during the start: a stop, not a failure
+			return nil
+		}
 		return err
 	}
 	defer a.close()

@@ -2,10 +2,13 @@ package main
 
 import (
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"diemcau/store"
 )
 
 // previousReleaseDB writes a database as the previous release left it: the schema files up to
@@ -49,7 +52,7 @@ func TestUpgradeAtStartBacksUpAndSays(t *testing.T) {
 		t.Fatalf("report on the upgraded database: %d %q %q", code, stdout, stderr)
 	}
 	backups, _ := filepath.Glob(db + ".before-upgrade-v4-*")
-	if len(backups) != 1 || !strings.Contains(stderr, "schema version 4, this diemcau uses 5: backed up before upgrading to "+backups[0]) {
+	if len(backups) != 1 || !strings.Contains(stderr, fmt.Sprintf("schema version 4, this diemcau uses %d: backed up before upgrading to ", store.LatestSchemaVersion())+backups[0]) {
 		t.Fatalf("stderr %q; backups %v", stderr, backups)
 	}
 	if _, stderr, code := runCLI(t, "report", "meeting", "1", "--db", db); code != 0 || strings.Contains(stderr, "nâng cấp") {
@@ -63,7 +66,7 @@ func TestUpgradeAtStartBacksUpAndSays(t *testing.T) {
 func TestFailedUpgradeSaysTheDatabaseIsUnchanged(t *testing.T) {
 	db := previousReleaseDB(t, "CREATE TABLE recordings (x);")
 	_, stderr, code := runCLI(t, "report", "meeting", "1", "--db", db)
-	if code != 2 || !strings.Contains(stderr, "nâng cấp cơ sở dữ liệu "+db+" từ phiên bản 4 lên 5 thất bại; cơ sở dữ liệu vẫn như cũ (phiên bản 4)") ||
+	if code != 2 || !strings.Contains(stderr, fmt.Sprintf("nâng cấp cơ sở dữ liệu %s từ phiên bản 4 lên %d thất bại; cơ sở dữ liệu vẫn như cũ (phiên bản 4)", db, store.LatestSchemaVersion())) ||
 		!strings.Contains(stderr, ".before-upgrade-v4-") {
 		t.Fatalf("a failed upgrade said %d %q", code, stderr)
 	}
