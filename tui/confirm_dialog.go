@@ -71,8 +71,10 @@ func (d *ConfirmDialog) Update(msg tea.Msg) (*ConfirmDialog, tea.Cmd) {
 func (d *ConfirmDialog) View() string {
 	st := d.common.Styles
 	body := st.Value.Render(d.question) + " " + st.Label.Render(d.common.Text(txtConfirmYesNo))
-	if cells(body) > d.width-6 {
-		body = fit(body, max(4, d.width-6), false)
+	if w := max(4, d.width-6); cells(body) > w {
+		// A long question wraps (word by word) rather than losing its end: what is asked must
+		// be read whole before y.
+		body = d.common.Renderer.NewStyle().Width(w).Render(body)
 	}
 	box := st.Dialog.Render(body)
 	return d.common.Renderer.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, box)

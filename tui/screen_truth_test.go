@@ -143,3 +143,18 @@ func TestDiskLowStopIsAnAlert(t *testing.T) {
 		}
 	}
 }
+
+// TestLongQuestionIsReadWhole: a confirm question longer than the screen wraps instead of being
+// cut, and the dialog still fits 80×24.
+func TestLongQuestionIsReadWhole(t *testing.T) {
+	f := newFixture(t, 1)
+	m := f.model(t, "vi", 80, 24)
+	q := m.common.Text(txtCloseConfirmPending, 24, 0, 2)
+	m.openConfirm(ConfirmCloseMeeting, q)
+	view := plain(m.View())
+	checkFits(t, "long confirm", m.View(), 80, 24)
+	flat := strings.Join(strings.Fields(strings.NewReplacer("│", " ", "╭", " ", "╮", " ", "╰", " ", "╯", " ", "─", " ").Replace(view)), " ")
+	if !strings.Contains(flat, "đến khi nộp nhật ký.") {
+		t.Fatalf("the end of the question is lost:\n%s", view)
+	}
+}
