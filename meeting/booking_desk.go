@@ -22,6 +22,9 @@ type Desk struct {
 type Filing struct {
 	Actor    string // the technician ($USER or --actor)
 	Override string // reason to accept conflicts; "" refuses them
+	// Base is the booking as the editor read it before changing it; when set, an edit of a
+	// booking edited since then is refused with *StaleError. Nil edits the stored version.
+	Base *store.Booking
 }
 
 func (d *Desk) now() time.Time {

@@ -24,12 +24,13 @@ type registry struct {
 	order []store.BridgePoint
 }
 
-// byName finds the one bridge point whose name is s, case and diacritics aside: a form may
-// name a sub bridge point instead of giving its ID. Two of the same name find none.
+// byName finds the one bridge point whose name is s, case, diacritics and a leading "UBND"
+// aside (FoldName): a form may name a sub bridge point as people say it instead of giving its
+// ID. Two of the same name find none.
 func (r registry) byName(s string) (string, bool) {
-	q, found := Fold(strings.TrimSpace(s)), ""
+	q, found := FoldName(s), ""
 	for _, bp := range r.order {
-		if Fold(bp.Name) == q {
+		if FoldName(bp.Name) == q {
 			if found != "" {
 				return "", false
 			}

@@ -71,8 +71,9 @@ var bkChoices = map[bkField][]choice{
 // bookingSubmitMsg carries the typed form for the root to file through the Desk.
 type bookingSubmitMsg struct {
 	form     meeting.BookingForm
-	id       int64  // the booking edited; 0 for a new one
-	override string // the reason to accept conflicts; "" refuses them
+	id       int64          // the booking edited; 0 for a new one
+	base     *store.Booking // the booking as the form opened it; nil for a new one
+	override string         // the reason to accept conflicts; "" refuses them
 	view     *BookingFormView
 }
 
@@ -94,6 +95,7 @@ type BookingFormView struct {
 	saveErr   string
 	conflicts []string // the clashing meetings the Desk named; the override field is shown
 	editID    int64
+	base      *store.Booking // the booking as opened, so a save after someone else's is refused
 	units     []store.Unit
 	bps       []store.BridgePoint
 	offset    int
@@ -110,10 +112,10 @@ func NewBookingFormView(c Common, units []store.Unit, bps []store.BridgePoint, h
 	f.inputs[bkPoints].CharLimit = 8000
 	f.inputs[bkHostUnit].SetValue(hostUnit)
 	f.picks[bkKind] = 1 // b: most bookings are the departments'
-	f.inputs[bkStart].Placeholder = "2026-12-10 08:00"
-	f.inputs[bkEnd].Placeholder = "2026-12-10 11:00"
-	f.inputs[bkLegalDate].Placeholder = "2026-12-01"
-	f.inputs[bkPoints].Placeholder = c.Text(txtBfPointsHint)
+	f.example(bkStart, "2026-12-10 08:00")
+	f.example(bkEnd, "2026-12-10 11:00")
+	f.example(bkLegalDate, "2026-12-01")
+	f.example(bkPoints, c.Text(txtBfPointsHint))
 	f.focusField(bkKind)
 	f.roomHint()
 	return f
@@ -122,7 +124,7 @@ func NewBookingFormView(c Common, units []store.Unit, bps []store.BridgePoint, h
 // EditBookingFormView opens the form on a stored booking; saving edits it.
 func EditBookingFormView(c Common, units []store.Unit, bps []store.BridgePoint, b store.Booking) *BookingFormView {
 	f := NewBookingFormView(c, units, bps, b.HostUnit)
-	f.editID = b.ID
+	f.editID, f.base = b.ID, &b
 	set := map[bkField]string{
 		bkRoom: b.Room, bkContent: b.Content, bkChairName: b.ChairName, bkChairTitle: b.ChairTitle,
 		bkStart: b.StartsAt.In(meeting.Zone()).Format("2006-01-02 15:04"),
@@ -155,6 +157,12 @@ func EditBookingFormView(c Common, units []store.Unit, bps []store.BridgePoint, 
 	pick(bkRecording, yes(b.Recording))
 	f.roomHint()
 	return f
+}
+
+// example sets the hint shown in an empty field, marked as an example ("vd: …") and drawn dim
+// and slanted, so that it never reads as a value already typed.
+func (f *BookingFormView) example(field bkField, text string) {
+	f.inputs[field].Placeholder = f.common.Text(txtBfExample, text)
 }
 
 // SetSize sets the form's size.
@@ -256,7 +264,7 @@ func (f *BookingFormView) submit() tea.Cmd {
 		f.focusField(bkPoints)
 		return nil
 	}
-	msg := bookingSubmitMsg{form: form, id: f.editID, view: f}
+	msg := bookingSubmitMsg{form: form, id: f.editID, base: f.base, view: f}
 	if f.shown(bkOverride) {
 		msg.override = strings.TrimSpace(f.inputs[bkOverride].Value())
 	}

@@ -289,7 +289,7 @@ func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 			}
 		}
 		d := desk(st, cal)
-		by := meeting.Filing{Actor: c.Actor, Override: msg.override}
+		by := meeting.Filing{Actor: c.Actor, Override: msg.override, Base: msg.base}
 		if msg.id == 0 {
 			id, found, err := d.Register(ctx, msg.form, by)
 			if err != nil {

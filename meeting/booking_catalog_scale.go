@@ -1,0 +1,28 @@
+package meeting
+
+// scaleText is the catalogue of bookings at province scale: concurrent edits, groups, the
+// calendar kept in the store and the roster's summary. It joins bookingText at init.
+var scaleText = map[string]map[string]string{
+	"vi": {
+		"stale":       "đăng ký #%d đã được %s sửa lúc %s, sau khi anh/chị mở nó; không ghi gì. Những gì đã đổi:",
+		"staleChange": "%s: «%s» → «%s»",
+		"staleSame":   "(không mục nào khác bản anh/chị đang sửa)",
+		"staleHint":   "Mở lại đăng ký để thấy bản mới rồi sửa tiếp.",
+		"form.date":   "Ngày ghi trên phiếu",
+	},
+	"en": {
+		"stale":       "booking #%d was edited by %s at %s, after you opened it; nothing was written. What changed:",
+		"staleChange": "%s: «%s» → «%s»",
+		"staleSame":   "(nothing that differs from the copy you are editing)",
+		"staleHint":   "Open the booking again to see the new version, then edit it.",
+		"form.date":   "Date on the form",
+	},
+}
+
+func init() {
+	for lang, table := range scaleText {
+		for k, s := range table {
+			bookingText[lang][k] = s
+		}
+	}
+}
