@@ -30,6 +30,7 @@ var bookingCLI = map[string]map[string]string{
   diemcau technician add --name TÊN --unit MÃ-ĐƠN-VỊ [--phone SĐT] [--email THƯ] [--trained] [--trained-at 2026-03-15]
   diemcau technician list
   diemcau technician import TỆP.csv   (cột: name,unit_id,phone,email,trained,trained_at)
+  --verbose: liệt kê từng đơn vị thiếu cán bộ đã tập huấn (mặc định chỉ một dòng tóm tắt)
 `,
 		"reportUsage2": "diemcau report booking MÃ | annual --year NĂM | technicians [--format md|csv|html] [--lang vi|en]",
 		"noBooking":    "không có đăng ký #%s\n",
@@ -47,6 +48,7 @@ var bookingCLI = map[string]map[string]string{
   diemcau technician add --name NAME --unit UNIT-ID [--phone PHONE] [--email EMAIL] [--trained] [--trained-at 2026-03-15]
   diemcau technician list
   diemcau technician import FILE.csv   (fields: name,unit_id,phone,email,trained,trained_at)
+  --verbose: list every unit short of trained technicians (by default one summary line)
 `,
 		"reportUsage2": "diemcau report booking ID | annual --year YEAR | technicians [--format md|csv|html] [--lang vi|en]",
 		"noBooking":    "no booking #%s\n",

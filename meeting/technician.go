@@ -29,9 +29,11 @@ type TechnicianProblem struct {
 	Args   []any
 }
 
-// TechnicianFileError lists every problem of a technician file; nothing was imported.
+// TechnicianFileError lists every problem of a technician file; nothing was imported. With
+// Flags the problems are of one technician given on the command line (no file, no lines).
 type TechnicianFileError struct {
 	Problems []TechnicianProblem
+	Flags    bool
 }
 
 // Error is the Vietnamese message.
@@ -40,16 +42,36 @@ func (e *TechnicianFileError) Error() string { return e.Message("vi") }
 // Message lists the problems in lang, one a line, with line numbers and fields.
 func (e *TechnicianFileError) Message(lang string) string {
 	var b strings.Builder
-	b.WriteString(bt(lang, "tech.csvRefused", len(e.Problems)))
+	if e.Flags {
+		b.WriteString(bt(lang, "tech.addRefused"))
+	} else {
+		b.WriteString(bt(lang, "tech.csvRefused", len(e.Problems)))
+	}
 	for _, p := range e.Problems {
 		reason := bt(lang, p.Reason, p.Args...)
-		if p.Field != "" {
+		switch {
+		case e.Flags && p.Field != "":
+			b.WriteString("\n  " + bt(lang, "tech.flag", flagOf(p.Field), reason))
+		case e.Flags:
+			b.WriteString("\n  " + reason)
+		case p.Field != "":
 			b.WriteString("\n  " + bt(lang, "tech.lineField", p.Line, p.Field, reason))
-		} else {
+		default:
 			b.WriteString("\n  " + bt(lang, "tech.line", p.Line, reason))
 		}
 	}
 	return b.String()
+}
+
+// flagOf is the command-line flag of a technician file's column: unit_id is --unit.
+func flagOf(column string) string {
+	switch column {
+	case "unit_id":
+		return "unit"
+	case "trained_at":
+		return "trained-at"
+	}
+	return column
 }
 
 // ParseTechnicians reads a technician file (CSV with the header
@@ -258,7 +280,9 @@ func ImportTechnicians(ctx context.Context, st *store.Store, r io.Reader, actor 
 		Detail: fmt.Sprintf("%d lines", len(ts))})
 }
 
-// AddTechnician checks one technician like a line of a file and adds it, audited as actor.
+// AddTechnician checks one technician, given by flags, like a line of a file, refuses a person
+// already on the roster of the same unit (names compared as people say them), and adds it,
+// audited as actor. Problems come back as a *TechnicianFileError with Flags set.
 func AddTechnician(ctx context.Context, st *store.Store, t store.Technician, actor string, now time.Time) (int64, error) {
 	units, err := st.Units(ctx)
 	if err != nil {
@@ -275,11 +299,25 @@ func AddTechnician(ctx context.Context, st *store.Store, t store.Technician, act
 	if !t.TrainedAt.IsZero() {
 		trainedAt = t.TrainedAt.In(vietnam).Format(time.DateOnly)
 	}
-	checked, probs := technicianLine([]string{t.Name, t.UnitID, t.Phone, t.Email, trained, trainedAt}, 1, known, now)
+	checked, probs := technicianLine([]string{t.Name, t.UnitID, t.Phone, t.Email, trained, trainedAt}, 0, known, now)
+	if len(probs) == 0 {
+		roster, err := st.Technicians(ctx)
+		if err != nil {
+			return 0, err
+		}
+		if same, ok := samePerson(roster, checked); ok {
+			probs = append(probs, TechnicianProblem{Field: "name", Reason: "tech.exists",
+				Args: []any{checked.UnitID, same.Name, same.ID}})
+		}
+	}
 	if len(probs) > 0 {
-		return 0, &TechnicianFileError{Problems: probs}
+		return 0, &TechnicianFileError{Problems: probs, Flags: true}
 	}
 	id, err := st.AddTechnician(ctx, checked)
+	if errors.Is(err, store.ErrDuplicate) {
+		return 0, &TechnicianFileError{Flags: true, Problems: []TechnicianProblem{{Field: "name",
+			Reason: "tech.exists", Args: []any{checked.UnitID, checked.Name, int64(0)}}}}
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -288,4 +326,15 @@ func AddTechnician(ctx context.Context, st *store.Store, t store.Technician, act
 		return id, err
 	}
 	return id, nil
+}
+
+// samePerson finds the technician of t's unit whose name is t's, case, diacritics and spacing
+// aside.
+func samePerson(roster []store.Technician, t store.Technician) (store.Technician, bool) {
+	for _, r := range roster {
+		if r.UnitID == t.UnitID && FoldName(r.Name) == FoldName(t.Name) {
+			return r, true
+		}
+	}
+	return store.Technician{}, false
 }
