@@ -186,6 +186,7 @@ Commands:
   diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
                                     meeting bookings (Appendix I) and their deadlines
   diemcau technician add|list|import   the technician roster
+  diemcau group add|list|show|edit|import   groups of bridge points for bookings
   diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
 
@@ -204,6 +205,7 @@ Lệnh:
   diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
                                     đăng ký cuộc họp (Phụ lục I) và các hạn theo quy chế
   diemcau technician add|list|import   danh sách cán bộ kỹ thuật
+  diemcau group add|list|show|edit|import   nhóm điểm cầu dùng khi đăng ký
   diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
 

@@ -26,6 +26,13 @@ var bookingCLI = map[string]map[string]string{
   diemcau booking confirm|notify-power|test-done|final-check|live|close|log-submitted|recordings-delivered|cancel MÃ [--note GHI-CHÚ] [--actor TÊN]
   diemcau booking live MÃ --meeting MÃ-CUỘC-HỌP   gắn đăng ký với cuộc họp trên MCU
 `,
+		"groupUsage": `dùng:
+  diemcau group list
+  diemcau group show MÃ|TÊN
+  diemcau group add MÃ --name TÊN ĐIỂM-CẦU...   (mã, tên điểm cầu như thường gọi, hoặc một nhóm khác)
+  diemcau group edit MÃ [--name TÊN] [--add ĐIỂM-CẦU]... [--remove ĐIỂM-CẦU]...
+  diemcau group import TỆP.csv   (cột: group_id,group_name,bridge_point; mỗi dòng một điểm cầu)
+`,
 		"techUsage": `dùng:
   diemcau technician add --name TÊN --unit MÃ-ĐƠN-VỊ [--phone SĐT] [--email THƯ] [--trained] [--trained-at 2026-03-15]
   diemcau technician list
@@ -43,6 +50,13 @@ var bookingCLI = map[string]map[string]string{
   diemcau booking list | due | show ID
   diemcau booking confirm|notify-power|test-done|final-check|live|close|log-submitted|recordings-delivered|cancel ID [--note TEXT] [--actor NAME]
   diemcau booking live ID --meeting MEETING-ID   link the booking to its meeting on the MCU
+`,
+		"groupUsage": `usage:
+  diemcau group list
+  diemcau group show ID|NAME
+  diemcau group add ID --name NAME SITE...   (an id, a site's name as said, or another group)
+  diemcau group edit ID [--name NAME] [--add SITE]... [--remove SITE]...
+  diemcau group import FILE.csv   (fields: group_id,group_name,bridge_point; one site a line)
 `,
 		"techUsage": `usage:
   diemcau technician add --name NAME --unit UNIT-ID [--phone PHONE] [--email EMAIL] [--trained] [--trained-at 2026-03-15]

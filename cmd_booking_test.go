@@ -51,6 +51,8 @@ func (r *bookingRig) run(args ...string) error {
 		return c.booking(context.Background(), args[1:])
 	case "technician":
 		return c.technician(context.Background(), args[1:])
+	case "group":
+		return c.group(context.Background(), args[1:])
 	case "report":
 		return c.workflowReport(context.Background(), args[1:])
 	}

@@ -1,9 +1,7 @@
 package meeting
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -78,38 +76,18 @@ func flagOf(column string) string {
 // name,unit_id,phone,email,trained,trained_at) and checks each line against the units known
 // (by ID) and now. If anything is wrong it returns a *TechnicianFileError listing every problem.
 func ParseTechnicians(r io.Reader, units map[string]string, now time.Time) ([]store.Technician, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxBookingBytes+1))
+	rows, fault, err := readCSVRows(r, "technician", technicianHeader, "tech.header")
 	if err != nil {
-		return nil, fmt.Errorf("read technician file: %w", err)
+		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
 	e := &TechnicianFileError{}
+	if fault != nil {
+		e.Problems = append(e.Problems, TechnicianProblem{Line: fault.Line, Reason: fault.Reason})
+	}
 	var out []store.Technician
 	seen := map[string]int{}
-	for first := true; ; first = false {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line, _ := cr.FieldPos(0)
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
-			}
-			e.Problems = append(e.Problems, TechnicianProblem{Line: line, Reason: "tech.syntax"})
-			break
-		}
-		if first {
-			if !sameHeader(rec) {
-				e.Problems = append(e.Problems, TechnicianProblem{Line: line, Reason: "tech.header"})
-				break
-			}
-			continue
-		}
+	for _, row := range rows {
+		rec, line := row.Rec, row.Line
 		t, probs := technicianLine(rec, line, units, now)
 		key := t.UnitID + "\x00" + t.Name
 		if prev, dup := seen[key]; dup && len(probs) == 0 {
@@ -126,18 +104,6 @@ func ParseTechnicians(r io.Reader, units map[string]string, now time.Time) ([]st
 		return nil, e
 	}
 	return out, nil
-}
-
-func sameHeader(rec []string) bool {
-	if len(rec) != len(technicianHeader) {
-		return false
-	}
-	for i, h := range technicianHeader {
-		if strings.ToLower(strings.TrimSpace(rec[i])) != h {
-			return false
-		}
-	}
-	return true
 }
 
 // technicianLine checks one record.
