@@ -127,7 +127,7 @@ func TestBookingCommands(t *testing.T) {
 		t.Fatalf("unknown field: %s", msg)
 	}
 	bad = r.formFile("bad2.json", 20, func(f map[string]any) { f["end"] = "2020-01-01 00:00" })
-	if msg := r.mustRefuse("booking", "add", bad); !strings.Contains(msg, "end: kết thúc") {
+	if msg := r.mustRefuse("booking", "add", bad); !strings.Contains(msg, "thời gian kết thúc (end): kết thúc") {
 		t.Fatalf("end before start: %s", msg)
 	}
 	list := r.mustRun("booking", "list", "--lang", "en")

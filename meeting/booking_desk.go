@@ -50,7 +50,13 @@ func (d *Desk) registry(ctx context.Context) (registry, error) {
 	if err != nil {
 		return registry{}, err
 	}
-	return newRegistry(units, bps), nil
+	stored, err := d.Store.SiteGroups(ctx)
+	if err != nil {
+		return registry{}, err
+	}
+	reg := newRegistry(units, bps)
+	reg.groups = groupsOf(units, bps, stored, "vi")
+	return reg, nil
 }
 
 // Register checks and stores a new booking filed now. It returns the booking's id and the
@@ -71,7 +77,7 @@ func (d *Desk) Register(ctx context.Context, f BookingForm, by Filing) (int64, [
 	}
 	b.FiledAt, b.FiledBy = now, by.Actor
 	var found []Conflict
-	check := d.conflictCheck(by, now, &found)
+	check := d.conflictCheck(by, now, reg, &found)
 	audit := []store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_add",
 		Detail: fmt.Sprintf("%s %s (%s)", b.HostUnit, formatSpan(b.StartsAt, b.EndsAt), b.Content)}}
 	id, err := d.Store.AddBooking(ctx, b, audit, check)
@@ -85,11 +91,26 @@ func (d *Desk) Register(ctx context.Context, f BookingForm, by Filing) (int64, [
 	return id, found, nil
 }
 
+// siteNames writes each bridge point as "ID (name)".
+func (r registry) siteNames(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if bp, ok := r.bps[id]; ok && bp.Name != "" {
+			out[i] = id + " (" + bp.Name + ")"
+		}
+	}
+	return out
+}
+
 // conflictCheck refuses clashes unless overridden; accepted ones are kept in *found, and the
 // override is audited with the reason and the meetings it clashes with.
-func (d *Desk) conflictCheck(by Filing, now time.Time, found *[]Conflict) store.ConflictCheck {
+func (d *Desk) conflictCheck(by Filing, now time.Time, reg registry, found *[]Conflict) store.ConflictCheck {
 	return func(b *store.Booking, others []store.Booking) ([]store.AuditEntry, error) {
 		*found = conflicts(*b, others)
+		for i := range *found {
+			(*found)[i].Sites = reg.siteNames((*found)[i].BridgePoints)
+		}
 		if len(*found) == 0 {
 			return nil, nil
 		}

@@ -50,7 +50,7 @@ func (d *Desk) Edit(ctx context.Context, id int64, f BookingForm, by Filing) (Ed
 	if changed {
 		b.FiledAt = now
 	}
-	check := d.conflictCheck(by, now, &res.Conflicts)
+	check := d.conflictCheck(by, now, reg, &res.Conflicts)
 	detail := fmt.Sprintf("%s (%s)", formatSpan(b.StartsAt, b.EndsAt), b.Content)
 	if changed {
 		detail += "; time or bridge points changed"

@@ -76,11 +76,16 @@ func LoadGroups(ctx context.Context, st *store.Store, lang string) ([]Group, err
 	if err != nil {
 		return nil, err
 	}
+	return groupsOf(units, bps, stored, lang), nil
+}
+
+// groupsOf is the built-in groups of a registry, then the stored ones.
+func groupsOf(units []store.Unit, bps []store.BridgePoint, stored []store.SiteGroup, lang string) []Group {
 	out := BuiltinGroups(units, bps, lang)
 	for _, g := range stored {
 		out = append(out, Group{ID: g.ID, Name: g.Name, Members: g.Members})
 	}
-	return out, nil
+	return out
 }
 
 // FindGroup finds a group by its id, or by its name as people say it.

@@ -96,7 +96,7 @@ func (f *BookingFormView) SetSaveError(err error) {
 	case errors.As(err, &be):
 		first := bkFieldCount
 		for _, p := range be.Problems {
-			reason := meeting.BookingText(c.Lang, p.Reason, p.Args...)
+			reason := p.Text(c.Lang)
 			field, prefix, ok := f.fieldOf(p.Field)
 			if !ok {
 				f.saveErr = strings.TrimSpace(f.saveErr + " " + reason)
