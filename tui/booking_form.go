@@ -98,6 +98,8 @@ type BookingFormView struct {
 	base      *store.Booking // the booking as opened, so a save after someone else's is refused
 	units     []store.Unit
 	bps       []store.BridgePoint
+	groups    []meeting.Group // for the site picker: built in and the users'
+	picker    *SitePicker     // open over the form while the sub bridge points are chosen
 	offset    int
 	width     int
 	height    int
@@ -165,9 +167,42 @@ func (f *BookingFormView) example(field bkField, text string) {
 	f.inputs[field].Placeholder = f.common.Text(txtBfExample, text)
 }
 
+// SetGroups gives the site picker the groups of bridge points it offers whole.
+func (f *BookingFormView) SetGroups(groups []meeting.Group) { f.groups = groups }
+
+// Picker is the site picker open over the form, nil when none is.
+func (f *BookingFormView) Picker() *SitePicker { return f.picker }
+
+// openPicker opens the site picker on the sub bridge points typed so far.
+func (f *BookingFormView) openPicker() {
+	f.picker = NewSitePicker(f.common, f.units, f.bps, f.groups)
+	points, _ := parsePoints(f.common, f.inputs[bkPoints].Value())
+	f.picker.SetSelection(points)
+	f.picker.SetSize(f.width, f.height)
+}
+
+// updatePicker gives a key to the open picker; its choice, when done, becomes the field's text.
+func (f *BookingFormView) updatePicker(km tea.KeyMsg) tea.Cmd {
+	res, cmd := f.picker.Update(km)
+	switch res {
+	case Picked:
+		points, _ := f.picker.Selection()
+		f.inputs[bkPoints].SetValue(formatFormPoints(points))
+		f.inputs[bkPoints].CursorEnd()
+		f.errs[bkPoints] = nil
+		f.picker = nil
+	case PickCancelled:
+		f.picker = nil
+	}
+	return cmd
+}
+
 // SetSize sets the form's size.
 func (f *BookingFormView) SetSize(width, height int) {
 	f.width, f.height = width, height
+	if f.picker != nil {
+		f.picker.SetSize(width, height)
+	}
 	for i := range f.inputs {
 		f.inputs[i].Width = max(10, width-f.labelWidth()-7)
 	}
@@ -186,6 +221,9 @@ func (f *BookingFormView) shown(field bkField) bool {
 
 // Update gives keys to the focused field first; tab, shift+tab, enter, ctrl+s and esc drive the form.
 func (f *BookingFormView) Update(km tea.KeyMsg) (*BookingFormView, tea.Cmd) {
+	if f.picker != nil {
+		return f, f.updatePicker(km)
+	}
 	k := f.common.Keys
 	last := bkHeadOfUnit
 	if f.shown(bkOverride) {
@@ -194,6 +232,9 @@ func (f *BookingFormView) Update(km tea.KeyMsg) (*BookingFormView, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Cancel):
 		return f, func() tea.Msg { return bookingFormCancelMsg{} }
+	case key.Matches(km, k.Submit) && f.focus == bkPoints:
+		f.openPicker()
+		return f, nil
 	case key.Matches(km, k.Save), key.Matches(km, k.Submit) && f.focus == last:
 		return f, f.submit()
 	case key.Matches(km, k.NextField), key.Matches(km, k.Submit):

@@ -14,8 +14,9 @@ import (
 // bookingRegistry is what the booking form knows of the registry: the host's unit and the
 // room Article 9.3 gives it.
 type bookingRegistry struct {
-	units []store.Unit
-	bps   []store.BridgePoint
+	units  []store.Unit
+	bps    []store.BridgePoint
+	groups []meeting.Group // built in and the users', for the site picker
 }
 
 // loadRegistry reads the units and bridge points.
@@ -177,11 +178,13 @@ func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
 				host = v.reg.unitOf(c.Perm.BridgePoint)
 			}
 			v.openForm(NewBookingFormView(c, v.reg.units, v.reg.bps, host))
+			v.form.SetGroups(v.reg.groups)
 			m.layout()
 		}
 	case bookingEditMsg:
 		if m.permitBooking(ActBookingEdit) {
 			v.openForm(EditBookingFormView(c, v.reg.units, v.reg.bps, msg.booking))
+			v.form.SetGroups(v.reg.groups)
 			m.layout()
 		}
 	case bookingFormCancelMsg:

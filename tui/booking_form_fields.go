@@ -56,6 +56,30 @@ func formatPoints(ps []store.BookingPoint) string {
 	return strings.Join(entries, "; ")
 }
 
+// formatFormPoints writes chosen sub bridge points the way parsePoints reads them.
+func formatFormPoints(ps []meeting.FormPoint) string {
+	out := make([]store.BookingPoint, len(ps))
+	for i, p := range ps {
+		out[i] = store.BookingPoint{BridgePoint: p.ID, Attendees: p.Attendees, ContactName: p.Contact.Name,
+			ContactPhone: p.Contact.Phone}
+	}
+	return formatPoints(out)
+}
+
+// pointsSummary counts the sub bridge points typed and their attendees, for the line under the
+// field; "" when none is typed.
+func pointsSummary(c Common, text string) string {
+	points, _ := parsePoints(c, text)
+	if len(points) == 0 {
+		return ""
+	}
+	n := 0
+	for _, p := range points {
+		n += p.Attendees
+	}
+	return c.Text(txtBfPointsSummary, len(points), n)
+}
+
 // bkFieldPaths tie the Desk's field paths (the JSON form's) to the console's fields.
 var bkFieldPaths = map[string]bkField{
 	"kind": bkKind, "host_unit": bkHostUnit, "room": bkRoom, "content": bkContent,
