@@ -187,6 +187,7 @@ Commands:
                                     meeting bookings (Appendix I) and their deadlines
   diemcau technician add|list|import   the technician roster
   diemcau group add|list|show|edit|import   groups of bridge points for bookings
+  diemcau calendar import FILE | list   the holiday calendar kept in the database
   diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
 
@@ -206,6 +207,7 @@ Lệnh:
                                     đăng ký cuộc họp (Phụ lục I) và các hạn theo quy chế
   diemcau technician add|list|import   danh sách cán bộ kỹ thuật
   diemcau group add|list|show|edit|import   nhóm điểm cầu dùng khi đăng ký
+  diemcau calendar import TỆP | list   lịch nghỉ lễ lưu trong cơ sở dữ liệu
   diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
 

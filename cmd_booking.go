@@ -26,6 +26,10 @@ var bookingCLI = map[string]map[string]string{
   diemcau booking confirm|notify-power|test-done|final-check|live|close|log-submitted|recordings-delivered|cancel MÃ [--note GHI-CHÚ] [--actor TÊN]
   diemcau booking live MÃ --meeting MÃ-CUỘC-HỌP   gắn đăng ký với cuộc họp trên MCU
 `,
+		"calendarUsage": `dùng:
+  diemcau calendar import TỆP.csv   (cột: date,kind,name; thêm hoặc sửa ngày trên lịch có sẵn 2025–2027, ghi nhật ký)
+  diemcau calendar list [--year NĂM]
+`,
 		"groupUsage": `dùng:
   diemcau group list
   diemcau group show MÃ|TÊN
@@ -50,6 +54,10 @@ var bookingCLI = map[string]map[string]string{
   diemcau booking list | due | show ID
   diemcau booking confirm|notify-power|test-done|final-check|live|close|log-submitted|recordings-delivered|cancel ID [--note TEXT] [--actor NAME]
   diemcau booking live ID --meeting MEETING-ID   link the booking to its meeting on the MCU
+`,
+		"calendarUsage": `usage:
+  diemcau calendar import FILE.csv   (fields: date,kind,name; adds or changes days on top of the built-in 2025–2027, audited)
+  diemcau calendar list [--year YEAR]
 `,
 		"groupUsage": `usage:
   diemcau group list

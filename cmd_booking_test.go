@@ -53,6 +53,8 @@ func (r *bookingRig) run(args ...string) error {
 		return c.technician(context.Background(), args[1:])
 	case "group":
 		return c.group(context.Background(), args[1:])
+	case "calendar":
+		return c.calendarCmd(context.Background(), args[1:])
 	case "report":
 		return c.workflowReport(context.Background(), args[1:])
 	}

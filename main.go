@@ -35,6 +35,7 @@ func commands() []command {
 		{"booking", runBooking},
 		{"technician", runTechnician},
 		{"group", runGroup},
+		{"calendar", runCalendar},
 	}
 }
 

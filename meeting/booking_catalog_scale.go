@@ -72,6 +72,15 @@ var scaleText = map[string]map[string]string{
 		"unknownGroupHint":                  "không có nhóm %q; có phải: %s?",
 		"emptyGroup":                        "nhóm %q không có điểm cầu nào (ngoài phòng họp chủ trì)",
 
+		"cal.uncovered": "năm %d không có trong lịch nghỉ lễ (lịch có từ %d đến %d): các hạn chỉ tính thứ Hai–thứ Sáu, có thể rơi vào ngày nghỉ; nạp lịch bằng diemcau calendar import",
+		"cal.estimated": "ngày %s «%s» trong lịch nghỉ lễ chỉ là dự kiến, chưa có thông báo chính thức",
+		"cal.riskHead":  "lịch làm việc chưa chắc chắn cho các hạn của cuộc họp này; chưa ghi gì:",
+		"cal.riskHint":  "Để vẫn đăng ký, ghi lý do (--override \"lý do\", hoặc ô lý do trên bảng điều khiển); lý do được ghi nhật ký.",
+		"cal.imported":  "Đã nạp %d ngày từ %s vào lịch nghỉ lễ (trên lịch có sẵn 2025–2027); mọi lệnh và máy chủ dùng lịch này.\n",
+		"cal.listHead":  "Ngày\tLoại\tTên\tNguồn",
+		"cal.builtin":   "có sẵn",
+		"cal.stored":    "nạp bởi %s",
+
 		"group.communesWards": "tất cả xã, phường",
 		"group.communes":      "tất cả xã",
 		"group.wards":         "tất cả phường",
@@ -161,6 +170,15 @@ var scaleText = map[string]map[string]string{
 		"unknownGroup":                      "no group %q",
 		"unknownGroupHint":                  "no group %q; did you mean: %s?",
 		"emptyGroup":                        "group %q has no bridge point (besides the host's room)",
+
+		"cal.uncovered": "the holiday calendar does not cover %d (it covers %d to %d): deadlines count Monday to Friday only and may fall on days off; load the year with diemcau calendar import",
+		"cal.estimated": "%s «%s» is only an estimate in the holiday calendar, not yet announced",
+		"cal.riskHead":  "the working-day calendar is not certain for this meeting's deadlines; nothing was written:",
+		"cal.riskHint":  "To book anyway, give a reason (--override \"reason\", or the reason field in the console); it is audited.",
+		"cal.imported":  "%d days from %s stored in the holiday calendar (on top of the built-in 2025–2027); every command and the server use it.\n",
+		"cal.listHead":  "Date\tKind\tName\tSource",
+		"cal.builtin":   "built in",
+		"cal.stored":    "imported by %s",
 
 		"group.communesWards": "every commune and ward",
 		"group.communes":      "every commune",

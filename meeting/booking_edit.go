@@ -39,9 +39,19 @@ func (d *Desk) Edit(ctx context.Context, id int64, f BookingForm, by Filing) (Ed
 		return EditResult{}, fmt.Errorf("edit booking %d: %w", id, err)
 	}
 	now := d.now()
-	b, perr := d.calendar().checkForm(f, reg, now, !sameTime(f, old))
+	cal, err := d.calendar(ctx)
+	if err != nil {
+		return EditResult{}, fmt.Errorf("edit booking %d: %w", id, err)
+	}
+	b, perr := cal.checkForm(f, reg, now, !sameTime(f, old))
 	if perr != nil {
 		return EditResult{}, perr
+	}
+	var risk []store.AuditEntry
+	if !sameTime(f, old) {
+		if risk, err = calendarRisk(cal, b, by, now); err != nil {
+			return EditResult{}, err
+		}
 	}
 	b.ID, b.FiledAt, b.FiledBy, b.MeetingID = id, old.FiledAt, old.FiledBy, old.MeetingID
 	b.Version, b.UpdatedAt, b.UpdatedBy = old.Version, now, by.Actor
@@ -58,7 +68,7 @@ func (d *Desk) Edit(ctx context.Context, id int64, f BookingForm, by Filing) (Ed
 	if res.Reset {
 		detail += "; back to registered"
 	}
-	audit := []store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_edit", Detail: detail}}
+	audit := append([]store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_edit", Detail: detail}}, risk...)
 	if err := d.Store.UpdateBooking(ctx, b, changed, audit, check); err != nil {
 		var ce *ConflictError
 		if errors.As(err, &ce) {

@@ -87,22 +87,23 @@ func (bookingFormCancelMsg) workflow() {}
 // itself: the Desk applies the rules when saved, and its refusals are shown next to their
 // fields while everything typed is kept.
 type BookingFormView struct {
-	common    Common
-	inputs    [bkFieldCount]textinput.Model
-	picks     map[bkField]int
-	focus     bkField
-	errs      map[bkField][]string
-	saveErr   string
-	conflicts []string // the clashing meetings the Desk named; the override field is shown
-	editID    int64
-	base      *store.Booking // the booking as opened, so a save after someone else's is refused
-	units     []store.Unit
-	bps       []store.BridgePoint
-	groups    []meeting.Group // for the site picker: built in and the users'
-	picker    *SitePicker     // open over the form while the sub bridge points are chosen
-	offset    int
-	width     int
-	height    int
+	common       Common
+	inputs       [bkFieldCount]textinput.Model
+	picks        map[bkField]int
+	focus        bkField
+	errs         map[bkField][]string
+	saveErr      string
+	conflicts    []string // the clashing meetings or calendar doubts the Desk named; the override field is shown
+	overrideHead textKey  // what the lines above the override field are: clashes or calendar doubts
+	editID       int64
+	base         *store.Booking // the booking as opened, so a save after someone else's is refused
+	units        []store.Unit
+	bps          []store.BridgePoint
+	groups       []meeting.Group // for the site picker: built in and the users'
+	picker       *SitePicker     // open over the form while the sub bridge points are chosen
+	offset       int
+	width        int
+	height       int
 }
 
 // NewBookingFormView opens an empty form; hostUnit, when known (a host's key), is prefilled.

@@ -114,6 +114,7 @@ func (f *BookingFormView) SetSaveError(err error) {
 	var (
 		be *meeting.BookingError
 		ce *meeting.ConflictError
+		re *meeting.CalendarRiskError
 		le meeting.Localized
 	)
 	switch {
@@ -133,10 +134,13 @@ func (f *BookingFormView) SetSaveError(err error) {
 			f.focusField(first)
 		}
 	case errors.As(err, &ce):
-		f.conflicts = f.conflicts[:0]
+		f.conflicts, f.overrideHead = f.conflicts[:0], txtBfConflictHead
 		for _, cf := range ce.Conflicts {
 			f.conflicts = append(f.conflicts, cf.Describe(c.Lang))
 		}
+		f.focusField(bkOverride)
+	case errors.As(err, &re):
+		f.conflicts, f.overrideHead = re.Lines(c.Lang), txtBfCalendarHead
 		f.focusField(bkOverride)
 	case errors.As(err, &le):
 		f.saveErr = le.Message(c.Lang)

@@ -54,7 +54,11 @@ func TestBookingFormTellsTheTruth(t *testing.T) {
 	f := newFixture(t, 3)
 	bookingNow(t)
 	register(t, f, "2027-01-04 09:00", "XA-001")
-	register(t, f, "2028-01-04 09:00", "XA-002")
+	desk := &meeting.Desk{Store: f.st, Now: bookingsClock} // 2028 is outside the calendar: overridden
+	if _, _, err := desk.Register(context.Background(), deskForm("2028-01-04 09:00", "XA-002"),
+		meeting.Filing{Actor: "cli:lan", Override: "ngày do Trung ương ấn định"}); err != nil {
+		t.Fatal(err)
+	}
 	m := f.model(t, "vi", 200, 40)
 	pressWorkflow(t, m, "B")
 	list := plain(m.View())
@@ -75,5 +79,32 @@ func TestBookingFormTellsTheTruth(t *testing.T) {
 		if got := m.common.Text(bookingKinds[code[0]-'a'].label); got != meeting.BookingText("vi", "kind."+code) {
 			t.Errorf("kind %s: form %q, printout %q", code, got, meeting.BookingText("vi", "kind."+code))
 		}
+	}
+}
+
+// TestBookingFormCalendarDoubt: a booking in 2028, a year the calendar does not cover, is
+// refused on the form with the reason and the override field; a reason typed saves it.
+func TestBookingFormCalendarDoubt(t *testing.T) {
+	f := newFixture(t, 3)
+	bookingNow(t)
+	m := f.model(t, "vi", 120, 40)
+	pressWorkflow(t, m, "B", "a")
+	vals := formValues("2028-03-15 09:00")
+	vals[bkLegalDate] = "2026-12-02"
+	fillForm(t, m, vals)
+	pressWorkflow(t, m, "ctrl+s")
+	form := m.bookings.Form()
+	if form == nil || form.Focused() != bkOverride {
+		t.Fatalf("the doubt did not bring the override field:\n%s", plain(m.View()))
+	}
+	if v := plain(m.View()); !strings.Contains(v, "Lịch làm việc chưa chắc chắn") || !strings.Contains(v, "năm 2028") {
+		t.Fatalf("the reason is not shown:\n%s", v)
+	}
+	pressWorkflow(t, m, "ngày do Trung ương ấn định", "ctrl+s")
+	if m.bookings.Form() != nil {
+		t.Fatalf("the overridden booking was not saved:\n%s", plain(m.View()))
+	}
+	if rows := auditRows(t, f.st, "booking_calendar_override"); len(rows) != 1 || !strings.Contains(rows[0].Detail, "Trung ương") {
+		t.Fatalf("override audit %+v", rows)
 	}
 }

@@ -35,7 +35,7 @@ func (f *BookingFormView) View() string {
 			continue
 		}
 		if field == bkOverride {
-			body = append(body, st.StatusErr.Render(fit("  "+c.Text(txtBfConflictHead), f.width, false)))
+			body = append(body, st.StatusErr.Render(fit("  "+c.Text(f.overrideHead), f.width, false)))
 			for _, cf := range f.conflicts {
 				for _, l := range f.wrap("- "+cf, 4) {
 					body = append(body, st.FormError.Render(l))

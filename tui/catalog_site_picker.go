@@ -23,6 +23,7 @@ const (
 	txtSpGroupRemoved
 	txtBfPointsSummary
 	txtBfPointsOpen
+	txtBfCalendarHead
 )
 
 func init() {
@@ -55,6 +56,7 @@ var sitePickerTextVI = map[textKey]string{
 	txtSpGroupRemoved:  "Đã bỏ nhóm «%s»: %d điểm cầu.",
 	txtBfPointsSummary: "%d điểm cầu nhánh · %d người",
 	txtBfPointsOpen:    "enter: chọn từ danh mục (cả nhóm, lọc theo tên)",
+	txtBfCalendarHead:  "Lịch làm việc chưa chắc chắn cho các hạn của cuộc họp, chưa ghi gì:",
 }
 
 // sitePickerTextEN is the English table of the site picker's strings.
@@ -78,4 +80,5 @@ var sitePickerTextEN = map[textKey]string{
 	txtSpGroupRemoved:  "Group «%s» dropped: %d bridge points.",
 	txtBfPointsSummary: "%d sub bridge points · %d attendees",
 	txtBfPointsOpen:    "enter: choose from the registry (whole groups, filter by name)",
+	txtBfCalendarHead:  "The working-day calendar is not certain for this meeting's deadlines; nothing was written:",
 }
