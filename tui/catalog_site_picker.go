@@ -24,6 +24,9 @@ const (
 	txtBfPointsSummary
 	txtBfPointsOpen
 	txtBfCalendarHead
+	txtTsChanged
+	txtTsUnchanged
+	txtTsOverwrite
 )
 
 func init() {
@@ -57,6 +60,9 @@ var sitePickerTextVI = map[textKey]string{
 	txtBfPointsSummary: "%d điểm cầu nhánh · %d người",
 	txtBfPointsOpen:    "enter: chọn từ danh mục (cả nhóm, lọc theo tên)",
 	txtBfCalendarHead:  "Lịch làm việc chưa chắc chắn cho các hạn của cuộc họp, chưa ghi gì:",
+	txtTsChanged:       "so với lần lưu lúc %s: %s",
+	txtTsUnchanged:     "không mục nào khác lần lưu lúc %s",
+	txtTsOverwrite:     "%s đã ĐẠT; lưu bây giờ sẽ thành CHƯA ĐẠT (%s). Nhấn enter lần nữa để vẫn lưu.",
 }
 
 // sitePickerTextEN is the English table of the site picker's strings.
@@ -81,4 +87,7 @@ var sitePickerTextEN = map[textKey]string{
 	txtBfPointsSummary: "%d sub bridge points · %d attendees",
 	txtBfPointsOpen:    "enter: choose from the registry (whole groups, filter by name)",
 	txtBfCalendarHead:  "The working-day calendar is not certain for this meeting's deadlines; nothing was written:",
+	txtTsChanged:       "since the save at %s: %s",
+	txtTsUnchanged:     "nothing differs from the save at %s",
+	txtTsOverwrite:     "%s PASSED; saving now makes it FAILED (%s). Press enter again to save anyway.",
 }
