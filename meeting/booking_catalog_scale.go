@@ -72,6 +72,12 @@ var scaleText = map[string]map[string]string{
 		"unknownGroupHint":                  "không có nhóm %q; có phải: %s?",
 		"emptyGroup":                        "nhóm %q không có điểm cầu nào (ngoài phòng họp chủ trì)",
 
+		"form.unitKind":     "Loại đơn vị",
+		"unitKind.province": "Tỉnh",
+		"unitKind.agency":   "Sở, ban, ngành",
+		"unitKind.commune":  "Xã",
+		"unitKind.ward":     "Phường",
+
 		"cal.uncovered": "năm %d không có trong lịch nghỉ lễ (lịch có từ %d đến %d): các hạn chỉ tính thứ Hai–thứ Sáu, có thể rơi vào ngày nghỉ; nạp lịch bằng diemcau calendar import",
 		"cal.estimated": "ngày %s «%s» trong lịch nghỉ lễ chỉ là dự kiến, chưa có thông báo chính thức",
 		"cal.riskHead":  "lịch làm việc chưa chắc chắn cho các hạn của cuộc họp này; chưa ghi gì:",
@@ -170,6 +176,12 @@ var scaleText = map[string]map[string]string{
 		"unknownGroup":                      "no group %q",
 		"unknownGroupHint":                  "no group %q; did you mean: %s?",
 		"emptyGroup":                        "group %q has no bridge point (besides the host's room)",
+
+		"form.unitKind":     "Unit kind",
+		"unitKind.province": "Province",
+		"unitKind.agency":   "Department or agency",
+		"unitKind.commune":  "Commune",
+		"unitKind.ward":     "Ward",
 
 		"cal.uncovered": "the holiday calendar does not cover %d (it covers %d to %d): deadlines count Monday to Friday only and may fall on days off; load the year with diemcau calendar import",
 		"cal.estimated": "%s «%s» is only an estimate in the holiday calendar, not yet announced",
