@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -176,7 +177,10 @@ func (f *BookingFormView) Picker() *SitePicker { return f.picker }
 
 // openPicker opens the site picker on the sub bridge points typed so far.
 func (f *BookingFormView) openPicker() {
-	f.picker = NewSitePicker(f.common, f.units, f.bps, f.groups)
+	f.picker = NewSitePicker(f.common, f.units, f.bps, slices.Clone(f.groups))
+	if f.common.Perm.bookingAllowed(ActBookingEdit) {
+		f.picker.EnableGroupSaving()
+	}
 	points, _ := parsePoints(f.common, f.inputs[bkPoints].Value())
 	f.picker.SetSelection(points)
 	f.picker.SetSize(f.width, f.height)

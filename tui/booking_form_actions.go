@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -235,6 +236,20 @@ func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
 		m.layout()
 		if m.permitBooking(ActBookingStep) {
 			return stepBookingCmd(c, m.opts.Store, m.opts.Calendar, msg)
+		}
+	case groupSaveMsg:
+		if !m.permitBooking(ActBookingEdit) {
+			msg.picker.GroupSaved(meeting.Group{}, errors.New(m.help.Status()))
+			return nil
+		}
+		return saveGroupCmd(c, m.opts.Store, msg)
+	case groupSavedMsg:
+		msg.picker.GroupSaved(msg.group, msg.err)
+		if msg.err == nil {
+			v.reg.groups = append(slices.DeleteFunc(v.reg.groups, func(g meeting.Group) bool { return g.ID == msg.group.ID }), msg.group)
+			if v.form != nil {
+				v.form.SetGroups(slices.Clone(v.reg.groups))
+			}
 		}
 	case bookingStepDoneMsg:
 		if msg.err != nil {

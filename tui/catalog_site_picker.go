@@ -27,6 +27,12 @@ const (
 	txtTsChanged
 	txtTsUnchanged
 	txtTsOverwrite
+	txtSpHintSave
+	txtSpSaveHint
+	txtSpSaveTitle
+	txtSpGroupName
+	txtSpGroupID
+	txtSpGroupSaved
 )
 
 func init() {
@@ -63,6 +69,12 @@ var sitePickerTextVI = map[textKey]string{
 	txtTsChanged:       "so với lần lưu lúc %s: %s",
 	txtTsUnchanged:     "không mục nào khác lần lưu lúc %s",
 	txtTsOverwrite:     "%s đã ĐẠT; lưu bây giờ sẽ thành CHƯA ĐẠT (%s). Nhấn enter lần nữa để vẫn lưu.",
+	txtSpHintSave:      "space: chọn/bỏ · /: lọc · g: thêm cả nhóm · a: chọn/bỏ cả danh sách · s: lưu thành nhóm · tab: số người, đầu mối · enter: xong · esc: bỏ",
+	txtSpSaveHint:      "tab: chuyển ô · enter: lưu nhóm (ghi nhật ký; mã đã có thì sửa nhóm đó) · esc: quay lại",
+	txtSpSaveTitle:     "Lưu %d điểm cầu đang chọn thành nhóm",
+	txtSpGroupName:     "Tên nhóm",
+	txtSpGroupID:       "Mã nhóm (chữ thường không dấu, số, -)",
+	txtSpGroupSaved:    "Đã lưu nhóm «%s» (%s): %d điểm cầu.",
 }
 
 // sitePickerTextEN is the English table of the site picker's strings.
@@ -90,4 +102,10 @@ var sitePickerTextEN = map[textKey]string{
 	txtTsChanged:       "since the save at %s: %s",
 	txtTsUnchanged:     "nothing differs from the save at %s",
 	txtTsOverwrite:     "%s PASSED; saving now makes it FAILED (%s). Press enter again to save anyway.",
+	txtSpHintSave:      "space: choose/drop · /: filter · g: add a whole group · a: all shown · s: save as a group · tab: attendees, contacts · enter: done · esc: cancel",
+	txtSpSaveHint:      "tab: next field · enter: save the group (audited; an existing id is changed) · esc: back",
+	txtSpSaveTitle:     "Save the %d bridge points chosen as a group",
+	txtSpGroupName:     "Group name",
+	txtSpGroupID:       "Group id (lower case, digits, -)",
+	txtSpGroupSaved:    "Group «%s» (%s) saved: %d bridge points.",
 }

@@ -25,10 +25,11 @@ const (
 type pickerMode int
 
 const (
-	pickList   pickerMode = iota // the registry, filtered; space toggles
-	pickFilter                   // typing into the filter
-	pickGroups                   // choosing a whole group
-	pickTable                    // attendees and contact per chosen site
+	pickList      pickerMode = iota // the registry, filtered; space toggles
+	pickFilter                      // typing into the filter
+	pickGroups                      // choosing a whole group
+	pickTable                       // attendees and contact per chosen site
+	pickSaveGroup                   // naming the choice to keep it as a user group
 )
 
 // pickedSite is one chosen bridge point with what the table holds for it, as typed.
@@ -45,26 +46,30 @@ type pickedSite struct {
 // chosen, and attendees and contact per site in a table. It checks nothing about a meeting;
 // its owner forwards keys to Update and reads Selection when Update says Picked.
 type SitePicker struct {
-	common  Common
-	sites   []store.BridgePoint
-	units   map[string]store.Unit
-	groups  []meeting.Group
-	chosen  []pickedSite
-	index   map[string]int // chosen site id → position in chosen
-	mode    pickerMode
-	filter  textinput.Model
-	shown   []int // indexes into sites that pass the filter
-	cursor  int   // in shown, or in groups, or in chosen (by mode)
-	offset  int   // the list's first row in sight
-	toffset int   // the table's
-	gcursor int
-	row     int // the table's row and column
-	col     int
-	cell    textinput.Model
-	status  string
-	err     string
-	width   int
-	height  int
+	common     Common
+	sites      []store.BridgePoint
+	units      map[string]store.Unit
+	groups     []meeting.Group
+	chosen     []pickedSite
+	index      map[string]int // chosen site id → position in chosen
+	mode       pickerMode
+	filter     textinput.Model
+	shown      []int // indexes into sites that pass the filter
+	cursor     int   // in shown, or in groups, or in chosen (by mode)
+	offset     int   // the list's first row in sight
+	toffset    int   // the table's
+	gcursor    int
+	row        int // the table's row and column
+	col        int
+	cell       textinput.Model
+	status     string
+	err        string
+	canSave    bool            // s keeps the choice as a user group
+	groupName  textinput.Model // the group being saved: its name …
+	groupID    textinput.Model // … and id
+	groupField int             // 0 name, 1 id
+	width      int
+	height     int
 }
 
 // NewSitePicker opens a picker on the registry's bridge points and the groups (built in and
@@ -205,6 +210,8 @@ func (p *SitePicker) Update(km tea.KeyMsg) (PickResult, tea.Cmd) {
 		return p.updateGroups(km), nil
 	case pickTable:
 		return p.updateTable(km)
+	case pickSaveGroup:
+		return p.updateSaveGroup(km)
 	}
 	return p.updateList(km), nil
 }
@@ -248,6 +255,8 @@ func (p *SitePicker) updateList(km tea.KeyMsg) PickResult {
 		p.toggleShown()
 	case "g":
 		p.mode = pickGroups
+	case "s":
+		p.openSaveGroup()
 	case "tab":
 		p.openTable()
 	case "up", "k":

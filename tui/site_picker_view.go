@@ -37,11 +37,16 @@ func (p *SitePicker) View() string {
 	title := panelTitle(c, c.Text(txtSpTitle, len(p.chosen), len(p.sites), p.attendees()), p.width, true)
 	var body []string
 	hint := txtSpHint
+	if p.canSave {
+		hint = txtSpHintSave
+	}
 	switch p.mode {
 	case pickGroups:
 		body, hint = p.groupLines(), txtSpGroupsHint
 	case pickTable:
 		body, hint = p.tableLines(), txtSpTableHint
+	case pickSaveGroup:
+		body, hint = p.saveGroupLines(), txtSpSaveHint
 	default:
 		body = append([]string{fit(" "+p.filter.View(), p.width, false)}, p.listLines()...)
 	}
@@ -80,6 +85,23 @@ func (p *SitePicker) listRow(text string, cursor bool) string {
 		return fit("  "+text, p.width, false)
 	}
 	return p.common.Styles.Selected.Render(fit("▸ "+text, p.width, false))
+}
+
+// saveGroupLines are the name and id of the group the choice is being kept as.
+func (p *SitePicker) saveGroupLines() []string {
+	c, st := p.common, p.common.Styles
+	lw := widest(c, txtSpGroupName, txtSpGroupID)
+	label := func(k textKey, focused bool) string {
+		if focused {
+			return st.FormLabelFocused.Render(fit(c.Text(k), lw, false))
+		}
+		return st.FormLabel.Render(fit(c.Text(k), lw, false))
+	}
+	return []string{
+		st.TableHeader.Render(fit(" "+c.Text(txtSpSaveTitle, len(p.chosen)), p.width, false)),
+		fit(" "+label(txtSpGroupName, p.groupField == 0)+"  "+p.groupName.View(), p.width, false),
+		fit(" "+label(txtSpGroupID, p.groupField == 1)+"  "+p.groupID.View(), p.width, false),
+	}
 }
 
 // groupLines are the groups with their size and how many of their sites are chosen.
