@@ -113,7 +113,7 @@ func NewBookingFormView(c Common, units []store.Unit, bps []store.BridgePoint, h
 	for i := range f.inputs {
 		f.inputs[i] = c.Styles.newInput("", 500)
 	}
-	f.inputs[bkPoints].CharLimit = 8000
+	f.inputs[bkPoints].CharLimit = 0 // a whole registry with contacts: no limit to cut it short
 	f.inputs[bkHostUnit].SetValue(hostUnit)
 	f.picks[bkKind] = 1 // b: most bookings are the departments'
 	f.example(bkStart, "2026-12-10 08:00")
