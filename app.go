@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -12,11 +13,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"diemcau/endpoints"
 	"diemcau/mcu"
 	"diemcau/store"
+	"diemcau/tui"
 )
 
 // app is the wired process: the store, the registry, the MCU and the HTTP server.
@@ -29,7 +32,11 @@ type app struct {
 	mcu     *mcu.MCU
 	srv     *http.Server
 	ln      net.Listener // the --http address, reserved by listen
+	sshLn   net.Listener // the --ssh address, reserved by reserveSSH (serve)
 	baseURL string
+	web     *webSettings                  // what serveHTTP reads from files, read before anything is written
+	claim   *instanceLock                 // this server's claim on the database (serve, console, demo)
+	sshSrv  atomic.Pointer[tui.SSHServer] // the technicians' SSH server once serve has built it, for /metrics
 
 	tracking     sync.WaitGroup // the outage trackers of the meetings this process runs
 	trackMu      sync.Mutex
@@ -40,67 +47,76 @@ type app struct {
 // disturb a console that owns the terminal.
 func openApp(ctx context.Context, cf commonFlags, logToFile bool) (*app, error) {
 	a := &app{flags: cf}
-	if err := a.openLog(logToFile); err != nil {
-		return nil, err
-	}
-	st, err := openStore(ctx, cf)
-	if err != nil {
+	if err := a.openLogAndStore(ctx, logToFile); err != nil {
 		a.close()
 		return nil, err
 	}
-	a.st = st
-	a.reg = endpoints.NewRegistry(st)
-	m, err := mcu.New(mcu.Config{Loopback: true, UDPPort: cf.udpPort, Log: a.log,
-		RecordingsDir: filepath.Join(filepath.Dir(cf.db), "recordings")}, st, a.reg, a.log)
-	if err != nil {
+	if err := a.startMCU(); err != nil {
 		a.close()
-		return nil, fmt.Errorf("start MCU: %w", err)
+		return nil, err
 	}
-	a.mcu = m
 	return a, nil
 }
 
-// openLog chooses where logs go.
+// openLogAndStore opens the log, then the store.
+func (a *app) openLogAndStore(ctx context.Context, logToFile bool) error {
+	if err := a.openLog(logToFile); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, a.flags)
+	if err != nil {
+		return err
+	}
+	a.st = st
+	a.reg = endpoints.NewRegistry(st)
+	return nil
+}
+
+// startMCU starts the MCU, which binds --udp-port.
+func (a *app) startMCU() error {
+	m, err := mcu.New(mcu.Config{Loopback: true, UDPPort: a.flags.udpPort, Log: a.log,
+		RecordingsDir: filepath.Join(filepath.Dir(a.flags.db), "recordings")}, a.st, a.reg, a.log)
+	if err != nil {
+		return udpError(a.flags.lang, a.flags.udpPort, err)
+	}
+	a.mcu = m
+	return nil
+}
+
+// openLog chooses where logs go (logsetup.go): a rotated file, the journal, or stderr.
 func (a *app) openLog(toFile bool) error {
 	path := a.flags.logFile
 	if path == "" && toFile {
 		path = filepath.Join(filepath.Dir(a.flags.db), "diemcau.log")
 	}
-	if path == "" {
-		a.log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-		return nil
-	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	log, closer, err := openLogger(path)
 	if err != nil {
-		return fmt.Errorf("open log file: %w", err)
+		return &localError{text: fmt.Sprintf(msg(a.flags.lang, "logOpen"), path, err), err: err}
 	}
-	a.logFile = f
-	a.log = slog.New(slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	a.log, a.logFile = log, closer
 	return nil
 }
 
 // serveHTTP mounts the MCU's handlers and starts listening on --http: HTTPS when --tls-cert and
 // --tls-key are given.
 func (a *app) serveHTTP() error {
+	if a.web == nil {
+		web, err := a.flags.webSettings()
+		if err != nil {
+			return err
+		}
+		a.web = &web
+	}
+	token, tlsCfg := a.web.token, a.web.tls
 	ln, err := a.listen()
 	if err != nil {
-		return err
-	}
-	token, err := apiToken(a.flags.apiTokenFile, a.flags.lang)
-	if err != nil {
-		_ = ln.Close()
-		return err
-	}
-	tlsCfg, err := a.flags.tlsConfig()
-	if err != nil {
-		_ = ln.Close()
 		return err
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/whip/", a.mcu.Handler())
 	mux.Handle("/join/", endpoints.NewJoinPage(a.flags.lang))
 	mux.Handle("/api/v1/", noSniff(a.mcu.StatusHandlerWithIncidents(token, storeIncidents{a.st})))
-	mux.Handle("GET /metrics", metricsHandler(a.mcu))
+	mux.Handle("GET /metrics", metricsHandler(a))
 	a.srv = &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -133,6 +149,22 @@ func noSniff(next http.Handler) http.Handler {
 	})
 }
 
+// webSettings are what the HTTP server reads from files: the API token and the TLS certificate.
+type webSettings struct {
+	token string
+	tls   *tls.Config
+}
+
+// webSettings reads the --api-token-file (or DIEMCAU_API_TOKEN) and the TLS files.
+func (cf commonFlags) webSettings() (webSettings, error) {
+	token, err := apiToken(cf.apiTokenFile, cf.lang)
+	if err != nil {
+		return webSettings{}, err
+	}
+	tlsCfg, err := cf.tlsConfig()
+	return webSettings{token: token, tls: tlsCfg}, err
+}
+
 // apiToken reads the /api/v1 bearer token from the file, else from DIEMCAU_API_TOKEN; "" leaves
 // the API disabled.
 func apiToken(file, lang string) (string, error) {
@@ -155,6 +187,9 @@ func (a *app) close() {
 	if a.srv == nil && a.ln != nil { // reserved, never served
 		_ = a.ln.Close()
 	}
+	if a.sshLn != nil {
+		_ = a.sshLn.Close()
+	}
 	if a.srv != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		_ = a.srv.Shutdown(ctx)
@@ -171,4 +206,5 @@ func (a *app) close() {
 	if a.logFile != nil {
 		_ = a.logFile.Close()
 	}
+	a.claim.release() // last: the next server finds everything written
 }

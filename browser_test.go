@@ -328,14 +328,7 @@ func pollUntil(t *testing.T, what string, d time.Duration, cond func() bool) {
 
 func TestBrowserJoinPage(t *testing.T) {
 	browser := newBrowser(t)
-	dir, err := endpoints.FindTestdata()
-	if err != nil {
-		t.Fatal(err)
-	}
-	clips, err := endpoints.LoadClips(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	clips := testdataClips(t)
 	r := newBrowserRig(t)
 	defer r.dumpLog()
 	base := r.app.baseURL

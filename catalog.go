@@ -22,10 +22,21 @@ var cliText = map[string]map[string]string{
 		"demoChair":       "Chủ tịch UBND tỉnh (mẫu)",
 		"adhocTitle":      "Cuộc họp trực tuyến",
 		"adhocHost":       "Trung tâm Chuyển đổi số",
-		"demoN":           "-n phải từ 1 đến %d (số điểm cầu trong danh sách), không phải %d\n",
+		"demoN":           "-n phải từ 1 đến %d (số điểm cầu trong danh sách), không phải %d",
 		"needTerminal":    "bảng điều khiển cần một cửa sổ dòng lệnh (terminal); chạy không có terminal thì dùng `diemcau serve`",
 		"schemaTooNew":    "cơ sở dữ liệu này do một phiên bản diemcau mới hơn tạo ra; hãy dùng bản mới hơn (tệp không bị thay đổi). Chi tiết: %v",
-		"demoNoMedia":     "không tìm thấy đoạn phim mẫu của cuộc họp trình diễn (%v): chạy trong thư mục mã nguồn diemcau hoặc chỉ rõ --media THƯ_MỤC (thư mục testdata)\n",
+		"demoNMin":        "-n phải từ 1 trở lên (số điểm cầu mềm), không phải %d\n",
+		"noTestdata":      "không tìm thấy thư mục testdata chứa các đoạn phim mẫu ở thư mục hiện tại hay các thư mục cha: chạy trong thư mục mã nguồn diemcau hoặc chỉ rõ --media THƯ_MỤC",
+		"clipMissing":     "thiếu đoạn phim mẫu %s (--media %s)",
+		"clipBroken":      "đoạn phim mẫu trong %s (--media) hỏng hoặc không đọc được: %v",
+		"mcuStart":        "không khởi động được MCU trên %s (--udp-port): %v",
+		"logOpen":         "không mở được tệp nhật ký %s (--log): %v",
+		"lockOpen":        "không tạo được tệp khóa %s cạnh cơ sở dữ liệu: %v",
+		"dbInUse":         "cơ sở dữ liệu %s đang được một diemcau khác dùng: %s. Không thể chạy hai máy chủ trên cùng một cơ sở dữ liệu; dừng máy chủ kia trước, hoặc dùng --db khác (khóa: %s)",
+		"holder":          "%s (pid %d) trên máy %s từ %s",
+		"holderUnknown":   "một tiến trình chưa rõ (vừa khởi động)",
+		"keysCreate":      "không tạo được tệp khóa được phép %s (--authorized-keys): %v",
+		"sshHostKey":      "không dựng được máy chủ SSH với khóa máy chủ %s (tệp hỏng hoặc không ghi được): %v",
 		"tlsPair":         "--tls-cert và --tls-key phải đi cùng nhau: cần cả tệp chứng chỉ lẫn tệp khóa\n",
 		"seeHelp":         "xem danh sách tham số: diemcau %s -h\n",
 		"flagUnknown":     "không có tham số --%s",
@@ -50,6 +61,7 @@ var cliText = map[string]map[string]string{
 		"fileIsDir":       "%s (%s) là một thư mục, không phải tệp",
 		"fileUnreadable":  "không đọc được tệp %s (%s): %v",
 		"tokenFileEmpty":  "tệp mã API %s (--api-token-file) trống: ghi mã vào tệp hoặc bỏ tham số này để tắt /api/v1",
+		"badAttendees":    "--attendees phải là số người dự từ 0 đến 10000, không phải %d\n",
 		"badURL":          "--url phải là địa chỉ http:// hoặc https:// có tên máy (ví dụ http://127.0.0.1:8080), không phải %q\n",
 		"serveListening":  "diemcau đang chạy: HTTP %s, SSH %s (khóa được phép: %s). Ctrl+C để dừng.\n",
 		"notSupported":    "%s chưa có trong phiên bản này\n",
@@ -76,10 +88,21 @@ var cliText = map[string]map[string]string{
 		"demoChair":       "Chair of the Provincial People's Committee (sample)",
 		"adhocTitle":      "Online meeting",
 		"adhocHost":       "Digital Transformation Center",
-		"demoN":           "-n must be 1 to %d (the bridge points in the registry), not %d\n",
+		"demoN":           "-n must be 1 to %d (the bridge points in the registry), not %d",
 		"needTerminal":    "the console needs a terminal; without one, use `diemcau serve`",
 		"schemaTooNew":    "this database was written by a newer diemcau; use that newer version (the file was not changed). Detail: %v",
-		"demoNoMedia":     "the demo's media clips were not found (%v): run inside the diemcau source folder or give --media DIR (the testdata folder)\n",
+		"demoNMin":        "-n must be 1 or more (soft bridge points), not %d\n",
+		"noTestdata":      "no testdata folder with the sample clips in the working folder or its parents: run inside the diemcau source folder or give --media DIR",
+		"clipMissing":     "the sample clip %s is missing (--media %s)",
+		"clipBroken":      "a sample clip in %s (--media) is broken or unreadable: %v",
+		"mcuStart":        "cannot start the MCU on %s (--udp-port): %v",
+		"logOpen":         "cannot open the log file %s (--log): %v",
+		"lockOpen":        "cannot create the lock file %s beside the database: %v",
+		"dbInUse":         "the database %s is in use by another diemcau: %s. Two servers cannot run on one database; stop the other one first, or use another --db (lock: %s)",
+		"holder":          "%s (pid %d) on host %s since %s",
+		"holderUnknown":   "a process not yet known (just starting)",
+		"keysCreate":      "cannot create the authorized keys file %s (--authorized-keys): %v",
+		"sshHostKey":      "cannot set up the SSH server with the host key %s (broken or not writable): %v",
 		"tlsPair":         "--tls-cert and --tls-key go together: both the certificate and the key file are needed\n",
 		"seeHelp":         "list of flags: diemcau %s -h\n",
 		"flagUnknown":     "there is no flag --%s",
@@ -104,6 +127,7 @@ var cliText = map[string]map[string]string{
 		"fileIsDir":       "%s (%s) is a directory, not a file",
 		"fileUnreadable":  "cannot read the file %s (%s): %v",
 		"tokenFileEmpty":  "the API token file %s (--api-token-file) is empty: write the token into it, or drop the flag to turn /api/v1 off",
+		"badAttendees":    "--attendees must be a number of attendees from 0 to 10000, not %d\n",
 		"badURL":          "--url must be an http:// or https:// address with a host name (e.g. http://127.0.0.1:8080), not %q\n",
 		"serveListening":  "diemcau is running: HTTP %s, SSH %s (authorized keys: %s). Ctrl+C to stop.\n",
 		"notSupported":    "%s is not in this version yet\n",
@@ -161,6 +185,11 @@ var flagHelpVI = map[string]string{
 	"name":            "họ và tên",
 	"phone":           "số điện thoại",
 	"unit":            "mã đơn vị",
+	"dir":             "thư mục chứa bản sao lưu có ngày giờ (diemcau-YYYYMMDD-HHMMSS.db); bản cũ quá --keep bị xóa",
+	"keep":            "với --dir: số bản sao lưu giữ lại",
+	"env":             "tệp cài đặt của dịch vụ (/etc/diemcau/diemcau.env): kiểm tra DIEMCAU_OPTS với các đường dẫn của gói",
+	"server-name":     "tên máy chủ mà các điểm cầu dùng, đối chiếu với chứng chỉ TLS (mặc định: theo --http, nếu không thì tên máy này)",
+	"min-free-gb":     "dung lượng trống (GB) cạnh cơ sở dữ liệu dưới mức này là lỗi",
 }
 
 // flagHelp is a flag's help in the user's language.
@@ -190,6 +219,9 @@ Commands:
   diemcau calendar import FILE | list   the holiday calendar kept in the database
   diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
+  diemcau backup FILE.db | --dir DIR [--keep N]   checked copy of the log store while meetings go on, with a manifest
+  diemcau restore FILE.db           put a backup in place of --db (the current one is kept aside)
+  diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name HOST]   check a server before its first meeting
 
 Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-cert FILE --tls-key FILE, --lang vi|en, --media DIR, --log FILE
 `
@@ -210,6 +242,9 @@ Lệnh:
   diemcau calendar import TỆP | list   lịch nghỉ lễ lưu trong cơ sở dữ liệu
   diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
+  diemcau backup TỆP.db | --dir THƯ-MỤC [--keep N]   sao lưu sổ nhật ký đã kiểm tra, kể cả khi đang họp, kèm danh mục
+  diemcau restore TỆP.db            khôi phục bản sao lưu vào --db (bản hiện có được giữ lại)
+  diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name TÊN-MÁY]   kiểm tra máy chủ trước cuộc họp đầu tiên
 
 Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --tls-cert TỆP --tls-key TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP
 `

@@ -6,8 +6,10 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"diemcau/endpoints"
 	"diemcau/store"
@@ -15,6 +17,8 @@ import (
 
 // runCLI runs the command line in-process the way main does and returns what it printed and
 // its exit status. It swaps os.Stdout and os.Stderr, so tests using it must not run in parallel.
+// A command that does not end by itself (a server started where it should have been refused)
+// is stopped after two minutes.
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	dir := t.TempDir()
@@ -30,7 +34,7 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	os.Stdout, os.Stderr = outF, errF
 	func() {
 		defer func() { os.Stdout, os.Stderr = oldOut, oldErr }()
-		ctx, cancel := context.WithCancel(context.Background())
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
 		code = exitCode(args, dispatch(ctx, args))
 	}()
@@ -82,6 +86,14 @@ func TestCLIBadInputIsExplained(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer busy.Close()
+	busyUDP, err := net.ListenPacket("udp", ":0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busyUDP.Close()
+	udpPort := strconv.Itoa(busyUDP.LocalAddr().(*net.UDPAddr).Port)
+	// Ports and a database a command must not reach when its flags are wrong.
+	unreachable := []string{"--db", "/nonexistent/dir/x.db", "--http", busy.Addr().String(), "--udp-port", udpPort}
 	listen := []string{"--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0"}
 	serve := func(extra ...string) []string {
 		return append(append([]string{"serve", "--db", f.db}, listen...), extra...)
@@ -99,7 +111,11 @@ func TestCLIBadInputIsExplained(t *testing.T) {
 		{[]string{"bench", "extra"}, `bench: thừa tham số "extra"`},
 		{[]string{"demo", "--bogus"}, "không có tham số --bogus"},
 		{[]string{"--lang", "en", "demo", "-n", "abc"}, `invalid value "abc" for --n`},
-		{[]string{"demo", "-n", "-5", "--db", f.db}, "-n phải từ 1 đến 156"},
+		{append([]string{"demo", "-n", "-5"}, unreachable...), "-n phải từ 1 trở lên (số điểm cầu mềm), không phải -5"},
+		{append([]string{"demo", "-n", "0", "--lang", "en"}, unreachable...), "-n must be 1 or more"},
+		{append([]string{"demo", "--media", f.dir}, unreachable...), "thiếu đoạn phim mẫu " + filepath.Join(f.dir, "speech-vi.ogg") + " (--media " + f.dir + ")"},
+		{serve("--udp-port", udpPort), "UDP " + udpPort + " (--udp-port) đang được chương trình khác dùng"},
+		{serve("--log", f.dir), "không mở được tệp nhật ký " + f.dir + " (--log)"},
 		{[]string{"serve", "--http", "notanaddress"}, `--http phải là địa chỉ dạng MÁY:CỔNG`},
 		{[]string{"serve", "--lang", "en", "--ssh", ":99999"}, "--ssh must be an address HOST:PORT"},
 		{[]string{"serve", "--udp-port", "70000"}, "--udp-port phải từ 0 đến 65535, không phải 70000"},
@@ -127,6 +143,7 @@ func TestCLIBadInputIsExplained(t *testing.T) {
 		{serve("--api-token-file", "nope.txt", "--lang", "en"), "no such file nope.txt (--api-token-file)"},
 		{[]string{"endpoint", "--url", "ftp://x", "--id", "A", "--token", secret}, "--url phải là địa chỉ http://"},
 		{[]string{"endpoint", "--url", "ht!tp://[::", "--id", "A", "--token", secret, "--lang", "en"}, "--url must be an http:// or https://"},
+		{[]string{"endpoint", "--id", "A", "--token", secret, "--attendees", "-3"}, "--attendees phải là số người dự từ 0 đến 10000, không phải -3"},
 	} {
 		name := strings.Join(c.args, " ")
 		stdout, stderr, code := runCLI(t, c.args...)
@@ -147,6 +164,14 @@ func TestCLIBadInputIsExplained(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(garbage); !bytes.HasPrefix(b, []byte("not sqlite")) {
 		t.Error("opening a non-SQLite --db changed the file")
+	}
+	st, err := store.Open(context.Background(), f.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if m, err := st.Meeting(context.Background(), 1); err == nil {
+		t.Errorf("a refused start opened meeting %+v", m)
 	}
 }
 

@@ -42,11 +42,7 @@ func runBench(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("bench: find own executable: %w", err)
 	}
-	dir, err := mediaDir(*media)
-	if err != nil {
-		return err
-	}
-	clips, err := endpoints.LoadClips(dir)
+	_, clips, err := loadMedia(*media, *lang)
 	if err != nil {
 		return err
 	}

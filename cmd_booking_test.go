@@ -204,7 +204,7 @@ func TestWorkflowReportsAndTechnicians(t *testing.T) {
 		t.Fatalf("add to unknown unit: %s", msg)
 	}
 	csvOut := r.mustRun("report", "technicians", "--format", "csv")
-	if !strings.Contains(csvOut, "Dũng,XA-IAGRAI,,,true,2026-01-05") || strings.Count(csvOut, "\n") != 5 {
+	if !strings.Contains(csvOut, "Dũng,XA-IAGRAI,,,có,2026-01-05") || strings.Count(csvOut, "\n") != 5 {
 		t.Fatalf("technicians csv:\n%s", csvOut)
 	}
 	year := strconv.Itoa(time.Now().In(meeting.Zone()).Year())

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"strconv"
 	"sync"
@@ -31,6 +30,12 @@ func runConsole(ctx context.Context, args []string) error {
 // live in the store, else opens an ad hoc meeting that any registered bridge point with its
 // secret may join.
 func startAdhoc(ctx context.Context, name string, args []string, logToFile bool) (*app, *mcu.Conference, error) {
+	return startServer(ctx, name, args, logToFile, nil)
+}
+
+// startServer is startAdhoc; reserve, when set, reserves what else the command serves (serve:
+// --ssh) once the other ports are bound, before the meeting opens.
+func startServer(ctx context.Context, name string, args []string, logToFile bool, reserve func(*app) error) (*app, *mcu.Conference, error) {
 	var cf commonFlags
 	fs := newFlagSet(name, &cf, "diemcau.db")
 	if err := parse(fs, &cf, args); err != nil {
@@ -44,14 +49,17 @@ func startAdhoc(ctx context.Context, name string, args []string, logToFile bool)
 			return nil, nil, err
 		}
 	}
-	a, err := openApp(ctx, cf, logToFile)
+	a, err := claimApp(ctx, cf, name, logToFile)
 	if err != nil {
 		return nil, nil, err
 	}
-	// The address first: a second process on the same port stops here, before it could resume
-	// (and disturb) the meeting the first one runs. Then the meeting, then HTTP: a bridge point
-	// (re)joining at once finds its meeting open.
-	if _, err := a.listen(); err != nil {
+	// Every port before the meeting: a start that fails on one resumes (and writes) nothing.
+	// Then the meeting, then HTTP: a bridge point (re)joining at once finds its meeting open.
+	err = a.bind()
+	if err == nil && reserve != nil {
+		err = reserve(a)
+	}
+	if err != nil {
 		a.close()
 		return nil, nil, err
 	}
@@ -78,30 +86,27 @@ func runDemo(ctx context.Context, args []string) error {
 	if err := noExtraArgs(fs, cf.lang); err != nil {
 		return err
 	}
-	media, err := mediaDir(cf.media)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, msg(cf.lang, "demoNoMedia"), err)
+	if *n < 1 {
+		fmt.Fprintf(os.Stderr, msg(cf.lang, "demoNMin"), *n)
 		return errUsage
 	}
-	a, err := openApp(ctx, cf, true)
+	media, clips, err := loadMedia(cf.media, cf.lang)
+	if err != nil {
+		return err
+	}
+	if err := needTerminal(cf.lang); err != nil {
+		return err
+	}
+	a, err := claimApp(ctx, cf, "demo", true)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	bps, err := a.demoRegistry(ctx, media)
+	bps, err := a.demoRegistry(ctx, media, *n)
 	if err != nil {
 		return err
 	}
-	if *n < 1 || *n > len(bps) {
-		fmt.Fprintf(os.Stderr, msg(cf.lang, "demoN"), len(bps), *n)
-		return errUsage
-	}
-	bps = bps[:*n]
-	if err := needTerminal(cf.lang); err != nil {
-		return err
-	}
-	clips, err := endpoints.LoadClips(media)
-	if err != nil {
+	if err := a.bind(); err != nil {
 		return err
 	}
 	if err := a.serveHTTP(); err != nil {
@@ -142,21 +147,17 @@ func runDemo(ctx context.Context, args []string) error {
 
 // runServe runs the MCU, the HTTP server and the SSH server for the technicians' consoles.
 func runServe(ctx context.Context, args []string) error {
-	a, conf, err := startAdhoc(ctx, "serve", args, false)
+	a, conf, err := startServer(ctx, "serve", args, false, (*app).reserveSSH)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	srv, err := a.sshServer(conf)
+	srv, err := a.sshServer(conf.ID())
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", a.flags.ssh) // before saying "running": a busy port fails here
-	if err != nil {
-		return listenError(a.flags.lang, "--ssh", a.flags.ssh, err)
-	}
-	fmt.Fprintf(os.Stdout, msg(a.flags.lang, "serveListening"), a.baseURL, ln.Addr(), a.flags.authorizedKeys)
-	return srv.Serve(ctx, ln)
+	fmt.Fprintf(os.Stdout, msg(a.flags.lang, "serveListening"), a.baseURL, a.sshLn.Addr(), a.flags.authorizedKeys)
+	return srv.Serve(ctx, a.sshLn)
 }
 
 // openMeeting records a new live meeting and opens its conference in the MCU.

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"diemcau/endpoints"
+	"diemcau/mcu"
 )
 
 // runEndpoint runs one soft bridge point until interrupted.
@@ -22,6 +23,7 @@ func runEndpoint(ctx context.Context, args []string) error {
 	media := fs.String("media", "", "folder with the media clips (default: ./testdata)")
 	lang := fs.String("lang", "vi", "language: vi or en")
 	talk := fs.Bool("talk", true, "send the speech clip (false: room tone)")
+	attendees := fs.Int("attendees", 0, "people in the room, answered to the roll call (0: the technician counts)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -39,17 +41,17 @@ func runEndpoint(ctx context.Context, args []string) error {
 		fmt.Fprintf(os.Stderr, msg(*lang, "badURL"), *url)
 		return errUsage
 	}
-	dir, err := mediaDir(*media)
-	if err != nil {
-		return err
+	if *attendees < 0 || *attendees > mcu.MaxAttendees {
+		fmt.Fprintf(os.Stderr, msg(*lang, "badAttendees"), *attendees)
+		return errUsage
 	}
-	clips, err := endpoints.LoadClips(dir)
+	_, clips, err := loadMedia(*media, *lang)
 	if err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ep := endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{
-		URL: *url, ID: *id, Token: *token, Clips: clips, Receive: true, Log: log,
+		URL: *url, ID: *id, Token: *token, Clips: clips, Receive: true, Attendees: *attendees, Log: log,
 	})
 	ep.SetTalking(*talk)
 	return ep.Run(ctx)

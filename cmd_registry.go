@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -91,28 +93,67 @@ func runBridgePoint(ctx context.Context, args []string) error {
 	return nil
 }
 
-// mediaDir finds the folder with the demo clips and the sample registry.
-func mediaDir(flagValue string) (string, error) {
-	if flagValue != "" {
-		return flagValue, nil
+// loadMedia finds the folder with the sample clips and the sample registry (--media, else the
+// testdata folder of the working directory or a parent) and loads the clips, wording a missing
+// or broken clip for the user.
+func loadMedia(flagValue, lang string) (dir string, clips *endpoints.Clips, err error) {
+	dir = flagValue
+	if dir == "" {
+		if dir, err = endpoints.FindTestdata(); err != nil {
+			return "", nil, &localError{text: msg(lang, "noTestdata"), err: err}
+		}
 	}
-	return endpoints.FindTestdata()
+	clips, err = endpoints.LoadClips(dir)
+	var pe *fs.PathError
+	switch {
+	case err == nil:
+		return dir, clips, nil
+	case errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist):
+		return "", nil, &localError{text: fmt.Sprintf(msg(lang, "clipMissing"), pe.Path, dir), err: err}
+	}
+	return "", nil, &localError{text: fmt.Sprintf(msg(lang, "clipBroken"), dir, err), err: err}
 }
 
-// demoRegistry returns the registry's bridge points, importing the sample registry first when
-// the demo database has none.
-func (a *app) demoRegistry(ctx context.Context, media string) ([]store.BridgePoint, error) {
+// demoRegistry returns the first n bridge points of the registry, importing the sample registry
+// first when the demo database has none. An n larger than the registry (or the sample) is
+// refused before anything is imported.
+func (a *app) demoRegistry(ctx context.Context, media string, n int) ([]store.BridgePoint, error) {
 	bps, err := a.reg.BridgePoints(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if len(bps) > 0 {
-		return bps, nil
-	}
 	sample := filepath.Join(media, "registry-gialai.csv")
-	a.log.Info("importing the sample registry", "file", sample)
-	if _, err := importFile(ctx, a.reg, sample, a.flags.lang); err != nil {
-		return nil, err
+	size := len(bps)
+	if size == 0 {
+		size = csvRows(sample) // a file that cannot be read or parsed: the import says why
 	}
-	return a.reg.BridgePoints(ctx)
+	if size >= 0 && n > size {
+		return nil, &localError{text: fmt.Sprintf(msg(a.flags.lang, "demoN"), size, n)}
+	}
+	if len(bps) == 0 {
+		a.log.Info("importing the sample registry", "file", sample)
+		if _, err := importFile(ctx, a.reg, sample, a.flags.lang); err != nil {
+			return nil, err
+		}
+		if bps, err = a.reg.BridgePoints(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return bps[:min(n, len(bps))], nil
+}
+
+// csvRows counts the rows after the header of a CSV file; -1 when it cannot be read as CSV.
+func csvRows(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return -1
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil || len(recs) == 0 {
+		return -1
+	}
+	return len(recs) - 1
 }

@@ -1,13 +1,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
-	"diemcau/mcu"
+	"diemcau/store"
 	"diemcau/tui"
 )
 
@@ -19,17 +21,29 @@ const authorizedKeysTemplate = `# diemcau: technicians allowed to open the conso
 # Roles: control, host, operator (with bp=), viewer. Edits take effect without a restart.
 `
 
-// sshServer builds the SSH console server for conf, creating an empty authorized_keys file
-// (mode 0600) and the host key beside the database on first run.
-func (a *app) sshServer(conf *mcu.Conference) (*tui.SSHServer, error) {
+// sshServer builds the SSH console server for the conference confID, creating an empty
+// authorized_keys file (mode 0600) and the host key beside the database on first run (the
+// database's folder keeps its mode). The lines of authorized_keys that are skipped or doubtful
+// are printed on stderr with their line numbers, at start and whenever the file is re-read.
+func (a *app) sshServer(confID string) (*tui.SSHServer, error) {
 	path := a.flags.authorizedKeys
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if err := os.WriteFile(path, []byte(authorizedKeysTemplate), 0o600); err != nil {
-			return nil, fmt.Errorf("create %s: %w", path, err)
+			return nil, &localError{text: fmt.Sprintf(msg(a.flags.lang, "keysCreate"), path, err), err: err}
 		}
 		a.log.Warn("no authorized keys yet: nobody can log in over SSH until keys are added", "path", path)
 	}
-	keys, err := tui.LoadAuthorizedKeys(path, a.log)
+	keys, err := tui.OpenAuthorizedKeys(path, tui.KeyOptions{
+		Log:              a.log,
+		KnownBridgePoint: a.knownBridgePoint,
+		Report: func(path string, problems []tui.KeyProblem) { // at start and on each reload
+			fmt.Fprint(os.Stderr, tui.KeyProblemsText(a.flags.lang, path, problems))
+		},
+	})
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, fileError(a.flags.lang, "--authorized-keys", path, err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -37,11 +51,26 @@ func (a *app) sshServer(conf *mcu.Conference) (*tui.SSHServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return tui.NewSSHServer(tui.SSHConfig{
+	hostKey := filepath.Join(filepath.Dir(a.flags.db), "ssh_host_ed25519")
+	srv, err := tui.NewSSHServer(tui.SSHConfig{
 		Addr:        a.flags.ssh,
-		HostKeyPath: filepath.Join(filepath.Dir(a.flags.db), "ssh_host_ed25519"),
+		HostKeyPath: hostKey,
 		Keys:        keys,
-		Console:     tui.Options{MCU: a.mcu, Conference: conf.ID(), Store: a.st, Lang: a.flags.lang, Calendar: cal},
+		Console:     tui.Options{MCU: a.mcu, Conference: confID, Store: a.st, Lang: a.flags.lang, Calendar: cal},
 		Log:         a.log,
 	})
+	if err != nil {
+		return nil, &localError{text: fmt.Sprintf(msg(a.flags.lang, "sshHostKey"), hostKey, err), err: err}
+	}
+	a.sshSrv.Store(srv) // its sessions and refusals on /metrics
+	return srv, nil
+}
+
+// knownBridgePoint tells whether id is in the registry; a store error counts as known, so that a
+// passing fault never reports a good key as wrong.
+func (a *app) knownBridgePoint(id string) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err := a.st.BridgePoint(ctx, id)
+	return !errors.Is(err, store.ErrNotFound)
 }

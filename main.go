@@ -36,6 +36,9 @@ func commands() []command {
 		{"technician", runTechnician},
 		{"group", runGroup},
 		{"calendar", runCalendar},
+		{"backup", runBackup},
+		{"restore", runRestore},
+		{"doctor", runDoctor},
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"path/filepath"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -70,10 +71,10 @@ func (c *mcuCollector) Collect(ch chan<- prometheus.Metric) {
 }
 
 // metricsHandler serves /metrics from a registry of this process's own: the Go and process
-// collectors and the MCU's counters.
-func metricsHandler(m *mcu.MCU) http.Handler {
+// collectors, the MCU's counters and what an operator alerts on (metrics_ops.go).
+func metricsHandler(a *app) http.Handler {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		newMCUCollector(m))
+		newMCUCollector(a.mcu), newOpsCollector(a.mcu, a.st, filepath.Dir(a.flags.db), &a.sshSrv))
 	return promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 }

@@ -101,6 +101,9 @@ func (a *app) resumeMeeting(ctx context.Context, host string) (conf *mcu.Confere
 		restored.Requests = append(restored.Requests, mcu.SpeakRequest{ID: r.ID, BridgePoint: r.BridgePoint,
 			State: r.State, RequestedAt: r.RequestedAt, ForwardedAt: r.ForwardedAt})
 	}
+	if err := a.restoreRoom(ctx, live.ID, &restored); err != nil {
+		return nil, false, err
+	}
 	now := time.Now()
 	down := time.Duration(0)
 	if !rs.StopAt.IsZero() {

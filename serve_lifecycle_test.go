@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"io"
@@ -133,17 +131,9 @@ func TestServeRotationJoinAndSIGTERM(t *testing.T) {
 		t.Fatalf("rotation gave %q then %q", oldSecret, newSecret)
 	}
 
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	signer, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
+	signer := testSigner(t)
 	keysPath := filepath.Join(dir, "authorized_keys")
-	line := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(signer.PublicKey()))) + " role=control tech=nguyen.van.an\n"
-	if err := os.WriteFile(keysPath, []byte(line), 0o600); err != nil {
+	if err := os.WriteFile(keysPath, []byte(authorizedLine(signer, "role=control tech=nguyen.van.an")), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	const apiToken = "api-token-for-the-test"

@@ -23,6 +23,12 @@ import (
 // selfSigned writes a self-signed certificate for 127.0.0.1 and its key as PEM files in dir.
 func selfSigned(t *testing.T, dir string) (certFile, keyFile string, pool *x509.CertPool) {
 	t.Helper()
+	return writeTestCert(t, dir, time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
+}
+
+// writeTestCert writes a self-signed certificate for 127.0.0.1 valid from from until until.
+func writeTestCert(t *testing.T, dir string, from, until time.Time) (certFile, keyFile string, pool *x509.CertPool) {
+	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		t.Fatal(err)
@@ -30,8 +36,8 @@ func selfSigned(t *testing.T, dir string) (certFile, keyFile string, pool *x509.
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(1),
 		Subject:      pkix.Name{CommonName: "diemcau test"},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
+		NotBefore:    from,
+		NotAfter:     until,
 		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
 		KeyUsage:     x509.KeyUsageDigitalSignature,
 		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},

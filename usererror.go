@@ -69,21 +69,41 @@ func listenError(lang, flagName, addr string, err error) error {
 // openStore opens the --db database, wording the usual mistakes (a directory, a missing folder,
 // a file that is not SQLite) for the user. A database from a newer diemcau keeps its own error.
 func openStore(ctx context.Context, cf commonFlags) (*store.Store, error) {
-	if isDir(cf.db) {
-		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbIsDir"), cf.db)}
-	}
-	if dir := filepath.Dir(cf.db); !isDir(dir) {
-		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbNoDir"), dir, cf.db), err: fs.ErrNotExist}
+	if err := checkDBPath(cf); err != nil {
+		return nil, err
 	}
 	st, err := store.Open(ctx, cf.db)
-	if err == nil || errors.Is(err, store.ErrSchemaTooNew) {
+	if err == nil {
+		if up := st.Upgraded(); up.From > 0 {
+			fmt.Fprintf(os.Stderr, omsg(cf.lang, "upgradeBackup"), cf.db, up.From, up.To, up.Backup)
+		}
+		return st, nil
+	}
+	if errors.Is(err, store.ErrSchemaTooNew) {
 		return st, err
 	}
-	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == 26 { // SQLITE_NOTADB
+	var me *store.MigrationError
+	if errors.As(err, &me) {
+		if me.Backup == "" {
+			return nil, &localError{text: fmt.Sprintf(omsg(cf.lang, "upgradeNoBackup"), cf.db, me.From, me.To, me.Err), err: err}
+		}
+		return nil, &localError{text: fmt.Sprintf(omsg(cf.lang, "migrateFailed"), cf.db, me.From, me.To, me.From, me.Backup, me.Err), err: err}
+	}
+	if isNotSQLite(err) {
 		return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbNotSQLite"), cf.db), err: err}
 	}
 	return nil, &localError{text: fmt.Sprintf(msg(cf.lang, "dbOpen"), cf.db, err), err: err}
+}
+
+// checkDBPath refuses a --db that is a directory or whose folder does not exist.
+func checkDBPath(cf commonFlags) error {
+	if isDir(cf.db) {
+		return &localError{text: fmt.Sprintf(msg(cf.lang, "dbIsDir"), cf.db)}
+	}
+	if dir := filepath.Dir(cf.db); !isDir(dir) {
+		return &localError{text: fmt.Sprintf(msg(cf.lang, "dbNoDir"), dir, cf.db), err: fs.ErrNotExist}
+	}
+	return nil
 }
 
 // needTerminal refuses to start a console whose input or output is not a terminal (a pipe,
@@ -93,4 +113,10 @@ func needTerminal(lang string) error {
 		return nil
 	}
 	return &localError{text: msg(lang, "needTerminal")}
+}
+
+// isNotSQLite reports whether err is SQLite's "file is not a database".
+func isNotSQLite(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == 26 // SQLITE_NOTADB
 }

@@ -75,3 +75,12 @@ func FindTestdata() (string, error) {
 		dir = parent
 	}
 }
+
+// LoadTestdataClips loads the clips of the testdata folder that FindTestdata finds.
+func LoadTestdataClips() (*Clips, error) {
+	dir, err := FindTestdata()
+	if err != nil {
+		return nil, err
+	}
+	return LoadClips(dir)
+}

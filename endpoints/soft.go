@@ -22,6 +22,7 @@ type SoftEndpointConfig struct {
 	// nor reported back (no receiver reports or NACKs for them); the endpoint does not answer
 	// NACKs either, and does not offer RFC 9335 header encryption. Needs Receive.
 	CountOnly bool
+	Attendees int // answered to the MCU's roll call (điểm danh); 0 leaves it to the technician
 	Log       *slog.Logger
 }
 
@@ -42,6 +43,7 @@ type SoftEndpoint struct {
 	videoSSRC atomic.Uint32
 
 	recv receiveCounters
+	door door
 
 	sockMu sync.Mutex
 	socks  []*countingConn // media sockets of a count-only endpoint

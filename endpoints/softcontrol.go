@@ -17,6 +17,9 @@ type controlMessage struct {
 	Audio   []string `json:"audio,omitempty"`   // slots
 	Text    string   `json:"text,omitempty"`    // incident
 	Send    *bool    `json:"send,omitempty"`    // video: false pauses the camera, true resumes it
+	Reason  string   `json:"reason,omitempty"`  // disconnected: why
+	// Attendees answers a roll_call: people in the room (attendance).
+	Attendees *int `json:"attendees,omitempty"`
 }
 
 // handleControl applies one message from the MCU on session s.
@@ -60,6 +63,10 @@ func (e *SoftEndpoint) handleControl(s *softSession, data []byte) {
 			s.keyframe.Store(true) // the MCU's decoders start again from a keyframe
 			e.log.Debug("camera resumed by the mcu")
 		}
+	case "roll_call":
+		e.onRollCall()
+	case "disconnected":
+		e.onDisconnected(s, msg.Reason)
 	default:
 		e.log.Debug("unknown control message", "type", msg.Type)
 	}

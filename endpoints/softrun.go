@@ -17,7 +17,8 @@ const (
 
 // Run joins and keeps the endpoint joined, rejoining after any link failure with exponential
 // backoff and jitter, until ctx is done; then it leaves. A refused credential ends Run at once with
-// a *JoinRefusedError: retrying a wrong secret cannot help.
+// a *JoinRefusedError: retrying a wrong secret cannot help. Once the control center disconnects
+// the endpoint, Run returns a *DisconnectedError without rejoining.
 func (e *SoftEndpoint) Run(ctx context.Context) error {
 	failures := 0
 	for ctx.Err() == nil {
@@ -45,6 +46,13 @@ func (e *SoftEndpoint) Run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 		case <-s.done:
+			if err := e.disconnectedErr(); err != nil {
+				e.mu.Lock()
+				e.sess = nil
+				e.connected.Store(false)
+				e.mu.Unlock()
+				return err
+			}
 			if time.Since(joinedAt) >= stableLink {
 				failures = 0
 			}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxAnswerBytes bounds the WHIP answer body.
@@ -80,7 +81,11 @@ func (e *SoftEndpoint) whipDelete(ctx context.Context, location string) error {
 func bodyText(body []byte) string {
 	text := strings.TrimSpace(string(body))
 	if len(text) > 300 {
-		text = text[:300] + "…"
+		n := 300
+		for n > 0 && !utf8.RuneStart(text[n]) { // never half a character
+			n--
+		}
+		text = text[:n] + "…"
 	}
 	if text == "" {
 		return "(empty body)"

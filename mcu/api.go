@@ -55,7 +55,7 @@ type ConferenceSpec struct {
 	Title      string
 	Host       string // host unit name
 	Chair      string
-	Members    []Member // expected bridge points; only they may join (a registered bridge point not listed gets 404 from WHIP unless OpenToAll)
+	Members    []Member // expected bridge points; only they may join (another registered bridge point gets 403 from WHIP and waits at the door to be admitted, unless OpenToAll)
 	OpenToAll  bool     // any bridge point the Credentials know may join (ad hoc meeting); it is added as a member on join
 	AudioSlots int      // audio slots per receiver; 0 means 3
 	StartMuted bool     // far ends join muted (soft)
@@ -76,6 +76,11 @@ const (
 	EventSpeaker       EventKind = "speaker"        // the speaker video slot changed source
 	EventIncident      EventKind = "incident"       // an operator's report from the site; Detail is its text
 	EventCodecMismatch EventKind = "codec_mismatch" // BridgePoint cannot decode the codec of a video slot's source, so the slot stays empty; Detail "slot=main source=ID codec=video/H264 accepts=video/VP8"
+	EventKnock         EventKind = "knock"          // a registered bridge point was refused at the door and waits to be admitted; Detail is the Refusal
+	EventAdmitted      EventKind = "admitted"       // a technician admitted a bridge point from the door
+	EventLock          EventKind = "lock"           // the conference was locked (Detail "true") or unlocked ("false")
+	EventRollCall      EventKind = "roll_call"      // a technician asked every connected bridge point for its attendance
+	EventAttendance    EventKind = "attendance"     // a bridge point's attendance was confirmed; Detail is the number of attendees, Actor "endpoint" or the technician
 	EventConferenceEnd EventKind = "conference_end" //
 )
 
@@ -120,7 +125,9 @@ type Participant struct {
 	PacketsOut uint64 // RTP packets forwarded to this bridge point
 	Floor      bool   // holds the floor (granted)
 	Reconnects int
-	LeftReason string // why its last session ended ("left": a WHIP DELETE); "" when connected or never joined
+	LeftReason string // why its last session ended ("left": a WHIP DELETE; "disconnected": by a technician); "" when connected or never joined
+	Attendees  int    // people in the room, confirmed at the roll call; -1 while not confirmed
+	AttendedBy string // who confirmed Attendees: "endpoint" (the site) or the technician
 
 	// Liveness is the link's, not the media's: a muted site with its camera paused sends no RTP
 	// and is alive. The media counters tell a silent open microphone or a stopped camera apart.
@@ -156,7 +163,9 @@ type Snapshot struct {
 	AudioSources []string
 	Expected     int
 	Connected    int
-	Recording    bool // the speaker and audio slots are being recorded
+	Recording    bool    // the speaker and audio slots are being recorded
+	Locked       bool    // no bridge point that is not connected may join (Lock)
+	Knocks       []Knock // bridge points refused at the door, waiting to be admitted
 }
 
 // Conference-control methods (implemented in conference.go and friends). Actor is the
@@ -187,3 +196,9 @@ type Snapshot struct {
 //   func (c *Conference) ForwardedAudio(bridgePoint string) uint64 // audio packets of this source forwarded to anyone, ever
 //   func (c *Conference) KeepCameras(d time.Duration)              // no camera paused for the next d (test session)
 //   func (c *Conference) KeepingCameras() bool
+//   func (c *Conference) Admit(ctx context.Context, actor, bridgePoint string) error // admission.go
+//   func (c *Conference) Lock(ctx context.Context, actor string, locked bool) error
+//   func (c *Conference) Disconnect(ctx context.Context, actor, bridgePoint, reason string) error
+//   func (c *Conference) Knocks() []Knock
+//   func (c *Conference) RollCall(ctx context.Context, actor string) (asked int, err error) // rollcall.go
+//   func (c *Conference) ConfirmAttendance(ctx context.Context, actor, bridgePoint string, attendees int) error

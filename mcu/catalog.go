@@ -16,7 +16,15 @@ const (
 	txtAPIUnauthorized
 	txtCodecMismatch
 	txtTooManyFailures
+	txtNotExpected
+	txtLocked
+	txtDisconnected
 )
+
+// refusalText is the 403 body of each Refusal.
+var refusalText = map[Refusal]textKey{
+	RefusedNotExpected: txtNotExpected, RefusedLocked: txtLocked, RefusedDisconnected: txtDisconnected,
+}
 
 // catalog holds every user-facing string of the package, per language.
 var catalog = map[string]map[textKey]string{
@@ -33,6 +41,9 @@ var catalog = map[string]map[textKey]string{
 		txtCodecMismatch:      "thiết bị này không giải mã được hình của %s (mã hóa %s, ô %s) nên ô hình này để trống",
 		txtAPIDisabled:        "API trạng thái đang tắt: đặt DIEMCAU_API_TOKEN hoặc --api-token-file",
 		txtAPIUnauthorized:    "thiếu hoặc sai mã truy cập API (Authorization: Bearer)",
+		txtNotExpected:        "điểm cầu này không có trong danh sách của cuộc họp; đã báo trung tâm điều khiển, hãy chờ được cho vào rồi tham gia lại",
+		txtLocked:             "cuộc họp đã khóa, không nhận thêm điểm cầu; đã báo trung tâm điều khiển, hãy chờ được cho vào rồi tham gia lại",
+		txtDisconnected:       "trung tâm điều khiển đã ngắt kết nối điểm cầu này; hãy chờ được cho vào lại rồi tham gia",
 	},
 	"en": {
 		txtUnknownBridgePoint: "unknown bridge point or not in any open conference",
@@ -47,6 +58,9 @@ var catalog = map[string]map[textKey]string{
 		txtCodecMismatch:      "this device cannot decode the picture of %s (codec %s, slot %s), so that slot stays empty",
 		txtAPIDisabled:        "the status API is disabled: set DIEMCAU_API_TOKEN or --api-token-file",
 		txtAPIUnauthorized:    "missing or wrong API token (Authorization: Bearer)",
+		txtNotExpected:        "this bridge point is not on the meeting's list; the control center has been told: wait to be admitted, then join again",
+		txtLocked:             "the meeting is locked and takes no more bridge points; the control center has been told: wait to be admitted, then join again",
+		txtDisconnected:       "the control center disconnected this bridge point; wait to be admitted again, then join",
 	},
 }
 

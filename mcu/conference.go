@@ -30,6 +30,7 @@ type Conference struct {
 	sessions  map[string]*session
 	requests  []*SpeakRequest
 	floor     *member
+	door      door
 	sel       selection
 	rec       *recorder // the running recording, nil when not recording
 	closed    bool
@@ -85,23 +86,6 @@ func (c *Conference) hasMember(bridgePoint string) bool {
 	defer c.mu.Unlock()
 	_, ok := c.byID[bridgePoint]
 	return ok
-}
-
-// memberForJoin returns the member, adding it first when the conference is open to all
-// (added reports that).
-func (c *Conference) memberForJoin(bridgePoint, name string) (m *member, added, ok bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.closed {
-		return nil, false, false
-	}
-	if m, ok := c.byID[bridgePoint]; ok {
-		return m, false, true
-	}
-	if !c.spec.OpenToAll {
-		return nil, false, false
-	}
-	return c.addMemberLocked(Member{ID: bridgePoint, Name: name}), true, true
 }
 
 // dropMember removes a member added for a join that failed, unless it has joined since.

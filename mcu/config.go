@@ -2,6 +2,7 @@ package mcu
 
 import (
 	"log/slog"
+	"time"
 
 	"github.com/pion/webrtc/v4"
 )
@@ -17,6 +18,10 @@ type Config struct {
 	Lang         string       // "vi" (default) or "en": language of the texts the MCU returns over HTTP
 	// RecordingsDir holds one folder per meeting of recordings; empty = "recordings".
 	RecordingsDir string
+	// RecordingReserve is the free disk a recording keeps, as recording time at the meeting's
+	// rate: under it a recording does not start and a running one stops (ErrDiskLow).
+	// 0 = 30 minutes; negative = no check.
+	RecordingReserve time.Duration
 
 	// ICEServers are STUN/TURN servers advertised to WHIP clients in Link headers of the 201
 	// answer (RFC 9725 §4.6), for endpoints behind NAT; the MCU itself does not use them.

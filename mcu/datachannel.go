@@ -39,8 +39,9 @@ type slotsMessage struct {
 
 // endpointMessage is what an endpoint may send.
 type endpointMessage struct {
-	Type string `json:"type"`
-	Text string `json:"text,omitempty"`
+	Type      string `json:"type"`
+	Text      string `json:"text,omitempty"`
+	Attendees *int   `json:"attendees,omitempty"` // attendance: people in the room
 }
 
 func newMuteMessage(mode MuteMode) muteMessage {
@@ -61,6 +62,9 @@ func (s *session) onDataChannel(dc *webrtc.DataChannel) {
 		s.conf.mu.Unlock()
 		if floor {
 			s.send(floorMessage{Type: "floor", Granted: true})
+		}
+		if s.conf.askedRollCall(s.m) {
+			s.send(rollCallMessage{Type: "roll_call"})
 		}
 		s.slotsMu.Lock()
 		msg, ok := s.lastSlots, s.slotsSent
@@ -140,6 +144,8 @@ func (s *session) handleControl(data []byte) {
 		err = c.endpointUnmute(ctx, s)
 	case "incident":
 		err = c.endpointIncident(ctx, s.m, cleanIncident(msg.Text))
+	case "attendance":
+		err = c.endpointAttendance(ctx, s.m, msg.Attendees)
 	default:
 		s.warnOnce(&s.warnedUnknown, "unknown control message type", len(data))
 		return

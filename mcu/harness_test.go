@@ -88,7 +88,13 @@ func (h *harness) participant(id string) Participant {
 // waitEvent waits for an event of kind about bp.
 func (h *harness) waitEvent(kind EventKind, bp string) Event {
 	h.t.Helper()
-	deadline := time.After(5 * time.Second)
+	return h.waitEventWithin(kind, bp, 5*time.Second)
+}
+
+// waitEventWithin is waitEvent with its own deadline.
+func (h *harness) waitEventWithin(kind EventKind, bp string, d time.Duration) Event {
+	h.t.Helper()
+	deadline := time.After(d)
 	for {
 		select {
 		case ev := <-h.events:

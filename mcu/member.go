@@ -36,10 +36,13 @@ type member struct {
 	everJoined bool
 	leftReason string // why its last session ended
 	quality    Quality
+	attendees  int    // confirmed at the roll call; -1 while not
+	attendedBy string // "endpoint" or the technician who confirmed attendees
+	rollCall   bool   // asked for its attendance and not answered yet: asked again when its control channel opens
 }
 
 func newMember(info Member, order int, mode MuteMode) *member {
-	m := &member{info: info, order: order, mode: mode}
+	m := &member{info: info, order: order, mode: mode, attendees: -1}
 	m.modeNow.Store(mode)
 	return m
 }

@@ -32,6 +32,9 @@ var refusalReasons = map[textKey]string{
 	txtBadOffer:           "bad_offer",
 	txtBodyTooLarge:       "body_too_large",
 	txtInternal:           "internal",
+	txtNotExpected:        "not_expected",
+	txtLocked:             "locked",
+	txtDisconnected:       "disconnected",
 }
 
 // mcuCounters are the counters the MCU keeps beside its members' own.

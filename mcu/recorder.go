@@ -102,6 +102,9 @@ func (c *Conference) StartRecording(ctx context.Context, actor string) (Recordin
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return RecordingStatus{}, fmt.Errorf("mcu: recordings folder %s: %w", dir, err)
 	}
+	if err := c.checkDisk(dir, c.meetingRate()); err != nil {
+		return RecordingStatus{}, err
+	}
 	now := time.Now()
 	r, err := newRecorder(c, dir, now, actor)
 	if err != nil {

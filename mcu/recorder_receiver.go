@@ -130,14 +130,21 @@ func (r *recorder) fail(err error) {
 	}
 }
 
-// watch asks the speaker for keyframes until the video file has started.
+// watch asks the speaker for keyframes until the video file has started, and checks the disk
+// every diskCheckInterval (recorder_disk.go).
 func (r *recorder) watch() {
 	t := time.NewTicker(pliInterval)
 	defer t.Stop()
+	disk := time.NewTicker(diskCheckInterval)
+	defer disk.Stop()
 	for {
 		select {
 		case <-r.stopping:
 			return
+		case <-disk.C:
+			if r.diskLow() {
+				disk.Stop() // the stop is under way
+			}
 		case <-t.C:
 			if r.keyed.Load() {
 				continue

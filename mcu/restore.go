@@ -11,6 +11,14 @@ type Restored struct {
 	Mute     map[string]MuteMode // bridge point → SoftMute or HardMute; absent means open
 	Floor    string              // the bridge point holding the floor; "" when none
 	Requests []SpeakRequest      // the speak-request queue, in order
+	Attended map[string]Attended // bridge point → its attendance confirmed at the roll call
+	Locked   bool                // the conference was locked
+}
+
+// Attended is a bridge point's confirmed attendance.
+type Attended struct {
+	Attendees int
+	By        string // "endpoint" (the site) or the technician
 }
 
 // Reopen starts a conference like Open, with each member's mute mode, the floor and the speak
@@ -54,4 +62,10 @@ func (c *Conference) restore(r Restored) {
 		q := req
 		c.requests = append(c.requests, &q)
 	}
+	for bp, a := range r.Attended {
+		if m := c.byID[bp]; m != nil { // a site that answered but never became a member is left out
+			m.attendees, m.attendedBy = a.Attendees, a.By
+		}
+	}
+	c.door.locked = r.Locked
 }

@@ -34,9 +34,10 @@ type session struct {
 	dc      atomic.Pointer[webrtc.DataChannel]
 	link    linkWatch // the transport's liveness, apart from media (liveness.go)
 
-	closed    atomic.Bool
-	closeOnce sync.Once
-	jmu       sync.Mutex // orders RecordJoin against RecordLeave
+	closed       atomic.Bool
+	disconnected atomic.Bool // a technician ended it: however the link then closes, the reason is "disconnected"
+	closeOnce    sync.Once
+	jmu          sync.Mutex // orders RecordJoin against RecordLeave
 
 	warnedUnknown   atomic.Bool
 	warnedMalformed atomic.Bool
@@ -241,6 +242,9 @@ func (s *session) connectedUp() {
 
 // close ends the session once: slots emptied, PeerConnection closed, leave journaled.
 func (s *session) close(reason string) {
+	if s.disconnected.Load() {
+		reason = string(RefusedDisconnected)
+	}
 	s.closeOnce.Do(func() {
 		s.jmu.Lock()
 		defer s.jmu.Unlock()

@@ -12,11 +12,12 @@ func (c *Conference) Snapshot() Snapshot {
 		Participants: make([]Participant, 0, len(c.members)),
 		Requests:     make([]SpeakRequest, 0, len(c.requests)),
 		MainSource:   c.sel.mainID, Speaker: c.sel.speakerID,
-		AudioSources: append([]string(nil), c.sel.audioIDs...), Recording: c.rec != nil}
+		AudioSources: append([]string(nil), c.sel.audioIDs...), Recording: c.rec != nil,
+		Locked: c.door.locked, Knocks: c.knocksLocked()}
 	for _, m := range c.members {
 		p := Participant{ID: m.info.ID, Name: m.info.Name, Main: m.info.Main, Mute: m.muteMode(),
 			Quality: m.quality, PacketsIn: m.packetsIn.Load(), PacketsOut: m.packetsOut.Load(),
-			Floor: m.floor, Reconnects: m.reconnects}
+			Floor: m.floor, Reconnects: m.reconnects, Attendees: m.attendees, AttendedBy: m.attendedBy}
 		if s := m.sess; s != nil && s.connected {
 			p.Connected, p.JoinedAt = true, s.joinedAt
 			p.AudioLevel = m.audibleLevel()

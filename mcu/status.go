@@ -30,6 +30,16 @@ type conferenceStatus struct {
 	BridgePoints  []bridgePointStatus `json:"bridge_points"`
 	SpeakRequests []speakRequestJSON  `json:"speak_requests"`
 	OpenIncidents []incidentJSON      `json:"open_incidents"` // status_incidents.go
+	Locked        bool                `json:"locked"`
+	Knocks        []knockJSON         `json:"knocks"` // bridge points asking to join
+}
+
+// knockJSON is a bridge point refused at the door, in the status reply.
+type knockJSON struct {
+	BridgePoint string    `json:"bridge_point"`
+	Name        string    `json:"name"`
+	Reason      Refusal   `json:"reason"`
+	At          time.Time `json:"at"`
 }
 
 // bridgePointStatus is one participant in the status reply.
@@ -61,6 +71,7 @@ type bridgePointStatus struct {
 	LinkAlive    bool       `json:"link_alive"`
 	LinkActivity *time.Time `json:"link_activity,omitempty"` // last arrival of anything on the link
 	ICEState     string     `json:"ice_state,omitempty"`
+	Attendees    *int       `json:"attendees"` // confirmed at the roll call; null while not
 }
 
 // speakRequestJSON is one queued speak request in the status reply.
@@ -121,7 +132,11 @@ func conferenceStatusOf(s Snapshot) conferenceStatus {
 		StartedAt: s.StartedAt, Expected: s.Expected, Connected: s.Connected, MainSource: s.MainSource,
 		Speaker: s.Speaker, AudioSources: s.AudioSources,
 		BridgePoints:  make([]bridgePointStatus, 0, len(s.Participants)),
-		SpeakRequests: make([]speakRequestJSON, 0, len(s.Requests))}
+		SpeakRequests: make([]speakRequestJSON, 0, len(s.Requests)), Locked: s.Locked,
+		Knocks: make([]knockJSON, 0, len(s.Knocks))}
+	for _, k := range s.Knocks {
+		cs.Knocks = append(cs.Knocks, knockJSON{BridgePoint: k.BridgePoint, Name: k.Name, Reason: k.Reason, At: k.At})
+	}
 	if cs.AudioSources == nil {
 		cs.AudioSources = []string{}
 	}
@@ -148,6 +163,10 @@ func bridgePointStatusOf(p Participant) bridgePointStatus {
 		PacketsIn: p.PacketsIn, PacketsOut: p.PacketsOut, Reconnects: p.Reconnects}
 	if p.Mute == Unmuted {
 		bs.MuteMode = "none"
+	}
+	if p.Attendees >= 0 {
+		n := p.Attendees
+		bs.Attendees = &n
 	}
 	if !p.JoinedAt.IsZero() {
 		at := p.JoinedAt

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 const (
@@ -66,10 +67,7 @@ func (m *MCU) fail(w http.ResponseWriter, status int, key textKey, reason string
 	m.counters.refused(key)
 	msg := text(m.cfg.Lang, key)
 	if reason != "" {
-		if len(reason) > 200 {
-			reason = reason[:200]
-		}
-		msg += ": " + reason
+		msg += ": " + cutUTF8(reason, 200)
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(status)
@@ -107,7 +105,7 @@ func (m *MCU) authorize(w http.ResponseWriter, r *http.Request, id string) bool 
 		m.log.Error("verify join credential", "bp", id, "err", err)
 		m.fail(w, http.StatusInternalServerError, txtInternal, "")
 		return false
-	case !known || m.conferenceFor(id) == nil:
+	case !known || len(m.Conferences()) == 0:
 		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
 		return false
 	case !ok:
@@ -117,6 +115,22 @@ func (m *MCU) authorize(w http.ResponseWriter, r *http.Request, id string) bool 
 		return false
 	}
 	return true
+}
+
+// refuse answers 403 with why the bridge point may not join now, in the server's language.
+func (m *MCU) refuse(w http.ResponseWriter, id string, why Refusal) {
+	m.log.Info("join refused at the door", "bp", id, "reason", string(why))
+	m.fail(w, http.StatusForbidden, refusalText[why], "")
+}
+
+// knockEverywhere puts a registered bridge point that belongs to no live conference at the door
+// of each of them (a technician of the right one admits it) and answers 403.
+func (m *MCU) knockEverywhere(w http.ResponseWriter, r *http.Request, id string) {
+	name := m.bridgePointName(r.Context(), id)
+	for _, c := range m.Conferences() {
+		c.knock(id, name)
+	}
+	m.refuse(w, id, RefusedNotExpected)
 }
 
 // handleOffer answers a WHIP offer and joins the bridge point to its conference.
@@ -142,7 +156,7 @@ func (m *MCU) handleOffer(w http.ResponseWriter, r *http.Request) {
 	}
 	conf := m.conferenceFor(id)
 	if conf == nil {
-		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
+		m.knockEverywhere(w, r, id)
 		return
 	}
 	lay, err := parseOffer(string(body), conf.audioSlots)
@@ -150,9 +164,14 @@ func (m *MCU) handleOffer(w http.ResponseWriter, r *http.Request) {
 		m.fail(w, http.StatusBadRequest, txtBadOffer, err.Error())
 		return
 	}
-	mem, added, ok := conf.memberForJoin(id, m.bridgePointName(r.Context(), id))
-	if !ok {
+	mem, added, refusal := conf.memberForJoin(id, m.bridgePointName(r.Context(), id))
+	switch refusal {
+	case "":
+	case refusedClosed:
 		m.fail(w, http.StatusNotFound, txtUnknownBridgePoint, "")
+		return
+	default:
+		m.refuse(w, id, refusal)
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), joinTimeout)
@@ -207,4 +226,15 @@ func (m *MCU) bridgePointName(ctx context.Context, id string) string {
 		}
 	}
 	return id
+}
+
+// cutUTF8 shortens s to at most n bytes without cutting a character in half.
+func cutUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

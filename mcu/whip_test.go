@@ -22,7 +22,7 @@ func TestWHIPRejects(t *testing.T) {
 		want                          int
 	}{
 		{"unknown bridge point", "ZZZ", "x", "application/sdp", offer, http.StatusNotFound},
-		{"registered but not a member", "OUT", "s-out", "application/sdp", offer, http.StatusNotFound},
+		{"registered but not a member", "OUT", "s-out", "application/sdp", offer, http.StatusForbidden},
 		{"wrong secret", "B", "wrong", "application/sdp", offer, http.StatusUnauthorized},
 		{"missing secret", "B", "", "application/sdp", offer, http.StatusUnauthorized},
 		{"bad content type", "B", "s-b", "text/plain", offer, http.StatusUnsupportedMediaType},

@@ -19,6 +19,7 @@ type Annual struct {
 	ByKind        map[string]int // "a".."d", "" when not given
 	BridgePoints  int            // distinct bridge points taking part
 	PointUses     int            // bridge-point participations, summed over meetings
+	Attendees     int            // participants: the roll call's attendees, or the booking's where no roll call was taken
 	Incidents     map[string]int // by kind: line, audio, video, power, device, other
 	Interruption  time.Duration
 	FromOutages   bool // some interruption time comes from recorded outages
@@ -45,6 +46,7 @@ type held struct {
 	start, end     time.Time
 	points         []string
 	meetingID      int64
+	attendees      int // confirmed at the roll call, or booked
 }
 
 // LoadAnnual builds the statistics of year from the store: the meetings opened on the MCU
@@ -108,6 +110,11 @@ func heldMeetings(ctx context.Context, st *store.Store, from, to, now time.Time)
 		}
 		slices.Sort(ps)
 		h.points = slices.Compact(ps)
+		att, err := LoadAttendance(ctx, st, m.ID)
+		if err != nil {
+			return nil, err
+		}
+		h.attendees = att.Total
 		out = append(out, h)
 	}
 	return out, nil
@@ -123,8 +130,14 @@ func heldBookings(bookings []store.Booking, meetings []held, from, to time.Time)
 		}
 		if b.MeetingID != 0 {
 			for i := range meetings {
-				if meetings[i].meetingID == b.MeetingID && meetings[i].kind == "" {
+				if meetings[i].meetingID != b.MeetingID {
+					continue
+				}
+				if meetings[i].kind == "" {
 					meetings[i].kind = b.Kind
+				}
+				if meetings[i].attendees == 0 {
+					meetings[i].attendees = totalAttendees(b)
 				}
 			}
 			continue
@@ -138,7 +151,8 @@ func heldBookings(bookings []store.Booking, meetings []held, from, to time.Time)
 		if st, ok := b.Step(string(StepClosed)); ok && st.At.After(b.StartsAt) {
 			end = st.At
 		}
-		out = append(out, held{hostUnit: b.HostUnit, kind: b.Kind, start: b.StartsAt, end: end, points: b.BridgePoints()})
+		out = append(out, held{hostUnit: b.HostUnit, kind: b.Kind, start: b.StartsAt, end: end, points: b.BridgePoints(),
+			attendees: totalAttendees(b)})
 	}
 	return out
 }
@@ -152,6 +166,7 @@ func (a *Annual) count(ctx context.Context, st *store.Store, meetings []held, fr
 		a.ByMonth[h.start.In(vietnam).Month()-1]++
 		a.ByKind[h.kind]++
 		a.PointUses += len(h.points)
+		a.Attendees += h.attendees
 		for _, p := range h.points {
 			distinct[p] = true
 		}

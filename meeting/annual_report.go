@@ -46,6 +46,7 @@ func newAnnualView(a Annual, lang string) annualView {
 			{t("annual.hours"), hours(a.Hours)},
 			{t("annual.points"), strconv.Itoa(a.BridgePoints)},
 			{t("annual.pointUses"), strconv.Itoa(a.PointUses)},
+			{t("annual.attendees"), strconv.Itoa(a.Attendees)},
 			{interrupt, strconv.FormatFloat(a.Interruption.Minutes(), 'f', 1, 64)},
 		}})
 	units := annualTable{Title: t("annual.byUnit"), Header: []string{t("annual.unit"), t("annual.meetings"), t("annual.hours")}, Empty: t("annual.none")}
@@ -107,7 +108,7 @@ func WriteAnnual(w io.Writer, a Annual, format, lang string) error {
 		return err
 	case "csv":
 		cw := csv.NewWriter(w)
-		_ = cw.Write([]string{"section", "item", "value", "extra"})
+		_ = cw.Write(strings.Split(bt(lang, "annual.csvHeader"), ","))
 		for _, tb := range v.Tables {
 			for _, row := range tb.Rows {
 				_ = cw.Write(append([]string{tb.Title}, padRow(row, 3)...))

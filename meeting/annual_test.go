@@ -121,8 +121,14 @@ func TestAnnualStatistics(t *testing.T) {
 	if !strings.Contains(htm.String(), "<td>Đúng hạn</td><td>1</td>") {
 		t.Errorf("HTML:\n%s", htm.String())
 	}
-	if !strings.Contains(cs.String(), "By meeting kind (Article 5.2),b) Provincial agencies and units with the commune and ward People's Committees,2") {
+	if !strings.Contains(cs.String(), "By meeting kind (Article 5.2),b) Provincial agencies and units with the commune and ward People's Committees,2") ||
+		!strings.HasPrefix(cs.String(), "section,item,value,extra\n") {
 		t.Errorf("CSV:\n%s", cs.String())
+	}
+	var csVI bytes.Buffer
+	_ = WriteAnnual(&csVI, a, "csv", "vi")
+	if !strings.HasPrefix(csVI.String(), "bảng,mục,giá trị,thêm\n") {
+		t.Errorf("Vietnamese CSV header:\n%s", csVI.String())
 	}
 }
 

@@ -22,6 +22,7 @@ const (
 	fkLogMainSection
 	fkLogSubSection
 	fkLogNormal
+	fkLogID
 	fkLogIncident
 	fkLogDamaged
 	fkLogDescription
@@ -32,6 +33,9 @@ const (
 	fkLogOther
 	fkLogInterruption
 	fkLogTotalInterruption
+	fkLogAttendees
+	fkLogAttendeesLabel
+	fkLogAttendeesTotal
 	fkLogNotClosed
 	fkLogSigned
 	fkRestartDraft
@@ -63,6 +67,7 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogMainSection:       "Điểm cầu chính",
 		fkLogSubSection:        "Điểm cầu phụ",
 		fkLogNormal:            "Bình thường",
+		fkLogID:                "mã",
 		fkLogIncident:          "Sự cố",
 		fkLogDamaged:           "hư hỏng",
 		fkLogDescription:       "Mô tả sự cố",
@@ -73,6 +78,9 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogOther:             "Khác",
 		fkLogInterruption:      "Thời gian gián đoạn",
 		fkLogTotalInterruption: "Tổng thời gian gián đoạn của cuộc họp",
+		fkLogAttendees:         "Số người dự",
+		fkLogAttendeesLabel:    "Tổng số người dự",
+		fkLogAttendeesTotal:    "%d người (%d/%d điểm cầu đã điểm danh)",
 		fkLogNotClosed:         "cuộc họp %d chưa đóng nhật ký",
 		fkLogSigned:            "Thủ trưởng đơn vị (Ký, đóng dấu)",
 		fkRestartDraft:         "Máy chủ khởi động lại giữa cuộc họp: điểm cầu bị gián đoạn (tự động ghi nhận)",
@@ -101,6 +109,7 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogMainSection:       "Main bridge point",
 		fkLogSubSection:        "Sub bridge points",
 		fkLogNormal:            "Normal",
+		fkLogID:                "id",
 		fkLogIncident:          "Incident",
 		fkLogDamaged:           "damaged",
 		fkLogDescription:       "Incident description",
@@ -111,6 +120,9 @@ var floorCatalog = map[string]map[floorKey]string{
 		fkLogOther:             "Other",
 		fkLogInterruption:      "Interruption",
 		fkLogTotalInterruption: "Total interruption of the meeting",
+		fkLogAttendees:         "Attendees",
+		fkLogAttendeesLabel:    "Total attendees",
+		fkLogAttendeesTotal:    "%d (%d/%d bridge points answered the roll call)",
 		fkLogNotClosed:         "meeting %d has no closed log",
 		fkLogSigned:            "Head of unit (signature, seal)",
 		fkRestartDraft:         "The server restarted mid-meeting: bridge point interrupted (recorded automatically)",

@@ -32,6 +32,7 @@ func WriteLog(w io.Writer, l Log, format, lang string) error {
 type logView struct {
 	Lang, Title, MeetingLabel, Meeting, WhenLabel, When, UnitLabel, Unit string
 	No, BridgePoint, Status, Devices, TotalLabel, Total, Signed          string
+	AttendeesLabel, Attendees                                            string // total attendees, from the roll call
 	Sections                                                             []logSection
 	State                                                                string // submitted, closed or incomplete
 	Incomplete                                                           bool
@@ -54,6 +55,7 @@ type logRow struct {
 	StatusCode, CameraCode, OtherNote   string
 	CodecCode, MicCode, CablesCode      string
 	OtherCode, InterruptionLabel, Label string
+	AttendeesLabel, Attendees           string
 }
 
 func newLogView(l Log, lang string) logView {
@@ -64,7 +66,8 @@ func newLogView(l Log, lang string) logView {
 		WhenLabel: t(fkLogWhen), When: start.Format("15:04") + "–" + end.Format("15:04 02/01/2006"),
 		UnitLabel: t(fkLogUnit), Unit: l.HostName, No: t(fkLogNo), BridgePoint: t(fkLogBridgePoint),
 		Status: t(fkLogStatus), Devices: t(fkLogDevices), TotalLabel: t(fkLogTotalInterruption),
-		Total: FormatDuration(l.Total, lang), Signed: t(fkLogSigned)}
+		Total: FormatDuration(l.Total, lang), Signed: t(fkLogSigned), AttendeesLabel: t(fkLogAttendeesLabel),
+		Attendees: l.Attended.totalText(lang, len(l.Entries))}
 	main := logSection{Roman: "I", Title: t(fkLogMainSection)}
 	sub := logSection{Roman: "II", Title: t(fkLogSubSection)}
 	for _, e := range l.Entries {
@@ -72,7 +75,9 @@ func newLogView(l Log, lang string) logView {
 		if e.Main {
 			sec = &main
 		}
-		sec.Rows = append(sec.Rows, newLogRow(e, len(sec.Rows)+1, lang))
+		row := newLogRow(e, len(sec.Rows)+1, lang)
+		row.AttendeesLabel, row.Attendees = t(fkLogAttendees), l.Attended.attendeesText(e.BridgePoint)
+		sec.Rows = append(sec.Rows, row)
 	}
 	v.Sections = []logSection{main, sub}
 	v.Incomplete = l.Incomplete
@@ -159,11 +164,12 @@ func writeLogMarkdown(w io.Writer, v logView) error {
 	for _, s := range v.Sections {
 		fmt.Fprintf(&b, "| **%s** | **%s** | | |\n", s.Roman, s.Title)
 		for _, r := range s.Rows {
-			status := r.Status + ". " + r.Label + ": " + r.Description + ". " + r.InterruptionLabel + ": " + r.Interruption
+			status := r.Status + ". " + r.Label + ": " + r.Description + ". " + r.InterruptionLabel + ": " + r.Interruption +
+				". " + r.AttendeesLabel + ": " + r.Attendees
 			fmt.Fprintf(&b, "| %d | %s (%s) | %s | %s |\n", r.No, mdCell(r.Name), mdCell(r.ID), mdCell(status), mdCell(r.Devices))
 		}
 	}
-	fmt.Fprintf(&b, "\n%s: %s\n\n", v.TotalLabel, v.Total)
+	fmt.Fprintf(&b, "\n%s: %s  \n%s: %s\n\n", v.TotalLabel, v.Total, v.AttendeesLabel, v.Attendees)
 	if !v.Incomplete {
 		fmt.Fprintf(&b, "%s\n\n", v.State)
 	}
@@ -183,21 +189,40 @@ func writeLogCSV(w io.Writer, v logView) error {
 	cw := csv.NewWriter(w)
 	t := func(k floorKey) string { return floorText(v.Lang, k) }
 	_ = cw.Write([]string{v.MeetingLabel, v.Meeting, v.WhenLabel, v.When, v.UnitLabel, v.Unit})
-	_ = cw.Write([]string{"", v.No, "id", v.BridgePoint, v.Status, t(fkLogDescription), t(fkLogInterruption),
-		t(fkLogCamera), t(fkLogCodec), t(fkLogMicrophone), t(fkLogCables), t(fkLogOther), t(fkLogOther) + " (…)"})
+	_ = cw.Write([]string{"", v.No, t(fkLogID), v.BridgePoint, v.Status, t(fkLogDescription), t(fkLogInterruption),
+		t(fkLogCamera), t(fkLogCodec), t(fkLogMicrophone), t(fkLogCables), t(fkLogOther), t(fkLogOther) + " (…)", t(fkLogAttendees)})
 	for _, s := range v.Sections {
 		for _, r := range s.Rows {
-			_ = cw.Write([]string{s.Roman, fmt.Sprint(r.No), r.ID, r.Name, r.StatusCode, r.Description, r.Interruption,
-				r.CameraCode, r.CodecCode, r.MicCode, r.CablesCode, r.OtherCode, r.OtherNote})
+			c := func(code string) string { return logCode(v.Lang, code) }
+			_ = cw.Write([]string{s.Roman, fmt.Sprint(r.No), r.ID, r.Name, c(r.StatusCode), r.Description, r.Interruption,
+				c(r.CameraCode), c(r.CodecCode), c(r.MicCode), c(r.CablesCode), c(r.OtherCode), r.OtherNote, r.Attendees})
 		}
 	}
 	_ = cw.Write([]string{v.TotalLabel, v.Total})
+	_ = cw.Write([]string{v.AttendeesLabel, v.Attendees})
 	_ = cw.Write([]string{v.State})
 	for _, p := range v.Pending {
 		_ = cw.Write([]string{v.PendingTitle, p})
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// logCode is a status or device code of the log as the CSV export writes it: the stored code
+// (normal, incident, damaged) in English, its word in Vietnamese.
+func logCode(lang, code string) string {
+	if lang == "en" {
+		return code
+	}
+	switch code {
+	case store.LogNormal:
+		return strings.ToLower(floorText(lang, fkLogNormal))
+	case store.LogIncident:
+		return strings.ToLower(floorText(lang, fkLogIncident))
+	case store.LogDamaged:
+		return strings.ToLower(floorText(lang, fkLogDamaged))
+	}
+	return code
 }
 
 // logHTML is the printable form.
@@ -210,9 +235,9 @@ var logHTML = template.Must(template.New("log").Parse(`<!doctype html>
 <p>{{.MeetingLabel}}: {{.Meeting}}<br>{{.WhenLabel}}: {{.When}}<br>{{.UnitLabel}}: {{.Unit}}</p>
 <table><tr><th>{{.No}}</th><th>{{.BridgePoint}}</th><th>{{.Status}}</th><th>{{.Devices}}</th></tr>
 {{range .Sections}}<tr><th>{{.Roman}}</th><th colspan="3" style="text-align:left">{{.Title}}</th></tr>
-{{range .Rows}}<tr><td>{{.No}}</td><td>{{.Name}} ({{.ID}})</td><td>{{.Status}}<br>{{.Label}}: {{.Description}}<br>{{.InterruptionLabel}}: {{.Interruption}}</td><td>{{.Devices}}</td></tr>
+{{range .Rows}}<tr><td>{{.No}}</td><td>{{.Name}} ({{.ID}})</td><td>{{.Status}}<br>{{.Label}}: {{.Description}}<br>{{.InterruptionLabel}}: {{.Interruption}}<br>{{.AttendeesLabel}}: {{.Attendees}}</td><td>{{.Devices}}</td></tr>
 {{end}}{{end}}</table>
-<p>{{.TotalLabel}}: {{.Total}}</p>
+<p>{{.TotalLabel}}: {{.Total}}<br>{{.AttendeesLabel}}: {{.Attendees}}</p>
 {{if not .Incomplete}}<p>{{.State}}</p>{{end}}
 {{if .Pending}}<p>{{.PendingTitle}}:</p><ul>{{range .Pending}}<li>{{.}}</li>{{end}}</ul>{{end}}
 <p style="text-align:right">{{.Signed}}</p>

@@ -21,7 +21,8 @@ type Log struct {
 	Incomplete bool
 	// Pending are the incidents not yet settled: drafts (not part of the log) and incidents
 	// still in progress.
-	Pending []store.Incident
+	Pending  []store.Incident
+	Attended Attendance // who was in the room, from the roll call
 }
 
 // PrefillLog proposes the Appendix II entries of a meeting for the technician to confirm: every
@@ -189,6 +190,9 @@ func LoadLog(ctx context.Context, st *store.Store, meetingID int64, lang string)
 	}
 	for _, e := range entries {
 		l.Total += e.Interruption
+	}
+	if l.Attended, err = LoadAttendance(ctx, st, meetingID); err != nil {
+		return Log{}, err
 	}
 	return l, nil
 }

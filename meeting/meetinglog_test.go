@@ -95,6 +95,24 @@ func TestPrefillCloseAndReportLog(t *testing.T) {
 	if !strings.Contains(md.String(), `Micro rè \| tiếng vọng`) {
 		t.Errorf("a | in a description breaks the Markdown table:\n%s", md.String())
 	}
+	// The CSV's status and device columns are words of the reader's language.
+	for lang, want := range map[string][]string{
+		"vi": {",mã,", ",sự cố,", ",hư hỏng,", ",bình thường,"},
+		"en": {",id,", ",normal,", ",incident,", ",damaged,"},
+	} {
+		var cs bytes.Buffer
+		if err := WriteLog(&cs, l, "csv", lang); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(cs.String(), w) {
+				t.Errorf("%s CSV lacks %q:\n%s", lang, w, cs.String())
+			}
+		}
+		if lang == "vi" && (strings.Contains(cs.String(), "incident") || strings.Contains(cs.String(), "normal")) {
+			t.Errorf("Vietnamese CSV has English codes:\n%s", cs.String())
+		}
+	}
 	var en bytes.Buffer
 	_ = WriteLog(&en, l, "md", "en")
 	if !strings.Contains(en.String(), "ONLINE MEETING LOG") || !strings.Contains(en.String(), "Sub bridge points") {

@@ -260,10 +260,14 @@ func (t *OutageTracker) openOutage(ctx context.Context, k linkKey, s *linkState,
 // endOutage closes the outage and fills the end time of its incident, if not discarded; back
 // says the link came back (the incident then says how long it was interrupted).
 func (t *OutageTracker) endOutage(ctx context.Context, k linkKey, s *linkState, at time.Time, back bool) error {
+	// Clock jumps must not corrupt the interruption: the duration is taken on the monotonic
+	// clock (both instants come from this process's ticker), and the recorded end is the
+	// start plus that duration, never before the start.
+	lasted := max(0, at.Sub(s.outageStart))
+	at = s.outageStart.Add(lasted)
 	if err := t.st.EndOutage(ctx, s.outageID, at); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("end outage of %s: %w", k.bp, err)
 	}
-	lasted := at.Sub(s.outageStart)
 	note := ""
 	if back {
 		note = floorText(t.lang, fkBackAfter, FormatDuration(lasted, t.lang))
@@ -345,6 +349,9 @@ func (t *OutageTracker) finishIncident(ctx context.Context, id int64, at time.Ti
 	}
 	if !inc.EndedAt.IsZero() {
 		return nil
+	}
+	if at.Before(inc.StartedAt) { // the wall clock was set back meanwhile
+		at = inc.StartedAt
 	}
 	inc.EndedAt = at
 	if note != "" {

@@ -214,3 +214,28 @@ func TestOutageTrackerDeliberateLeaveIsNoInterruption(t *testing.T) {
 		t.Errorf("a deliberate leave counted as an interruption: %+v", os)
 	}
 }
+
+// TestOutageTrackerClockSetBack: the wall clock set back an hour in the middle of an outage
+// (an NTP step, a technician's mistake) neither fails the outage's end nor makes its
+// interruption negative: the end is never before the start.
+func TestOutageTrackerClockSetBack(t *testing.T) {
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	st, mid := floorStore(t, t0)
+	f := &feeder{t: t, tr: NewOutageTracker(st, "vi", nil), meeting: mid, at: t0}
+	f.steps(10, true, true, 0.2, "good")
+	f.steps(10, false, false, 0, "") // dropped: one outage open
+	f.at = f.at.Add(-time.Hour)      // the clock is set back
+	f.steps(3, true, true, 0.2, "good")
+	outs, err := st.Outages(context.Background(), mid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outs) != 1 || outs[0].EndedAt.IsZero() || outs[0].EndedAt.Before(outs[0].StartedAt) {
+		t.Fatalf("outages after the clock was set back: %+v", outs)
+	}
+	for _, in := range incidentsOf(t, st, mid) {
+		if !in.EndedAt.IsZero() && in.EndedAt.Before(in.StartedAt) {
+			t.Errorf("incident ends before it starts: %+v", in)
+		}
+	}
+}

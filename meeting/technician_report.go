@@ -52,6 +52,15 @@ func yesNo(lang string, v bool) string {
 	return bt(lang, "tech.no")
 }
 
+// csvYesNo is the trained column of the CSV roster: có/không in Vietnamese, true/false in
+// English; ImportTechnicians reads both back.
+func csvYesNo(lang string, v bool) string {
+	if v {
+		return bt(lang, "tech.csvYes")
+	}
+	return bt(lang, "tech.csvNo")
+}
+
 func trainedDate(t store.Technician) string {
 	if t.TrainedAt.IsZero() {
 		return ""
@@ -135,7 +144,7 @@ func WriteRoster(w io.Writer, r Roster, format, lang string) error {
 			if !t.TrainedAt.IsZero() {
 				at = t.TrainedAt.In(vietnam).Format("2006-01-02")
 			}
-			_ = cw.Write([]string{t.Name, t.UnitID, t.Phone, t.Email, strconv.FormatBool(t.Trained), at})
+			_ = cw.Write([]string{t.Name, t.UnitID, t.Phone, t.Email, csvYesNo(lang, t.Trained), at})
 		}
 		cw.Flush()
 		return cw.Error()

@@ -79,6 +79,13 @@ func TestImportTechniciansFile(t *testing.T) {
 	if !hasLine(list.String(), "Phạm Thị Lan", "chưa") || !strings.Contains(list.String(), "Cảnh báo") {
 		t.Fatalf("list:\n%s", list.String())
 	}
+	// The CSV's trained column is có/không in Vietnamese, true/false in English.
+	var csvEN bytes.Buffer
+	_ = WriteRoster(&csvEN, r, "csv", "en")
+	if !strings.Contains(cs.String(), ",có,2025-10-01") || !strings.Contains(cs.String(), ",không,") ||
+		strings.Contains(cs.String(), "true") || !strings.Contains(csvEN.String(), ",true,2025-10-01") {
+		t.Fatalf("CSV vi:\n%s\nCSV en:\n%s", cs.String(), csvEN.String())
+	}
 	// The CSV export imports back unchanged: three updates, nothing new.
 	added, updated, err = ImportTechnicians(ctx, d.Store, strings.NewReader(cs.String()), "tester", now)
 	if err != nil || added != 0 || updated != 3 {

@@ -64,19 +64,20 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 // latestVersion is the schema version this binary writes.
 func latestVersion() int { return len(migrations) }
 
-// migrate applies every pending migration, each in its own transaction together with the
-// user_version bump, re-reading the version under the write lock so two processes opening
-// the same file at once do not apply a step twice.
+// migrate applies every pending migration in one transaction together with the user_version
+// bump, re-reading the version under the write lock so two processes opening the same file at
+// once do not apply a step twice. A step that fails rolls them all back: the database stays
+// exactly at the version it had.
 func (s *Store) migrate(ctx context.Context) error {
-	for _, m := range migrations {
-		if err := s.applyMigration(ctx, m); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.applyMigrations(ctx, migrations)
 }
 
+// applyMigration applies one step, as migrate does.
 func (s *Store) applyMigration(ctx context.Context, m migration) error {
+	return s.applyMigrations(ctx, []migration{m})
+}
+
+func (s *Store) applyMigrations(ctx context.Context, ms []migration) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var current int
 		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
@@ -85,15 +86,22 @@ func (s *Store) applyMigration(ctx context.Context, m migration) error {
 		if err := checkVersion(current); err != nil {
 			return err
 		}
-		if current >= m.version {
+		to := current
+		for _, m := range ms {
+			if current >= m.version {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return fmt.Errorf("apply migration %s: %w", m.name, err)
+			}
+			to = m.version
+		}
+		if to == current {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-			return fmt.Errorf("apply migration %s: %w", m.name, err)
-		}
 		// PRAGMA takes no bound parameters; the version is an int we produced.
-		if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(m.version)); err != nil {
-			return fmt.Errorf("set schema version %d: %w", m.version, err)
+		if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(to)); err != nil {
+			return fmt.Errorf("set schema version %d: %w", to, err)
 		}
 		return nil
 	})

@@ -433,3 +433,17 @@ var textEN = map[textKey]string{
 	txtKeyNo:             "no",
 	txtKeyApply:          "apply",
 }
+
+// addTexts merges one file's strings into the catalogue; a key already there means two files
+// chose overlapping key ranges, which would show one file's text in the other's place, so it
+// stops the program at start (and every test) instead.
+func addTexts(vi, en map[textKey]string) {
+	for _, pair := range []struct{ from, to map[textKey]string }{{vi, textVI}, {en, textEN}} {
+		for k, s := range pair.from {
+			if _, dup := pair.to[k]; dup {
+				panic(fmt.Sprintf("tui catalogue: key %d defined twice (overlapping key ranges)", k))
+			}
+			pair.to[k] = s
+		}
+	}
+}

@@ -67,14 +67,7 @@ const (
 	txtBfHostNoUnit
 )
 
-func init() {
-	for k, s := range bookingFormTextVI {
-		textVI[k] = s
-	}
-	for k, s := range bookingFormTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(bookingFormTextVI, bookingFormTextEN) }
 
 // bookingFormTextVI is the Vietnamese table of the booking form's strings.
 var bookingFormTextVI = map[textKey]string{

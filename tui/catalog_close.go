@@ -3,7 +3,7 @@ package tui
 // The strings of settling incidents before and after the close, and of submitting the log.
 
 const (
-	txtPendingTitle textKey = iota + 9750
+	txtPendingTitle textKey = iota + 12000
 	txtPendingHint
 	txtPendingNone
 	txtKeyConfirmAll
@@ -24,6 +24,7 @@ const (
 	txtLeaveICEFailed
 	txtLeaveReplaced
 	txtLeaveRTCPFlood
+	txtEvRecDiskLow
 )
 
 var closeTextVI = map[textKey]string{
@@ -48,6 +49,7 @@ var closeTextVI = map[textKey]string{
 	txtLeaveICEFailed:      "mất đường truyền",
 	txtLeaveReplaced:       "vào lại bằng phiên mới",
 	txtLeaveRTCPFlood:      "bị ngắt: gửi quá nhiều gói RTCP lạ",
+	txtEvRecDiskLow:        "⚠ ĐÃ DỪNG GHI HÌNH: ổ đĩa còn ít hơn 30 phút ghi — giải phóng chỗ trống rồi ghi lại (R)",
 }
 
 var closeTextEN = map[textKey]string{
@@ -72,13 +74,7 @@ var closeTextEN = map[textKey]string{
 	txtLeaveICEFailed:      "link lost",
 	txtLeaveReplaced:       "rejoined with a new session",
 	txtLeaveRTCPFlood:      "cut off: too many unknown RTCP packets",
+	txtEvRecDiskLow:        "⚠ RECORDING STOPPED: less than 30 minutes of disk left — free some space, then record again (R)",
 }
 
-func init() {
-	for k, s := range closeTextVI {
-		textVI[k] = s
-	}
-	for k, s := range closeTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(closeTextVI, closeTextEN) }

@@ -9,14 +9,7 @@ const (
 	txtSlotSpeaker
 )
 
-func init() {
-	for k, s := range codecTextVI {
-		textVI[k] = s
-	}
-	for k, s := range codecTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(codecTextVI, codecTextEN) }
 
 // codecTextVI is the Vietnamese table of the codec notices.
 var codecTextVI = map[textKey]string{

@@ -9,14 +9,7 @@ const (
 	txtDelivRemaining
 )
 
-func init() {
-	for k, s := range deliveryTextVI {
-		textVI[k] = s
-	}
-	for k, s := range deliveryTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(deliveryTextVI, deliveryTextEN) }
 
 // deliveryTextVI is the Vietnamese table of the delivery's booking strings.
 var deliveryTextVI = map[textKey]string{

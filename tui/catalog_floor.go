@@ -47,14 +47,7 @@ const (
 	txtForwardedAt
 )
 
-func init() {
-	for k, s := range floorTextVI {
-		textVI[k] = s
-	}
-	for k, s := range floorTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(floorTextVI, floorTextEN) }
 
 // floorTextVI is the Vietnamese table of the floor's strings.
 var floorTextVI = map[textKey]string{

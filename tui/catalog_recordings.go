@@ -41,14 +41,7 @@ const (
 	txtRecDropped
 )
 
-func init() {
-	for k, s := range recordingTextVI {
-		textVI[k] = s
-	}
-	for k, s := range recordingTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(recordingTextVI, recordingTextEN) }
 
 // recordingTextVI is the Vietnamese table of the recording view's strings.
 var recordingTextVI = map[textKey]string{

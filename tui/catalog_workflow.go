@@ -63,14 +63,7 @@ const (
 	txtTsStepDone
 )
 
-func init() {
-	for k, s := range workflowTextVI {
-		textVI[k] = s
-	}
-	for k, s := range workflowTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(workflowTextVI, workflowTextEN) }
 
 // workflowTextVI is the Vietnamese table of the workflow's strings.
 var workflowTextVI = map[textKey]string{

@@ -14,6 +14,7 @@ const (
 	ConfirmMuteAll                           // ConfirmMuteAll: mute every far end
 	ConfirmCloseMeeting                      // ConfirmCloseMeeting: store the log and end the meeting
 	ConfirmSubmitLog                         // ConfirmSubmitLog: submit a closed meeting's log
+	ConfirmDisconnect                        // ConfirmDisconnect: end a bridge point's session
 )
 
 // ConfirmResultMsg is the technician's answer to a confirm dialog.

@@ -9,8 +9,11 @@ func describeEvent(c Common, e mcu.Event, names map[string]string) (string, bool
 	case mcu.EventJoined:
 		return c.Text(txtEvJoined, bp), false
 	case mcu.EventLeft:
-		if e.Detail == "left" { // a WHIP DELETE: the site left on purpose
+		switch e.Detail {
+		case "left": // a WHIP DELETE: the site left on purpose
 			return c.Text(txtEvLeftOnPurpose, bp), false
+		case string(mcu.RefusedDisconnected): // a technician disconnected it: deliberate, not trouble
+			return c.Text(txtEvDisconnected, bp), false
 		}
 		return c.Text(txtEvLeft, bp, leaveReason(c, e.Detail)), true
 	case mcu.EventMuted:
@@ -37,12 +40,17 @@ func describeEvent(c Common, e mcu.Event, names map[string]string) (string, bool
 	case mcu.EventIncident:
 		return c.Text(txtEvIncident, bp, e.Detail), true
 	case mcu.EventRecording:
+		if e.Detail == "stopped" && e.Actor == mcu.DiskLowActor { // the disk filled up: every console must see it
+			return c.Text(txtEvRecDiskLow), true
+		}
 		if e.Detail == "stopped" {
 			return c.Text(txtEvRecStopped, technician(e.Actor)), false
 		}
 		return c.Text(txtEvRecStarted, technician(e.Actor)), false
 	case mcu.EventCodecMismatch:
 		return describeCodecMismatch(c, e, names), true
+	case mcu.EventKnock, mcu.EventAdmitted, mcu.EventLock, mcu.EventRollCall, mcu.EventAttendance:
+		return describeRoomEvent(c, e, names)
 	case mcu.EventConferenceEnd:
 		return c.Text(txtEvConferenceEnd), true
 	default:

@@ -182,6 +182,9 @@ func runCmd(t *testing.T, m *Model, cmd tea.Cmd) []tea.Msg {
 		IncidentDiscardAllMsg, logSubmittedMsg:
 		_, next := m.Update(msg)
 		out = append(out, runCmd(t, m, next)...)
+	case roomMsg:
+		_, next := m.Update(msg)
+		out = append(out, runCmd(t, m, next)...)
 	case floorMsg:
 		if !msg.again { // the periodic refresh would never end
 			_, next := m.Update(msg)

@@ -22,7 +22,7 @@ func (f FloorFeed) Observations() (meetingID int64, obs []meeting.Observation, o
 	for _, p := range snap.Participants {
 		onSlot := p.ID == snap.MainSource || p.ID == snap.Speaker
 		obs = append(obs, meeting.Observation{BridgePoint: p.ID, Connected: p.Connected,
-			Left:     !p.Connected && p.LeftReason == "left",
+			Left:     !p.Connected && mcu.DeliberateLeave(p.LeftReason),
 			LinkDown: p.Connected && p.Link.Failed, LinkAt: p.Link.LastActivity,
 			MicOpen: p.HasMic && p.Mute == mcu.Unmuted, AudioIn: p.AudioIn,
 			CameraWanted: p.HasCamera && onSlot && !p.CameraPaused, VideoIn: p.VideoIn,

@@ -61,7 +61,7 @@ func (h *Header) FullHelp() [][]key.Binding { return nil }
 func (h *Header) View() string {
 	st, t := h.common.Styles, h.common.Text
 	sep := st.Dim.Render(" │ ")
-	first := st.Title.Render(h.snap.Title)
+	first := doorBadge(h.common, h.snap) + st.Title.Render(h.snap.Title)
 	if h.snap.Host != "" {
 		first += sep + st.Label.Render(t(txtHost)+": ") + h.snap.Host
 	}
@@ -125,7 +125,7 @@ func (h *Header) View() string {
 		parts = append(parts, mutedPart, speakerLabel+speakerName)
 		return strings.Join(parts, sep)
 	}
-	second := h.fitLine(line, speaker)
+	second := h.fitLine(line, clipCells(speaker, max(16, h.width/4))) // a long name must not push the clock out
 	now := h.now.Format("15:04:05")
 	if room := h.width - cells(second) - len(now) - 1; room > 0 {
 		second += strings.Repeat(" ", room) + " " + now

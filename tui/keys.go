@@ -60,6 +60,13 @@ type KeyMap struct {
 	BookingAdd   key.Binding // opens the booking form (Appendix I), in the bookings view
 	BookingEdit  key.Binding // edits the selected booking, in the bookings view
 	BookingStep  key.Binding // records the selected booking's next step, in the bookings view
+	RollCall     key.Binding // the roll call (điểm danh): who is in the room, attendees, the door
+	Lock         key.Binding // locks or unlocks the meeting
+	Admit        key.Binding // admits the bridge point that asked to join first
+	AdmitHere    key.Binding // admits the selected bridge point, in the roll call
+	Disconnect   key.Binding // disconnects the selected bridge point, after a y/n question
+	AskRollCall  key.Binding // asks every connected site for its attendees, in the roll call
+	Attend       key.Binding // types the selected site's attendees, in the roll call
 }
 
 // NewKeyMap returns the console's key map (DESIGN.md) with help in lang.
@@ -124,6 +131,13 @@ func NewKeyMap(lang string) *KeyMap {
 		BookingAdd:   b(txtKeyBookingAdd, "a", "a"),
 		BookingEdit:  b(txtKeyBookingEdit, "e", "e"),
 		BookingStep:  b(txtKeyBookingStep, "n", "n"),
+		RollCall:     b(txtKeyRollCall, "D", "D"),
+		Lock:         b(txtKeyLock, "L", "L"),
+		Admit:        b(txtKeyAdmit, "A", "A"),
+		AdmitHere:    b(txtKeyAdmit, "a", "a"),
+		Disconnect:   b(txtKeyDisconnect, "X", "X"),
+		AskRollCall:  b(txtKeyAskRollCall, "r", "r"),
+		Attend:       b(txtKeyAttend, "enter", "enter"),
 	}
 }
 

@@ -71,6 +71,9 @@ type Model struct {
 
 	recordings *RecordingsView // the recording view (R), when open
 
+	room              *RoomView // the roll call (D), when open
+	pendingDisconnect string    // the bridge point waiting for the disconnect confirmation
+
 	floor        floorState
 	floorSince   map[string]time.Time    // when each floor holder was granted the floor
 	pendingClose []store.MeetingLogEntry // entries waiting for the close confirmation
@@ -160,6 +163,9 @@ func (m *Model) applySnapshot(s mcu.Snapshot, now time.Time) {
 		} else if !p.Floor && ok {
 			delete(m.floorSince, p.ID)
 		}
+	}
+	if m.room != nil {
+		m.room.SetSnapshot(s)
 	}
 	m.queue.SetFloorSince(m.floorSince)
 	m.queue.SetSnapshot(s, m.names, now)

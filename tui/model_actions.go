@@ -115,7 +115,10 @@ func (m *Model) confirmed(r ConfirmResultMsg) tea.Cmd {
 	m.layout()
 	switch {
 	case !r.Yes:
+		m.pendingDisconnect = ""
 		return nil
+	case r.Action == ConfirmDisconnect:
+		return m.disconnectCmd()
 	case r.Action == ConfirmQuit:
 		return m.quit()
 	case r.Action == ConfirmMuteAll && m.conf != nil:

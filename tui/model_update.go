@@ -129,6 +129,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.updateWorkflow(msg)
 	case recordingMsg:
 		return m, m.updateRecordings(msg)
+	case roomMsg:
+		return m, m.updateRoom(msg)
 	case tea.KeyMsg:
 		if keys, ok := m.splitRunes(msg); ok {
 			return m, m.handleKeys(keys)
@@ -146,6 +148,10 @@ func (m *Model) addEvents(evs []mcu.Event) {
 		}
 		if e.Kind == mcu.EventConferenceEnd {
 			m.ended = true
+		}
+		m.noteRoomEvent(e)
+		if e.Kind == mcu.EventRecording && e.Detail == "stopped" && e.Actor == mcu.DiskLowActor {
+			m.help.SetStatus(m.common.Text(txtEvRecDiskLow), true) // an alert, not just a line in the log
 		}
 		m.events.AddEvent(e, m.names)
 	}
@@ -181,6 +187,8 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		return cmd
 	case m.recordings != nil && !key.Matches(km, k.Help, k.Quit):
 		return m.recordingsKey(km)
+	case m.room != nil && (m.room.Typing() || !key.Matches(km, k.Help, k.Quit)):
+		return m.roomKey(km)
 	case m.list != nil && key.Matches(km, k.Cancel, k.Incidents):
 		m.list = nil // at once, so that the next key already reaches the main screen
 		m.layout()
@@ -230,6 +238,14 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		// is typed next is filter text, never commands.
 		m.setFocus(panelTable)
 		return m.panelKey(km)
+	case key.Matches(km, k.RollCall):
+		m.openRoom()
+	case key.Matches(km, k.Lock):
+		return m.lockCmd()
+	case key.Matches(km, k.Admit):
+		return m.admitCmd("")
+	case key.Matches(km, k.Disconnect):
+		m.disconnectSelected()
 	case key.Matches(km, k.MuteAll) && m.conf != nil:
 		if m.permit(ActMuteAll, "") {
 			m.openConfirm(ConfirmMuteAll, m.common.Text(txtConfirmMuteAll, m.farEndsToMute()))

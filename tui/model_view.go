@@ -26,6 +26,8 @@ func (m *Model) keys() help.KeyMap {
 		return m.bookings
 	case m.recordings != nil:
 		return m.recordings
+	case m.room != nil:
+		return m.room
 	case m.focus == panelQueue:
 		return m.queue
 	case m.focus == panelEvents:
@@ -66,6 +68,9 @@ func (m *Model) layout() {
 	if m.recordings != nil {
 		m.recordings.SetSize(w, body)
 	}
+	if m.room != nil {
+		m.room.SetSize(w, body)
+	}
 	if w >= sideFrom {
 		side := min(64, w/3)
 		m.table.SetSize(w-side-1, body)
@@ -99,6 +104,8 @@ func (m *Model) View() string {
 		mid = m.bookings.View()
 	case m.recordings != nil:
 		mid = m.recordings.View()
+	case m.room != nil:
+		mid = m.room.View()
 	case m.conf == nil && len(m.snap.Participants) == 0:
 		mid = m.common.Styles.StatusErr.Render(fit(" "+m.common.Text(txtNoConference, m.opts.Conference), w, false))
 	case w >= sideFrom:

@@ -22,6 +22,10 @@ const (
 	ActBookingAdd                     // register a booking, Appendix I (B, then a)
 	ActBookingEdit                    // edit a booking (B, then e)
 	ActBookingStep                    // record a booking's next workflow step (B, then n)
+	ActRollCall                       // ask for the roll call, or type a site's attendees (D, then r, enter)
+	ActAdmit                          // admit a bridge point asking to join (A; a in the roll call)
+	ActLock                           // lock or unlock the meeting (L)
+	ActDisconnect                     // disconnect a bridge point (X)
 	actionCount
 )
 
@@ -61,6 +65,12 @@ var permissionMatrix = [actionCount]struct{ control, host, operator, viewer reac
 	ActBookingAdd:  {every, every, denied, denied},
 	ActBookingEdit: {every, denied, denied, denied},
 	ActBookingStep: {every, denied, denied, denied},
+	// Who is in the room: the host's meeting admits and locks with the control center; an
+	// operator may type its own site's attendees; cutting a site off is the control center's.
+	ActRollCall:   {every, every, own, denied},
+	ActAdmit:      {every, every, denied, denied},
+	ActLock:       {every, every, denied, denied},
+	ActDisconnect: {every, denied, denied, denied},
 }
 
 // actionNames name the actions in logs.
@@ -70,6 +80,7 @@ var actionNames = [actionCount]string{
 	ActEditIncident: "edit_incident", ActCloseMeeting: "close_meeting", ActRaiseHand: "raise_hand",
 	ActTestSession: "test_session", ActRecord: "record", ActDeliverRecording: "deliver_recording",
 	ActBookingAdd: "booking_add", ActBookingEdit: "booking_edit", ActBookingStep: "booking_step",
+	ActRollCall: "roll_call", ActAdmit: "admit", ActLock: "lock", ActDisconnect: "disconnect",
 }
 
 // String names the action as the logs do.

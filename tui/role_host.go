@@ -93,14 +93,7 @@ const (
 	txtHostRefused
 )
 
-func init() {
-	for k, s := range hostTextVI {
-		textVI[k] = s
-	}
-	for k, s := range hostTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(hostTextVI, hostTextEN) }
 
 // hostTextVI is the Vietnamese table of the host's read-only strings.
 var hostTextVI = map[textKey]string{

@@ -19,7 +19,7 @@ func (k *KeyMap) mainActions() []actionKey {
 		{&k.Mute, ActMute}, {&k.SoftMute, ActSoftMute}, {&k.MuteAll, ActMuteAll},
 		{&k.Grant, ActFloor}, {&k.Revoke, ActFloor}, {&k.Forward, ActForward},
 		{&k.Dismiss, ActDismiss}, {&k.Incident, ActIncident}, {&k.CloseMeeting, ActCloseMeeting},
-		{&k.RaiseHand, ActRaiseHand},
+		{&k.RaiseHand, ActRaiseHand}, {&k.Lock, ActLock}, {&k.Admit, ActAdmit}, {&k.Disconnect, ActDisconnect},
 	}
 }
 
@@ -32,6 +32,9 @@ func (k *KeyMap) confine(p Permissions) {
 	for _, b := range []*key.Binding{&k.Edit, &k.ConfirmDraft, &k.DiscardDraft} {
 		b.SetEnabled(p.AllowsAny(ActEditIncident))
 	}
+	k.AdmitHere.SetEnabled(p.AllowsAny(ActAdmit))
+	k.AskRollCall.SetEnabled(p.Allows(ActRollCall, ""))
+	k.Attend.SetEnabled(p.AllowsAny(ActRollCall))
 	k.RecordToggle.SetEnabled(p.AllowsAny(ActRecord))
 	k.Deliver.SetEnabled(p.AllowsAny(ActDeliverRecording))
 	k.BookingAdd.SetEnabled(p.bookingAllowed(ActBookingAdd))
@@ -57,6 +60,7 @@ var actionLabels = [actionCount]textKey{
 	ActEditIncident: txtActEditIncident, ActCloseMeeting: txtKeyCloseMeeting, ActRaiseHand: txtKeyRaiseHand,
 	ActTestSession: txtActTestSession, ActRecord: txtKeyRecordToggle, ActDeliverRecording: txtActDeliverRecording,
 	ActBookingAdd: txtKeyBookingAdd, ActBookingEdit: txtKeyBookingEdit, ActBookingStep: txtKeyBookingStep,
+	ActRollCall: txtActRollCall, ActAdmit: txtActAdmit, ActLock: txtKeyLock, ActDisconnect: txtActDisconnect,
 }
 
 // roleLabel names p's role in the session's language.

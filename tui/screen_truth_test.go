@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -122,6 +123,23 @@ func TestEventsSpeakPlainly(t *testing.T) {
 		got, _ := describeEvent(m.common, c.e, m.names)
 		if !strings.Contains(got, c.want) || strings.Contains(got, id) {
 			t.Errorf("%s %q: %q, want %q and no id", c.e.Kind, c.e.Detail, got, c.want)
+		}
+	}
+}
+
+// TestDiskLowStopIsAnAlert: a recording the MCU stopped for a filling disk is shown on the
+// status line and as a warning in the event log, in the session's language.
+func TestDiskLowStopIsAnAlert(t *testing.T) {
+	f := newFixture(t, 1)
+	for lang, want := range map[string]string{"vi": "ĐÃ DỪNG GHI HÌNH", "en": "RECORDING STOPPED"} {
+		m := f.model(t, lang, 100, 30)
+		m.addEvents([]mcu.Event{{Kind: mcu.EventRecording, Conference: f.conf.ID(), Detail: "stopped",
+			Actor: mcu.DiskLowActor, At: time.Now()}})
+		if !strings.Contains(m.help.Status(), want) {
+			t.Errorf("%s: status %q, want %q", lang, m.help.Status(), want)
+		}
+		if w, ok := contains(m.View(), want); !ok {
+			t.Errorf("%s: view lacks %q:\n%s", lang, w, plain(m.View()))
 		}
 	}
 }

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,7 +21,7 @@ import (
 // SSHConfig configures the SSH server that gives each technician a console session.
 type SSHConfig struct {
 	Addr        string          // listen address, e.g. 127.0.0.1:2222
-	HostKeyPath string          // ed25519 host key; created (mode 0600) on first run
+	HostKeyPath string          // ed25519 host key; created (mode 0600, its folder untouched) on first run
 	Keys        *AuthorizedKeys // who may log in, and as what
 	Console     Options         // the console every session gets; Actor, Role, BridgePoint, Renderer and Log are set per session
 	Log         *slog.Logger
@@ -37,6 +37,7 @@ type SSHServer struct {
 	stopping bool
 	active   sync.WaitGroup
 	refusals *refusalLog // refused logins, logged once per address and window
+	refused  atomic.Uint64
 }
 
 // identityKey holds a session's Identity in its SSH context.
@@ -53,6 +54,9 @@ func NewSSHServer(cfg SSHConfig) (*SSHServer, error) {
 		s.log = slog.Default()
 	}
 	s.refusals = newRefusalLog(s.log)
+	if err := ensureHostKey(cfg.HostKeyPath); err != nil {
+		return nil, fmt.Errorf("ssh host key %s: %w", cfg.HostKeyPath, err)
+	}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
@@ -68,10 +72,6 @@ func NewSSHServer(cfg SSHConfig) (*SSHServer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ssh server: %w", err)
 	}
-	// wish writes a new host key with mode 0600; make sure of it for a key made by other means.
-	if err := os.Chmod(cfg.HostKeyPath, 0o600); err != nil {
-		return nil, fmt.Errorf("ssh host key: %w", err)
-	}
 	s.srv = srv
 	return s, nil
 }
@@ -82,6 +82,7 @@ func (s *SSHServer) authenticate(keys *AuthorizedKeys) ssh.PublicKeyHandler {
 	return func(ctx ssh.Context, key ssh.PublicKey) bool {
 		id, ok := keys.Lookup(key)
 		if !ok {
+			s.refused.Add(1)
 			s.refusals.refused(ctx.RemoteAddr().String(), ctx.User(), gossh.FingerprintSHA256(key))
 			return false
 		}

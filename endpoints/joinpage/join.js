@@ -273,6 +273,15 @@
       retryLater(T.waiting_meeting); // the meeting ended or the server came back without it yet
       return;
     }
+    if (resp.status === 403) {
+      // Not on the meeting's list, the meeting is locked, or a technician disconnected this
+      // site: the control center has been told; retrying by itself cannot help.
+      const why = (await resp.text().catch(() => '')).trim();
+      stop();
+      setState('refused');
+      showError(fmt(T.refused, why || resp.status));
+      return;
+    }
     if (resp.status === 400 || resp.status === 413 || resp.status === 415) {
       const why = (await resp.text().catch(() => '')).trim();
       stop();
@@ -355,6 +364,7 @@
     st.tx = null;
     ['v-main', 'v-speaker', 'a1', 'a2', 'a3'].forEach((id) => { $(id).srcObject = null; });
     $('hand').disabled = true;
+    $('rollcall').hidden = true; // an unanswered roll call is asked again when the link is back
     showSlots({ main: '', speaker: '', audio: [] });
   }
 
@@ -421,6 +431,15 @@
       case 'video':
         if (typeof m.send === 'boolean') setCamera(m.send);
         break;
+      case 'roll_call':
+        askRollCall();
+        break;
+      case 'disconnected':
+        st.location = ''; // the MCU ended the session itself: no DELETE, so it stays "disconnected"
+        stop();
+        setState('removed'); // disconnected by the control center
+        showError(fmt(T.disconnected, m.reason ? ': ' + m.reason : ''));
+        break;
       case 'notice':
         if (m.code === 'codec') {
           const slot = m.slot === 'speaker' ? 'speaker' : 'main';
@@ -432,6 +451,29 @@
         }
         break;
     }
+  }
+
+  // askRollCall shows the roll-call field: the site answers with its number of attendees.
+  function askRollCall() {
+    $('rollcall').hidden = false;
+    $('attended').hidden = true;
+    $('attendees').focus();
+  }
+
+  function onRollCall(ev) {
+    ev.preventDefault();
+    const raw = $('attendees').value.trim();
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n > 10000) {
+      showError(T.rollcall_bad);
+      $('attendees').focus();
+      return;
+    }
+    showError('');
+    send({ type: 'attendance', attendees: n });
+    $('rollcall').hidden = true;
+    $('attended').textContent = fmt(T.rollcall_sent, n);
+    $('attended').hidden = false;
   }
 
   function setMic(mode) {
@@ -567,6 +609,7 @@
       return;
     }
     $('join-form').addEventListener('submit', onSubmit);
+    $('rollcall').addEventListener('submit', onRollCall);
     $('cam').addEventListener('change', changeDevice);
     $('mic').addEventListener('change', changeDevice);
     $('unmute').addEventListener('click', () => send({ type: 'unmute' }));
