@@ -215,6 +215,8 @@ Commands:
   diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
                                     meeting bookings (Appendix I) and their deadlines
   diemcau technician add|list|import   the technician roster
+  diemcau group add|list|show|edit|import   groups of bridge points for bookings
+  diemcau calendar import FILE | list   the holiday calendar kept in the database
   diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
   diemcau backup FILE.db | --dir DIR [--keep N]   checked copy of the log store while meetings go on, with a manifest
@@ -236,6 +238,8 @@ Lệnh:
   diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
                                     đăng ký cuộc họp (Phụ lục I) và các hạn theo quy chế
   diemcau technician add|list|import   danh sách cán bộ kỹ thuật
+  diemcau group add|list|show|edit|import   nhóm điểm cầu dùng khi đăng ký
+  diemcau calendar import TỆP | list   lịch nghỉ lễ lưu trong cơ sở dữ liệu
   diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
   diemcau backup TỆP.db | --dir THƯ-MỤC [--keep N]   sao lưu sổ nhật ký đã kiểm tra, kể cả khi đang họp, kèm danh mục

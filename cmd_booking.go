@@ -26,10 +26,22 @@ var bookingCLI = map[string]map[string]string{
   diemcau booking confirm|notify-power|test-done|final-check|live|close|log-submitted|recordings-delivered|cancel MÃ [--note GHI-CHÚ] [--actor TÊN]
   diemcau booking live MÃ --meeting MÃ-CUỘC-HỌP   gắn đăng ký với cuộc họp trên MCU
 `,
+		"calendarUsage": `dùng:
+  diemcau calendar import TỆP.csv   (cột: date,kind,name; thêm hoặc sửa ngày trên lịch có sẵn 2025–2027, ghi nhật ký)
+  diemcau calendar list [--year NĂM]
+`,
+		"groupUsage": `dùng:
+  diemcau group list
+  diemcau group show MÃ|TÊN
+  diemcau group add MÃ --name TÊN ĐIỂM-CẦU...   (mã, tên điểm cầu như thường gọi, hoặc một nhóm khác)
+  diemcau group edit MÃ [--name TÊN] [--add ĐIỂM-CẦU]... [--remove ĐIỂM-CẦU]...
+  diemcau group import TỆP.csv   (cột: group_id,group_name,bridge_point; mỗi dòng một điểm cầu)
+`,
 		"techUsage": `dùng:
   diemcau technician add --name TÊN --unit MÃ-ĐƠN-VỊ [--phone SĐT] [--email THƯ] [--trained] [--trained-at 2026-03-15]
   diemcau technician list
   diemcau technician import TỆP.csv   (cột: name,unit_id,phone,email,trained,trained_at)
+  --verbose: liệt kê từng đơn vị thiếu cán bộ đã tập huấn (mặc định chỉ một dòng tóm tắt)
 `,
 		"reportUsage2": "diemcau report booking MÃ | annual --year NĂM | technicians [--format md|csv|html] [--lang vi|en]",
 		"noBooking":    "không có đăng ký #%s\n",
@@ -43,10 +55,22 @@ var bookingCLI = map[string]map[string]string{
   diemcau booking confirm|notify-power|test-done|final-check|live|close|log-submitted|recordings-delivered|cancel ID [--note TEXT] [--actor NAME]
   diemcau booking live ID --meeting MEETING-ID   link the booking to its meeting on the MCU
 `,
+		"calendarUsage": `usage:
+  diemcau calendar import FILE.csv   (fields: date,kind,name; adds or changes days on top of the built-in 2025–2027, audited)
+  diemcau calendar list [--year YEAR]
+`,
+		"groupUsage": `usage:
+  diemcau group list
+  diemcau group show ID|NAME
+  diemcau group add ID --name NAME SITE...   (an id, a site's name as said, or another group)
+  diemcau group edit ID [--name NAME] [--add SITE]... [--remove SITE]...
+  diemcau group import FILE.csv   (fields: group_id,group_name,bridge_point; one site a line)
+`,
 		"techUsage": `usage:
   diemcau technician add --name NAME --unit UNIT-ID [--phone PHONE] [--email EMAIL] [--trained] [--trained-at 2026-03-15]
   diemcau technician list
   diemcau technician import FILE.csv   (fields: name,unit_id,phone,email,trained,trained_at)
+  --verbose: list every unit short of trained technicians (by default one summary line)
 `,
 		"reportUsage2": "diemcau report booking ID | annual --year YEAR | technicians [--format md|csv|html] [--lang vi|en]",
 		"noBooking":    "no booking #%s\n",

@@ -31,6 +31,7 @@ func (c cli) technician(ctx context.Context, args []string) error {
 	fs.StringVar(&t.Email, "email", "", "email address")
 	fs.BoolVar(&t.Trained, "trained", false, "has been trained (Article 6.6)")
 	trainedAt := fs.String("trained-at", "", "date of the training, YYYY-MM-DD")
+	verbose := fs.Bool("verbose", false, "list every unit short of trained technicians, not only their count")
 	pos, err := parseMixed(fs, &cf, args[1:])
 	if err != nil {
 		return err
@@ -50,9 +51,8 @@ func (c cli) technician(ctx context.Context, args []string) error {
 		if *trainedAt != "" {
 			at, perr := time.ParseInLocation(time.DateOnly, *trainedAt, meeting.Zone())
 			if perr != nil {
-				fmt.Fprintln(c.errOut, meeting.BookingText(cf.lang, "tech.lineField", 1, "trained-at",
-					meeting.BookingText(cf.lang, "tech.badDate", *trainedAt)))
-				return errUsage
+				return c.explain(&meeting.TechnicianFileError{Flags: true, Problems: []meeting.TechnicianProblem{
+					{Field: "trained_at", Reason: "tech.badDate", Args: []any{*trainedAt}}}}, cf.lang)
 			}
 			t.TrainedAt = at
 		}
@@ -61,7 +61,7 @@ func (c cli) technician(ctx context.Context, args []string) error {
 			return c.explain(err, cf.lang)
 		}
 		fmt.Fprintf(c.out, meeting.BookingText(cf.lang, "tech.added"), id)
-		return c.rosterWarnings(ctx, st, cf.lang)
+		return c.rosterWarnings(ctx, st, cf.lang, *verbose)
 	case "import":
 		f, err := os.Open(pos[0])
 		if err != nil {
@@ -73,22 +73,23 @@ func (c cli) technician(ctx context.Context, args []string) error {
 			return c.explain(err, cf.lang)
 		}
 		fmt.Fprintf(c.out, meeting.BookingText(cf.lang, "tech.imported"), pos[0], added, updated)
-		return c.rosterWarnings(ctx, st, cf.lang)
+		return c.rosterWarnings(ctx, st, cf.lang, *verbose)
 	}
 	r, err := meeting.LoadRoster(ctx, st)
 	if err != nil {
 		return err
 	}
-	return meeting.WriteRosterTable(c.out, r, cf.lang)
+	return meeting.WriteRosterTable(c.out, r, cf.lang, *verbose)
 }
 
-// rosterWarnings prints the units with fewer than two trained technicians.
-func (c cli) rosterWarnings(ctx context.Context, st *store.Store, lang string) error {
+// rosterWarnings prints how many units have fewer than two trained technicians, in one line;
+// with verbose, which ones.
+func (c cli) rosterWarnings(ctx context.Context, st *store.Store, lang string, verbose bool) error {
 	r, err := meeting.LoadRoster(ctx, st)
 	if err != nil {
 		return err
 	}
-	for _, w := range meeting.RosterWarnings(r.Gaps, lang) {
+	for _, w := range meeting.RosterNotice(r, lang, verbose) {
 		fmt.Fprintln(c.errOut, w)
 	}
 	return nil

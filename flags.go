@@ -47,7 +47,7 @@ func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 	fs.StringVar(&cf.authorizedKeys, "authorized-keys", "", "authorized_keys file (default: beside the database)")
 	fs.StringVar(&cf.apiTokenFile, "api-token-file", "", "file holding the /api/v1 bearer token (else DIEMCAU_API_TOKEN)")
 	fs.StringVar(&cf.media, "media", "", "folder with the demo media clips (default: ./testdata)")
-	fs.StringVar(&cf.holidays, "holidays", "", "holiday calendar file (CSV) replacing the built-in 2025–2027 one")
+	fs.StringVar(&cf.holidays, "holidays", "", "holiday file (CSV) added on top of the calendar for this run only; to keep days for every command and the server use diemcau calendar import")
 	fs.IntVar(&cf.udpPort, "udp-port", 8443, "UDP port shared by all WebRTC media (ICE UDP mux); 0 = one ephemeral port per peer")
 	fs.StringVar(&cf.tlsCert, "tls-cert", "", "TLS certificate file (PEM): serve HTTPS, needed by browsers away from localhost")
 	fs.StringVar(&cf.tlsKey, "tls-key", "", "TLS private key file (PEM), with --tls-cert")
@@ -185,7 +185,8 @@ func langFromArgs(args []string) string {
 	return "vi"
 }
 
-// calendar returns the working-day calendar: the --holidays file when given, else the built-in one.
+// calendar returns the built-in calendar with the --holidays file, when given, on top of it
+// (never instead of it); the days imported into the store are added when it is used.
 func (cf commonFlags) calendar() (*meeting.Calendar, error) {
 	if cf.holidays == "" {
 		return meeting.DefaultCalendar(), nil
@@ -195,5 +196,5 @@ func (cf commonFlags) calendar() (*meeting.Calendar, error) {
 		return nil, fileError(cf.lang, "--holidays", cf.holidays, err)
 	}
 	defer f.Close()
-	return meeting.LoadCalendar(f)
+	return meeting.DefaultCalendar().Extend(f)
 }

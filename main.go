@@ -34,6 +34,8 @@ func commands() []command {
 		{"report", runReport},
 		{"booking", runBooking},
 		{"technician", runTechnician},
+		{"group", runGroup},
+		{"calendar", runCalendar},
 		{"backup", runBackup},
 		{"restore", runRestore},
 		{"doctor", runDoctor},

@@ -83,3 +83,4 @@ func TestFailedUpgradeSaysTheDatabaseIsUnchanged(t *testing.T) {
 		t.Errorf("meetings after the failed upgrade: %d %v", n, err)
 	}
 }
+

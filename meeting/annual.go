@@ -52,6 +52,10 @@ type held struct {
 // LoadAnnual builds the statistics of year from the store: the meetings opened on the MCU
 // that year, plus bookings held (live or later) without a linked meeting.
 func LoadAnnual(ctx context.Context, st *store.Store, cal *Calendar, year int, now time.Time) (Annual, error) {
+	cal, err := StoredCalendar(ctx, st, cal)
+	if err != nil {
+		return Annual{}, err
+	}
 	from := time.Date(year, time.January, 1, 0, 0, 0, 0, vietnam)
 	to := from.AddDate(1, 0, 0)
 	a := Annual{Year: year, Due: cal.AnnualReportDue(year), ByKind: map[string]int{}, Incidents: map[string]int{}}

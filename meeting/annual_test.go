@@ -121,7 +121,7 @@ func TestAnnualStatistics(t *testing.T) {
 	if !strings.Contains(htm.String(), "<td>Đúng hạn</td><td>1</td>") {
 		t.Errorf("HTML:\n%s", htm.String())
 	}
-	if !strings.Contains(cs.String(), "By meeting kind (Article 5.2),b) Provincial agency with communes/wards,2") ||
+	if !strings.Contains(cs.String(), "By meeting kind (Article 5.2),b) Provincial agencies and units with the commune and ward People's Committees,2") ||
 		!strings.HasPrefix(cs.String(), "section,item,value,extra\n") {
 		t.Errorf("CSV:\n%s", cs.String())
 	}

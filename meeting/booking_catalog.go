@@ -77,10 +77,10 @@ var bookingText = map[string]map[string]string{
 		"nothingDue":   "Không có việc nào đến hạn hôm nay hay quá hạn.",
 		"noDeadline":   "khi có yêu cầu",
 		"kindLabel":    "Loại cuộc họp (Điều 5.2)",
-		"kind.a":       "a) Chủ tịch UBND tỉnh họp với các sở, ngành và các xã, phường",
-		"kind.b":       "b) Cơ quan cấp tỉnh họp với các xã, phường",
-		"kind.c":       "c) Trung ương họp, điểm cầu tỉnh là điểm cầu nhánh",
-		"kind.d":       "d) Mở rộng đến cơ quan Đảng",
+		"kind.a":       "a) Chủ tịch UBND tỉnh với Giám đốc các sở, ban, ngành và Chủ tịch UBND các xã, phường trên địa bàn tỉnh",
+		"kind.b":       "b) Các cơ quan, đơn vị cấp tỉnh với UBND các xã, phường",
+		"kind.c":       "c) Các cuộc họp trực tuyến do Trung ương tổ chức mà cơ quan, đơn vị, địa phương ở tỉnh Gia Lai là điểm cầu phụ",
+		"kind.d":       "d) Mở rộng khi có yêu cầu kết nối với các UBND xã, phường; các ban của Đảng (cơ quan khối Đảng) trên địa bàn tỉnh",
 		"emergency":    "Họp khẩn cấp (Điều 8.2.c)",
 		"em.storm":     "bão",
 		"em.flood":     "lũ lụt",
@@ -278,10 +278,10 @@ var bookingText = map[string]map[string]string{
 		"nothingDue":   "Nothing is due today or overdue.",
 		"noDeadline":   "on request",
 		"kindLabel":    "Meeting kind (Article 5.2)",
-		"kind.a":       "a) Provincial chair with departments and communes/wards",
-		"kind.b":       "b) Provincial agency with communes/wards",
-		"kind.c":       "c) Central government meeting, provincial sites as sub bridge points",
-		"kind.d":       "d) Extension to Party bodies",
+		"kind.a":       "a) The provincial People's Committee chair with the directors of departments, boards and agencies and the chairs of the commune and ward People's Committees",
+		"kind.b":       "b) Provincial agencies and units with the commune and ward People's Committees",
+		"kind.c":       "c) Meetings organised by the central government with agencies, units or localities of Gia Lai as sub bridge points",
+		"kind.d":       "d) Extensions on request to commune and ward People's Committees and the Party's boards (Party bodies) in the province",
 		"emergency":    "Emergency meeting (Article 8.2.c)",
 		"em.storm":     "storm",
 		"em.flood":     "flood",
@@ -415,6 +415,10 @@ func dueName(lang string, s Step) string { return bt(lang, "due."+string(s)) }
 
 // StepName names a workflow step or state in lang ("vi" or "en"), for other packages.
 func StepName(lang string, s Step) string { return stepName(lang, s) }
+
+// KindName is the meeting kind code ("a" to "d") in the words of Article 5.2, in lang: the one
+// text the form, the printout and the annual counts all show.
+func KindName(lang, code string) string { return bt(lang, "kind."+code) }
 
 // BookingText returns the string key of this package's booking catalogue in lang, formatted
 // with args, for the command line's messages about bookings and technicians.

@@ -22,6 +22,9 @@ type Desk struct {
 type Filing struct {
 	Actor    string // the technician ($USER or --actor)
 	Override string // reason to accept conflicts; "" refuses them
+	// Base is the booking as the editor read it before changing it; when set, an edit of a
+	// booking edited since then is refused with *StaleError. Nil edits the stored version.
+	Base *store.Booking
 }
 
 func (d *Desk) now() time.Time {
@@ -31,11 +34,33 @@ func (d *Desk) now() time.Time {
 	return time.Now()
 }
 
-func (d *Desk) calendar() *Calendar {
-	if d.Calendar != nil {
-		return d.Calendar
+// calendar is the Desk's calendar (the built-in one when nil) with the days imported into the
+// store on top, read at each use so that an import is seen at once by a running server.
+func (d *Desk) calendar(ctx context.Context) (*Calendar, error) {
+	return StoredCalendar(ctx, d.Store, d.Calendar)
+}
+
+// calendarRisk refuses a booking whose deadlines, from now to the recordings' delivery, fall
+// in a year the calendar does not cover or on days it only estimates, unless overridden; an
+// accepted risk is audited with the reason.
+func calendarRisk(cal *Calendar, b store.Booking, by Filing, now time.Time) ([]store.AuditEntry, error) {
+	from := cal.BookingDeadline(b.StartsAt)
+	if from.Before(now) {
+		from = now
 	}
-	return DefaultCalendar()
+	risks := cal.Risks(from, cal.RecordingsDue(b.EndsAt))
+	if len(risks) == 0 {
+		return nil, nil
+	}
+	if by.Override == "" {
+		return nil, &CalendarRiskError{Risks: risks}
+	}
+	var why []string
+	for _, r := range risks {
+		why = append(why, r.Text("en"))
+	}
+	return []store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_calendar_override",
+		Detail: fmt.Sprintf("%s; %s", by.Override, strings.Join(why, "; "))}}, nil
 }
 
 func (d *Desk) registry(ctx context.Context) (registry, error) {
@@ -47,7 +72,13 @@ func (d *Desk) registry(ctx context.Context) (registry, error) {
 	if err != nil {
 		return registry{}, err
 	}
-	return newRegistry(units, bps), nil
+	stored, err := d.Store.SiteGroups(ctx)
+	if err != nil {
+		return registry{}, err
+	}
+	reg := newRegistry(units, bps)
+	reg.groups = groupsOf(units, bps, stored, "vi")
+	return reg, nil
 }
 
 // Register checks and stores a new booking filed now. It returns the booking's id and the
@@ -62,15 +93,23 @@ func (d *Desk) Register(ctx context.Context, f BookingForm, by Filing) (int64, [
 		return 0, nil, fmt.Errorf("register booking: %w", err)
 	}
 	now := d.now()
-	b, perr := d.calendar().checkForm(f, reg, now, true)
+	cal, err := d.calendar(ctx)
+	if err != nil {
+		return 0, nil, fmt.Errorf("register booking: %w", err)
+	}
+	b, perr := cal.checkForm(f, reg, now, true)
 	if perr != nil {
 		return 0, nil, perr
 	}
+	risk, err := calendarRisk(cal, b, by, now)
+	if err != nil {
+		return 0, nil, err
+	}
 	b.FiledAt, b.FiledBy = now, by.Actor
 	var found []Conflict
-	check := d.conflictCheck(by, now, &found)
-	audit := []store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_add",
-		Detail: fmt.Sprintf("%s %s (%s)", b.HostUnit, formatSpan(b.StartsAt, b.EndsAt), b.Content)}}
+	check := d.conflictCheck(by, now, reg, &found)
+	audit := append([]store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_add",
+		Detail: fmt.Sprintf("%s %s (%s)", b.HostUnit, formatSpan(b.StartsAt, b.EndsAt), b.Content)}}, risk...)
 	id, err := d.Store.AddBooking(ctx, b, audit, check)
 	if err != nil {
 		var ce *ConflictError
@@ -82,11 +121,26 @@ func (d *Desk) Register(ctx context.Context, f BookingForm, by Filing) (int64, [
 	return id, found, nil
 }
 
+// siteNames writes each bridge point as "ID (name)".
+func (r registry) siteNames(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if bp, ok := r.bps[id]; ok && bp.Name != "" {
+			out[i] = id + " (" + bp.Name + ")"
+		}
+	}
+	return out
+}
+
 // conflictCheck refuses clashes unless overridden; accepted ones are kept in *found, and the
 // override is audited with the reason and the meetings it clashes with.
-func (d *Desk) conflictCheck(by Filing, now time.Time, found *[]Conflict) store.ConflictCheck {
+func (d *Desk) conflictCheck(by Filing, now time.Time, reg registry, found *[]Conflict) store.ConflictCheck {
 	return func(b *store.Booking, others []store.Booking) ([]store.AuditEntry, error) {
 		*found = conflicts(*b, others)
+		for i := range *found {
+			(*found)[i].Sites = reg.siteNames((*found)[i].BridgePoints)
+		}
 		if len(*found) == 0 {
 			return nil, nil
 		}
@@ -109,7 +163,11 @@ func (d *Desk) Status(ctx context.Context, id int64) (BookingStatus, error) {
 	if err != nil {
 		return BookingStatus{}, err
 	}
-	return d.calendar().Status(b, d.now()), nil
+	cal, err := d.calendar(ctx)
+	if err != nil {
+		return BookingStatus{}, err
+	}
+	return cal.Status(b, d.now()), nil
 }
 
 // List returns every booking's status now, by start time.
@@ -118,9 +176,13 @@ func (d *Desk) List(ctx context.Context) ([]BookingStatus, error) {
 	if err != nil {
 		return nil, err
 	}
+	cal, err := d.calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]BookingStatus, len(bs))
 	for i, b := range bs {
-		out[i] = d.calendar().Status(b, d.now())
+		out[i] = cal.Status(b, d.now())
 	}
 	return out, nil
 }
@@ -131,5 +193,9 @@ func (d *Desk) Due(ctx context.Context) ([]DueItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	return d.calendar().Due(bs, d.now()), nil
+	cal, err := d.calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return cal.Due(bs, d.now()), nil
 }

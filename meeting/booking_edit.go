@@ -27,6 +27,9 @@ func (d *Desk) Edit(ctx context.Context, id int64, f BookingForm, by Filing) (Ed
 	if err != nil {
 		return EditResult{}, err
 	}
+	if by.Base != nil && by.Base.Version != old.Version {
+		return EditResult{}, staleError(by.Base, old)
+	}
 	switch st := State(old); st {
 	case StepLive, StepClosed, StepCompleted, StepCancelled:
 		return EditResult{}, &StepError{Booking: id, Step: st, Reason: "noEdit"}
@@ -36,17 +39,28 @@ func (d *Desk) Edit(ctx context.Context, id int64, f BookingForm, by Filing) (Ed
 		return EditResult{}, fmt.Errorf("edit booking %d: %w", id, err)
 	}
 	now := d.now()
-	b, perr := d.calendar().checkForm(f, reg, now, !sameTime(f, old))
+	cal, err := d.calendar(ctx)
+	if err != nil {
+		return EditResult{}, fmt.Errorf("edit booking %d: %w", id, err)
+	}
+	b, perr := cal.checkForm(f, reg, now, !sameTime(f, old))
 	if perr != nil {
 		return EditResult{}, perr
 	}
+	var risk []store.AuditEntry
+	if !sameTime(f, old) {
+		if risk, err = calendarRisk(cal, b, by, now); err != nil {
+			return EditResult{}, err
+		}
+	}
 	b.ID, b.FiledAt, b.FiledBy, b.MeetingID = id, old.FiledAt, old.FiledBy, old.MeetingID
+	b.Version, b.UpdatedAt, b.UpdatedBy = old.Version, now, by.Actor
 	changed := !b.StartsAt.Equal(old.StartsAt) || !b.EndsAt.Equal(old.EndsAt) || !samePoints(b, old)
 	res := EditResult{Reset: changed && len(old.Steps) > 0}
 	if changed {
 		b.FiledAt = now
 	}
-	check := d.conflictCheck(by, now, &res.Conflicts)
+	check := d.conflictCheck(by, now, reg, &res.Conflicts)
 	detail := fmt.Sprintf("%s (%s)", formatSpan(b.StartsAt, b.EndsAt), b.Content)
 	if changed {
 		detail += "; time or bridge points changed"
@@ -54,15 +68,34 @@ func (d *Desk) Edit(ctx context.Context, id int64, f BookingForm, by Filing) (Ed
 	if res.Reset {
 		detail += "; back to registered"
 	}
-	audit := []store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_edit", Detail: detail}}
+	audit := append([]store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_edit", Detail: detail}}, risk...)
 	if err := d.Store.UpdateBooking(ctx, b, changed, audit, check); err != nil {
 		var ce *ConflictError
 		if errors.As(err, &ce) {
 			return EditResult{}, ce
 		}
+		if errors.Is(err, store.ErrStale) {
+			return EditResult{}, d.staleSince(ctx, old)
+		}
 		return EditResult{}, err
 	}
 	return res, nil
+}
+
+// staleError is the refusal of an edit made from base when the store holds current.
+func staleError(base *store.Booking, current store.Booking) *StaleError {
+	return &StaleError{Booking: current.ID, By: current.UpdatedBy, At: current.UpdatedAt,
+		Base: *base, Current: current}
+}
+
+// staleSince is the refusal of an edit that lost the race to another between reading the
+// booking (read) and writing it: what the other one changed since read.
+func (d *Desk) staleSince(ctx context.Context, read store.Booking) error {
+	current, err := d.Store.Booking(ctx, read.ID)
+	if err != nil {
+		return fmt.Errorf("edit booking %d: %w", read.ID, err)
+	}
+	return staleError(&read, current)
 }
 
 // sameTime reports whether the form keeps the booking's start and end.

@@ -22,9 +22,9 @@ var formHTML = template.Must(template.New("form").Funcs(reportFuncs).Parse(`<!do
 <p>{{.To}}</p>
 <table>{{range .Lines}}<tr><th style="text-align:left;width:35%">{{.Label}}</th><td>{{.Value}}</td></tr>
 {{end}}</table>
-<table><tr><th>{{.No}}</th><th>{{.Point}}</th><th>{{.Address}}</th><th>{{.Attendees}}</th><th>{{.Contact}}</th></tr>
-{{range $i, $p := .Points}}<tr><td>{{inc $i}}</td><td>{{$p.Name}} ({{$p.BridgePoint}})</td><td>{{$p.Address}}</td><td>{{$p.Attendees}}</td><td>{{$p.ContactName}} {{$p.ContactPhone}}</td></tr>
-{{end}}</table>
+<table><tr><th>{{.No}}</th><th>{{.KindLabel}}</th><th>{{.Point}}</th><th>{{.Address}}</th><th>{{.Attendees}}</th><th>{{.Contact}}</th></tr>
+{{range $i, $p := .Points}}<tr><td>{{inc $i}}</td><td>{{$.Kind $p}}</td><td>{{$p.Name}} ({{$p.BridgePoint}})</td><td>{{$p.Address}}</td><td>{{$p.Attendees}}</td><td>{{$p.ContactName}} {{$p.ContactPhone}}</td></tr>
+{{end}}<tr><th colspan="4" style="text-align:right">{{.TotalLabel}}</th><th>{{.Total}}</th><td></td></tr></table>
 <p><b>{{.NeedsLabel}}:</b> {{range .Needs}}{{.Label}} {{.Value}} &nbsp; {{end}}</p>
 <p>{{.Request}}</p>
 <div class="sign"><div><b>{{.OpinionLabel}}</b><p>{{.Opinion}}</p></div>

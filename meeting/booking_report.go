@@ -1,10 +1,12 @@
 package meeting
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +28,7 @@ type BookingReport struct {
 type ReportPoint struct {
 	store.BookingPoint
 	Name, Address string
+	UnitKind      string // "province", "agency", "commune", "ward"; "" when the registry lacks it
 }
 
 // LoadBookingReport gathers booking id, its status now and the registry's names.
@@ -38,15 +41,40 @@ func (d *Desk) LoadBookingReport(ctx context.Context, id int64) (BookingReport, 
 	if err != nil {
 		return BookingReport{}, err
 	}
+	reg, err := d.registry(ctx)
+	if err != nil {
+		return BookingReport{}, err
+	}
 	r := BookingReport{Status: st, HostName: unitName(units, st.Booking.HostUnit)}
 	for _, p := range st.Booking.Points {
 		rp := ReportPoint{BookingPoint: p, Name: p.BridgePoint}
-		if bp, err := d.Store.BridgePoint(ctx, p.BridgePoint); err == nil {
-			rp.Name, rp.Address = bp.Name, bp.Address
+		if bp, ok := reg.bps[p.BridgePoint]; ok {
+			rp.Name, rp.Address, rp.UnitKind = bp.Name, bp.Address, reg.units[bp.UnitID].Kind
 		}
 		r.Points = append(r.Points, rp)
 	}
+	sortReportPoints(r.Points)
 	return r, nil
+}
+
+// kindOrder is the order of unit kinds on the printed list of sub bridge points.
+var kindOrder = map[string]int{"province": 0, "agency": 1, "commune": 2, "ward": 3}
+
+// sortReportPoints orders the sub bridge points by unit kind (province, departments, communes,
+// wards, then any the registry does not know), then by name as Vietnamese reads it.
+func sortReportPoints(ps []ReportPoint) {
+	rank := func(k string) int {
+		if r, ok := kindOrder[k]; ok {
+			return r
+		}
+		return len(kindOrder)
+	}
+	slices.SortStableFunc(ps, func(a, b ReportPoint) int {
+		if c := cmp.Compare(rank(a.UnitKind), rank(b.UnitKind)); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(FoldName(a.Name), FoldName(b.Name)), cmp.Compare(a.Name, b.Name))
+	})
 }
 
 // formLine is one numbered item of the form: label and value.
@@ -58,6 +86,9 @@ type formView struct {
 	Lines                                                                                  []formLine
 	PointsLabel, No, Point, Address, Attendees, Contact                                    string
 	Points                                                                                 []ReportPoint
+	KindLabel, TotalLabel                                                                  string
+	Total                                                                                  int
+	kinds                                                                                  map[string]string // unit kind → its name in lang
 	Needs                                                                                  []formLine
 	NeedsLabel                                                                             string
 }
@@ -105,11 +136,20 @@ func newFormView(r BookingReport, lang string) formView {
 		Place: t("form.place", formDate), Head: t("form.head"), Sign: t("form.sign"), HeadName: b.HeadOfUnit,
 		Lines: lines, PointsLabel: t("form.points"), No: t("form.no"), Point: t("form.point"),
 		Address: t("form.address"), Attendees: t("form.attendees"), Contact: t("form.contact"), Points: r.Points,
+		KindLabel: t("form.unitKind"), TotalLabel: t("form.total"), Total: totalAttendees(b),
+		kinds: map[string]string{"province": t("unitKind.province"), "agency": t("unitKind.agency"),
+			"commune": t("unitKind.commune"), "ward": t("unitKind.ward")},
 		NeedsLabel: t("form.needs"),
 		Needs: []formLine{{box(b.Projector), t("form.projector")}, {box(b.VideoPlayback), t("form.video")},
 			{box(b.Speaking), t("form.speaking")}, {box(b.Recording), t("form.recording")}},
 	}
 }
+
+// kind names a sub bridge point's unit kind in the form's language; "" when unknown.
+func (v formView) kind(p ReportPoint) string { return v.kinds[p.UnitKind] }
+
+// Kind is kind, for the HTML template.
+func (v formView) Kind(p ReportPoint) string { return v.kind(p) }
 
 func totalAttendees(b store.Booking) int {
 	n := 0
@@ -152,11 +192,13 @@ func writeFormMarkdown(w io.Writer, v formView) error {
 	for _, l := range v.Lines {
 		fmt.Fprintf(&b, "- **%s:** %s\n", l.Label, mdEscape(l.Value))
 	}
-	fmt.Fprintf(&b, "\n| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", v.No, v.Point, v.Address, v.Attendees, v.Contact)
+	fmt.Fprintf(&b, "\n| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", v.No, v.KindLabel, v.Point,
+		v.Address, v.Attendees, v.Contact)
 	for i, p := range v.Points {
-		fmt.Fprintf(&b, "| %d | %s (%s) | %s | %d | %s |\n", i+1, mdEscape(p.Name), p.BridgePoint,
+		fmt.Fprintf(&b, "| %d | %s | %s (%s) | %s | %d | %s |\n", i+1, v.kind(p), mdEscape(p.Name), p.BridgePoint,
 			mdEscape(p.Address), p.Attendees, mdEscape(contactText(p)))
 	}
+	fmt.Fprintf(&b, "| | | **%s** | | **%d** | |\n", v.TotalLabel, v.Total)
 	fmt.Fprintf(&b, "\n**%s:** ", v.NeedsLabel)
 	for i, n := range v.Needs {
 		if i > 0 {
@@ -182,10 +224,11 @@ func writeFormCSV(w io.Writer, v formView) error {
 	_ = cw.Write([]string{v.OpinionLabel, v.Opinion})
 	_ = cw.Write([]string{v.Head, v.HeadName})
 	_ = cw.Write(nil)
-	_ = cw.Write([]string{v.No, v.Point, "ID", v.Address, v.Attendees, v.Contact})
+	_ = cw.Write([]string{v.No, v.KindLabel, v.Point, "ID", v.Address, v.Attendees, v.Contact})
 	for i, p := range v.Points {
-		_ = cw.Write([]string{strconv.Itoa(i + 1), p.Name, p.BridgePoint, p.Address, strconv.Itoa(p.Attendees), contactText(p)})
+		_ = cw.Write([]string{strconv.Itoa(i + 1), v.kind(p), p.Name, p.BridgePoint, p.Address, strconv.Itoa(p.Attendees), contactText(p)})
 	}
+	_ = cw.Write([]string{"", "", v.TotalLabel, "", "", strconv.Itoa(v.Total), ""})
 	cw.Flush()
 	return cw.Error()
 }

@@ -40,7 +40,7 @@ func TestBookingReportFormats(t *testing.T) {
 		}
 	}
 	if !strings.Contains(htm.String(), "Đồng ý &lt;hỗ trợ&gt;") || !strings.Contains(htm.String(), `<html lang="vi">`) ||
-		!strings.Contains(htm.String(), "<td>2</td><td>UBND phường Pleiku (PHUONG-PLEIKU)") {
+		!strings.Contains(htm.String(), "<td>2</td><td>Phường</td><td>UBND phường Pleiku (PHUONG-PLEIKU)") {
 		t.Errorf("HTML:\n%s", htm.String())
 	}
 	cr := csv.NewReader(strings.NewReader(cs.String()))
@@ -49,8 +49,11 @@ func TestBookingReportFormats(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CSV does not parse: %v", err)
 	}
-	if last := recs[len(recs)-1]; last[2] != "PHUONG-PLEIKU" || last[4] != "11" {
-		t.Errorf("CSV last row = %v", last)
+	if ward := recs[len(recs)-2]; ward[1] != "Phường" || ward[3] != "PHUONG-PLEIKU" || ward[5] != "11" {
+		t.Errorf("CSV last site = %v", ward)
+	}
+	if total := recs[len(recs)-1]; total[2] != "Tổng số người tham dự" || total[5] != "21" {
+		t.Errorf("CSV total row = %v", total)
 	}
 	var en bytes.Buffer
 	_ = WriteBookingReport(&en, r, "md", "en")

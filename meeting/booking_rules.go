@@ -18,18 +18,20 @@ var MeetingKinds = []string{"a", "b", "c", "d"}
 
 // registry is what the rules need to know of the bridge-point registry.
 type registry struct {
-	units map[string]store.Unit
-	bps   map[string]store.BridgePoint
-	main  string // the main bridge point: the PPC Office room
-	order []store.BridgePoint
+	units  map[string]store.Unit
+	bps    map[string]store.BridgePoint
+	main   string // the main bridge point: the PPC Office room
+	order  []store.BridgePoint
+	groups []Group // the built-in groups and the users', for forms that book a whole group
 }
 
-// byName finds the one bridge point whose name is s, case and diacritics aside: a form may
-// name a sub bridge point instead of giving its ID. Two of the same name find none.
+// byName finds the one bridge point whose name is s, case, diacritics and a leading "UBND"
+// aside (FoldName): a form may name a sub bridge point as people say it instead of giving its
+// ID. Two of the same name find none.
 func (r registry) byName(s string) (string, bool) {
-	q, found := Fold(strings.TrimSpace(s)), ""
+	q, found := FoldName(s), ""
 	for _, bp := range r.order {
-		if Fold(bp.Name) == q {
+		if FoldName(bp.Name) == q {
 			if found != "" {
 				return "", false
 			}
@@ -37,25 +39,6 @@ func (r registry) byName(s string) (string, bool) {
 		}
 	}
 	return found, found != ""
-}
-
-// suggest names up to three bridge points whose ID or name contains s, case and diacritics
-// aside, as "ID (name)"; "" when none does.
-func (r registry) suggest(s string) string {
-	q := Fold(strings.TrimSpace(s))
-	if len([]rune(q)) < 3 {
-		return ""
-	}
-	var out []string
-	for _, bp := range r.order {
-		if strings.Contains(Fold(bp.ID), q) || strings.Contains(Fold(bp.Name), q) {
-			out = append(out, bp.ID+" ("+bp.Name+")")
-			if len(out) == 3 {
-				break
-			}
-		}
-	}
-	return strings.Join(out, ", ")
 }
 
 func newRegistry(units []store.Unit, bps []store.BridgePoint) registry {
@@ -237,14 +220,78 @@ func (c *Calendar) checkTimes(b *store.Booking, f BookingForm, now time.Time, le
 	}
 }
 
+// checkPoints resolves the sub bridge points: the groups' members in order, each replaced by
+// its entry in bridge_points when there is one (an override of attendees and contact), then the
+// entries of bridge_points in no group. The host's room is left out of a group silently, but
+// is an error when listed.
 func checkPoints(b *store.Booking, f BookingForm, reg registry, e *BookingError) {
-	if len(f.BridgePoints) == 0 {
+	listed := listedPoints(b, f, reg, e)
+	members := groupMembers(b, f, reg, e)
+	if len(listed)+len(members) == 0 {
 		e.add("bridge_points", "noPoints")
+		return
 	}
+	byID := map[string]store.BookingPoint{}
+	for _, p := range listed {
+		byID[p.BridgePoint] = p
+	}
+	inGroup := map[string]bool{}
+	for _, id := range members {
+		inGroup[id] = true
+		p, ok := byID[id]
+		if !ok {
+			p = store.BookingPoint{BridgePoint: id}
+		}
+		b.Points = append(b.Points, p)
+	}
+	for _, p := range listed {
+		if !inGroup[p.BridgePoint] {
+			b.Points = append(b.Points, p)
+		}
+	}
+}
+
+// groupMembers expands the form's groups, in order, without repeats and without the host's
+// room; an unknown or empty group is a problem of its position.
+func groupMembers(b *store.Booking, f BookingForm, reg registry, e *BookingError) []string {
+	var out []string
+	seen := map[string]bool{b.RoomBP: true}
+	for i, name := range f.Groups {
+		field := fmt.Sprintf("groups[%d]", i+1)
+		g, ok := FindGroup(reg.groups, name)
+		if !ok {
+			if hint := reg.suggestGroup(name); hint != "" {
+				e.add(field, "unknownGroupHint", name, hint)
+			} else {
+				e.add(field, "unknownGroup", name)
+			}
+			continue
+		}
+		n := len(out)
+		for _, id := range g.Members {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+		if len(out) == n && !slices.ContainsFunc(g.Members, func(id string) bool { return id != b.RoomBP }) {
+			e.add(field, "emptyGroup", name)
+		}
+	}
+	return out
+}
+
+// listedPoints checks the entries of bridge_points, each problem named by its position, its
+// field and the site as written.
+func listedPoints(b *store.Booking, f BookingForm, reg registry, e *BookingError) []store.BookingPoint {
+	var out []store.BookingPoint
 	seen := map[string]int{}
 	for i, p := range f.BridgePoints {
 		field := fmt.Sprintf("bridge_points[%d]", i+1)
 		id := strings.TrimSpace(p.ID)
+		add := func(sub, reason string, args ...any) {
+			e.Problems = append(e.Problems, BookingProblem{Field: field + sub, Reason: reason, Args: args, Site: id})
+		}
 		_, known := reg.bps[id]
 		if !known && id != "" {
 			if byName, ok := reg.byName(id); ok {
@@ -253,23 +300,24 @@ func checkPoints(b *store.Booking, f BookingForm, reg registry, e *BookingError)
 		}
 		switch first, dup := seen[id]; {
 		case id == "":
-			e.add(field+".id", "required")
+			add(".id", "required")
 		case !known:
 			if hint := reg.suggest(id); hint != "" {
-				e.add(field+".id", "unknownBPHint", id, hint)
+				add(".id", "unknownBPHint", id, hint)
 			} else {
-				e.add(field+".id", "unknownBP", id)
+				add(".id", "unknownBP", id)
 			}
 		case dup:
-			e.add(field+".id", "duplicateBP", id, first)
+			add(".id", "duplicateBP", id, first)
 		case id == b.RoomBP:
-			e.add(field+".id", "pointIsRoom", id)
+			add(".id", "pointIsRoom", id)
 		}
 		seen[id] = i + 1
 		if p.Attendees < 0 || p.Attendees > 10000 {
-			e.add(field+".attendees", "badAttendees", p.Attendees)
+			add(".attendees", "badAttendees", p.Attendees)
 		}
-		b.Points = append(b.Points, store.BookingPoint{BridgePoint: id, Attendees: p.Attendees,
+		out = append(out, store.BookingPoint{BridgePoint: id, Attendees: p.Attendees,
 			ContactName: strings.TrimSpace(p.Contact.Name), ContactPhone: strings.TrimSpace(p.Contact.Phone)})
 	}
+	return out
 }

@@ -17,8 +17,12 @@ type Localized interface {
 type BookingProblem struct {
 	Field  string
 	Reason string
-	Args   []any
+	Args   []any  // a textArg among them is a catalogue key, said in the reader's language
+	Site   string // for a sub bridge point's field, the site as the form wrote it
 }
+
+// textArg is an argument of a problem that is itself a catalogue key ("type.number").
+type textArg string
 
 // BookingError lists everything wrong with a booking; nothing was written.
 type BookingError struct {
@@ -45,11 +49,23 @@ func (e *BookingError) Message(lang string) string {
 	for _, p := range e.Problems {
 		b.WriteString("\n  - ")
 		if p.Field != "" {
-			b.WriteString(p.Field + ": ")
+			b.WriteString(fieldLabel(lang, p.Field, p.Site) + ": ")
 		}
-		b.WriteString(bt(lang, p.Reason, p.Args...))
+		b.WriteString(p.Text(lang))
 	}
 	return b.String()
+}
+
+// Text is the problem's reason in lang, without its field.
+func (p BookingProblem) Text(lang string) string {
+	args := make([]any, len(p.Args))
+	for i, a := range p.Args {
+		if k, ok := a.(textArg); ok {
+			a = bt(lang, string(k))
+		}
+		args[i] = a
+	}
+	return bt(lang, p.Reason, args...)
 }
 
 // Conflict is another booking using the same room or bridge points at an overlapping time.
@@ -59,6 +75,7 @@ type Conflict struct {
 	Start, End   time.Time
 	Room         bool     // the host's room is taken
 	BridgePoints []string // the shared bridge points
+	Sites        []string // the same, each as "ID (name)" when the registry names it
 }
 
 // ConflictError refuses a booking that clashes with others; a technician may override it.
@@ -82,7 +99,11 @@ func (e *ConflictError) Message(lang string) string {
 
 // Describe says, in lang, which meeting clashes and on what.
 func (c Conflict) Describe(lang string) string {
-	what := strings.Join(c.BridgePoints, ", ")
+	sites := c.Sites
+	if len(sites) == 0 {
+		sites = c.BridgePoints
+	}
+	what := strings.Join(sites, ", ")
 	if c.Room {
 		what = bt(lang, "conflictRoom") + "; " + what
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // BookingForm is the registration form of Appendix I as a clerk writes it, in JSON (see
@@ -22,7 +23,8 @@ type BookingForm struct {
 	Start        string      `json:"start"`               // 5.
 	End          string      `json:"end"`                 // 5.
 	Technician   Person      `json:"technician"`          // 6. name and phone
-	BridgePoints []FormPoint `json:"bridge_points"`       // 7. the sub bridge points
+	BridgePoints []FormPoint `json:"bridge_points"`       // 7. the sub bridge points; those also in a group override it
+	Groups       []string    `json:"groups,omitempty"`    // 7. whole groups of sub bridge points, by id or name
 	Needs        Needs       `json:"needs"`               // 8.
 	Emergency    *Emergency  `json:"emergency,omitempty"` // Article 8.2.c
 	Opinion      string      `json:"department_opinion"`  // the Department's opinion
@@ -92,7 +94,8 @@ func ParseBookingFile(r io.Reader) (BookingForm, error) {
 	return f, nil
 }
 
-// jsonProblem turns a decoding error into a BookingError naming the field or the line.
+// jsonProblem turns a decoding error into a BookingError naming the field or the line and
+// column, in the user's words rather than the decoder's.
 func jsonProblem(data []byte, err error) *BookingError {
 	var (
 		syn *json.SyntaxError
@@ -100,9 +103,12 @@ func jsonProblem(data []byte, err error) *BookingError {
 	)
 	switch {
 	case errors.As(err, &syn):
-		return problem("", "syntax", lineAt(data, syn.Offset), syn.Error())
+		line, col := lineColumn(data, syn.Offset-1)
+		return problem("", "syntaxAt", line, col, charAt(data, syn.Offset-1))
 	case errors.As(err, &typ):
-		return problem(typ.Field, "wrongType", jsonType(typ.Type.Kind().String()), typ.Value)
+		line, col := lineColumn(data, valueStart(data, typ.Offset))
+		return problem(typ.Field, "wrongTypeAt", line, col, textArg("type."+jsonType(typ.Type.Kind().String())),
+			textArg("value."+strings.Fields(typ.Value + " ?")[0]))
 	case errors.Is(err, io.EOF):
 		return problem("", "emptyFile")
 	case errors.Is(err, io.ErrUnexpectedEOF):
@@ -114,21 +120,58 @@ func jsonProblem(data []byte, err error) *BookingError {
 	return problem("", "syntax", 0, err.Error())
 }
 
-// jsonType names a Go kind the way a clerk knows JSON values.
+// jsonType names a Go kind as the JSON value it reads: the suffix of a "type." catalogue key.
 func jsonType(kind string) string {
 	switch kind {
 	case "string":
-		return "\"…\""
+		return "string"
 	case "bool":
-		return "true/false"
-	case "struct", "map":
-		return "{…}"
+		return "bool"
+	case "struct", "map", "ptr":
+		return "object"
 	case "slice", "array":
-		return "[…]"
-	case "ptr":
-		return "{…}"
+		return "array"
 	}
-	return "0"
+	return "number"
+}
+
+// lineColumn returns the 1-based line and column (in characters) of byte offset off in data.
+func lineColumn(data []byte, off int64) (int, int) {
+	off = min(max(off, 0), int64(len(data)))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return lineAt(data, off), utf8.RuneCount(data[start:off]) + 1
+}
+
+// valueStart is where the JSON value that ends at byte offset end starts: its opening quote
+// for a string, its first character for a number or a word. Objects and lists are rarer mistakes
+// and keep end.
+func valueStart(data []byte, end int64) int64 {
+	end = min(max(end, 0), int64(len(data)))
+	i := end - 1
+	if i < 0 {
+		return 0
+	}
+	if data[i] == '"' {
+		for j := i - 1; j >= 0; j-- {
+			if data[j] == '"' && (j == 0 || data[j-1] != '\\') {
+				return j
+			}
+		}
+		return i
+	}
+	for i > 0 && !bytes.ContainsRune([]byte(",:[{ \t\r\n"), rune(data[i-1])) {
+		i--
+	}
+	return i
+}
+
+// charAt is the character at byte offset off of data, for "unexpected character" messages.
+func charAt(data []byte, off int64) string {
+	if off < 0 || off >= int64(len(data)) {
+		return ""
+	}
+	r, _ := utf8.DecodeRune(data[off:])
+	return string(r)
 }
 
 // lineAt returns the 1-based line of byte offset off in data.

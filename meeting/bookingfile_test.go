@@ -16,7 +16,7 @@ func TestParseBookingFileErrors(t *testing.T) {
 	}{
 		{"unknown field", `{"kind": "b", "hots_unit": "SO-KHCN"}`, "hots_unit", "không có trong mẫu"},
 		{"wrong type", `{"kind": "b", "bridge_points": [{"id": "XA-IAGRAI", "attendees": "mười"}]}`, "bridge_points.attendees", "sai kiểu"},
-		{"needs as text", `{"needs": {"projector": "có"}}`, "needs.projector", "true/false"},
+		{"needs as text", `{"needs": {"projector": "có"}}`, "needs.projector", "dòng 1, cột 25: sai kiểu giá trị, cần true hoặc false, có một chuỗi"},
 		{"syntax on line 3", "{\n  \"kind\": \"b\",\n  \"content\": \"x\" \"y\"\n}", "", "dòng 3"},
 		{"two forms", `{"kind": "b"} {"kind": "a"}`, "", "mỗi tệp một phiếu"},
 		{"empty", ``, "", "tệp trống"},

@@ -40,3 +40,19 @@ func Fold(s string) string {
 	}
 	return b.String()
 }
+
+// spokenPrefixes are the words a bridge point's name starts with that people leave out when
+// they say it: "UBND xã Ia Grai" is said "Xã Ia Grai".
+var spokenPrefixes = []string{"ubnd ", "uy ban nhan dan "}
+
+// FoldName is Fold of a site's name as people say it: without a leading "UBND" (or "Ủy ban
+// nhân dân") and with spaces collapsed, so "Xã Ia Grai" and "UBND xã Ia Grai" fold alike.
+func FoldName(s string) string {
+	f := strings.Join(strings.Fields(Fold(s)), " ")
+	for _, p := range spokenPrefixes {
+		if rest, ok := strings.CutPrefix(f, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return f
+}

@@ -1,9 +1,7 @@
 package meeting
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -29,9 +27,11 @@ type TechnicianProblem struct {
 	Args   []any
 }
 
-// TechnicianFileError lists every problem of a technician file; nothing was imported.
+// TechnicianFileError lists every problem of a technician file; nothing was imported. With
+// Flags the problems are of one technician given on the command line (no file, no lines).
 type TechnicianFileError struct {
 	Problems []TechnicianProblem
+	Flags    bool
 }
 
 // Error is the Vietnamese message.
@@ -40,54 +40,54 @@ func (e *TechnicianFileError) Error() string { return e.Message("vi") }
 // Message lists the problems in lang, one a line, with line numbers and fields.
 func (e *TechnicianFileError) Message(lang string) string {
 	var b strings.Builder
-	b.WriteString(bt(lang, "tech.csvRefused", len(e.Problems)))
+	if e.Flags {
+		b.WriteString(bt(lang, "tech.addRefused"))
+	} else {
+		b.WriteString(bt(lang, "tech.csvRefused", len(e.Problems)))
+	}
 	for _, p := range e.Problems {
 		reason := bt(lang, p.Reason, p.Args...)
-		if p.Field != "" {
+		switch {
+		case e.Flags && p.Field != "":
+			b.WriteString("\n  " + bt(lang, "tech.flag", flagOf(p.Field), reason))
+		case e.Flags:
+			b.WriteString("\n  " + reason)
+		case p.Field != "":
 			b.WriteString("\n  " + bt(lang, "tech.lineField", p.Line, p.Field, reason))
-		} else {
+		default:
 			b.WriteString("\n  " + bt(lang, "tech.line", p.Line, reason))
 		}
 	}
 	return b.String()
 }
 
+// flagOf is the command-line flag of a technician file's column: unit_id is --unit.
+func flagOf(column string) string {
+	switch column {
+	case "unit_id":
+		return "unit"
+	case "trained_at":
+		return "trained-at"
+	}
+	return column
+}
+
 // ParseTechnicians reads a technician file (CSV with the header
 // name,unit_id,phone,email,trained,trained_at) and checks each line against the units known
 // (by ID) and now. If anything is wrong it returns a *TechnicianFileError listing every problem.
 func ParseTechnicians(r io.Reader, units map[string]string, now time.Time) ([]store.Technician, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxBookingBytes+1))
+	rows, fault, err := readCSVRows(r, "technician", technicianHeader, "tech.header")
 	if err != nil {
-		return nil, fmt.Errorf("read technician file: %w", err)
+		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
 	e := &TechnicianFileError{}
+	if fault != nil {
+		e.Problems = append(e.Problems, TechnicianProblem{Line: fault.Line, Reason: fault.Reason})
+	}
 	var out []store.Technician
 	seen := map[string]int{}
-	for first := true; ; first = false {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line, _ := cr.FieldPos(0)
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
-			}
-			e.Problems = append(e.Problems, TechnicianProblem{Line: line, Reason: "tech.syntax"})
-			break
-		}
-		if first {
-			if !sameHeader(rec) {
-				e.Problems = append(e.Problems, TechnicianProblem{Line: line, Reason: "tech.header"})
-				break
-			}
-			continue
-		}
+	for _, row := range rows {
+		rec, line := row.Rec, row.Line
 		t, probs := technicianLine(rec, line, units, now)
 		key := t.UnitID + "\x00" + t.Name
 		if prev, dup := seen[key]; dup && len(probs) == 0 {
@@ -104,18 +104,6 @@ func ParseTechnicians(r io.Reader, units map[string]string, now time.Time) ([]st
 		return nil, e
 	}
 	return out, nil
-}
-
-func sameHeader(rec []string) bool {
-	if len(rec) != len(technicianHeader) {
-		return false
-	}
-	for i, h := range technicianHeader {
-		if strings.ToLower(strings.TrimSpace(rec[i])) != h {
-			return false
-		}
-	}
-	return true
 }
 
 // technicianLine checks one record.
@@ -258,7 +246,9 @@ func ImportTechnicians(ctx context.Context, st *store.Store, r io.Reader, actor 
 		Detail: fmt.Sprintf("%d lines", len(ts))})
 }
 
-// AddTechnician checks one technician like a line of a file and adds it, audited as actor.
+// AddTechnician checks one technician, given by flags, like a line of a file, refuses a person
+// already on the roster of the same unit (names compared as people say them), and adds it,
+// audited as actor. Problems come back as a *TechnicianFileError with Flags set.
 func AddTechnician(ctx context.Context, st *store.Store, t store.Technician, actor string, now time.Time) (int64, error) {
 	units, err := st.Units(ctx)
 	if err != nil {
@@ -275,11 +265,25 @@ func AddTechnician(ctx context.Context, st *store.Store, t store.Technician, act
 	if !t.TrainedAt.IsZero() {
 		trainedAt = t.TrainedAt.In(vietnam).Format(time.DateOnly)
 	}
-	checked, probs := technicianLine([]string{t.Name, t.UnitID, t.Phone, t.Email, trained, trainedAt}, 1, known, now)
+	checked, probs := technicianLine([]string{t.Name, t.UnitID, t.Phone, t.Email, trained, trainedAt}, 0, known, now)
+	if len(probs) == 0 {
+		roster, err := st.Technicians(ctx)
+		if err != nil {
+			return 0, err
+		}
+		if same, ok := samePerson(roster, checked); ok {
+			probs = append(probs, TechnicianProblem{Field: "name", Reason: "tech.exists",
+				Args: []any{checked.UnitID, same.Name, same.ID}})
+		}
+	}
 	if len(probs) > 0 {
-		return 0, &TechnicianFileError{Problems: probs}
+		return 0, &TechnicianFileError{Problems: probs, Flags: true}
 	}
 	id, err := st.AddTechnician(ctx, checked)
+	if errors.Is(err, store.ErrDuplicate) {
+		return 0, &TechnicianFileError{Flags: true, Problems: []TechnicianProblem{{Field: "name",
+			Reason: "tech.exists", Args: []any{checked.UnitID, checked.Name, int64(0)}}}}
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -288,4 +292,15 @@ func AddTechnician(ctx context.Context, st *store.Store, t store.Technician, act
 		return id, err
 	}
 	return id, nil
+}
+
+// samePerson finds the technician of t's unit whose name is t's, case, diacritics and spacing
+// aside.
+func samePerson(roster []store.Technician, t store.Technician) (store.Technician, bool) {
+	for _, r := range roster {
+		if r.UnitID == t.UnitID && FoldName(r.Name) == FoldName(t.Name) {
+			return r, true
+		}
+	}
+	return store.Technician{}, false
 }

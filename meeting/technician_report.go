@@ -68,8 +68,37 @@ func trainedDate(t store.Technician) string {
 	return t.TrainedAt.In(vietnam).Format("02/01/2006")
 }
 
-// WriteRosterTable prints the roster as an aligned table, then the warnings (for a terminal).
-func WriteRosterTable(w io.Writer, r Roster, lang string) error {
+// RosterSummary is the one line of Article 6.6's warning: how many units of the registry have
+// fewer than two trained technicians (none at all, one); "" when every unit has two.
+func RosterSummary(r Roster, lang string) string {
+	if len(r.Gaps) == 0 {
+		return ""
+	}
+	none := 0
+	for _, g := range r.Gaps {
+		if g.Trained == 0 {
+			none++
+		}
+	}
+	return bt(lang, "tech.summary", len(r.Gaps), len(r.Units), MinTrained, none, len(r.Gaps)-none)
+}
+
+// RosterNotice is what a terminal is told about the roster's gaps: the summary line, and with
+// verbose every unit short of trained technicians after it.
+func RosterNotice(r Roster, lang string, verbose bool) []string {
+	sum := RosterSummary(r, lang)
+	if sum == "" {
+		return nil
+	}
+	if !verbose {
+		return []string{sum + " " + bt(lang, "tech.verboseHint")}
+	}
+	return append([]string{sum}, RosterWarnings(r.Gaps, lang)...)
+}
+
+// WriteRosterTable prints the roster as an aligned table, then the gaps of Article 6.6 (one
+// summary line; with verbose, every unit) for a terminal.
+func WriteRosterTable(w io.Writer, r Roster, lang string, verbose bool) error {
 	v := newRosterView(r, lang)
 	if len(v.Rows) == 0 {
 		if _, err := fmt.Fprintln(w, v.Empty); err != nil {
@@ -78,7 +107,7 @@ func WriteRosterTable(w io.Writer, r Roster, lang string) error {
 	} else if err := writeTable(w, append([][]string{v.Header}, v.Rows...), make([]string, len(v.Rows)+1), false); err != nil {
 		return err
 	}
-	return writeLines(w, v.Warnings)
+	return writeLines(w, RosterNotice(r, lang, verbose))
 }
 
 func writeLines(w io.Writer, lines []string) error {

@@ -68,7 +68,7 @@ func TestImportTechniciansFile(t *testing.T) {
 	_ = WriteRoster(&md, r, "md", "vi")
 	_ = WriteRoster(&cs, r, "csv", "vi")
 	_ = WriteRoster(&htm, r, "html", "en")
-	_ = WriteRosterTable(&list, r, "vi")
+	_ = WriteRosterTable(&list, r, "vi", false)
 	if !hasLine(md.String(), "Nguyễn Văn An", "Sở Khoa học và Công nghệ (SO-KHCN)", "an@gialai.gov.vn", "có", "01/10/2025") ||
 		!strings.Contains(md.String(), "> Cảnh báo: đơn vị Sở Khoa học và Công nghệ (SO-KHCN) chỉ có 1 cán bộ kỹ thuật đã tập huấn") {
 		t.Fatalf("Markdown:\n%s", md.String())

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -38,7 +39,10 @@ type Booking struct {
 	OverrideReason  string // why a conflict was accepted; "" when there was none
 	FiledAt         time.Time
 	FiledBy         string
-	MeetingID       int64 // the meeting opened from it; 0 until then
+	MeetingID       int64     // the meeting opened from it; 0 until then
+	Version         int64     // 1 when filed, one more at each edit; an edit must name the one it read
+	UpdatedAt       time.Time // the last edit; zero when never edited
+	UpdatedBy       string    // who made the last edit
 	Points          []BookingPoint
 	Steps           []BookingStep
 }
@@ -113,9 +117,14 @@ func (s *Store) AddBooking(ctx context.Context, b Booking, audit []AuditEntry, c
 	return id, nil
 }
 
+// ErrStale means a booking was edited by someone else since the copy being saved was read.
+var ErrStale = errors.New("booking changed since it was read")
+
 // UpdateBooking replaces the form of booking b.ID (its points too), keeping its filing and
 // meeting; with resetSteps its workflow steps are removed and FiledAt becomes b.FiledAt. The
 // audit entry is written in the same transaction, after check has accepted the overlaps.
+// b.Version must be the stored version (it becomes one more, with b.UpdatedAt and
+// b.UpdatedBy); another one fails with ErrStale and nothing is written.
 func (s *Store) UpdateBooking(ctx context.Context, b Booking, resetSteps bool, audit []AuditEntry, check ConflictCheck) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		extra, err := runCheck(ctx, tx, &b, b.ID, check)
@@ -123,14 +132,15 @@ func (s *Store) UpdateBooking(ctx context.Context, b Booking, resetSteps bool, a
 			return err
 		}
 		audit = append(audit, extra...)
-		res, err := tx.ExecContext(ctx, `UPDATE bookings SET (`+bookingWriteColumns+`) =
-			(`+placeholders(bookingWriteCount)+`) WHERE id = ?`,
-			append(bookingArgs(b), b.ID)...)
+		res, err := tx.ExecContext(ctx, `UPDATE bookings SET (`+bookingWriteColumns+`,
+			version, updated_at, updated_by) = (`+placeholders(bookingWriteCount)+`, version + 1, ?, ?)
+			WHERE id = ? AND version = ?`,
+			append(bookingArgs(b), msOrNow(b.UpdatedAt), b.UpdatedBy, b.ID, b.Version)...)
 		if err != nil {
 			return err
 		}
 		if err := affectedOne(res, "update"); err != nil {
-			return err
+			return staleOrMissing(ctx, tx, b.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM booking_points WHERE booking_id = ?`, b.ID); err != nil {
 			return err
@@ -152,6 +162,19 @@ func (s *Store) UpdateBooking(ctx context.Context, b Booking, resetSteps bool, a
 		return fmt.Errorf("update booking %d: %w", b.ID, err)
 	}
 	return nil
+}
+
+// staleOrMissing tells an edit that matched no row apart: ErrStale when the booking exists
+// (its version moved on), err (wrapping ErrNotFound) when it does not.
+func staleOrMissing(ctx context.Context, tx *sql.Tx, id int64, err error) error {
+	var n int
+	if qerr := tx.QueryRowContext(ctx, `SELECT count(*) FROM bookings WHERE id = ?`, id).Scan(&n); qerr != nil {
+		return qerr
+	}
+	if n > 0 {
+		return ErrStale
+	}
+	return err
 }
 
 // runCheck hands check the bookings other than exclude that overlap b and are not cancelled.

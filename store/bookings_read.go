@@ -9,7 +9,8 @@ import (
 )
 
 // bookingReadColumns are the columns scanBooking reads, in its order.
-const bookingReadColumns = `id, ` + bookingWriteColumns + `, filed_at, filed_by, coalesce(meeting_id, 0)`
+const bookingReadColumns = `id, ` + bookingWriteColumns + `, filed_at, filed_by, coalesce(meeting_id, 0),
+	version, updated_at, updated_by`
 
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
@@ -17,16 +18,20 @@ type querier interface {
 
 func scanBooking(sc interface{ Scan(...any) error }) (Booking, error) {
 	var (
-		b                   Booking
-		starts, ends, filed int64
+		b                            Booking
+		starts, ends, filed, updated int64
 	)
 	err := sc.Scan(&b.ID, &b.Kind, &b.LegalNumber, &b.LegalDate, &b.LegalIssuer, &b.HostUnit, &b.RoomBP,
 		&b.Room, &b.Content, &b.ChairName, &b.ChairTitle, &starts, &ends, &b.TechName, &b.TechPhone,
 		&b.Projector, &b.VideoPlayback, &b.Speaking, &b.Recording, &b.DeptOpinion, &b.FormDate,
-		&b.HeadOfUnit, &b.Emergency, &b.EmergencyReason, &b.OverrideReason, &filed, &b.FiledBy, &b.MeetingID)
+		&b.HeadOfUnit, &b.Emergency, &b.EmergencyReason, &b.OverrideReason, &filed, &b.FiledBy, &b.MeetingID,
+		&b.Version, &updated, &b.UpdatedBy)
 	b.StartsAt = time.UnixMilli(starts).UTC()
 	b.EndsAt = time.UnixMilli(ends).UTC()
 	b.FiledAt = time.UnixMilli(filed).UTC()
+	if updated != 0 {
+		b.UpdatedAt = time.UnixMilli(updated).UTC()
+	}
 	return b, err
 }
 

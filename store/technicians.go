@@ -7,16 +7,24 @@ import (
 	"fmt"
 )
 
+// ErrDuplicate means the unit's roster already has a technician of that name.
+var ErrDuplicate = errors.New("already on the roster")
+
 // AddTechnician adds a technician to the roster (Đ6.6) and returns its id.
 func (s *Store) AddTechnician(ctx context.Context, t Technician) (int64, error) {
 	if t.Name == "" || t.UnitID == "" {
 		return 0, errors.New("add technician: name and unit are required")
 	}
 	res, err := s.db.ExecContext(ctx, `
-		INSERT INTO technicians (name, unit_id, phone, email, trained, trained_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		INSERT INTO technicians (name, unit_id, phone, email, trained, trained_at)
+		SELECT ?1, ?2, ?3, ?4, ?5, ?6
+		WHERE NOT EXISTS (SELECT 1 FROM technicians WHERE unit_id = ?2 AND name = ?1)`,
 		t.Name, t.UnitID, t.Phone, t.Email, t.Trained, msOrNull(t.TrainedAt))
 	if err != nil {
 		return 0, fmt.Errorf("add technician %q: %w", t.Name, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return 0, fmt.Errorf("add technician %q: %w", t.Name, ErrDuplicate)
 	}
 	id, err := res.LastInsertId()
 	if err != nil {

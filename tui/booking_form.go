@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -71,8 +72,9 @@ var bkChoices = map[bkField][]choice{
 // bookingSubmitMsg carries the typed form for the root to file through the Desk.
 type bookingSubmitMsg struct {
 	form     meeting.BookingForm
-	id       int64  // the booking edited; 0 for a new one
-	override string // the reason to accept conflicts; "" refuses them
+	id       int64          // the booking edited; 0 for a new one
+	base     *store.Booking // the booking as the form opened it; nil for a new one
+	override string         // the reason to accept conflicts; "" refuses them
 	view     *BookingFormView
 }
 
@@ -86,19 +88,23 @@ func (bookingFormCancelMsg) workflow() {}
 // itself: the Desk applies the rules when saved, and its refusals are shown next to their
 // fields while everything typed is kept.
 type BookingFormView struct {
-	common    Common
-	inputs    [bkFieldCount]textinput.Model
-	picks     map[bkField]int
-	focus     bkField
-	errs      map[bkField][]string
-	saveErr   string
-	conflicts []string // the clashing meetings the Desk named; the override field is shown
-	editID    int64
-	units     []store.Unit
-	bps       []store.BridgePoint
-	offset    int
-	width     int
-	height    int
+	common       Common
+	inputs       [bkFieldCount]textinput.Model
+	picks        map[bkField]int
+	focus        bkField
+	errs         map[bkField][]string
+	saveErr      string
+	conflicts    []string // the clashing meetings or calendar doubts the Desk named; the override field is shown
+	overrideHead textKey  // what the lines above the override field are: clashes or calendar doubts
+	editID       int64
+	base         *store.Booking // the booking as opened, so a save after someone else's is refused
+	units        []store.Unit
+	bps          []store.BridgePoint
+	groups       []meeting.Group // for the site picker: built in and the users'
+	picker       *SitePicker     // open over the form while the sub bridge points are chosen
+	offset       int
+	width        int
+	height       int
 }
 
 // NewBookingFormView opens an empty form; hostUnit, when known (a host's key), is prefilled.
@@ -107,13 +113,13 @@ func NewBookingFormView(c Common, units []store.Unit, bps []store.BridgePoint, h
 	for i := range f.inputs {
 		f.inputs[i] = c.Styles.newInput("", 500)
 	}
-	f.inputs[bkPoints].CharLimit = 8000
+	f.inputs[bkPoints].CharLimit = 0 // a whole registry with contacts: no limit to cut it short
 	f.inputs[bkHostUnit].SetValue(hostUnit)
 	f.picks[bkKind] = 1 // b: most bookings are the departments'
-	f.inputs[bkStart].Placeholder = "2026-12-10 08:00"
-	f.inputs[bkEnd].Placeholder = "2026-12-10 11:00"
-	f.inputs[bkLegalDate].Placeholder = "2026-12-01"
-	f.inputs[bkPoints].Placeholder = c.Text(txtBfPointsHint)
+	f.example(bkStart, "2026-12-10 08:00")
+	f.example(bkEnd, "2026-12-10 11:00")
+	f.example(bkLegalDate, "2026-12-01")
+	f.example(bkPoints, c.Text(txtBfPointsHint))
 	f.focusField(bkKind)
 	f.roomHint()
 	return f
@@ -122,7 +128,7 @@ func NewBookingFormView(c Common, units []store.Unit, bps []store.BridgePoint, h
 // EditBookingFormView opens the form on a stored booking; saving edits it.
 func EditBookingFormView(c Common, units []store.Unit, bps []store.BridgePoint, b store.Booking) *BookingFormView {
 	f := NewBookingFormView(c, units, bps, b.HostUnit)
-	f.editID = b.ID
+	f.editID, f.base = b.ID, &b
 	set := map[bkField]string{
 		bkRoom: b.Room, bkContent: b.Content, bkChairName: b.ChairName, bkChairTitle: b.ChairTitle,
 		bkStart: b.StartsAt.In(meeting.Zone()).Format("2006-01-02 15:04"),
@@ -157,9 +163,51 @@ func EditBookingFormView(c Common, units []store.Unit, bps []store.BridgePoint, 
 	return f
 }
 
+// example sets the hint shown in an empty field, marked as an example ("vd: …") and drawn dim
+// and slanted, so that it never reads as a value already typed.
+func (f *BookingFormView) example(field bkField, text string) {
+	f.inputs[field].Placeholder = f.common.Text(txtBfExample, text)
+}
+
+// SetGroups gives the site picker the groups of bridge points it offers whole.
+func (f *BookingFormView) SetGroups(groups []meeting.Group) { f.groups = groups }
+
+// Picker is the site picker open over the form, nil when none is.
+func (f *BookingFormView) Picker() *SitePicker { return f.picker }
+
+// openPicker opens the site picker on the sub bridge points typed so far.
+func (f *BookingFormView) openPicker() {
+	f.picker = NewSitePicker(f.common, f.units, f.bps, slices.Clone(f.groups))
+	if f.common.Perm.bookingAllowed(ActBookingEdit) {
+		f.picker.EnableGroupSaving()
+	}
+	points, _ := parsePoints(f.common, f.inputs[bkPoints].Value())
+	f.picker.SetSelection(points)
+	f.picker.SetSize(f.width, f.height)
+}
+
+// updatePicker gives a key to the open picker; its choice, when done, becomes the field's text.
+func (f *BookingFormView) updatePicker(km tea.KeyMsg) tea.Cmd {
+	res, cmd := f.picker.Update(km)
+	switch res {
+	case Picked:
+		points, _ := f.picker.Selection()
+		f.inputs[bkPoints].SetValue(formatFormPoints(points))
+		f.inputs[bkPoints].CursorEnd()
+		f.errs[bkPoints] = nil
+		f.picker = nil
+	case PickCancelled:
+		f.picker = nil
+	}
+	return cmd
+}
+
 // SetSize sets the form's size.
 func (f *BookingFormView) SetSize(width, height int) {
 	f.width, f.height = width, height
+	if f.picker != nil {
+		f.picker.SetSize(width, height)
+	}
 	for i := range f.inputs {
 		f.inputs[i].Width = max(10, width-f.labelWidth()-7)
 	}
@@ -178,6 +226,9 @@ func (f *BookingFormView) shown(field bkField) bool {
 
 // Update gives keys to the focused field first; tab, shift+tab, enter, ctrl+s and esc drive the form.
 func (f *BookingFormView) Update(km tea.KeyMsg) (*BookingFormView, tea.Cmd) {
+	if f.picker != nil {
+		return f, f.updatePicker(km)
+	}
 	k := f.common.Keys
 	last := bkHeadOfUnit
 	if f.shown(bkOverride) {
@@ -186,6 +237,9 @@ func (f *BookingFormView) Update(km tea.KeyMsg) (*BookingFormView, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Cancel):
 		return f, func() tea.Msg { return bookingFormCancelMsg{} }
+	case key.Matches(km, k.Submit) && f.focus == bkPoints:
+		f.openPicker()
+		return f, nil
 	case key.Matches(km, k.Save), key.Matches(km, k.Submit) && f.focus == last:
 		return f, f.submit()
 	case key.Matches(km, k.NextField), key.Matches(km, k.Submit):
@@ -256,7 +310,7 @@ func (f *BookingFormView) submit() tea.Cmd {
 		f.focusField(bkPoints)
 		return nil
 	}
-	msg := bookingSubmitMsg{form: form, id: f.editID, view: f}
+	msg := bookingSubmitMsg{form: form, id: f.editID, base: f.base, view: f}
 	if f.shown(bkOverride) {
 		msg.override = strings.TrimSpace(f.inputs[bkOverride].Value())
 	}

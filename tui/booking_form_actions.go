@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,8 +15,9 @@ import (
 // bookingRegistry is what the booking form knows of the registry: the host's unit and the
 // room Article 9.3 gives it.
 type bookingRegistry struct {
-	units []store.Unit
-	bps   []store.BridgePoint
+	units  []store.Unit
+	bps    []store.BridgePoint
+	groups []meeting.Group // built in and the users', for the site picker
 }
 
 // loadRegistry reads the units and bridge points.
@@ -177,11 +179,13 @@ func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
 				host = v.reg.unitOf(c.Perm.BridgePoint)
 			}
 			v.openForm(NewBookingFormView(c, v.reg.units, v.reg.bps, host))
+			v.form.SetGroups(v.reg.groups)
 			m.layout()
 		}
 	case bookingEditMsg:
 		if m.permitBooking(ActBookingEdit) {
 			v.openForm(EditBookingFormView(c, v.reg.units, v.reg.bps, msg.booking))
+			v.form.SetGroups(v.reg.groups)
 			m.layout()
 		}
 	case bookingFormCancelMsg:
@@ -232,6 +236,20 @@ func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
 		m.layout()
 		if m.permitBooking(ActBookingStep) {
 			return stepBookingCmd(c, m.opts.Store, m.opts.Calendar, msg)
+		}
+	case groupSaveMsg:
+		if !m.permitBooking(ActBookingEdit) {
+			msg.picker.GroupSaved(meeting.Group{}, errors.New(m.help.Status()))
+			return nil
+		}
+		return saveGroupCmd(c, m.opts.Store, msg)
+	case groupSavedMsg:
+		msg.picker.GroupSaved(msg.group, msg.err)
+		if msg.err == nil {
+			v.reg.groups = append(slices.DeleteFunc(v.reg.groups, func(g meeting.Group) bool { return g.ID == msg.group.ID }), msg.group)
+			if v.form != nil {
+				v.form.SetGroups(slices.Clone(v.reg.groups))
+			}
 		}
 	case bookingStepDoneMsg:
 		if msg.err != nil {
@@ -289,7 +307,7 @@ func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 			}
 		}
 		d := desk(st, cal)
-		by := meeting.Filing{Actor: c.Actor, Override: msg.override}
+		by := meeting.Filing{Actor: c.Actor, Override: msg.override, Base: msg.base}
 		if msg.id == 0 {
 			id, found, err := d.Register(ctx, msg.form, by)
 			if err != nil {

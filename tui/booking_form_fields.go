@@ -56,6 +56,30 @@ func formatPoints(ps []store.BookingPoint) string {
 	return strings.Join(entries, "; ")
 }
 
+// formatFormPoints writes chosen sub bridge points the way parsePoints reads them.
+func formatFormPoints(ps []meeting.FormPoint) string {
+	out := make([]store.BookingPoint, len(ps))
+	for i, p := range ps {
+		out[i] = store.BookingPoint{BridgePoint: p.ID, Attendees: p.Attendees, ContactName: p.Contact.Name,
+			ContactPhone: p.Contact.Phone}
+	}
+	return formatPoints(out)
+}
+
+// pointsSummary counts the sub bridge points typed and their attendees, for the line under the
+// field; "" when none is typed.
+func pointsSummary(c Common, text string) string {
+	points, _ := parsePoints(c, text)
+	if len(points) == 0 {
+		return ""
+	}
+	n := 0
+	for _, p := range points {
+		n += p.Attendees
+	}
+	return c.Text(txtBfPointsSummary, len(points), n)
+}
+
 // bkFieldPaths tie the Desk's field paths (the JSON form's) to the console's fields.
 var bkFieldPaths = map[string]bkField{
 	"kind": bkKind, "host_unit": bkHostUnit, "room": bkRoom, "content": bkContent,
@@ -90,13 +114,14 @@ func (f *BookingFormView) SetSaveError(err error) {
 	var (
 		be *meeting.BookingError
 		ce *meeting.ConflictError
+		re *meeting.CalendarRiskError
 		le meeting.Localized
 	)
 	switch {
 	case errors.As(err, &be):
 		first := bkFieldCount
 		for _, p := range be.Problems {
-			reason := meeting.BookingText(c.Lang, p.Reason, p.Args...)
+			reason := p.Text(c.Lang)
 			field, prefix, ok := f.fieldOf(p.Field)
 			if !ok {
 				f.saveErr = strings.TrimSpace(f.saveErr + " " + reason)
@@ -109,10 +134,13 @@ func (f *BookingFormView) SetSaveError(err error) {
 			f.focusField(first)
 		}
 	case errors.As(err, &ce):
-		f.conflicts = f.conflicts[:0]
+		f.conflicts, f.overrideHead = f.conflicts[:0], txtBfConflictHead
 		for _, cf := range ce.Conflicts {
 			f.conflicts = append(f.conflicts, cf.Describe(c.Lang))
 		}
+		f.focusField(bkOverride)
+	case errors.As(err, &re):
+		f.conflicts, f.overrideHead = re.Lines(c.Lang), txtBfCalendarHead
 		f.focusField(bkOverride)
 	case errors.As(err, &le):
 		f.saveErr = le.Message(c.Lang)

@@ -19,6 +19,9 @@ func widest(c Common, keys ...textKey) int {
 // View renders the title, the fields with their errors under them (scrolled so that the
 // focused field is in sight), then the Desk's other refusal and the hint, always shown.
 func (f *BookingFormView) View() string {
+	if f.picker != nil {
+		return f.picker.View()
+	}
 	c, st := f.common, f.common.Styles
 	title := c.Text(txtBfTitleNew)
 	if f.editID != 0 {
@@ -32,7 +35,7 @@ func (f *BookingFormView) View() string {
 			continue
 		}
 		if field == bkOverride {
-			body = append(body, st.StatusErr.Render(fit("  "+c.Text(txtBfConflictHead), f.width, false)))
+			body = append(body, st.StatusErr.Render(fit("  "+c.Text(f.overrideHead), f.width, false)))
 			for _, cf := range f.conflicts {
 				for _, l := range f.wrap("- "+cf, 4) {
 					body = append(body, st.FormError.Render(l))
@@ -54,6 +57,15 @@ func (f *BookingFormView) View() string {
 			value = f.inputs[field].View()
 		}
 		body = append(body, fit(marker+label.Render(fit(c.Text(bkLabels[field]), lw, false))+"  "+value, f.width, false))
+		if field == bkPoints {
+			under := pointsSummary(c, f.inputs[bkPoints].Value())
+			if field == f.focus {
+				under = strings.TrimPrefix(under+" · "+c.Text(txtBfPointsOpen), " · ")
+			}
+			if under != "" {
+				body = append(body, st.Dim.Render(fit(strings.Repeat(" ", lw+4)+under, f.width, false)))
+			}
+		}
 		for _, e := range f.errs[field] {
 			for _, l := range f.wrap("⚠ "+e, 4) {
 				body = append(body, st.FormError.Render(l))

@@ -66,9 +66,10 @@ func loadBookingsCmd(c Common, st *store.Store, cal *meeting.Calendar, view *Boo
 		roster, err3 := meeting.LoadRoster(ctx, st)
 		msg.gaps = roster.Gaps
 		msg.units, err4 = desk.UnitNames(ctx)
-		var err5 error
+		var err5, err6 error
 		msg.reg, err5 = loadRegistry(ctx, st)
-		msg.err = errors.Join(err1, err2, err3, err4, err5)
+		msg.reg.groups, err6 = meeting.LoadGroups(ctx, st, c.Lang)
+		msg.err = errors.Join(err1, err2, err3, err4, err5, err6)
 		return msg
 	}
 }

@@ -225,7 +225,7 @@ func (v *BookingsView) gapLine() string {
 // Column widths of the booking list.
 const (
 	bkColID    = 5
-	bkColWhen  = 17
+	bkColWhen  = 22
 	bkColState = 18
 	bkColNext  = 32
 )
@@ -241,12 +241,12 @@ func (v *BookingsView) listHeader() string {
 	return c.Styles.TableHeader.Render(fit(h+c.Text(txtBkColContent), v.width, false))
 }
 
-// listLine is one booking: id, time, next deadline in colour, state on wide screens, content.
+// listLine is one booking: id, date with the year and time, next deadline in colour, state on wide screens, content.
 func (v *BookingsView) listLine(s meeting.BookingStatus, selected bool) string {
 	c := v.common
 	b := s.Booking
 	start := b.StartsAt.In(meeting.Zone())
-	span := start.Format("02/01 15:04") + "–" + b.EndsAt.In(meeting.Zone()).Format("15:04")
+	span := start.Format("02/01/2006 15:04") + "–" + b.EndsAt.In(meeting.Zone()).Format("15:04")
 	next := "—"
 	if s.Next != nil {
 		next = meeting.BookingText(c.Lang, "due."+string(s.Next.Step))

@@ -4,6 +4,8 @@ package tui
 // and advance a booking. They join the catalogue at init. The Desk's refusals come from the
 // booking catalogue of package meeting, which the command line shares.
 
+import "diemcau/meeting"
+
 const (
 	txtBfKind textKey = iota + 9300
 	txtBfHostUnit
@@ -43,6 +45,7 @@ const (
 	txtBfEmOther
 	txtBfPointsHint
 	txtBfRoomDefault
+	txtBfExample
 	txtBfBadAttendees
 	txtBfPointN
 	txtBfTitleNew
@@ -92,10 +95,10 @@ var bookingFormTextVI = map[textKey]string{
 	txtBfFormDate:        "Ngày lập phiếu",
 	txtBfHeadOfUnit:      "Thủ trưởng đơn vị",
 	txtBfOverride:        "Lý do vẫn đăng ký",
-	txtBfKindA:           "a) Chủ tịch UBND tỉnh chủ trì",
-	txtBfKindB:           "b) Sở, ngành chủ trì",
-	txtBfKindC:           "c) UBND xã, phường chủ trì",
-	txtBfKindD:           "d) khác",
+	txtBfKindA:           meeting.KindName("vi", "a"),
+	txtBfKindB:           meeting.KindName("vi", "b"),
+	txtBfKindC:           meeting.KindName("vi", "c"),
+	txtBfKindD:           meeting.KindName("vi", "d"),
 	txtBfNo:              "không",
 	txtBfYes:             "có",
 	txtBfEmNone:          "không",
@@ -106,6 +109,7 @@ var bookingFormTextVI = map[textKey]string{
 	txtBfEmOther:         "khác (ghi lý do)",
 	txtBfPointsHint:      "XA-001, 30, Nguyễn Văn A, 0905123456; Xã Ia Grai, 20",
 	txtBfRoomDefault:     "mặc định (Điều 9.3): %s",
+	txtBfExample:         "vd: %s",
 	txtBfBadAttendees:    "điểm cầu thứ %d: số người dự %q không phải là số (mỗi điểm cầu: mã, số người, người liên hệ, điện thoại; cách nhau bằng ;)",
 	txtBfPointN:          "điểm cầu thứ %d:",
 	txtBfTitleNew:        "Đăng ký họp trực tuyến (Phụ lục I)",
@@ -153,10 +157,10 @@ var bookingFormTextEN = map[textKey]string{
 	txtBfFormDate:        "Form date",
 	txtBfHeadOfUnit:      "Head of unit",
 	txtBfOverride:        "Reason to book anyway",
-	txtBfKindA:           "a) chaired by the province",
-	txtBfKindB:           "b) chaired by a department",
-	txtBfKindC:           "c) chaired by a commune",
-	txtBfKindD:           "d) other",
+	txtBfKindA:           meeting.KindName("en", "a"),
+	txtBfKindB:           meeting.KindName("en", "b"),
+	txtBfKindC:           meeting.KindName("en", "c"),
+	txtBfKindD:           meeting.KindName("en", "d"),
 	txtBfNo:              "no",
 	txtBfYes:             "yes",
 	txtBfEmNone:          "no",
@@ -167,6 +171,7 @@ var bookingFormTextEN = map[textKey]string{
 	txtBfEmOther:         "other (give a reason)",
 	txtBfPointsHint:      "XA-001, 30, Nguyen Van A, 0905123456; Xã Ia Grai, 20",
 	txtBfRoomDefault:     "default (Article 9.3): %s",
+	txtBfExample:         "e.g. %s",
 	txtBfBadAttendees:    "bridge point %d: attendees %q is not a number (each point: id, attendees, contact, phone; separated by ;)",
 	txtBfPointN:          "bridge point %d:",
 	txtBfTitleNew:        "Online meeting booking (Appendix I)",

@@ -31,6 +31,7 @@ type recordingsMsg struct {
 	recording bool // the live meeting is being recorded
 	meeting   bool // a live meeting is shown
 	at        time.Time
+	cal       *meeting.Calendar // the session's calendar with the days imported into the store
 	err       error
 	view      *RecordingsView // the view that asked: a reread for a view since closed is dropped
 }
@@ -91,10 +92,13 @@ func loadRecordingsCmd(c Common, st *store.Store, conf *mcu.Conference, view *Re
 		}
 		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
 		defer cancel()
-		var err1, err2 error
+		var err1, err2, err3 error
 		msg.list, err1 = st.Recordings(ctx, 0)
 		msg.units, err2 = (&meeting.Desk{Store: st}).UnitNames(ctx)
-		msg.err = errors.Join(err1, err2)
+		if view != nil {
+			msg.cal, err3 = meeting.StoredCalendar(ctx, st, view.base)
+		}
+		msg.err = errors.Join(err1, err2, err3)
 		return msg
 	}
 }

@@ -19,7 +19,8 @@ import (
 // recording delivered, after a y/n question.
 type RecordingsView struct {
 	common    Common
-	cal       *meeting.Calendar
+	cal       *meeting.Calendar // base with the stored days, as last read
+	base      *meeting.Calendar // the session's calendar; never changed, so commands may read it
 	items     []store.Recording
 	units     map[string]string
 	live      mcu.RecordingStatus
@@ -37,7 +38,7 @@ type RecordingsView struct {
 
 // NewRecordingsView returns an empty recordings view judging deadlines with cal.
 func NewRecordingsView(c Common, cal *meeting.Calendar) *RecordingsView {
-	return &RecordingsView{common: c, cal: cal, now: time.Now()}
+	return &RecordingsView{common: c, cal: cal, base: cal, now: time.Now()}
 }
 
 // SetSize sets the view's size.
@@ -51,6 +52,9 @@ func (v *RecordingsView) SetData(msg recordingsMsg) {
 	}
 	v.loaded, v.now = true, msg.at
 	v.items, v.units, v.live, v.recording, v.meeting = msg.list, msg.units, msg.live, msg.recording, msg.meeting
+	if msg.cal != nil {
+		v.cal = msg.cal
+	}
 	v.err = ""
 	if msg.err != nil {
 		v.err = v.common.Text(txtRecLoadFailed, msg.err.Error())

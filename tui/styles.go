@@ -64,7 +64,7 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 			Padding(0, 2),
 		InputPrompt:      r.NewStyle().Foreground(c("39")),
 		InputText:        r.NewStyle(),
-		InputPlaceholder: r.NewStyle().Foreground(c("240")),
+		InputPlaceholder: r.NewStyle().Foreground(c("240")).Italic(true),
 		InputCursor:      r.NewStyle().Foreground(c("39")),
 	}
 	s.Grade = [4]lipgloss.Style{

@@ -26,6 +26,14 @@ type workflowMsg interface{ workflow() }
 type testSaveMsg struct {
 	bridgePoint string
 	items       []meeting.ItemResult
+	prev        *store.TestResult // the result saved before, to say what changed; nil when none
+}
+
+// testOverwriteMsg warns that saving would turn bridgePoint's passed result into a failed
+// one, with what changed; enter again saves.
+type testOverwriteMsg struct {
+	bridgePoint string
+	changes     []meeting.TestChange
 }
 
 // testCloseMsg closes the test-session view.
@@ -42,13 +50,16 @@ type testResultsMsg struct {
 
 // testSavedMsg reports a checklist stored and audited.
 type testSavedMsg struct {
-	result store.TestResult
+	result  store.TestResult
+	prev    *store.TestResult // the result it replaced; nil for the first
+	changes []meeting.TestChange
 }
 
-func (testSaveMsg) workflow()    {}
-func (testCloseMsg) workflow()   {}
-func (testResultsMsg) workflow() {}
-func (testSavedMsg) workflow()   {}
+func (testSaveMsg) workflow()      {}
+func (testCloseMsg) workflow()     {}
+func (testResultsMsg) workflow()   {}
+func (testSavedMsg) workflow()     {}
+func (testOverwriteMsg) workflow() {}
 
 // Measure is what the MCU measured of a participant, as the test session's checklist reads it.
 func Measure(p mcu.Participant) meeting.Measurement {
@@ -121,7 +132,11 @@ func saveTestCmd(c Common, st *store.Store, meetingID int64, msg testSaveMsg) te
 		if err != nil {
 			return CommandResultMsg{Err: err}
 		}
-		return testSavedMsg{result: r}
+		saved := testSavedMsg{result: r, prev: msg.prev}
+		if msg.prev != nil {
+			saved.changes = meeting.TestChanges(*msg.prev, msg.items)
+		}
+		return saved
 	}
 }
 
@@ -180,11 +195,18 @@ func (m *Model) updateWorkflow(msg workflowMsg) tea.Cmd {
 		if msg.result.Passed {
 			verdict = m.common.Text(txtTsPass)
 		}
-		m.help.SetStatus(m.common.Text(txtTsSaved, nameOf(m.names, msg.result.BridgePoint), verdict), !msg.result.Passed)
+		status := m.common.Text(txtTsSaved, nameOf(m.names, msg.result.BridgePoint), verdict)
+		if msg.prev != nil {
+			status += "; " + m.testChangesText(msg.prev, msg.changes)
+		}
+		m.help.SetStatus(status, !msg.result.Passed)
 		if msg.result.Passed && m.common.Perm.Allows(ActTestSession, "") {
 			return completeTestCmd(m.common, m.opts.Store, m.opts.Calendar, m.snap.MeetingID)
 		}
 		return testResultsCmd(m.common, m.opts.Store, m.snap.MeetingID, 0, false)
+	case testOverwriteMsg:
+		m.help.SetStatus(m.common.Text(txtTsOverwrite, nameOf(m.names, msg.bridgePoint),
+			m.changesList(msg.changes)), true)
 	case testResultsMsg:
 		if msg.err == nil && msg.meetingID == m.snap.MeetingID {
 			m.applyTestResults(msg.latest)
@@ -199,6 +221,32 @@ func (m *Model) updateWorkflow(msg workflowMsg) tea.Cmd {
 		return m.updateBookings(msg)
 	}
 	return nil
+}
+
+// testChangesText says what a save changed since the result before it (saved at what time),
+// or that nothing did.
+func (m *Model) testChangesText(prev *store.TestResult, changes []meeting.TestChange) string {
+	at := prev.TestedAt.In(meeting.Zone()).Format("15:04")
+	if len(changes) == 0 {
+		return m.common.Text(txtTsUnchanged, at)
+	}
+	return m.common.Text(txtTsChanged, at, m.changesList(changes))
+}
+
+// changesList names each changed item with its outcome before and now.
+func (m *Model) changesList(changes []meeting.TestChange) string {
+	c := m.common
+	verdict := func(ok bool) string {
+		if ok {
+			return c.Text(txtTsPass)
+		}
+		return c.Text(txtTsFail)
+	}
+	parts := make([]string, len(changes))
+	for i, ch := range changes {
+		parts[i] = c.Text(testItemLabels[ch.Item]) + ": " + verdict(ch.Was) + " → " + verdict(ch.IsNow)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // applyTestResults shows the saved results in the view and flags failed bridge points in the header.

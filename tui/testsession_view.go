@@ -32,8 +32,10 @@ type TestSessionView struct {
 	meter  *meeting.TestMeter
 	title  string
 	rows   []mcu.Participant
-	ticked map[string]map[meeting.TestItem]bool
+	ticked map[string]map[meeting.TestItem]bool // the ticks on screen, per bridge point
+	mine   map[string]bool                      // bridge points ticked here since the view opened
 	saved  map[string]store.TestResult
+	armed  string // the bridge point whose save would turn a passed result into a failed one: enter again confirms
 	cursor int
 	item   int // the manual item under the cursor
 	offset int
@@ -44,7 +46,7 @@ type TestSessionView struct {
 // NewTestSessionView returns the view over the meter's measurements.
 func NewTestSessionView(c Common, meter *meeting.TestMeter) *TestSessionView {
 	return &TestSessionView{common: c, limits: meeting.DefaultTestThresholds, meter: meter,
-		ticked: map[string]map[meeting.TestItem]bool{}, saved: map[string]store.TestResult{}}
+		ticked: map[string]map[meeting.TestItem]bool{}, mine: map[string]bool{}, saved: map[string]store.TestResult{}}
 }
 
 // SetSize sets the view's size.
@@ -56,12 +58,22 @@ func (v *TestSessionView) SetSnapshot(s mcu.Snapshot) {
 	v.clamp()
 }
 
-// SetResults takes the latest saved result of each bridge point.
+// SetResults takes the latest saved result of each bridge point; a bridge point not ticked
+// here since the view opened shows the saved ticks, so that reopening shows what was saved.
 func (v *TestSessionView) SetResults(latest []store.TestResult) {
 	v.saved = make(map[string]store.TestResult, len(latest))
 	for _, r := range latest {
 		v.saved[r.BridgePoint] = r
+		if !v.mine[r.BridgePoint] {
+			v.ticked[r.BridgePoint] = meeting.SavedTicks(r)
+		}
 	}
+}
+
+// Saved returns the latest saved result of bridgePoint, if any.
+func (v *TestSessionView) Saved(bridgePoint string) (store.TestResult, bool) {
+	r, ok := v.saved[bridgePoint]
+	return r, ok
 }
 
 // Selected returns the bridge point under the cursor.
@@ -86,6 +98,8 @@ func (v *TestSessionView) Toggle(bridgePoint string) {
 	}
 	it := meeting.ManualItems[v.item]
 	t[it] = !t[it]
+	v.mine[bridgePoint] = true
+	v.armed = ""
 }
 
 // Init does nothing.
@@ -114,7 +128,18 @@ func (v *TestSessionView) Update(msg tea.Msg) (*TestSessionView, tea.Cmd) {
 		v.item = (v.item + 1) % len(meeting.ManualItems)
 	case !has:
 	case key.Matches(km, k.Submit), key.Matches(km, k.Save):
-		return v, send(testSaveMsg{bridgePoint: p.ID, items: v.Checklist(p.ID)})
+		items := v.Checklist(p.ID)
+		prev, had := v.saved[p.ID]
+		if had && prev.Passed && !meeting.AllPassed(items) && v.armed != p.ID {
+			v.armed = p.ID // a passed result would be overwritten by a failed one: ask first
+			return v, send(testOverwriteMsg{bridgePoint: p.ID, changes: meeting.TestChanges(prev, items)})
+		}
+		v.armed = ""
+		msg := testSaveMsg{bridgePoint: p.ID, items: items}
+		if had {
+			msg.prev = &prev
+		}
+		return v, send(msg)
 	}
 	v.clamp()
 	return v, nil
