@@ -83,4 +83,3 @@ func TestFailedUpgradeSaysTheDatabaseIsUnchanged(t *testing.T) {
 		t.Errorf("meetings after the failed upgrade: %d %v", n, err)
 	}
 }
-
