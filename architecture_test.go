@@ -1,0 +1,68 @@
+package main
+
+import (
+	"go/build"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// houseRules are the project packages each package may import (docs/ARCHITECTURE.md): data
+// flows one way, the engines (mcu, store) import no project package, the rules (meeting) sit
+// on the store and the registry, the console renders and calls them. A package not listed
+// here fails the test until its place in the house is written down.
+var houseRules = map[string][]string{
+	"diemcau/store":     {},
+	"diemcau/mcu":       {},
+	"diemcau/endpoints": {"diemcau/store"},
+	"diemcau/meeting":   {"diemcau/store", "diemcau/endpoints"},
+	"diemcau/tui":       {"diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
+	"diemcau":           {"*"}, // main: flags and wiring
+}
+
+// TestImportsKeepTheHouseRules reads every package's imports (tests excluded) and fails when one
+// reaches a project package its row does not allow, or when a package has no row.
+func TestImportsKeepTheHouseRules(t *testing.T) {
+	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		name := d.Name()
+		if path != "." && (strings.HasPrefix(name, ".") || name == "testdata" || name == "deploy") {
+			return filepath.SkipDir // deploy/pkg is a module of its own
+		}
+		pkg, err := build.ImportDir(path, 0)
+		if err != nil {
+			if _, ok := err.(*build.NoGoError); ok {
+				return nil
+			}
+			return err
+		}
+		importPath := "diemcau"
+		if path != "." {
+			importPath += "/" + filepath.ToSlash(path)
+		}
+		allowed, ok := houseRules[importPath]
+		if !ok {
+			t.Errorf("package %s has no row in the house rules (architecture_test.go, docs/ARCHITECTURE.md)", importPath)
+			return nil
+		}
+		for _, imp := range pkg.Imports {
+			if imp != "diemcau" && !strings.HasPrefix(imp, "diemcau/") {
+				continue
+			}
+			if !slices.Contains(allowed, "*") && !slices.Contains(allowed, imp) {
+				t.Errorf("%s imports %s, which the house rules do not allow (allowed: %v)", importPath, imp, allowed)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
