@@ -12,6 +12,27 @@ type band struct {
 	det       int32 // linear scale factor
 }
 
+// state is what an encoder and a decoder both hold: the two bands and the QMF line.
+type state struct {
+	low, high band
+	qmf       qmfLine
+}
+
+// reset puts the state in the Recommendation's initial condition.
+func (s *state) reset() {
+	*s = state{}
+	s.low.det = 32
+	s.high.det = 8
+}
+
+// magnitude is the Recommendation's one's-complement magnitude of a difference.
+func magnitude(x int32) int32 {
+	if x < 0 {
+		return -(x + 1)
+	}
+	return x
+}
+
 func sat16(x int32) int32 {
 	if x > 32767 {
 		return 32767

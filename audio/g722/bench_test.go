@@ -21,25 +21,21 @@ func speechFrames(b *testing.B) ([]int16, []byte) {
 // BenchmarkEncodeFrame is the cost of encoding one 20 ms frame of speech.
 func BenchmarkEncodeFrame(b *testing.B) {
 	pcm, _ := speechFrames(b)
-	enc := NewEncoder()
-	out := make([]byte, 160)
-	frames := len(pcm) / 320
+	enc, out := NewEncoder(), make([]byte, 160)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		f := i % frames
-		enc.Encode(out, pcm[f*320:f*320+320])
+		f := i % (len(pcm) / 320) * 320
+		enc.Encode(out, pcm[f:f+320])
 	}
 }
 
 // BenchmarkDecodeFrame is the cost of decoding one 20 ms frame of speech.
 func BenchmarkDecodeFrame(b *testing.B) {
 	_, codes := speechFrames(b)
-	dec := NewDecoder()
-	out := make([]int16, 320)
-	frames := len(codes) / 160
+	dec, out := NewDecoder(), make([]int16, 320)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		f := i % frames
-		dec.Decode(out, codes[f*160:f*160+160])
+		f := i % (len(codes) / 160) * 160
+		dec.Decode(out, codes[f:f+160])
 	}
 }

@@ -2,10 +2,7 @@ package g722
 
 // Decoder turns G.722 64 kbit/s codes back into 16 kHz 16-bit PCM, two
 // samples per byte. Its zero value is not ready: use NewDecoder.
-type Decoder struct {
-	low, high band
-	qmf       qmfLine
-}
+type Decoder struct{ state }
 
 // NewDecoder returns a decoder in the Recommendation's reset state.
 func NewDecoder() *Decoder {
@@ -15,11 +12,7 @@ func NewDecoder() *Decoder {
 }
 
 // Reset returns the decoder to its initial state.
-func (d *Decoder) Reset() {
-	*d = Decoder{}
-	d.low.det = 32
-	d.high.det = 8
-}
+func (d *Decoder) Reset() { d.reset() }
 
 // Decode decodes codes into pcm, which needs 2·len(codes) samples, and
 // returns the number of samples written.

@@ -2,10 +2,7 @@ package g722
 
 // Encoder turns 16 kHz 16-bit PCM into G.722 64 kbit/s codes, one byte per two
 // samples. Its zero value is not ready: use NewEncoder.
-type Encoder struct {
-	low, high band
-	qmf       qmfLine
-}
+type Encoder struct{ state }
 
 // NewEncoder returns an encoder in the Recommendation's reset state.
 func NewEncoder() *Encoder {
@@ -15,11 +12,7 @@ func NewEncoder() *Encoder {
 }
 
 // Reset returns the encoder to its initial state, as at the start of a call.
-func (e *Encoder) Reset() {
-	*e = Encoder{}
-	e.low.det = 32
-	e.high.det = 8
-}
+func (e *Encoder) Reset() { e.reset() }
 
 // Encode codes pcm (an even number of samples) into dst, which needs
 // len(pcm)/2 bytes, and returns the number of bytes written. A trailing odd
@@ -46,10 +39,7 @@ func (e *Encoder) encodePair(x0, x1 int32) byte {
 func (e *Encoder) quantLow(xl int32) uint8 {
 	b := &e.low
 	el := sat16(xl - b.s)
-	wd := el
-	if el < 0 {
-		wd = -(el + 1)
-	}
+	wd := magnitude(el)
 	i := 1
 	for ; i < 30; i++ {
 		if wd < (q6[i]*b.det)>>12 {
@@ -71,12 +61,8 @@ func (e *Encoder) quantLow(xl int32) uint8 {
 func (e *Encoder) quantHigh(xh int32) uint8 {
 	b := &e.high
 	eh := sat16(xh - b.s)
-	wd := eh
-	if eh < 0 {
-		wd = -(eh + 1)
-	}
 	mih := 1
-	if wd >= (564*b.det)>>12 {
+	if magnitude(eh) >= (564*b.det)>>12 {
 		mih = 2
 	}
 	ih := ihp[mih]
