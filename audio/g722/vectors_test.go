@@ -1,14 +1,13 @@
 package g722
 
 import (
-	"bytes"
 	"encoding/binary"
-	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"diemcau/audio/internal/ffmpegvec"
 )
 
 // The vectors under testdata/ come from ffmpeg's G.722 codec (the real
@@ -17,18 +16,10 @@ import (
 // NAME.g722. Set G722_REGEN=1 (with ffmpeg on PATH) to make them again.
 var vectors = []string{"speech", "loud", "sweep"}
 
-func TestMain(m *testing.M) {
-	if os.Getenv("G722_REGEN") == "1" {
-		if err := regenerate(); err != nil {
-			fmt.Fprintln(os.Stderr, "regenerate vectors:", err)
-			os.Exit(1)
-		}
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { ffmpegvec.Main(m, "G722_REGEN", regenerate) }
 
 func regenerate() error {
-	speech, err := ffmpeg(nil, "-i", "../../testdata/speech-vi.ogg", "-ss", "0.6", "-t", "3",
+	speech, err := ffmpegvec.Run(nil, "-i", "../../testdata/speech-vi.ogg", "-ss", "0.6", "-t", "3",
 		"-ar", "16000", "-ac", "1", "-f", "s16le", "-")
 	if err != nil {
 		return err
@@ -38,7 +29,7 @@ func regenerate() error {
 	for i, v := range loud {
 		loud[i] = int16(max(-32768, min(32767, int32(v)*8)))
 	}
-	sweep, err := ffmpeg(nil, "-f", "lavfi", "-i",
+	sweep, err := ffmpegvec.Run(nil, "-f", "lavfi", "-i",
 		"aevalsrc=0.97*sin(2*PI*(50*t+3925*t*t)):s=16000:d=1", "-f", "s16le", "-")
 	if err != nil {
 		return err
@@ -47,12 +38,12 @@ func regenerate() error {
 	for _, name := range vectors {
 		in := inputs[name]
 		in = in[:len(in)/640*640] // whole 20 ms frames
-		codes, err := ffmpeg(in, "-f", "s16le", "-ar", "16000", "-ac", "1", "-i", "-",
+		codes, err := ffmpegvec.Run(in, "-f", "s16le", "-ar", "16000", "-ac", "1", "-i", "-",
 			"-c:a", "g722", "-f", "g722", "-")
 		if err != nil {
 			return err
 		}
-		dec, err := ffmpeg(codes, "-f", "g722", "-i", "-", "-f", "s16le", "-")
+		dec, err := ffmpegvec.Run(codes, "-f", "g722", "-i", "-", "-f", "s16le", "-")
 		if err != nil {
 			return err
 		}
@@ -63,17 +54,6 @@ func regenerate() error {
 		}
 	}
 	return nil
-}
-
-func ffmpeg(stdin []byte, args ...string) ([]byte, error) {
-	cmd := exec.Command("ffmpeg", append([]string{"-hide_banner", "-loglevel", "error", "-bitexact"}, args...)...)
-	cmd.Stdin = bytes.NewReader(stdin)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("ffmpeg %v: %w: %s", args, err, errb.String())
-	}
-	return out.Bytes(), nil
 }
 
 func pcmSamples(b []byte) []int16 {
