@@ -176,3 +176,33 @@ func countDiff(a, b []byte) int {
 	}
 	return n
 }
+
+// TestDecoderRecoversFromGarbage: after a burst of random codes (a corrupted
+// stream) the decoder, like the Recommendation's, converges back: speech
+// decoded afterwards is close to what a fresh decoder makes of it.
+func TestDecoderRecoversFromGarbage(t *testing.T) {
+	_, codes, want := readVector(t, "speech")
+	garbage := make([]byte, 800)
+	x := uint32(1)
+	for i := range garbage {
+		x = x*1664525 + 1013904223
+		garbage[i] = byte(x >> 24)
+	}
+	dec := NewDecoder()
+	scratch := make([]int16, 2*len(garbage))
+	dec.Decode(scratch, garbage)
+	got := make([]int16, len(want))
+	dec.Decode(got, codes)
+	const settle = 16000 // one second
+	var sig, noise float64
+	for i := settle; i < len(want); i++ {
+		s, e := float64(want[i]), float64(got[i])-float64(want[i])
+		sig += s * s
+		noise += e * e
+	}
+	snr := 10 * math.Log10(sig/noise)
+	t.Logf("%.1f dB", snr)
+	if snr < 30 {
+		t.Fatalf("a second after garbage the output is %.1f dB from a clean decoder's, want ≥ 30", snr)
+	}
+}
