@@ -95,7 +95,8 @@ func (r *Resampler) Delay() float64 {
 }
 
 // Process resamples one frame src (FrameMs at the input rate) into dst and
-// returns the number of samples written (FrameMs at the output rate).
+// returns the number of samples written (FrameMs at the output rate); a frame
+// of another length is a programming error and panics.
 func (r *Resampler) Process(dst, src []int16) int {
 	if len(src) != r.frameIn {
 		panic(fmt.Sprintf("mix: resampler frame of %d samples, want %d", len(src), r.frameIn))
