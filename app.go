@@ -12,10 +12,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"diemcau/endpoints"
+	"diemcau/live"
 	"diemcau/mcu"
 	"diemcau/store"
 )
@@ -34,10 +34,7 @@ type app struct {
 	baseURL string
 	web     *webSettings  // what serveHTTP reads from files, read before anything is written
 	claim   *instanceLock // this server's claim on the database (serve, console, demo)
-
-	tracking     sync.WaitGroup // the outage trackers of the meetings this process runs
-	trackMu      sync.Mutex
-	stopTrackers []context.CancelFunc
+	live    *live.Manager // the live meetings of this process
 }
 
 // openApp opens the store and starts the MCU. logToFile sends logs to a file so they do not
@@ -77,6 +74,7 @@ func (a *app) startMCU() error {
 		return udpError(a.flags.lang, a.flags.udpPort, err)
 	}
 	a.mcu = m
+	a.live = live.New(live.Config{Store: a.st, MCU: m, Lang: a.flags.lang, Log: a.log})
 	return nil
 }
 
@@ -197,8 +195,9 @@ func (a *app) close() {
 		_ = a.srv.Shutdown(ctx)
 		cancel()
 	}
-	a.recordStop()
-	a.stopTracking() // after recordStop has read the open interruptions; the trackers end them
+	if a.live != nil {
+		a.live.Stop() // journals who was connected, then ends the trackers, which end the open outages
+	}
 	if a.mcu != nil {
 		_ = a.mcu.Close()
 	}

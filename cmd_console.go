@@ -2,16 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"sync"
 	"time"
 
 	"diemcau/endpoints"
+	"diemcau/live"
 	"diemcau/mcu"
-	"diemcau/meeting"
 	"diemcau/store"
 	"diemcau/tui"
 )
@@ -120,13 +118,13 @@ func runDemo(ctx context.Context, args []string) error {
 		}
 		eps = append(eps, endpoints.DemoEndpoint{ID: bp.ID, Token: secret, Main: bp.Role == "main"})
 	}
-	conf, err := a.openMeeting(ctx, store.Meeting{
+	conf, err := a.live.Open(ctx, live.Spec{Meeting: store.Meeting{
 		Title:    msg(cf.lang, "demoTitle"),
 		HostUnit: bps[0].UnitID,
 		Chair:    msg(cf.lang, "demoChair"),
 		Kind:     "a",
 		MainBP:   bps[0].ID,
-	}, msg(cf.lang, "demoHost"), bps, false)
+	}, Host: msg(cf.lang, "demoHost"), Members: bps})
 	if err != nil {
 		return err
 	}
@@ -160,31 +158,6 @@ func runServe(ctx context.Context, args []string) error {
 	return srv.Serve(ctx, a.sshLn)
 }
 
-// openMeeting records a new live meeting and opens its conference in the MCU.
-func (a *app) openMeeting(ctx context.Context, m store.Meeting, host string, members []store.BridgePoint, openToAll bool) (*mcu.Conference, error) {
-	m.StartedAt = time.Now()
-	ids := make([]string, 0, len(members))
-	spec := mcu.ConferenceSpec{Title: m.Title, Host: host, Chair: m.Chair, OpenToAll: openToAll}
-	for _, bp := range members {
-		ids = append(ids, bp.ID)
-		spec.Members = append(spec.Members, mcu.Member{ID: bp.ID, Name: bp.Name, Main: bp.ID == m.MainBP})
-	}
-	id, err := a.st.CreateMeeting(ctx, m, ids)
-	if err != nil {
-		return nil, err
-	}
-	spec.ID = strconv.FormatInt(id, 10)
-	spec.MeetingID = id
-	conf, err := a.mcu.Open(ctx, spec)
-	if err != nil {
-		return nil, err
-	}
-	// Drops, silences and poor links become incident drafts, console or not.
-	a.runTracker(ctx, meeting.NewOutageTracker(a.st, a.flags.lang, a.log), conf)
-	a.recordSiteReports(ctx, conf) // what a site reports itself becomes a draft too
-	return conf, nil
-}
-
 // runTUI runs the console on the terminal until the technician quits.
 func (a *app) runTUI(ctx context.Context, conf *mcu.Conference) error {
 	actor := "console:" + currentUser()
@@ -204,12 +177,7 @@ func (a *app) runTUI(ctx context.Context, conf *mcu.Conference) error {
 	// the close is journaled like any action.
 	closeCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if cerr := conf.Close(closeCtx, actor); cerr != nil && !errors.Is(cerr, mcu.ErrClosed) {
-		a.log.Error("close conference", "err", cerr)
-	}
-	if cerr := a.st.EndMeeting(closeCtx, conf.Snapshot().MeetingID, time.Now()); cerr != nil && !errors.Is(cerr, store.ErrMeetingClosed) {
-		a.log.Error("end meeting", "err", cerr)
-	}
+	a.live.Leave(closeCtx, conf, actor)
 	return err
 }
 
