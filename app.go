@@ -116,6 +116,13 @@ func (a *app) serveHTTP() error {
 	mux.Handle("/whip/", a.mcu.Handler())
 	mux.Handle("/join/", endpoints.NewJoinPage(a.flags.lang))
 	mux.Handle("/api/v1/", noSniff(a.mcu.StatusHandlerWithIncidents(token, storeIncidents{a.st})))
+	cal, err := a.flags.calendar()
+	if err != nil {
+		return err
+	}
+	meetings := a.live.Handler(token, cal)
+	mux.Handle("/api/v1/meetings", meetings)
+	mux.Handle("/api/v1/meetings/", meetings)
 	mux.Handle("GET /metrics", metricsHandler(a.mcu))
 	a.srv = &http.Server{
 		Handler:           mux,

@@ -28,12 +28,14 @@ func runConsole(ctx context.Context, args []string) error {
 // live in the store, else opens an ad hoc meeting that any registered bridge point with its
 // secret may join.
 func startAdhoc(ctx context.Context, name string, args []string, logToFile bool) (*app, *mcu.Conference, error) {
-	return startServer(ctx, name, args, logToFile, nil)
+	return startServer(ctx, name, args, logToFile, nil, true)
 }
 
 // startServer is startAdhoc; reserve, when set, reserves what else the command serves (serve:
-// --ssh) once the other ports are bound, before the meeting opens.
-func startServer(ctx context.Context, name string, args []string, logToFile bool, reserve func(*app) error) (*app, *mcu.Conference, error) {
+// --ssh) once the other ports are bound, before the meeting opens. Without adhoc, it only
+// resumes the meetings still live (serve: the control center opens the others) and returns no
+// conference.
+func startServer(ctx context.Context, name string, args []string, logToFile bool, reserve func(*app) error, adhoc bool) (*app, *mcu.Conference, error) {
 	var cf commonFlags
 	fs := newFlagSet(name, &cf, "diemcau.db")
 	if err := parse(fs, &cf, args); err != nil {
@@ -61,7 +63,12 @@ func startServer(ctx context.Context, name string, args []string, logToFile bool
 		a.close()
 		return nil, nil, err
 	}
-	conf, err := a.openAdhoc(ctx)
+	var conf *mcu.Conference
+	if adhoc {
+		conf, err = a.openAdhoc(ctx)
+	} else {
+		_, err = a.live.Resume(ctx, msg(a.flags.lang, "adhocHost"))
+	}
 	if err != nil {
 		a.close()
 		return nil, nil, err
@@ -145,12 +152,12 @@ func runDemo(ctx context.Context, args []string) error {
 
 // runServe runs the MCU, the HTTP server and the SSH server for the technicians' consoles.
 func runServe(ctx context.Context, args []string) error {
-	a, conf, err := startServer(ctx, "serve", args, false, (*app).reserveSSH)
+	a, _, err := startServer(ctx, "serve", args, false, (*app).reserveSSH, false)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	srv, err := a.sshServer(conf.ID())
+	srv, err := a.sshServer("")
 	if err != nil {
 		return err
 	}

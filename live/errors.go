@@ -67,6 +67,16 @@ var textVI = map[string]string{
 	reasonAlreadyOpened: "đăng ký số %d đã được mở thành cuộc họp %d",
 	reasonUnknownSite:   "đăng ký số %d: điểm cầu %s không có trong danh mục",
 	"notLive":           "cuộc họp %d không đang diễn ra",
+	"apiDisabled":       "API chưa bật: đặt DIEMCAU_API_TOKEN hoặc --api-token-file",
+	"apiUnauthorized":   "thiếu hoặc sai mã truy cập API",
+	"apiBadBody":        "nội dung yêu cầu không hợp lệ",
+	"apiBadID":          "mã cuộc họp không hợp lệ",
+	"adhoc.noTitle":     "cuộc họp chưa có tên",
+	"adhoc.unknownMain": "điểm cầu chính %s không có trong danh mục",
+	"adhoc.unknownSite": "điểm cầu %s không có trong danh mục",
+	"adhoc.unknownUnit": "đơn vị chủ trì %s không có trong danh mục",
+	"adhoc.unknownKind": "loại đơn vị %q không hợp lệ (province, agency, commune, ward)",
+	"adhoc.noSites":     "cuộc họp không có điểm cầu nào",
 }
 
 var textEN = map[string]string{
@@ -77,4 +87,14 @@ var textEN = map[string]string{
 	reasonAlreadyOpened: "booking %d was already opened as meeting %d",
 	reasonUnknownSite:   "booking %d: bridge point %s is not in the registry",
 	"notLive":           "meeting %d is not live",
+	"apiDisabled":       "the API is disabled: set DIEMCAU_API_TOKEN or --api-token-file",
+	"apiUnauthorized":   "missing or wrong API token",
+	"apiBadBody":        "the request body is not valid",
+	"apiBadID":          "not a meeting id",
+	"adhoc.noTitle":     "the meeting has no title",
+	"adhoc.unknownMain": "main bridge point %s is not in the registry",
+	"adhoc.unknownSite": "bridge point %s is not in the registry",
+	"adhoc.unknownUnit": "host unit %s is not in the registry",
+	"adhoc.unknownKind": "unit kind %q is not valid (province, agency, commune, ward)",
+	"adhoc.noSites":     "the meeting has no bridge point",
 }
