@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"diemcau/mcu"
 	"diemcau/meeting"
 )
 
@@ -39,7 +40,7 @@ func (m *Manager) Handler(token string, cal *meeting.Calendar) http.Handler {
 				m.fail(w, http.StatusServiceUnavailable, text(m.lang, "apiDisabled"))
 				return
 			}
-			got := sha256.Sum256([]byte(bearer(r)))
+			got := sha256.Sum256([]byte(mcu.Bearer(r)))
 			if subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
 				w.Header().Set("WWW-Authenticate", `Bearer realm="diemcau-api"`)
 				m.fail(w, http.StatusUnauthorized, text(m.lang, "apiUnauthorized"))
@@ -170,14 +171,4 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
-}
-
-// bearer is the request's bearer token, "" when none.
-func bearer(r *http.Request) string {
-	const prefix = "bearer "
-	v := r.Header.Get("Authorization")
-	if len(v) > len(prefix) && strings.EqualFold(v[:len(prefix)], prefix) {
-		return strings.TrimSpace(v[len(prefix):])
-	}
-	return ""
 }

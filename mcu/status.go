@@ -101,7 +101,7 @@ func (m *MCU) statusHandler(token string, inc IncidentLister) http.Handler {
 			m.failJSON(w, http.StatusServiceUnavailable, txtAPIDisabled)
 			return
 		}
-		got := sha256.Sum256([]byte(bearer(r)))
+		got := sha256.Sum256([]byte(Bearer(r)))
 		if subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="diemcau-api"`)
 			m.failJSON(w, http.StatusUnauthorized, txtAPIUnauthorized)
