@@ -237,3 +237,45 @@ func TestDayOfMeetings(t *testing.T) {
 		}
 	}
 }
+
+// `diemcau meeting open BOOKING-ID` opens the booked meeting on the running server over HTTP with
+// the API token, as the technician; list shows it; close ends it; a wrong token is refused.
+func TestMeetingCommandOverHTTP(t *testing.T) {
+	const token = "cli-token"
+	t.Setenv("DIEMCAU_API_TOKEN", token)
+	t.Setenv("USER", "tran.van.cuong")
+	r := newServerRig(t, 2)
+	r.startServe(t)
+	ctx := context.Background()
+	book := confirmedBooking(t, r.a.st, "Họp chuyên đề", "UBND-TINH", time.Now().Add(time.Hour), "XA-001")
+	out := captureStdout(t, func() error {
+		return runMeeting(ctx, []string{"open", fmt.Sprint(book), "--url", r.url, "--lang", "en"})
+	})
+	if !strings.Contains(out, "opened: Họp chuyên đề (2 bridge points)") {
+		t.Fatalf("meeting open said %q", out)
+	}
+	bk, err := r.a.st.Booking(ctx, book)
+	if err != nil || bk.MeetingID == 0 {
+		t.Fatalf("booking after meeting open: %+v %v", bk, err)
+	}
+	if st, ok := bk.Step(string(meeting.StepLive)); !ok || st.Actor != "api:tran.van.cuong" {
+		t.Errorf("live step: %+v %v, want by api:tran.van.cuong", st, ok)
+	}
+	if out := captureStdout(t, func() error { return runMeeting(ctx, []string{"list", "--url", r.url}) }); !strings.Contains(out, "Họp chuyên đề") {
+		t.Errorf("meeting list said %q", out)
+	}
+	t.Setenv("DIEMCAU_API_TOKEN", "wrong")
+	err = runMeeting(ctx, []string{"close", fmt.Sprint(bk.MeetingID), "--url", r.url})
+	if err == nil || !strings.Contains(userError("vi", err), "máy chủ từ chối") {
+		t.Fatalf("close with a wrong token: %v", err)
+	}
+	t.Setenv("DIEMCAU_API_TOKEN", token)
+	if out := captureStdout(t, func() error {
+		return runMeeting(ctx, []string{"close", fmt.Sprint(bk.MeetingID), "--url", r.url, "--lang", "en"})
+	}); !strings.Contains(out, "closed") {
+		t.Fatalf("meeting close said %q", out)
+	}
+	if m, err := r.a.st.Meeting(ctx, bk.MeetingID); err != nil || m.Status != "closed" {
+		t.Fatalf("meeting after close: %+v %v", m, err)
+	}
+}

@@ -34,6 +34,7 @@ func commands() []command {
 		{"report", runReport},
 		{"booking", runBooking},
 		{"technician", runTechnician},
+		{"meeting", runMeeting},
 	}
 }
 
