@@ -179,6 +179,7 @@ func (a *app) runTUI(ctx context.Context, conf *mcu.Conference) error {
 		Lang:       a.flags.lang,
 		Actor:      actor,
 		Calendar:   cal,
+		Live:       a.live,
 	}, os.Stdin, os.Stdout)
 	// Leaving the console ends the meeting it ran (unless its log was closed from the console);
 	// the close is journaled like any action.

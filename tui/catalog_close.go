@@ -3,7 +3,7 @@ package tui
 // The strings of settling incidents before and after the close, and of submitting the log.
 
 const (
-	txtPendingTitle textKey = iota + 9750
+	txtPendingTitle textKey = iota + 9850 // after the roll call's 9700–9750
 	txtPendingHint
 	txtPendingNone
 	txtKeyConfirmAll
