@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -277,5 +278,19 @@ func TestMeetingCommandOverHTTP(t *testing.T) {
 	}
 	if m, err := r.a.st.Meeting(ctx, bk.MeetingID); err != nil || m.Status != "closed" {
 		t.Fatalf("meeting after close: %+v %v", m, err)
+	}
+	// report booking shows what the meeting left: its log and its recordings.
+	var rep, repErr bytes.Buffer
+	c := cli{out: &rep, errOut: &repErr}
+	if err := c.workflowReport(ctx, []string{"booking", fmt.Sprint(book), "--db", r.args[1], "--lang", "en"}); err != nil {
+		t.Fatalf("report booking: %v %s", err, repErr.String())
+	}
+	for _, want := range []string{"ONLINE MEETING LOG", "Recordings of the meeting (0)"} {
+		if !strings.Contains(rep.String(), want) {
+			t.Errorf("report booking lacks %q:\n%s", want, rep.String())
+		}
+	}
+	if bk, _ := r.a.st.Booking(ctx, book); meeting.State(bk) != meeting.StepClosed {
+		t.Errorf("booking state after close: %s, want closed", meeting.State(bk))
 	}
 }
