@@ -144,6 +144,18 @@ func TestDayOfMeetings(t *testing.T) {
 	if _, ok := in(meetB)()["XA-001"]; ok {
 		t.Error("XA-001 is listed in meeting B too")
 	}
+	// The status API says which meeting each bridge point is in.
+	_, status := meetingsAPI(t, "GET", r.url+"/api/v1/status", token, "")
+	where := map[string]int64{}
+	for _, c := range status["conferences"].([]any) {
+		for _, bp := range c.(map[string]any)["bridge_points"].([]any) {
+			b := bp.(map[string]any)
+			where[b["id"].(string)] = int64(b["meeting_id"].(float64))
+		}
+	}
+	if where["XA-001"] != meetA || where["XA-004"] != meetB || where["XA-003"] != meetB {
+		t.Errorf("status API: bridge points in meetings %v, want XA-001 in %d, XA-003 and XA-004 in %d", where, meetA, meetB)
+	}
 	// A site in no live meeting is refused at the door.
 	stray := r.endpoint("XA-005", clips, false, false)
 	jctx, cancelJoin := context.WithTimeout(ctx, 10*time.Second)
