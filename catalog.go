@@ -210,10 +210,13 @@ Commands:
   diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
                                     meeting bookings (Appendix I) and their deadlines
   diemcau technician add|list|import   the technician roster
+  diemcau meeting open BOOKING-ID | open --title T | close ID | list   meetings on the running server (API token)
   diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
 
-Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-cert FILE --tls-key FILE, --lang vi|en, --media DIR, --log FILE
+Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-cert FILE --tls-key FILE, --lang vi|en, --media DIR, --log FILE,
+  --udp-port N, --api-token-file FILE (else DIEMCAU_API_TOKEN), --holidays FILE.csv
+Each command's -h lists the flags it uses.
 `
 	}
 	return `diemcau — Trung tâm điều khiển hệ thống họp trực tuyến của tỉnh
@@ -228,9 +231,12 @@ Lệnh:
   diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
                                     đăng ký cuộc họp (Phụ lục I) và các hạn theo quy chế
   diemcau technician add|list|import   danh sách cán bộ kỹ thuật
+  diemcau meeting open MÃ-ĐĂNG-KÝ | open --title TÊN | close MÃ | list   cuộc họp trên máy chủ đang chạy (mã API)
   diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
 
-Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --tls-cert TỆP --tls-key TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP
+Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --tls-cert TỆP --tls-key TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP,
+  --udp-port SỐ, --api-token-file TỆP (hoặc DIEMCAU_API_TOKEN), --holidays TỆP.csv
+Mỗi lệnh với -h liệt kê các tham số lệnh đó dùng.
 `
 }

@@ -306,3 +306,28 @@ func TestMeetingCommandOverHTTP(t *testing.T) {
 		t.Errorf("booking state after close: %s, want closed", meeting.State(bk))
 	}
 }
+
+// A subcommand's help lists only the flags it uses; `diemcau help` lists every common flag.
+func TestHelpListsTheFlagsUsed(t *testing.T) {
+	out := captureStdout(t, func() error {
+		if err := dispatch(context.Background(), []string{"booking", "list", "-h", "--lang", "en"}); err != nil && !errors.Is(err, errHelp) {
+			return err
+		}
+		return nil
+	})
+	for _, flag := range []string{"--http", "--ssh", "--udp-port", "--tls-cert", "--authorized-keys", "--media"} {
+		if strings.Contains(out, flag+" ") {
+			t.Errorf("booking -h lists %s:\n%s", flag, out)
+		}
+	}
+	if !strings.Contains(out, "--db") || !strings.Contains(out, "--holidays") {
+		t.Errorf("booking -h lacks its own flags:\n%s", out)
+	}
+	help := captureStdout(t, func() error { return dispatch(context.Background(), []string{"help"}) })
+	for _, flag := range []string{"--db", "--http", "--ssh", "--authorized-keys", "--tls-cert", "--tls-key", "--lang",
+		"--media", "--log", "--udp-port", "--api-token-file", "--holidays"} {
+		if !strings.Contains(help, flag) {
+			t.Errorf("diemcau help lacks %s", flag)
+		}
+	}
+}

@@ -39,6 +39,7 @@ var bookingText = map[string]map[string]string{
 		"noCancel":         "đăng ký #%d: không hủy được ở bước «%s»",
 		"isCancelled":      "đăng ký #%d đã hủy, không ghi «%s»",
 		"alreadyDone":      "đăng ký #%d: «%s» đã ghi rồi",
+		"tooEarly":         "đăng ký #%d: chưa đến giờ ghi «%s» (mở hoặc đóng cuộc họp sẽ tự ghi bước này)",
 
 		"step.registered":           "đã đăng ký",
 		"step.confirmed":            "Sở đã xác nhận",
@@ -242,6 +243,7 @@ var bookingText = map[string]map[string]string{
 		"noCancel":         "booking #%d: cannot be cancelled at «%s»",
 		"isCancelled":      "booking #%d is cancelled; «%s» not recorded",
 		"alreadyDone":      "booking #%d: «%s» is already recorded",
+		"tooEarly":         "booking #%d: too early to record «%s» (opening or closing the meeting records it)",
 
 		"step.registered":           "registered",
 		"step.confirmed":            "confirmed by the Department",
