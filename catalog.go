@@ -149,6 +149,7 @@ func msg(lang, key string) string {
 // flagHelpVI is the Vietnamese text of each flag's help; the English text is the flag's own
 // usage string, where the flag is defined.
 var flagHelpVI = map[string]string{
+	"auto-open":       "tự mở cuộc họp đã kiểm tra lần cuối khi đến giờ họp",
 	"db":              "tệp cơ sở dữ liệu SQLite",
 	"http":            "địa chỉ nghe HTTP (WHIP, trang tham gia, API)",
 	"ssh":             "địa chỉ nghe SSH cho bảng điều khiển của kỹ thuật viên",

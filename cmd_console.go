@@ -38,6 +38,10 @@ func startAdhoc(ctx context.Context, name string, args []string, logToFile bool)
 func startServer(ctx context.Context, name string, args []string, logToFile bool, reserve func(*app) error, adhoc bool) (*app, *mcu.Conference, error) {
 	var cf commonFlags
 	fs := newFlagSet(name, &cf, "diemcau.db")
+	autoOpen := false
+	if name == "serve" {
+		fs.BoolVar(&autoOpen, "auto-open", false, "open a booking whose final check is done by itself at its start time")
+	}
 	if err := parse(fs, &cf, args); err != nil {
 		return nil, nil, err
 	}
@@ -77,8 +81,14 @@ func startServer(ctx context.Context, name string, args []string, logToFile bool
 		a.close()
 		return nil, nil, err
 	}
+	if autoOpen {
+		a.live.AutoOpen(ctx, autoOpenEvery)
+	}
 	return a, conf, nil
 }
+
+// autoOpenEvery is how often serve --auto-open looks for a booking due to open.
+const autoOpenEvery = 15 * time.Second
 
 // runDemo opens the console on a live demo meeting joined by N soft bridge points.
 func runDemo(ctx context.Context, args []string) error {

@@ -190,7 +190,9 @@ var commonFlagsOf = map[string][]string{
 	"technician":  append([]string{"holidays"}, storeOnly...),
 	"report":      append([]string{"holidays"}, storeOnly...),
 	"console":     {"db", "http", "lang", "api-token-file", "holidays", "udp-port", "tls-cert", "tls-key", "log"},
-	"demo":        {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log"},
+	"serve": {"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "holidays", "udp-port", "tls-cert",
+		"tls-key", "log"},
+	"demo": {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log"},
 }
 
 // flagUsed reports whether the command whose flag set is named cmd uses flag name: its own
