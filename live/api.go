@@ -66,6 +66,7 @@ func (m *Manager) Handler(token string, cal *meeting.Calendar) http.Handler {
 // OpenRequest is the body of POST /api/v1/meetings.
 type OpenRequest struct {
 	Booking   int64    `json:"booking,omitempty"`
+	Test      bool     `json:"test,omitempty"` // with booking: its test session (Article 10), not the meeting
 	Title     string   `json:"title,omitempty"`
 	HostUnit  string   `json:"host_unit,omitempty"`
 	Main      string   `json:"main,omitempty"`
@@ -90,8 +91,12 @@ func (m *Manager) handleOpen(w http.ResponseWriter, r *http.Request) {
 		id  int64
 		err error
 	)
+	open := m.OpenBooking
+	if req.Test {
+		open = m.OpenTest
+	}
 	if req.Booking != 0 {
-		conf, oerr := m.OpenBooking(ctx, req.Booking, actor)
+		conf, oerr := open(ctx, req.Booking, actor)
 		if err = oerr; err == nil {
 			id = conf.Snapshot().MeetingID
 		}

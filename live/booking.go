@@ -15,25 +15,50 @@ import (
 // points are the sites expected (admitted without a knock). The booking must be confirmed and
 // not yet opened, cancelled or closed (*BookingError otherwise); its "live" step is recorded.
 func (m *Manager) OpenBooking(ctx context.Context, id int64, actor string) (*mcu.Conference, error) {
-	b, err := m.st.Booking(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, &BookingError{Lang: m.lang, Booking: id, Reason: reasonNoBooking}
-	}
+	s, err := m.bookedSpec(ctx, id)
 	if err != nil {
 		return nil, err
+	}
+	s.Booking, s.Actor = id, actor
+	return m.Open(ctx, s)
+}
+
+// OpenTest opens booking id's test session (Article 10.2.b), the working day before or any time
+// before the meeting: a conference of its own with the booked sites, titled as a test, which
+// leaves the booking unlinked and is not counted as a meeting; its results are the booking's and
+// the last one passing records "test session done".
+func (m *Manager) OpenTest(ctx context.Context, id int64, actor string) (*mcu.Conference, error) {
+	s, err := m.bookedSpec(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	s.Meeting.Title = text(m.lang, "testTitle") + s.Meeting.Title
+	s.TestOf, s.Actor = id, actor
+	return m.Open(ctx, s)
+}
+
+// bookedSpec describes the meeting booking id was filed for, which must be confirmed and not
+// yet opened, cancelled or closed.
+func (m *Manager) bookedSpec(ctx context.Context, id int64) (Spec, error) {
+	b, err := m.st.Booking(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return Spec{}, &BookingError{Lang: m.lang, Booking: id, Reason: reasonNoBooking}
+	}
+	if err != nil {
+		return Spec{}, err
 	}
 	switch meeting.State(b) {
 	case meeting.StepRegistered:
-		return nil, &BookingError{Lang: m.lang, Booking: id, Reason: reasonNotConfirmed}
+		return Spec{}, &BookingError{Lang: m.lang, Booking: id, Reason: reasonNotConfirmed}
 	case meeting.StepCancelled:
-		return nil, &BookingError{Lang: m.lang, Booking: id, Reason: reasonCancelled}
+		return Spec{}, &BookingError{Lang: m.lang, Booking: id, Reason: reasonCancelled}
 	case meeting.StepConfirmed, meeting.StepPowerNotified, meeting.StepTestDone, meeting.StepFinalCheckDone:
 	default:
-		return nil, &BookingError{Lang: m.lang, Booking: id, Reason: reasonAlreadyOpened, Meeting: b.MeetingID}
+		return Spec{}, &BookingError{Lang: m.lang, Booking: id, Reason: reasonAlreadyOpened, Meeting: b.MeetingID}
 	}
 	bps, err := m.st.BridgePoints(ctx)
 	if err != nil {
-		return nil, err
+		return Spec{}, err
 	}
 	byID := make(map[string]store.BridgePoint, len(bps))
 	for _, bp := range bps {
@@ -43,15 +68,15 @@ func (m *Manager) OpenBooking(ctx context.Context, id int64, actor string) (*mcu
 	for _, want := range b.BridgePoints() {
 		bp, ok := byID[want]
 		if !ok {
-			return nil, &BookingError{Lang: m.lang, Booking: id, Reason: reasonUnknownSite, Site: want}
+			return Spec{}, &BookingError{Lang: m.lang, Booking: id, Reason: reasonUnknownSite, Site: want}
 		}
 		members = append(members, bp)
 	}
-	return m.Open(ctx, Spec{
+	return Spec{
 		Meeting: store.Meeting{Title: b.Content, HostUnit: b.HostUnit, Chair: b.ChairName, Kind: b.Kind,
 			MainBP: b.RoomBP},
-		Members: members, Booking: id, Actor: actor,
-	})
+		Members: members,
+	}, nil
 }
 
 // bookingOpened links booking id to the meeting opened from it and records its "live" step.

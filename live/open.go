@@ -17,6 +17,7 @@ type Spec struct {
 	Members   []store.BridgePoint // the expected bridge points (the main one among them or not)
 	OpenToAll bool                // any registered bridge point may join (the console's ad hoc meeting)
 	Booking   int64               // the booking it is held for; 0 for none
+	TestOf    int64               // the booking whose test session (Article 10) this is; 0 for a meeting
 	Actor     string              // who opens it, for the audit log
 }
 
@@ -46,6 +47,12 @@ func (m *Manager) Open(ctx context.Context, s Spec) (*mcu.Conference, error) {
 	id, err := m.st.CreateMeeting(ctx, mt, ids)
 	if err != nil {
 		return nil, err
+	}
+	if s.TestOf != 0 { // written first: from now on the store knows it is no meeting
+		if _, err := m.st.RecordAction(ctx, id, mt.StartedAt, s.Actor, meeting.ActionTestOpen, "", meeting.TestOpenDetail(s.TestOf)); err != nil {
+			_ = m.st.EndMeeting(ctx, id, m.now())
+			return nil, err
+		}
 	}
 	if s.Booking != 0 {
 		if err := m.bookingOpened(ctx, s.Booking, id, s.Actor); err != nil {

@@ -94,6 +94,11 @@ func heldMeetings(ctx context.Context, st *store.Store, from, to, now time.Time)
 	}
 	out := make([]held, 0, len(ms))
 	for _, m := range ms {
+		if test, err := TestSessionOf(ctx, st, m.ID); err != nil {
+			return nil, err
+		} else if test != 0 {
+			continue // a booking's test session, not a meeting
+		}
 		h := held{hostUnit: m.HostUnit, kind: m.Kind, start: m.StartedAt, end: m.EndedAt, meetingID: m.ID}
 		if h.end.IsZero() {
 			h.end = now

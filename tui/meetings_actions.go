@@ -33,7 +33,10 @@ type meetingsCloseMsg struct{}
 type meetingSwitchMsg struct{ meetingID int64 }
 
 // openBookingMsg asks to open a booking as the live meeting.
-type openBookingMsg struct{ booking int64 }
+type openBookingMsg struct {
+	booking int64
+	test    bool // its test session's conference (Article 10), not the meeting
+}
 
 // adhocOpenMsg asks to open an ad hoc meeting.
 type adhocOpenMsg struct{ adhoc live.Adhoc }
@@ -101,6 +104,9 @@ func (m *Model) updateMeetings(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return m.openMeetingCmd(func(ctx context.Context) (*mcu.Conference, error) {
+			if msg.test {
+				return m.live.OpenTest(ctx, msg.booking, m.common.Actor)
+			}
 			return m.live.OpenBooking(ctx, msg.booking, m.common.Actor)
 		})
 	case adhocOpenMsg:

@@ -76,6 +76,11 @@ func (v *MeetingsView) Update(km tea.KeyMsg) tea.Cmd {
 		v.cursor = min(v.rows()-1, v.cursor+1)
 	case key.Matches(km, k.NewMeeting):
 		v.form = newAdhocForm(v.bps)
+	case key.Matches(km, k.TestSession):
+		if i := v.cursor - len(v.list.Live); i >= 0 && i < len(v.list.Today) {
+			id := v.list.Today[i].Booking
+			return func() tea.Msg { return openBookingMsg{booking: id, test: true} }
+		}
 	case km.Type == tea.KeyEnter || key.Matches(km, k.OpenMeeting):
 		if v.cursor < len(v.list.Live) {
 			id := v.list.Live[v.cursor].MeetingID
@@ -154,7 +159,7 @@ func (v *MeetingsView) ShortHelp() []key.Binding {
 	if v.form != nil {
 		return []key.Binding{k.NextField, k.Cycle, k.Submit, k.Cancel}
 	}
-	return []key.Binding{k.Move, k.OpenMeeting, k.NewMeeting, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Move, k.OpenMeeting, k.NewMeeting, k.TestSession, k.Back, k.Help, k.Quit}
 }
 
 // FullHelp lists the view's keys.
