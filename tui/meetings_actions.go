@@ -23,7 +23,7 @@ type meetingsMsg struct {
 	list live.List
 	bps  []store.BridgePoint
 	err  error
-	for_ *MeetingsView // nil: for the main screen's schedule
+	view *MeetingsView // nil: for the main screen's schedule
 }
 
 // meetingsCloseMsg closes the meetings view.
@@ -54,7 +54,7 @@ func (m *Model) loadMeetingsCmd(view *MeetingsView, delay time.Duration) tea.Cmd
 		if !pause(c.Context(), delay) {
 			return nil
 		}
-		msg := meetingsMsg{for_: view}
+		msg := meetingsMsg{view: view}
 		if lv == nil || st == nil {
 			return msg
 		}
@@ -79,7 +79,7 @@ func (m *Model) openMeetings() tea.Cmd {
 func (m *Model) updateMeetings(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case meetingsMsg:
-		if msg.for_ == nil {
+		if msg.view == nil {
 			m.schedule, m.scheduleErr = msg.list.Today, msg.err
 			if m.conf == nil {
 				return m.loadMeetingsCmd(nil, scheduleEvery)
@@ -87,7 +87,7 @@ func (m *Model) updateMeetings(msg tea.Msg) tea.Cmd {
 			m.scheduleLoading = false
 			return nil
 		}
-		if m.meetings == msg.for_ {
+		if m.meetings == msg.view {
 			m.meetings.SetData(msg)
 		}
 	case meetingsCloseMsg:
