@@ -12,11 +12,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"diemcau/endpoints"
+	"diemcau/live"
 	"diemcau/mcu"
 	"diemcau/store"
 	"diemcau/tui"
@@ -37,10 +37,7 @@ type app struct {
 	web     *webSettings                  // what serveHTTP reads from files, read before anything is written
 	claim   *instanceLock                 // this server's claim on the database (serve, console, demo)
 	sshSrv  atomic.Pointer[tui.SSHServer] // the technicians' SSH server once serve has built it, for /metrics
-
-	tracking     sync.WaitGroup // the outage trackers of the meetings this process runs
-	trackMu      sync.Mutex
-	stopTrackers []context.CancelFunc
+	live    *live.Manager                 // the live meetings of this process
 }
 
 // openApp opens the store and starts the MCU. logToFile sends logs to a file so they do not
@@ -80,6 +77,7 @@ func (a *app) startMCU() error {
 		return udpError(a.flags.lang, a.flags.udpPort, err)
 	}
 	a.mcu = m
+	a.live = live.New(live.Config{Store: a.st, MCU: m, Lang: a.flags.lang, Log: a.log})
 	return nil
 }
 
@@ -116,6 +114,13 @@ func (a *app) serveHTTP() error {
 	mux.Handle("/whip/", a.mcu.Handler())
 	mux.Handle("/join/", endpoints.NewJoinPage(a.flags.lang))
 	mux.Handle("/api/v1/", noSniff(a.mcu.StatusHandlerWithIncidents(token, storeIncidents{a.st})))
+	cal, err := a.flags.calendar()
+	if err != nil {
+		return err
+	}
+	meetings := a.live.Handler(token, cal)
+	mux.Handle("/api/v1/meetings", meetings)
+	mux.Handle("/api/v1/meetings/", meetings)
 	mux.Handle("GET /metrics", metricsHandler(a))
 	a.srv = &http.Server{
 		Handler:           mux,
@@ -195,8 +200,9 @@ func (a *app) close() {
 		_ = a.srv.Shutdown(ctx)
 		cancel()
 	}
-	a.recordStop()
-	a.stopTracking() // after recordStop has read the open interruptions; the trackers end them
+	if a.live != nil {
+		a.live.Stop() // journals who was connected, then ends the trackers, which end the open outages
+	}
 	if a.mcu != nil {
 		_ = a.mcu.Close()
 	}

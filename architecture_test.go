@@ -23,7 +23,8 @@ var houseRules = map[string][]string{
 	"diemcau/mcu":                      {},
 	"diemcau/endpoints":                {"diemcau/store"},
 	"diemcau/meeting":                  {"diemcau/store", "diemcau/endpoints"},
-	"diemcau/tui":                      {"diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
+	"diemcau/live":                     {"diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
+	"diemcau/tui":                      {"diemcau/live", "diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
 	"diemcau":                          {"*"}, // main: flags and wiring
 }
 

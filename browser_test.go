@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"diemcau/endpoints"
+	"diemcau/live"
 	"diemcau/mcu"
 	"diemcau/store"
 )
@@ -120,7 +121,7 @@ func (r *browserRig) openMeeting() {
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	conf, err := r.app.openMeeting(ctx, store.Meeting{Title: "Kiểm thử trình duyệt", MainBP: "UBND-TINH"}, "Văn phòng UBND tỉnh", bps, false)
+	conf, err := r.app.live.Open(ctx, live.Spec{Meeting: store.Meeting{Title: "Kiểm thử trình duyệt", MainBP: "UBND-TINH"}, Host: "Văn phòng UBND tỉnh", Members: bps})
 	if err != nil {
 		r.t.Fatal(err)
 	}

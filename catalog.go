@@ -149,6 +149,7 @@ func msg(lang, key string) string {
 // flagHelpVI is the Vietnamese text of each flag's help; the English text is the flag's own
 // usage string, where the flag is defined.
 var flagHelpVI = map[string]string{
+	"auto-open":       "tự mở cuộc họp đã kiểm tra lần cuối khi đến giờ họp",
 	"db":              "tệp cơ sở dữ liệu SQLite",
 	"http":            "địa chỉ nghe HTTP (WHIP, trang tham gia, API)",
 	"ssh":             "địa chỉ nghe SSH cho bảng điều khiển của kỹ thuật viên",
@@ -217,13 +218,16 @@ Commands:
   diemcau technician add|list|import   the technician roster
   diemcau group add|list|show|edit|import   groups of bridge points for bookings
   diemcau calendar import FILE | list   the holiday calendar kept in the database
+  diemcau meeting open BOOKING-ID | open --title T | close ID | list   meetings on the running server (API token)
   diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
   diemcau backup FILE.db | --dir DIR [--keep N]   checked copy of the log store while meetings go on, with a manifest
   diemcau restore FILE.db           put a backup in place of --db (the current one is kept aside)
   diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name HOST]   check a server before its first meeting
 
-Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-cert FILE --tls-key FILE, --lang vi|en, --media DIR, --log FILE
+Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-cert FILE --tls-key FILE, --lang vi|en, --media DIR, --log FILE,
+  --udp-port N, --api-token-file FILE (else DIEMCAU_API_TOKEN), --holidays FILE.csv
+Each command's -h lists the flags it uses.
 `
 	}
 	return `diemcau — Trung tâm điều khiển hệ thống họp trực tuyến của tỉnh
@@ -240,12 +244,15 @@ Lệnh:
   diemcau technician add|list|import   danh sách cán bộ kỹ thuật
   diemcau group add|list|show|edit|import   nhóm điểm cầu dùng khi đăng ký
   diemcau calendar import TỆP | list   lịch nghỉ lễ lưu trong cơ sở dữ liệu
+  diemcau meeting open MÃ-ĐĂNG-KÝ | open --title TÊN | close MÃ | list   cuộc họp trên máy chủ đang chạy (mã API)
   diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
   diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
   diemcau backup TỆP.db | --dir THƯ-MỤC [--keep N]   sao lưu sổ nhật ký đã kiểm tra, kể cả khi đang họp, kèm danh mục
   diemcau restore TỆP.db            khôi phục bản sao lưu vào --db (bản hiện có được giữ lại)
   diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name TÊN-MÁY]   kiểm tra máy chủ trước cuộc họp đầu tiên
 
-Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --tls-cert TỆP --tls-key TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP
+Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --tls-cert TỆP --tls-key TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP,
+  --udp-port SỐ, --api-token-file TỆP (hoặc DIEMCAU_API_TOKEN), --holidays TỆP.csv
+Mỗi lệnh với -h liệt kê các tham số lệnh đó dùng.
 `
 }

@@ -2,16 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"sync"
 	"time"
 
 	"diemcau/endpoints"
+	"diemcau/live"
 	"diemcau/mcu"
-	"diemcau/meeting"
 	"diemcau/store"
 	"diemcau/tui"
 )
@@ -30,14 +28,20 @@ func runConsole(ctx context.Context, args []string) error {
 // live in the store, else opens an ad hoc meeting that any registered bridge point with its
 // secret may join.
 func startAdhoc(ctx context.Context, name string, args []string, logToFile bool) (*app, *mcu.Conference, error) {
-	return startServer(ctx, name, args, logToFile, nil)
+	return startServer(ctx, name, args, logToFile, nil, true)
 }
 
 // startServer is startAdhoc; reserve, when set, reserves what else the command serves (serve:
-// --ssh) once the other ports are bound, before the meeting opens.
-func startServer(ctx context.Context, name string, args []string, logToFile bool, reserve func(*app) error) (*app, *mcu.Conference, error) {
+// --ssh) once the other ports are bound, before the meeting opens. Without adhoc, it only
+// resumes the meetings still live (serve: the control center opens the others) and returns no
+// conference.
+func startServer(ctx context.Context, name string, args []string, logToFile bool, reserve func(*app) error, adhoc bool) (*app, *mcu.Conference, error) {
 	var cf commonFlags
 	fs := newFlagSet(name, &cf, "diemcau.db")
+	autoOpen := false
+	if name == "serve" {
+		fs.BoolVar(&autoOpen, "auto-open", false, "open a booking whose final check is done by itself at its start time")
+	}
 	if err := parse(fs, &cf, args); err != nil {
 		return nil, nil, err
 	}
@@ -63,7 +67,12 @@ func startServer(ctx context.Context, name string, args []string, logToFile bool
 		a.close()
 		return nil, nil, err
 	}
-	conf, err := a.openAdhoc(ctx)
+	var conf *mcu.Conference
+	if adhoc {
+		conf, err = a.openAdhoc(ctx)
+	} else {
+		_, err = a.live.Resume(ctx, msg(a.flags.lang, "adhocHost"))
+	}
 	if err != nil {
 		a.close()
 		return nil, nil, err
@@ -72,8 +81,14 @@ func startServer(ctx context.Context, name string, args []string, logToFile bool
 		a.close()
 		return nil, nil, err
 	}
+	if autoOpen {
+		a.live.AutoOpen(ctx, autoOpenEvery)
+	}
 	return a, conf, nil
 }
+
+// autoOpenEvery is how often serve --auto-open looks for a booking due to open.
+const autoOpenEvery = 15 * time.Second
 
 // runDemo opens the console on a live demo meeting joined by N soft bridge points.
 func runDemo(ctx context.Context, args []string) error {
@@ -120,13 +135,13 @@ func runDemo(ctx context.Context, args []string) error {
 		}
 		eps = append(eps, endpoints.DemoEndpoint{ID: bp.ID, Token: secret, Main: bp.Role == "main"})
 	}
-	conf, err := a.openMeeting(ctx, store.Meeting{
+	conf, err := a.live.Open(ctx, live.Spec{Meeting: store.Meeting{
 		Title:    msg(cf.lang, "demoTitle"),
 		HostUnit: bps[0].UnitID,
 		Chair:    msg(cf.lang, "demoChair"),
 		Kind:     "a",
 		MainBP:   bps[0].ID,
-	}, msg(cf.lang, "demoHost"), bps, false)
+	}, Host: msg(cf.lang, "demoHost"), Members: bps})
 	if err != nil {
 		return err
 	}
@@ -147,7 +162,7 @@ func runDemo(ctx context.Context, args []string) error {
 
 // runServe runs the MCU, the HTTP server and the SSH server for the technicians' consoles.
 func runServe(ctx context.Context, args []string) error {
-	a, conf, err := startServer(ctx, "serve", args, false, (*app).reserveSSH)
+	a, _, err := startServer(ctx, "serve", args, false, (*app).reserveSSH, false)
 	if err != nil {
 		if ctx.Err() != nil { // SIGTERM during the start: a stop, not a failure
 			return nil
@@ -155,37 +170,12 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.close()
-	srv, err := a.sshServer(conf.ID())
+	srv, err := a.sshServer("")
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stdout, msg(a.flags.lang, "serveListening"), a.baseURL, a.sshLn.Addr(), a.flags.authorizedKeys)
 	return srv.Serve(ctx, a.sshLn)
-}
-
-// openMeeting records a new live meeting and opens its conference in the MCU.
-func (a *app) openMeeting(ctx context.Context, m store.Meeting, host string, members []store.BridgePoint, openToAll bool) (*mcu.Conference, error) {
-	m.StartedAt = time.Now()
-	ids := make([]string, 0, len(members))
-	spec := mcu.ConferenceSpec{Title: m.Title, Host: host, Chair: m.Chair, OpenToAll: openToAll}
-	for _, bp := range members {
-		ids = append(ids, bp.ID)
-		spec.Members = append(spec.Members, mcu.Member{ID: bp.ID, Name: bp.Name, Main: bp.ID == m.MainBP})
-	}
-	id, err := a.st.CreateMeeting(ctx, m, ids)
-	if err != nil {
-		return nil, err
-	}
-	spec.ID = strconv.FormatInt(id, 10)
-	spec.MeetingID = id
-	conf, err := a.mcu.Open(ctx, spec)
-	if err != nil {
-		return nil, err
-	}
-	// Drops, silences and poor links become incident drafts, console or not.
-	a.runTracker(ctx, meeting.NewOutageTracker(a.st, a.flags.lang, a.log), conf)
-	a.recordSiteReports(ctx, conf) // what a site reports itself becomes a draft too
-	return conf, nil
 }
 
 // runTUI runs the console on the terminal until the technician quits.
@@ -202,17 +192,13 @@ func (a *app) runTUI(ctx context.Context, conf *mcu.Conference) error {
 		Lang:       a.flags.lang,
 		Actor:      actor,
 		Calendar:   cal,
+		Live:       a.live,
 	}, os.Stdin, os.Stdout)
 	// Leaving the console ends the meeting it ran (unless its log was closed from the console);
 	// the close is journaled like any action.
 	closeCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if cerr := conf.Close(closeCtx, actor); cerr != nil && !errors.Is(cerr, mcu.ErrClosed) {
-		a.log.Error("close conference", "err", cerr)
-	}
-	if cerr := a.st.EndMeeting(closeCtx, conf.Snapshot().MeetingID, time.Now()); cerr != nil && !errors.Is(cerr, store.ErrMeetingClosed) {
-		a.log.Error("end meeting", "err", cerr)
-	}
+	a.live.Leave(closeCtx, conf, actor)
 	return err
 }
 

@@ -56,7 +56,7 @@ func (a *app) sshServer(confID string) (*tui.SSHServer, error) {
 		Addr:        a.flags.ssh,
 		HostKeyPath: hostKey,
 		Keys:        keys,
-		Console:     tui.Options{MCU: a.mcu, Conference: confID, Store: a.st, Lang: a.flags.lang, Calendar: cal},
+		Console:     tui.Options{MCU: a.mcu, Conference: confID, Store: a.st, Lang: a.flags.lang, Calendar: cal, Live: a.live},
 		Log:         a.log,
 	})
 	if err != nil {

@@ -138,7 +138,10 @@ func (c cli) workflowReport(ctx context.Context, args []string) error {
 		if err != nil {
 			return c.notFound(err, id, cf.lang)
 		}
-		return meeting.WriteBookingReport(c.out, r, *format, cf.lang)
+		if err := meeting.WriteBookingReport(c.out, r, *format, cf.lang); err != nil || r.Status.Booking.MeetingID == 0 {
+			return err
+		}
+		return writeBookingMeeting(ctx, c.out, d.Store, r.Status.Booking.MeetingID, *format, cf.lang)
 	case "annual":
 		a, err := meeting.LoadAnnual(ctx, d.Store, d.Calendar, *year, time.Now())
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -170,8 +171,45 @@ func checkListenAddr(addr string) error {
 func printFlags(w io.Writer, fs *flag.FlagSet, lang string) {
 	fmt.Fprintf(w, msg(lang, "flagsOf"), fs.Name())
 	fs.VisitAll(func(f *flag.Flag) {
+		if !flagUsed(fs.Name(), f.Name) {
+			return
+		}
 		fmt.Fprintf(w, "  --%-16s %s (%q)\n", f.Name, flagHelp(lang, f), f.DefValue)
 	})
+}
+
+// storeOnly are the common flags of a command that only reads or writes the database.
+var storeOnly = []string{"db", "lang"}
+
+// commonFlagsOf says which common flags a command uses, by the first word of its flag set's
+// name; a command not listed uses them all. Its help lists only those.
+var commonFlagsOf = map[string][]string{
+	"import":      storeOnly,
+	"bridgepoint": storeOnly,
+	"booking":     append([]string{"holidays"}, storeOnly...),
+	"technician":  append([]string{"holidays"}, storeOnly...),
+	"report":      append([]string{"holidays"}, storeOnly...),
+	"console":     {"db", "http", "lang", "api-token-file", "holidays", "udp-port", "tls-cert", "tls-key", "log"},
+	"serve": {"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "holidays", "udp-port", "tls-cert",
+		"tls-key", "log"},
+	"demo": {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log"},
+}
+
+// flagUsed reports whether the command whose flag set is named cmd uses flag name: its own
+// flags always, a common flag when commonFlagsOf says so.
+func flagUsed(cmd, name string) bool {
+	word, _, _ := strings.Cut(cmd, " ")
+	used, listed := commonFlagsOf[word]
+	if !listed || !isCommonFlag(name) {
+		return true
+	}
+	return slices.Contains(used, name)
+}
+
+// isCommonFlag reports whether name is one of newFlagSet's common flags.
+func isCommonFlag(name string) bool {
+	return slices.Contains([]string{"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "media",
+		"holidays", "udp-port", "tls-cert", "tls-key", "log"}, name)
 }
 
 // langFromArgs finds --lang before flags are parsed, so early messages use the right language.

@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"diemcau/endpoints"
+	"diemcau/live"
 	"diemcau/mcu"
 	"diemcau/meeting"
 	"diemcau/store"
-	"diemcau/tui"
 )
 
 // floorRig is a real store, registry, MCU, HTTP server and outage tracker on loopback, with one
@@ -93,7 +93,7 @@ func (r *floorRig) track(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
-		meeting.NewOutageTracker(r.st, "vi", nil).Run(ctx, tui.NewFloorFeed(r.conf).Observations)
+		meeting.NewOutageTracker(r.st, "vi", nil).Run(ctx, live.NewFloorFeed(r.conf).Observations)
 		close(done)
 	}()
 	t.Cleanup(func() { cancel(); <-done })

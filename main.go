@@ -39,6 +39,7 @@ func commands() []command {
 		{"backup", runBackup},
 		{"restore", runRestore},
 		{"doctor", runDoctor},
+		{"meeting", runMeeting},
 	}
 }
 

@@ -163,6 +163,14 @@ func TestServeRotationJoinAndSIGTERM(t *testing.T) {
 		t.Errorf("/api/v1/status with a join secret: %d, want 401", code)
 	}
 
+	// serve opens no meeting by itself: the control center opens one (here over the API).
+	if code, list := meetingsAPI(t, "GET", base+"/api/v1/meetings", apiToken, ""); code != http.StatusOK || len(list["live"].([]any)) != 0 {
+		t.Fatalf("meetings at start: %d %v, want 200 and none live", code, list)
+	}
+	if code, reply := meetingsAPI(t, "POST", base+"/api/v1/meetings", apiToken, `{"title":"Giao ban","unit_kinds":["commune"]}`); code != http.StatusCreated {
+		t.Fatalf("open an ad hoc meeting over the API: %d %v", code, reply)
+	}
+
 	dirMedia, err := endpoints.FindTestdata()
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"diemcau/endpoints"
+	"diemcau/live"
 	"diemcau/meeting"
 	"diemcau/store"
 )
@@ -40,7 +41,7 @@ func TestSiteReportBecomesADraftAndReachesTheLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	conf, err := a.openMeeting(ctx, store.Meeting{Title: "Giao ban", MainBP: "UBND-TINH"}, "Văn phòng UBND tỉnh", bps, false)
+	conf, err := a.live.Open(ctx, live.Spec{Meeting: store.Meeting{Title: "Giao ban", MainBP: "UBND-TINH"}, Host: "Văn phòng UBND tỉnh", Members: bps})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -67,6 +67,8 @@ func (e *SoftEndpoint) handleControl(s *softSession, data []byte) {
 		e.onRollCall()
 	case "disconnected":
 		e.onDisconnected(s, msg.Reason)
+	case "meeting_ended":
+		e.onMeetingEnded(s)
 	default:
 		e.log.Debug("unknown control message", "type", msg.Type)
 	}

@@ -16,9 +16,16 @@ func (e *DisconnectedError) Error() string {
 	return fmt.Sprintf("%s: disconnected by the control center: %s", e.ID, e.Reason)
 }
 
+// MeetingEndedError ends Run when the control center closed the meeting: the endpoint does not
+// rejoin by itself (the next meeting is joined anew).
+type MeetingEndedError struct{ ID string }
+
+func (e *MeetingEndedError) Error() string { return e.ID + ": the meeting has ended" }
+
 // door is what the MCU said about this endpoint's place in the meeting.
 type door struct {
 	disconnected atomic.Pointer[string] // the reason, once disconnected
+	ended        atomic.Bool            // the meeting was closed
 }
 
 // onRollCall answers the MCU's roll call with the configured number of attendees.
@@ -42,10 +49,21 @@ func (e *SoftEndpoint) onDisconnected(s *softSession, reason string) {
 	s.end("disconnected")
 }
 
-// disconnectedErr is the DisconnectedError once the MCU disconnected the endpoint, else nil.
+// onMeetingEnded ends the link for good: the control center closed the meeting.
+func (e *SoftEndpoint) onMeetingEnded(s *softSession) {
+	e.door.ended.Store(true)
+	e.log.Info("the meeting has ended")
+	s.end("meeting ended")
+}
+
+// disconnectedErr is the DisconnectedError once the MCU disconnected the endpoint, the
+// MeetingEndedError once the meeting was closed, else nil.
 func (e *SoftEndpoint) disconnectedErr() error {
 	if r := e.door.disconnected.Load(); r != nil {
 		return &DisconnectedError{ID: e.cfg.ID, Reason: *r}
+	}
+	if e.door.ended.Load() {
+		return &MeetingEndedError{ID: e.cfg.ID}
 	}
 	return nil
 }

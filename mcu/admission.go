@@ -261,3 +261,32 @@ func (c *Conference) Knocks() []Knock {
 func (c *Conference) knocksLocked() []Knock {
 	return append([]Knock(nil), c.door.knocks...)
 }
+
+// meetingEndedMessage tells every endpoint of a closed conference that the meeting has ended:
+// it must not rejoin by itself.
+type meetingEndedMessage struct {
+	Type string `json:"type"`
+}
+
+// tellEnded sends the meeting-ended message to every connected session and gives it
+// disconnectGrace to leave before the links close.
+func (c *Conference) tellEnded() {
+	c.mu.Lock()
+	sessions := make([]*session, 0, len(c.sessions))
+	for _, s := range c.sessions {
+		sessions = append(sessions, s)
+	}
+	c.mu.Unlock()
+	var sent []*session
+	for _, s := range sessions {
+		if s.send(meetingEndedMessage{Type: "meeting_ended"}) {
+			sent = append(sent, s)
+		}
+	}
+	if len(sent) > 0 {
+		sent[0].flushControl(disconnectGrace)
+	}
+	for _, s := range sent[min(1, len(sent)):] {
+		s.flushControl(0)
+	}
+}

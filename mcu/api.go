@@ -55,10 +55,11 @@ type ConferenceSpec struct {
 	Title      string
 	Host       string // host unit name
 	Chair      string
-	Members    []Member // expected bridge points; only they may join (another registered bridge point gets 403 from WHIP and waits at the door to be admitted, unless OpenToAll)
-	OpenToAll  bool     // any bridge point the Credentials know may join (ad hoc meeting); it is added as a member on join
-	AudioSlots int      // audio slots per receiver; 0 means 3
-	StartMuted bool     // far ends join muted (soft)
+	Members    []Member  // expected bridge points; only they may join (another registered bridge point gets 403 from WHIP and waits at the door to be admitted, unless OpenToAll)
+	OpenToAll  bool      // any bridge point the Credentials know may join (ad hoc meeting); it is added as a member on join
+	AudioSlots int       // audio slots per receiver; 0 means 3
+	StartMuted bool      // far ends join muted (soft)
+	StartedAt  time.Time // when the meeting started (a resumed one: its real start); zero = now
 }
 
 // EventKind names what changed.

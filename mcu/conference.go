@@ -39,7 +39,7 @@ type Conference struct {
 }
 
 func newConference(m *MCU, spec ConferenceSpec) *Conference {
-	c := &Conference{mcu: m, spec: spec, audioSlots: spec.AudioSlots, startedAt: time.Now(),
+	c := &Conference{mcu: m, spec: spec, audioSlots: spec.AudioSlots, startedAt: startOf(spec),
 		log: m.log.With("conference", spec.ID), byID: make(map[string]*member),
 		sessions: make(map[string]*session), done: make(chan struct{})}
 	if c.audioSlots <= 0 {
@@ -188,4 +188,12 @@ func (c *Conference) shutdown(reason string) {
 		c.endRecording()
 		c.mcu.forget(c)
 	})
+}
+
+// startOf is when the conference of spec started: its StartedAt, else now.
+func startOf(spec ConferenceSpec) time.Time {
+	if spec.StartedAt.IsZero() {
+		return time.Now()
+	}
+	return spec.StartedAt
 }

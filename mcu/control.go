@@ -207,6 +207,7 @@ func (c *Conference) Close(ctx context.Context, actor string) error {
 	if err := c.record(ctx, actor, "conference_close", "", c.spec.Title); err != nil {
 		return err
 	}
+	c.tellEnded()
 	c.shutdown("closed")
 	c.emit(EventConferenceEnd, "", actor, 0, "")
 	return nil

@@ -45,6 +45,7 @@ type knockJSON struct {
 // bridgePointStatus is one participant in the status reply.
 type bridgePointStatus struct {
 	ID          string     `json:"id"`
+	MeetingID   int64      `json:"meeting_id"` // the live meeting it is in (a bridge point is in at most one)
 	Name        string     `json:"name"`
 	Main        bool       `json:"main"`
 	Connected   bool       `json:"connected"`
@@ -101,7 +102,7 @@ func (m *MCU) statusHandler(token string, inc IncidentLister) http.Handler {
 			m.failJSON(w, http.StatusServiceUnavailable, txtAPIDisabled)
 			return
 		}
-		got := sha256.Sum256([]byte(bearer(r)))
+		got := sha256.Sum256([]byte(Bearer(r)))
 		if subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="diemcau-api"`)
 			m.failJSON(w, http.StatusUnauthorized, txtAPIUnauthorized)
@@ -141,7 +142,9 @@ func conferenceStatusOf(s Snapshot) conferenceStatus {
 		cs.AudioSources = []string{}
 	}
 	for _, p := range s.Participants {
-		cs.BridgePoints = append(cs.BridgePoints, bridgePointStatusOf(p))
+		bs := bridgePointStatusOf(p)
+		bs.MeetingID = s.MeetingID
+		cs.BridgePoints = append(cs.BridgePoints, bs)
 	}
 	for _, r := range s.Requests {
 		sr := speakRequestJSON{ID: r.ID, BridgePoint: r.BridgePoint, State: r.State, RequestedAt: r.RequestedAt}

@@ -74,8 +74,8 @@ func (m *MCU) fail(w http.ResponseWriter, status int, key textKey, reason string
 	_, _ = io.WriteString(w, msg+"\n")
 }
 
-// bearer returns the token of an "Authorization: Bearer" header, or "".
-func bearer(r *http.Request) string {
+// Bearer returns the token of an "Authorization: Bearer" header, or "".
+func Bearer(r *http.Request) string {
 	const prefix = "bearer "
 	v := r.Header.Get("Authorization")
 	if len(v) > len(prefix) && strings.EqualFold(v[:len(prefix)], prefix) {
@@ -96,7 +96,7 @@ func (m *MCU) authorize(w http.ResponseWriter, r *http.Request, id string) bool 
 		m.fail(w, http.StatusTooManyRequests, txtTooManyFailures, "")
 		return false
 	}
-	known, ok, err := m.creds.VerifyJoin(r.Context(), id, bearer(r))
+	known, ok, err := m.creds.VerifyJoin(r.Context(), id, Bearer(r))
 	if err == nil && (!known || !ok) {
 		m.authLimit.fail(r.RemoteAddr, now)
 	}

@@ -35,9 +35,11 @@ type UnitCount struct {
 	Hours        float64
 }
 
-// RecordingTally counts the recordings due in the year and how they were delivered (Article 12.2).
+// RecordingTally counts the recordings due in the year and how they were delivered (Article 12.2),
+// and the recordings the MCU made in the year's meetings and how many of those were delivered.
 type RecordingTally struct {
 	Due, OnTime, Late, Pending int
+	Made, Delivered            int
 }
 
 // held is one meeting that took place, from the MCU's log or from a booking.
@@ -72,6 +74,9 @@ func LoadAnnual(ctx context.Context, st *store.Store, cal *Calendar, year int, n
 		return Annual{}, err
 	}
 	a.Recordings = tallyRecordings(cal, bookings, from, to)
+	if err := a.Recordings.countMade(ctx, st, meetings); err != nil {
+		return Annual{}, err
+	}
 	units, err := st.Units(ctx)
 	if err != nil {
 		return Annual{}, err
@@ -93,6 +98,11 @@ func heldMeetings(ctx context.Context, st *store.Store, from, to, now time.Time)
 	}
 	out := make([]held, 0, len(ms))
 	for _, m := range ms {
+		if test, err := TestSessionOf(ctx, st, m.ID); err != nil {
+			return nil, err
+		} else if test != 0 {
+			continue // a booking's test session, not a meeting
+		}
 		h := held{hostUnit: m.HostUnit, kind: m.Kind, start: m.StartedAt, end: m.EndedAt, meetingID: m.ID}
 		if h.end.IsZero() {
 			h.end = now
@@ -115,6 +125,13 @@ func heldMeetings(ctx context.Context, st *store.Store, from, to, now time.Time)
 			return nil, err
 		}
 		h.attendees = att.Total
+		if len(ss) == 0 && att.Total == 0 {
+			if happened, err := anythingRecorded(ctx, st, m.ID); err != nil {
+				return nil, err
+			} else if !happened {
+				continue // opened, but no bridge point ever joined: not a meeting held
+			}
+		}
 		out = append(out, h)
 	}
 	return out, nil
@@ -262,4 +279,35 @@ func unitCounts(meetings []held, units []store.Unit) []UnitCount {
 	}
 	slices.SortStableFunc(out, func(x, y UnitCount) int { return y.Meetings - x.Meetings })
 	return out
+}
+
+// countMade counts the recordings made in the meetings held and those delivered.
+func (r *RecordingTally) countMade(ctx context.Context, st *store.Store, meetings []held) error {
+	for _, h := range meetings {
+		if h.meetingID == 0 {
+			continue
+		}
+		recs, err := st.Recordings(ctx, h.meetingID)
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			r.Made++
+			if !rec.DeliveredAt.IsZero() {
+				r.Delivered++
+			}
+		}
+	}
+	return nil
+}
+
+// anythingRecorded reports whether a meeting nobody joined over the MCU still has a record of
+// taking place: an outage or an incident (a meeting held on the terminals, logged by hand).
+func anythingRecorded(ctx context.Context, st *store.Store, meetingID int64) (bool, error) {
+	outs, err := st.Outages(ctx, meetingID)
+	if err != nil || len(outs) > 0 {
+		return len(outs) > 0, err
+	}
+	ins, err := st.Incidents(ctx, meetingID)
+	return len(ins) > 0, err
 }

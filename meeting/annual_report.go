@@ -71,7 +71,8 @@ func newAnnualView(a Annual, lang string) annualView {
 	r := a.Recordings
 	rec := annualTable{Title: t("annual.recordings"), Header: []string{t("form.field"), t("annual.count")},
 		Rows: [][]string{{t("annual.recDue"), strconv.Itoa(r.Due)}, {t("annual.recOnTime"), strconv.Itoa(r.OnTime)},
-			{t("annual.recLate"), strconv.Itoa(r.Late)}, {t("annual.recPending"), strconv.Itoa(r.Pending)}}}
+			{t("annual.recLate"), strconv.Itoa(r.Late)}, {t("annual.recPending"), strconv.Itoa(r.Pending)},
+			{t("annual.recMade"), strconv.Itoa(r.Made)}, {t("annual.recDelivered"), strconv.Itoa(r.Delivered)}}}
 	gaps := annualTable{Title: t("annual.training"), Header: []string{t("annual.unit"), t("annual.trained")}, Empty: t("annual.none")}
 	for _, g := range a.Gaps {
 		gaps.Rows = append(gaps.Rows, []string{g.UnitName + " (" + g.UnitID + ")", strconv.Itoa(g.Trained)})

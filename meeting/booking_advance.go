@@ -34,6 +34,11 @@ func (d *Desk) Advance(ctx context.Context, id int64, step Step, actor, note str
 		return &StepError{Booking: id, Step: step, Reason: "isCancelled"}
 	}
 	now := d.now()
+	// Live and closed are the meeting's own: not before its final check (opening it records
+	// live), not before it starts (closing it records closed).
+	if step == StepLive && now.Before(FinalCheckAt(b.StartsAt)) || step == StepClosed && now.Before(b.StartsAt) {
+		return &StepError{Booking: id, Step: step, Reason: "tooEarly"}
+	}
 	detail := string(step)
 	if note != "" {
 		detail += ": " + note

@@ -39,6 +39,7 @@ var bookingText = map[string]map[string]string{
 		"noCancel":         "đăng ký #%d: không hủy được ở bước «%s»",
 		"isCancelled":      "đăng ký #%d đã hủy, không ghi «%s»",
 		"alreadyDone":      "đăng ký #%d: «%s» đã ghi rồi",
+		"tooEarly":         "đăng ký #%d: chưa đến giờ ghi «%s» (mở hoặc đóng cuộc họp sẽ tự ghi bước này)",
 
 		"step.registered":           "đã đăng ký",
 		"step.confirmed":            "Sở đã xác nhận",
@@ -152,6 +153,8 @@ var bookingText = map[string]map[string]string{
 		"annual.recOnTime":              "Đúng hạn",
 		"annual.recLate":                "Trễ hạn",
 		"annual.recPending":             "Chưa giao",
+		"annual.recMade":                "Bản ghi đã ghi (MCU)",
+		"annual.recDelivered":           "Bản ghi đã giao",
 		"annual.training":               "Đơn vị có dưới 2 cán bộ kỹ thuật đã tập huấn (Điều 6.6, 16.1.c)",
 		"annual.trained":                "Đã tập huấn",
 		"annual.none":                   "Không có.",
@@ -240,6 +243,7 @@ var bookingText = map[string]map[string]string{
 		"noCancel":         "booking #%d: cannot be cancelled at «%s»",
 		"isCancelled":      "booking #%d is cancelled; «%s» not recorded",
 		"alreadyDone":      "booking #%d: «%s» is already recorded",
+		"tooEarly":         "booking #%d: too early to record «%s» (opening or closing the meeting records it)",
 
 		"step.registered":           "registered",
 		"step.confirmed":            "confirmed by the Department",
@@ -353,6 +357,8 @@ var bookingText = map[string]map[string]string{
 		"annual.recOnTime":              "On time",
 		"annual.recLate":                "Late",
 		"annual.recPending":             "Not yet delivered",
+		"annual.recMade":                "Recordings made (MCU)",
+		"annual.recDelivered":           "Recordings delivered",
 		"annual.training":               "Units with fewer than 2 trained technicians (Articles 6.6, 16.1.c)",
 		"annual.trained":                "Trained",
 		"annual.none":                   "None.",

@@ -23,6 +23,11 @@ func SaveTestResult(ctx context.Context, st *store.Store, meetingID int64, bridg
 	}
 	r := store.TestResult{MeetingID: meetingID, BridgePoint: bridgePoint, TestedAt: now, TestedBy: actor,
 		Passed: AllPassed(items)}
+	booking, err := TestSessionOf(ctx, st, meetingID)
+	if err != nil {
+		return store.TestResult{}, fmt.Errorf("save test result: %w", err)
+	}
+	r.BookingID = booking // a test session's results are its booking's; else the booking linked to the meeting
 	var failed []string
 	for _, it := range items {
 		r.Items = append(r.Items, store.TestResultItem{Item: string(it.Item), Measured: it.Item.Measured(),

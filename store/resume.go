@@ -87,3 +87,35 @@ func (s *Store) EndOpenSessions(ctx context.Context, meetingID int64, at time.Ti
 	}
 	return open, nil
 }
+
+// LiveMeetings returns every meeting still live, oldest first.
+func (s *Store) LiveMeetings(ctx context.Context) ([]Meeting, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM meetings WHERE status = 'live' ORDER BY started_at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("live meetings: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("live meetings: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, fmt.Errorf("live meetings: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("live meetings: %w", err)
+	}
+	out := make([]Meeting, 0, len(ids))
+	for _, id := range ids {
+		m, err := s.Meeting(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}

@@ -91,6 +91,9 @@ func (v *BookingsView) Update(msg tea.Msg) (*BookingsView, tea.Cmd) {
 		v.cursor = 0
 	case key.Matches(km, k.End):
 		v.cursor = len(v.list) - 1
+	case key.Matches(km, k.OpenMeeting) && v.cursor < len(v.list):
+		id := v.list[v.cursor].Booking.ID
+		return v, func() tea.Msg { return openBookingMsg{booking: id} }
 	}
 	v.clamp()
 	return v, nil

@@ -50,10 +50,10 @@ type IncidentSaveFailedMsg struct {
 
 // tickCmd takes a snapshot after refreshEvery, finding the conference if it was not open yet.
 func (m *Model) tickCmd() tea.Cmd {
-	conf, mc, id := m.conf, m.opts.MCU, m.opts.Conference
+	conf, mc, id, perm := m.conf, m.opts.MCU, m.opts.Conference, m.common.Perm
 	return tea.Tick(refreshEvery, func(at time.Time) tea.Msg {
 		if conf == nil && mc != nil {
-			conf = findConference(mc, id)
+			conf = findConferenceFor(mc, id, perm)
 		}
 		if conf == nil {
 			return snapshotMsg{at: at}

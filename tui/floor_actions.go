@@ -3,12 +3,11 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"diemcau/mcu"
+	"diemcau/live"
 	"diemcau/meeting"
 	"diemcau/store"
 )
@@ -148,20 +147,17 @@ func (m *Model) openCloseView(msg closePrefillMsg) tea.Cmd {
 }
 
 // closeMeetingCmd stores the log, ends the meeting in the store, then closes the conference.
-func closeMeetingCmd(c Common, st *store.Store, conf *mcu.Conference, meetingID int64, entries []store.MeetingLogEntry) tea.Cmd {
+func closeMeetingCmd(c Common, lv *live.Manager, meetingID int64, entries []store.MeetingLogEntry) tea.Cmd {
 	return func() tea.Msg {
-		if st == nil {
+		if lv == nil {
 			return MeetingClosedMsg{Err: errors.New(c.Text(txtNoStore))}
+		}
+		if entries == nil {
+			entries = []store.MeetingLogEntry{} // confirmed empty: not to be prefilled again
 		}
 		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
 		defer cancel()
-		if err := meeting.CloseLog(ctx, st, meetingID, entries, c.Actor, time.Now()); err != nil {
-			return MeetingClosedMsg{Err: err}
-		}
-		if err := conf.Close(ctx, c.Actor); err != nil && !errors.Is(err, mcu.ErrClosed) {
-			return MeetingClosedMsg{Err: fmt.Errorf("close conference: %w", err)}
-		}
-		return MeetingClosedMsg{}
+		return MeetingClosedMsg{Err: lv.Close(ctx, meetingID, entries, c.Actor)}
 	}
 }
 

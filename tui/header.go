@@ -24,7 +24,20 @@ type Header struct {
 	selTotal time.Duration
 
 	testFailed string // bridge points whose latest test result failed, by name
+
+	meetingID, pos, count int64 // the meeting shown, its place among the live ones and their number
 }
+
+// NoMeetingView is the header while no meeting is live: no clock running, only the time of day.
+func (h *Header) NoMeetingView() string {
+	st := h.common.Styles
+	return fit(" "+st.Title.Render(h.common.Text(txtNoMeetingLive)), h.width, false) + "\n" +
+		fit(strings.Repeat(" ", max(0, h.width-8))+h.now.Format("15:04:05"), h.width, false)
+}
+
+// SetMeetingOf says which meeting the header names: its id, its place among the live meetings
+// (0 when it is no longer live) and how many are live.
+func (h *Header) SetMeetingOf(id, pos, count int64) { h.meetingID, h.pos, h.count = id, pos, count }
 
 // NewHeader returns an empty header.
 func NewHeader(c Common) *Header { return &Header{common: c} }
@@ -62,6 +75,9 @@ func (h *Header) View() string {
 	st, t := h.common.Styles, h.common.Text
 	sep := st.Dim.Render(" │ ")
 	first := doorBadge(h.common, h.snap) + st.Title.Render(h.snap.Title)
+	if h.count > 1 || h.pos == 0 && h.count > 0 { // several live: which one this is
+		first += st.Label.Render(t(txtMeetingOf, h.meetingID, h.pos, h.count))
+	}
 	if h.snap.Host != "" {
 		first += sep + st.Label.Render(t(txtHost)+": ") + h.snap.Host
 	}

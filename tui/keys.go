@@ -67,6 +67,9 @@ type KeyMap struct {
 	Disconnect   key.Binding // disconnects the selected bridge point, after a y/n question
 	AskRollCall  key.Binding // asks every connected site for its attendees, in the roll call
 	Attend       key.Binding // types the selected site's attendees, in the roll call
+	Meetings     key.Binding // the live meetings and today's schedule: switch, open (meetings_view.go)
+	OpenMeeting  key.Binding // opens the selected booking as the live meeting (bookings and meetings views)
+	NewMeeting   key.Binding // opens an ad hoc meeting
 }
 
 // NewKeyMap returns the console's key map (DESIGN.md) with help in lang.
@@ -138,6 +141,9 @@ func NewKeyMap(lang string) *KeyMap {
 		Disconnect:   b(txtKeyDisconnect, "X", "X"),
 		AskRollCall:  b(txtKeyAskRollCall, "r", "r"),
 		Attend:       b(txtKeyAttend, "enter", "enter"),
+		Meetings:     b(txtKeyMeetings, "W", "W"),
+		OpenMeeting:  b(txtKeyOpenMeeting, "o", "o"),
+		NewMeeting:   b(txtKeyNewMeeting, "N", "N"),
 	}
 }
 
@@ -146,7 +152,7 @@ func NewKeyMap(lang string) *KeyMap {
 func (k *KeyMap) shortHelp(main []key.Binding, more ...key.Binding) []key.Binding {
 	out := append([]key.Binding{}, main...)
 	out = append(out, k.RaiseHand, k.Help, k.Quit, k.Incident)
-	return append(append(out, more...), k.Bookings, k.TestSession, k.Recordings, k.Tab, k.Move)
+	return append(append(out, more...), k.Bookings, k.TestSession, k.Recordings, k.Meetings, k.Tab, k.Move)
 }
 
 // globalFull is the full help's column of the keys that work from every panel of the main

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"diemcau/live"
 	"diemcau/mcu"
 	"diemcau/meeting"
 	"diemcau/store"
@@ -26,6 +27,7 @@ type Options struct {
 	BridgePoint string             // an operator's own bridge point
 	Log         *slog.Logger       // refused actions are logged here; nil = slog.Default()
 	Calendar    *meeting.Calendar  // working days for the bookings view; nil = meeting.DefaultCalendar()
+	Live        *live.Manager      // opens and closes meetings; nil = one over MCU and Store
 }
 
 // panel is a focusable panel of the main screen, in tab order.
@@ -71,6 +73,12 @@ type Model struct {
 
 	recordings *RecordingsView // the recording view (R), when open
 
+	live            *live.Manager
+	meetings        *MeetingsView    // the live meetings and today's schedule (W), when open
+	schedule        []live.Scheduled // today's bookings, shown while no meeting is live
+	scheduleErr     error
+	scheduleLoading bool
+
 	room              *RoomView // the roll call (D), when open
 	pendingDisconnect string    // the bridge point waiting for the disconnect confirmation
 
@@ -103,15 +111,36 @@ func newModel(ctx context.Context, opts Options) *Model {
 		events: NewEventLog(c), help: NewHelpBar(c), done: make(chan struct{}),
 		floorSince: map[string]time.Time{}, testMeter: meeting.NewTestMeter(),
 	}
+	m.live = opts.Live
+	if m.live == nil && opts.MCU != nil && opts.Store != nil {
+		m.live = live.New(live.Config{Store: opts.Store, MCU: opts.MCU, Lang: c.Lang, Log: opts.Log})
+	}
 	if opts.MCU != nil {
 		m.eventsCh, m.cancelSub = opts.MCU.Subscribe(256)
-		m.conf = findConference(opts.MCU, opts.Conference)
+		m.conf = findConferenceFor(opts.MCU, opts.Conference, c.Perm)
 		if m.conf != nil {
 			m.applySnapshot(m.conf.Snapshot(), m.now)
 		}
 	}
 	m.layout()
 	return m
+}
+
+// findConferenceFor is the conference a session of p lands in: id when given; else, for a host or
+// operator key with a bridge point, the live meeting that bridge point is in (none while it is
+// in none); else the first live one.
+func findConferenceFor(m *mcu.MCU, id string, p Permissions) *mcu.Conference {
+	if id != "" || p.BridgePoint == "" || (p.role() != RoleHost && p.role() != RoleOperator) {
+		return findConference(m, id)
+	}
+	for _, c := range m.Conferences() {
+		for _, x := range c.Snapshot().Participants {
+			if x.ID == p.BridgePoint {
+				return c
+			}
+		}
+	}
+	return nil
 }
 
 // findConference returns the conference id, or the first live one when id is empty.
@@ -138,8 +167,12 @@ func (m *Model) Close() {
 
 // Init starts the snapshot ticker and the event reader.
 func (m *Model) Init() tea.Cmd {
+	var schedule tea.Cmd
+	if m.conf == nil && m.opts.Conference == "" {
+		schedule = m.loadMeetingsCmd(nil, 0)
+	}
 	return tea.Batch(m.tickCmd(), waitEventsCmd(m.common.Context(), m.done, m.eventsCh, 0),
-		m.floorTick(0), m.testResultsTick(0))
+		m.floorTick(0), m.testResultsTick(0), schedule)
 }
 
 // Live reports whether the console shows a meeting that has not ended.
@@ -156,6 +189,7 @@ func (m *Model) applySnapshot(s mcu.Snapshot, now time.Time) {
 		m.names[p.ID] = p.Name
 	}
 	m.header.SetSnapshot(s, m.names, now)
+	m.header.SetMeetingOf(m.meetingOf(s.ID))
 	m.table.SetParticipants(s.Participants)
 	for _, p := range s.Participants {
 		if _, ok := m.floorSince[p.ID]; p.Floor && !ok {

@@ -133,7 +133,7 @@ func (m *Model) confirmed(r ConfirmResultMsg) tea.Cmd {
 		}
 		entries := m.pendingClose
 		m.pendingClose = nil
-		return closeMeetingCmd(m.common, m.opts.Store, m.conf, m.snap.MeetingID, entries)
+		return closeMeetingCmd(m.common, m.live, m.snap.MeetingID, entries)
 	case r.Action == ConfirmSubmitLog:
 		if !m.permit(ActCloseMeeting, "") {
 			return nil

@@ -15,6 +15,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.common.SetSize(msg.Width, msg.Height)
 		m.layout()
 	case snapshotMsg:
+		if msg.conf != nil && m.conf != nil && msg.conf != m.conf {
+			return m, m.tickCmd() // a tick of the meeting the console switched from
+		}
 		if msg.conf != nil {
 			m.conf = msg.conf
 			m.applySnapshot(msg.snap, msg.at)
@@ -131,6 +134,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.updateRecordings(msg)
 	case roomMsg:
 		return m, m.updateRoom(msg)
+	case meetingsMsg, meetingsCloseMsg, meetingSwitchMsg, openBookingMsg, adhocOpenMsg, meetingOpenedMsg:
+		return m, m.updateMeetings(msg)
 	case tea.KeyMsg:
 		if keys, ok := m.splitRunes(msg); ok {
 			return m, m.handleKeys(keys)
@@ -185,6 +190,8 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		var cmd tea.Cmd
 		m.bookings, cmd = m.bookings.Update(km)
 		return cmd
+	case m.meetings != nil && (m.meetings.Typing() || !key.Matches(km, k.Help, k.Quit)):
+		return m.meetings.Update(km)
 	case m.recordings != nil && !key.Matches(km, k.Help, k.Quit):
 		return m.recordingsKey(km)
 	case m.room != nil && (m.room.Typing() || !key.Matches(km, k.Help, k.Quit)):
@@ -227,6 +234,15 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		return m.raiseHandCmd()
 	case key.Matches(km, k.Bookings):
 		return m.openBookings()
+	case key.Matches(km, k.Meetings):
+		return m.openMeetings()
+	case key.Matches(km, k.NewMeeting):
+		if !m.permit(ActOpenMeeting, "") {
+			return nil
+		}
+		cmd := m.openMeetings()
+		m.meetings.form = newAdhocForm(nil)
+		return cmd
 	case key.Matches(km, k.TestSession):
 		return m.openTestSession()
 	case key.Matches(km, k.Recordings):

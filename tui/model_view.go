@@ -24,6 +24,8 @@ func (m *Model) keys() help.KeyMap {
 		return m.testing
 	case m.bookings != nil:
 		return m.bookings
+	case m.meetings != nil:
+		return m.meetings
 	case m.recordings != nil:
 		return m.recordings
 	case m.room != nil:
@@ -68,6 +70,9 @@ func (m *Model) layout() {
 	if m.recordings != nil {
 		m.recordings.SetSize(w, body)
 	}
+	if m.meetings != nil {
+		m.meetings.SetSize(w, body)
+	}
 	if m.room != nil {
 		m.room.SetSize(w, body)
 	}
@@ -102,10 +107,14 @@ func (m *Model) View() string {
 		mid = m.testing.View()
 	case m.bookings != nil:
 		mid = m.bookings.View()
+	case m.meetings != nil:
+		mid = m.meetings.View()
 	case m.recordings != nil:
 		mid = m.recordings.View()
 	case m.room != nil:
 		mid = m.room.View()
+	case m.conf == nil && m.opts.Conference == "":
+		mid = m.scheduleView()
 	case m.conf == nil && len(m.snap.Participants) == 0:
 		mid = m.common.Styles.StatusErr.Render(fit(" "+m.common.Text(txtNoConference, m.opts.Conference), w, false))
 	case w >= sideFrom:
@@ -115,7 +124,11 @@ func (m *Model) View() string {
 		bottom := besides(m.queue.View(), m.events.View(), min(40, w*2/5))
 		mid = m.table.View() + "\n" + bottom
 	}
-	out := m.header.View() + "\n" + padLines(mid, body) + "\n" + m.help.View(m.keys())
+	head := m.header.View()
+	if m.conf == nil && m.opts.Conference == "" {
+		head = m.header.NoMeetingView()
+	}
+	out := head + "\n" + padLines(mid, body) + "\n" + m.help.View(m.keys())
 	return padLines(out, m.common.Height)
 }
 

@@ -24,6 +24,12 @@ func startProgram(t *testing.T, f *fixture, lang string) *screen {
 	t.Helper()
 	m := New(f.options(lang))
 	t.Cleanup(m.Close)
+	return startModel(t, m)
+}
+
+// startModel runs the console m in a real Bubble Tea program at 80×24.
+func startModel(t *testing.T, m *Model) *screen {
+	t.Helper()
 	return &screen{TestModel: teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))}
 }
 

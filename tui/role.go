@@ -26,6 +26,7 @@ const (
 	ActAdmit                          // admit a bridge point asking to join (A; a in the roll call)
 	ActLock                           // lock or unlock the meeting (L)
 	ActDisconnect                     // disconnect a bridge point (X)
+	ActOpenMeeting                    // open a meeting from a booking or ad hoc (W, N; B then o)
 	actionCount
 )
 
@@ -71,6 +72,8 @@ var permissionMatrix = [actionCount]struct{ control, host, operator, viewer reac
 	ActAdmit:      {every, every, denied, denied},
 	ActLock:       {every, every, denied, denied},
 	ActDisconnect: {every, denied, denied, denied},
+	// Opening a meeting starts the day's work at the control center.
+	ActOpenMeeting: {every, denied, denied, denied},
 }
 
 // actionNames name the actions in logs.
@@ -81,6 +84,7 @@ var actionNames = [actionCount]string{
 	ActTestSession: "test_session", ActRecord: "record", ActDeliverRecording: "deliver_recording",
 	ActBookingAdd: "booking_add", ActBookingEdit: "booking_edit", ActBookingStep: "booking_step",
 	ActRollCall: "roll_call", ActAdmit: "admit", ActLock: "lock", ActDisconnect: "disconnect",
+	ActOpenMeeting: "open_meeting",
 }
 
 // String names the action as the logs do.

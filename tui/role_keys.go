@@ -40,6 +40,8 @@ func (k *KeyMap) confine(p Permissions) {
 	k.BookingAdd.SetEnabled(p.bookingAllowed(ActBookingAdd))
 	k.BookingEdit.SetEnabled(p.bookingAllowed(ActBookingEdit))
 	k.BookingStep.SetEnabled(p.bookingAllowed(ActBookingStep))
+	k.OpenMeeting.SetEnabled(p.AllowsAny(ActOpenMeeting))
+	k.NewMeeting.SetEnabled(p.AllowsAny(ActOpenMeeting))
 }
 
 // lockedAction returns the action of a main-screen key the role may not use at all, matched
@@ -61,6 +63,7 @@ var actionLabels = [actionCount]textKey{
 	ActTestSession: txtActTestSession, ActRecord: txtKeyRecordToggle, ActDeliverRecording: txtActDeliverRecording,
 	ActBookingAdd: txtKeyBookingAdd, ActBookingEdit: txtKeyBookingEdit, ActBookingStep: txtKeyBookingStep,
 	ActRollCall: txtActRollCall, ActAdmit: txtActAdmit, ActLock: txtKeyLock, ActDisconnect: txtActDisconnect,
+	ActOpenMeeting: txtActOpenMeeting,
 }
 
 // roleLabel names p's role in the session's language.

@@ -47,6 +47,12 @@ func (s *syncBuffer) String() string {
 
 func newSSHRig(t *testing.T, f *fixture, authorized string) *sshRig {
 	t.Helper()
+	return newSSHRigWith(t, f.options("vi"), authorized)
+}
+
+// newSSHRigWith is newSSHRig whose sessions start from opts.
+func newSSHRigWith(t *testing.T, opts Options, authorized string) *sshRig {
+	t.Helper()
 	dir := t.TempDir()
 	r := &sshRig{keysPath: filepath.Join(dir, "authorized_keys"), hostKey: filepath.Join(dir, "ssh_host_ed25519"), logs: &syncBuffer{}}
 	if err := os.WriteFile(r.keysPath, []byte(authorized), 0o600); err != nil {
@@ -57,7 +63,7 @@ func newSSHRig(t *testing.T, f *fixture, authorized string) *sshRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := NewSSHServer(SSHConfig{Addr: "127.0.0.1:0", HostKeyPath: r.hostKey, Keys: keys, Console: f.options("vi"), Log: log})
+	srv, err := NewSSHServer(SSHConfig{Addr: "127.0.0.1:0", HostKeyPath: r.hostKey, Keys: keys, Console: opts, Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}

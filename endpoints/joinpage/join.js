@@ -440,6 +440,12 @@
         setState('removed'); // disconnected by the control center
         showError(fmt(T.disconnected, m.reason ? ': ' + m.reason : ''));
         break;
+      case 'meeting_ended':
+        st.location = ''; // the MCU ended the session itself: no DELETE
+        stop();
+        setState('ended'); // the control center closed the meeting: no retry
+        showError(T.meeting_ended);
+        break;
       case 'notice':
         if (m.code === 'codec') {
           const slot = m.slot === 'speaker' ? 'speaker' : 'main';
