@@ -52,6 +52,18 @@ func TestBookingOpensAtItsStartTime(t *testing.T) {
 	if b, _ := st.Booking(ctx, notChecked); b.MeetingID != 0 {
 		t.Error("a booking without its final check opened by itself")
 	}
+	today, err := m.Today(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range today {
+		if want := s.Booking == notChecked; s.DueToOpen != want {
+			t.Errorf("booking %d due to open: %v, want %v (only the one left for a technician to open)", s.Booking, s.DueToOpen, want)
+		}
+	}
+	if len(today) != 2 {
+		t.Errorf("today's schedule has %d bookings, want 2", len(today))
+	}
 	if again, err := m.OpenDue(ctx); err != nil || len(again) != 0 {
 		t.Errorf("a second pass opened %d more (%v)", len(again), err)
 	}

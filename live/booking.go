@@ -79,16 +79,15 @@ func (m *Manager) bookedSpec(ctx context.Context, id int64) (Spec, error) {
 	}, nil
 }
 
-// bookingOpened links booking id to the meeting opened from it and records its "live" step.
-func (m *Manager) bookingOpened(ctx context.Context, id, meetingID int64, actor string) error {
-	if err := m.st.LinkBookingMeeting(ctx, id, meetingID); err != nil {
-		return err
+// createMeeting writes the new live meeting; one opened from a booking is linked to it and its
+// "live" step recorded in the same transaction.
+func (m *Manager) createMeeting(ctx context.Context, mt store.Meeting, ids []string, s Spec) (int64, error) {
+	if s.Booking == 0 {
+		return m.st.CreateMeeting(ctx, mt, ids)
 	}
-	now := m.now()
-	return m.st.RecordBookingStep(ctx, id, string(meeting.StepConfirmed),
-		store.BookingStep{Step: string(meeting.StepLive), At: now, Actor: actor, Note: fmt.Sprintf("meeting %d", meetingID)},
-		store.AuditEntry{At: now, Actor: actor, Action: "booking_" + string(meeting.StepLive),
-			Detail: fmt.Sprintf("%s: meeting %d", meeting.StepLive, meetingID)})
+	return m.st.OpenBookingMeeting(ctx, mt, ids, s.Booking, string(meeting.StepConfirmed),
+		store.BookingStep{Step: string(meeting.StepLive), At: mt.StartedAt, Actor: s.Actor},
+		store.AuditEntry{At: mt.StartedAt, Actor: s.Actor, Action: "booking_" + string(meeting.StepLive)})
 }
 
 // bookingClosed records the "closed" step of the booking meeting meetingID was opened from, if any.

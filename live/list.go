@@ -36,6 +36,7 @@ type Scheduled struct {
 	NextStep  string     `json:"next_step,omitempty"`
 	NextDue   *time.Time `json:"next_due,omitempty"`
 	Overdue   bool       `json:"overdue"`
+	DueToOpen bool       `json:"due_to_open"` // its time has come and it is not opened yet
 	MeetingID int64      `json:"meeting_id,omitempty"`
 }
 
@@ -80,6 +81,10 @@ func (m *Manager) Today(ctx context.Context, cal *meeting.Calendar) ([]Scheduled
 		}
 		row := Scheduled{Booking: b.ID, Content: b.Content, HostUnit: b.HostUnit, StartsAt: b.StartsAt,
 			EndsAt: b.EndsAt, State: string(s.State), Overdue: s.Overdue, MeetingID: b.MeetingID}
+		switch s.State {
+		case meeting.StepConfirmed, meeting.StepPowerNotified, meeting.StepTestDone, meeting.StepFinalCheckDone:
+			row.DueToOpen = b.MeetingID == 0 && !now.Before(b.StartsAt) && now.Before(b.EndsAt)
+		}
 		if s.Next != nil {
 			row.NextStep = string(s.Next.Step)
 			if !s.Next.Due.IsZero() {

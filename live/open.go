@@ -44,18 +44,12 @@ func (m *Manager) Open(ctx context.Context, s Spec) (*mcu.Conference, error) {
 		ids = append(ids, bp.ID)
 		spec.Members = append(spec.Members, mcu.Member{ID: bp.ID, Name: bp.Name, Main: bp.ID == mt.MainBP})
 	}
-	id, err := m.st.CreateMeeting(ctx, mt, ids)
+	id, err := m.createMeeting(ctx, mt, ids, s)
 	if err != nil {
 		return nil, err
 	}
 	if s.TestOf != 0 { // written first: from now on the store knows it is no meeting
 		if _, err := m.st.RecordAction(ctx, id, mt.StartedAt, s.Actor, meeting.ActionTestOpen, "", meeting.TestOpenDetail(s.TestOf)); err != nil {
-			_ = m.st.EndMeeting(ctx, id, m.now())
-			return nil, err
-		}
-	}
-	if s.Booking != 0 {
-		if err := m.bookingOpened(ctx, s.Booking, id, s.Actor); err != nil {
 			_ = m.st.EndMeeting(ctx, id, m.now())
 			return nil, err
 		}

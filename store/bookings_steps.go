@@ -54,3 +54,24 @@ func (s *Store) LinkBookingMeeting(ctx context.Context, id, meetingID int64) err
 	}
 	return affectedOne(res, fmt.Sprintf("link booking %d", id))
 }
+
+// OpenBookingMeeting creates the live meeting opened from booking id, links the booking to it and
+// records its step st (after the step named after), with the audit entry, in one transaction; it
+// returns the meeting's id. Errors as RecordBookingStep's.
+func (s *Store) OpenBookingMeeting(ctx context.Context, m Meeting, participants []string, id int64, after string, st BookingStep, audit AuditEntry) (int64, error) {
+	return s.CreateMeetingThen(ctx, m, participants, func(tx *sql.Tx, meetingID int64) error {
+		res, err := tx.ExecContext(ctx, `UPDATE bookings SET meeting_id = ? WHERE id = ?`, meetingID, id)
+		if err != nil {
+			return err
+		}
+		if err := affectedOne(res, fmt.Sprintf("link booking %d", id)); err != nil {
+			return err
+		}
+		st.Note = fmt.Sprintf("meeting %d", meetingID)
+		audit.Detail = fmt.Sprintf("%s: meeting %d", st.Step, meetingID)
+		if err := recordBookingStep(ctx, tx, id, after, st, audit); err != nil {
+			return fmt.Errorf("booking %d step %s: %w", id, st.Step, err)
+		}
+		return nil
+	})
+}

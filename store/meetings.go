@@ -15,6 +15,13 @@ var ErrMeetingClosed = errors.New("meeting already closed")
 // transaction, and returns its id. A zero StartedAt means now; the main bridge point, when
 // set, is always a participant.
 func (s *Store) CreateMeeting(ctx context.Context, m Meeting, participants []string) (int64, error) {
+	return s.CreateMeetingThen(ctx, m, participants, nil)
+}
+
+// CreateMeetingThen is CreateMeeting that runs then, when set, with the new meeting's id inside
+// the same transaction: the meeting and what goes with it (its booking's link and step) are
+// written together or not at all.
+func (s *Store) CreateMeetingThen(ctx context.Context, m Meeting, participants []string, then func(tx *sql.Tx, id int64) error) (int64, error) {
 	if m.StartedAt.IsZero() {
 		m.StartedAt = time.Now()
 	}
@@ -39,6 +46,9 @@ func (s *Store) CreateMeeting(ctx context.Context, m Meeting, participants []str
 			if err := addParticipant(ctx, tx, id, bp); err != nil {
 				return err
 			}
+		}
+		if then != nil {
+			return then(tx, id)
 		}
 		return nil
 	})

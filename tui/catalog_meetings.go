@@ -27,6 +27,7 @@ const (
 	txtNoLive
 	txtActOpenMeeting
 	txtMeetingOf
+	txtDueToOpen
 )
 
 func init() {
@@ -60,6 +61,7 @@ var meetingsTextVI = map[textKey]string{
 	txtNoLive:             "bảng điều khiển không có quyền mở cuộc họp",
 	txtActOpenMeeting:     "mở cuộc họp",
 	txtMeetingOf:          " · #%d (%d/%d)",
+	txtDueToOpen:          "⏰ ĐẾN GIỜ MỞ (W, o)",
 }
 
 var meetingsTextEN = map[textKey]string{
@@ -84,6 +86,7 @@ var meetingsTextEN = map[textKey]string{
 	txtNoLive:             "this console may not open meetings",
 	txtActOpenMeeting:     "open a meeting",
 	txtMeetingOf:          " · #%d (%d/%d)",
+	txtDueToOpen:          "⏰ DUE TO OPEN (W, o)",
 }
 
 // errNoLive is the error of opening a meeting from a console without the live manager.

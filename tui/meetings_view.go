@@ -149,6 +149,9 @@ func scheduleLine(c Common, s live.Scheduled) string {
 	if s.Overdue {
 		next += " !"
 	}
+	if s.DueToOpen {
+		next = " " + c.Text(txtDueToOpen) + next
+	}
 	return fmt.Sprintf("  #%d  %s–%s  %s  [%s]%s", s.Booking, s.StartsAt.Local().Format("15:04"),
 		s.EndsAt.Local().Format("15:04"), s.Content, s.State, next)
 }
