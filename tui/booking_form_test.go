@@ -17,8 +17,7 @@ import (
 func bookingNow(t *testing.T) time.Time {
 	t.Helper()
 	now := time.Date(2026, 12, 9, 9, 30, 0, 0, meeting.Zone())
-	bookingsClock = func() time.Time { return now }
-	t.Cleanup(func() { bookingsClock = time.Now })
+	t.Cleanup(setBookingsClock(func() time.Time { return now }))
 	return now
 }
 

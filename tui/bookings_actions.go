@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -27,8 +28,23 @@ type bookingsMsg struct {
 	once  bool          // a reread after a change: the periodic one goes on by itself
 }
 
-// bookingsClock is the clock deadlines are judged by; tests set it.
-var bookingsClock = time.Now
+// bookingsNow is the clock deadlines are judged by (nil: time.Now); tests set it through
+// setBookingsClock. Atomic: a command of a console still running may read it meanwhile.
+var bookingsNow atomic.Pointer[func() time.Time]
+
+// bookingsClock returns the time by the bookings' clock.
+func bookingsClock() time.Time {
+	if f := bookingsNow.Load(); f != nil {
+		return (*f)()
+	}
+	return time.Now()
+}
+
+// setBookingsClock makes now the bookings' clock and returns what restores the real one.
+func setBookingsClock(now func() time.Time) (restore func()) {
+	bookingsNow.Store(&now)
+	return func() { bookingsNow.Store(nil) }
+}
 
 // bookingsCloseMsg closes the bookings view.
 type bookingsCloseMsg struct{}

@@ -96,8 +96,7 @@ func TestBookingsViewDueAndDeadlineColours(t *testing.T) {
 	f := newFixture(t, 2)
 	ctx := context.Background()
 	now := addBookings(t, f.st)
-	bookingsClock = func() time.Time { return now }
-	t.Cleanup(func() { bookingsClock = time.Now })
+	t.Cleanup(setBookingsClock(func() time.Time { return now }))
 	for _, tech := range []store.Technician{
 		{Name: "Nguyễn Văn An", UnitID: "UBND-TINH", Trained: true},
 		{Name: "Lê Thị Bình", UnitID: "UBND-TINH", Trained: true},
@@ -159,8 +158,7 @@ func TestBookingsViewDueAndDeadlineColours(t *testing.T) {
 func TestWorkflowViewsFit(t *testing.T) {
 	f := newFixture(t, 12)
 	now := addBookings(t, f.st)
-	bookingsClock = func() time.Time { return now }
-	t.Cleanup(func() { bookingsClock = time.Now })
+	t.Cleanup(setBookingsClock(func() time.Time { return now }))
 	for _, lang := range []string{"vi", "en"} {
 		for _, size := range [][2]int{{80, 24}, {160, 48}} {
 			w, h := size[0], size[1]
