@@ -19,6 +19,7 @@ type BridgePointTable struct {
 	folded   map[string]string // id → folded "name id", for the filter
 	view     []int             // indices into rows after filter and sort
 	paused   int               // connected bridge points whose camera the MCU paused
+	room     RoomCounts        // expected, connected, never joined, left: counted once per snapshot
 	cursor   int               // index into view
 	selected string            // id under the cursor, kept across refreshes
 	offset   int               // first visible index into view
@@ -53,10 +54,11 @@ func (t *BridgePointTable) SetFocused(f bool) { t.focused = f }
 // Editing reports whether the filter input takes the keys.
 func (t *BridgePointTable) Editing() bool { return t.editing }
 
-// SetParticipants replaces the rows (in registry order) and keeps the cursor on the same bridge point.
+// SetParticipants replaces the rows (in member order; rebuild sorts them) and keeps the cursor on
+// the same bridge point; the title's counts are taken here, once per snapshot, not in View.
 func (t *BridgePointTable) SetParticipants(ps []mcu.Participant) {
 	t.rows = ps
-	t.paused = 0
+	t.paused, t.room = 0, countMembers(ps)
 	for _, p := range ps {
 		if p.Connected {
 			t.seen[p.ID] = true

@@ -35,7 +35,7 @@ func (t *BridgePointTable) View() string {
 // titleLine shows the panel name, counts, the sort, and the filter (as an input while editing).
 func (t *BridgePointTable) titleLine() string {
 	c := t.common
-	title := fmt.Sprintf(" %s (%d/%d)", c.Text(txtPanelBridgePoints), len(t.view), len(t.rows)) + countMembers(t.rows).absent(c)
+	title := fmt.Sprintf(" %s (%d/%d)", c.Text(txtPanelBridgePoints), len(t.view), len(t.rows)) + t.room.absent(c)
 	if t.paused > 0 && !t.editing {
 		// Cameras on no screen are paused (mcu/pause.go): their low kbps is audio only, not a bad line.
 		title += " · " + c.Text(txtCamerasPaused, t.paused)

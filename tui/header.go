@@ -111,23 +111,26 @@ func (h *Header) View() string {
 	}
 	mutedPart := t(txtMutedCount, muted)
 	speakerLabel := st.Label.Render(t(txtSpeaker) + ": ")
+	// Every piece is rendered once; the forms of the line only choose among them.
+	elapsedForms := [3]string{"", st.Value.Render(clock(elapsed)), st.Label.Render(t(txtElapsed)+" ") + st.Value.Render(clock(elapsed))}
+	var rec string
+	if h.snap.Recording {
+		rec = st.StatusErr.Render(t(txtRecIndicator))
+	}
+	var draftForms [3]string
+	if h.drafts > 0 {
+		draftForms = [3]string{"", st.StatusErr.Render(t(txtDraftsShort, h.drafts)), st.StatusErr.Render(t(txtDraftsPending, h.drafts))}
+	}
 	line := func(opts headerOptions, speakerName string, testRoom int) string {
 		var parts []string
-		switch opts.elapsed {
-		case 2:
-			parts = append(parts, st.Label.Render(t(txtElapsed)+" ")+st.Value.Render(clock(elapsed)))
-		case 1:
-			parts = append(parts, st.Value.Render(clock(elapsed)))
+		if e := elapsedForms[opts.elapsed]; e != "" {
+			parts = append(parts, e)
 		}
-		if h.snap.Recording && opts.rec {
-			parts = append(parts, st.StatusErr.Render(t(txtRecIndicator)))
+		if rec != "" && opts.rec {
+			parts = append(parts, rec)
 		}
-		if h.drafts > 0 && opts.drafts != 0 {
-			k := txtDraftsPending
-			if opts.drafts == 1 {
-				k = txtDraftsShort
-			}
-			parts = append(parts, st.StatusErr.Render(t(k, h.drafts)))
+		if d := draftForms[opts.drafts]; d != "" {
+			parts = append(parts, d)
 		}
 		if h.testFailed != "" && testRoom > 0 {
 			parts = append(parts, st.StatusErr.Render(clipCells(t(txtTestFailedHeader, h.testFailed), testRoom)))
