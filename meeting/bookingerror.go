@@ -88,12 +88,21 @@ func (e *ConflictError) Error() string { return e.Message("vi") }
 
 // Message names every clashing meeting in lang, and how to override.
 func (e *ConflictError) Message(lang string) string {
-	var b strings.Builder
-	b.WriteString(bt(lang, "conflictHead"))
-	for _, c := range e.Conflicts {
-		b.WriteString("\n  - " + c.Describe(lang))
+	items := make([]string, len(e.Conflicts))
+	for i, c := range e.Conflicts {
+		items[i] = c.Describe(lang)
 	}
-	b.WriteString("\n" + bt(lang, "conflictHint"))
+	return refusal(lang, "conflictHead", "conflictHint", items)
+}
+
+// refusal is a refusal in lang: its head, one "  - " line per item, then how to override it.
+func refusal(lang, head, hint string, items []string) string {
+	var b strings.Builder
+	b.WriteString(bt(lang, head))
+	for _, it := range items {
+		b.WriteString("\n  - " + it)
+	}
+	b.WriteString("\n" + bt(lang, hint))
 	return b.String()
 }
 

@@ -108,13 +108,7 @@ func (e *CalendarRiskError) Error() string { return e.Message("vi") }
 
 // Message lists the reasons in lang and how to accept them.
 func (e *CalendarRiskError) Message(lang string) string {
-	var b strings.Builder
-	b.WriteString(bt(lang, "cal.riskHead"))
-	for _, r := range e.Risks {
-		b.WriteString("\n  - " + r.Text(lang))
-	}
-	b.WriteString("\n" + bt(lang, "cal.riskHint"))
-	return b.String()
+	return refusal(lang, "cal.riskHead", "cal.riskHint", e.Lines(lang))
 }
 
 // Lines are the reasons in lang, one each, for a form that shows them beside its fields.

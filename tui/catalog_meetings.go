@@ -30,14 +30,7 @@ const (
 	txtDueToOpen
 )
 
-func init() {
-	for k, s := range meetingsTextVI {
-		textVI[k] = s
-	}
-	for k, s := range meetingsTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(meetingsTextVI, meetingsTextEN) }
 
 var meetingsTextVI = map[textKey]string{
 	txtKeyMeetings:        "cuộc họp",

@@ -35,14 +35,7 @@ const (
 	txtSpGroupSaved
 )
 
-func init() {
-	for k, s := range sitePickerTextVI {
-		textVI[k] = s
-	}
-	for k, s := range sitePickerTextEN {
-		textEN[k] = s
-	}
-}
+func init() { addTexts(sitePickerTextVI, sitePickerTextEN) }
 
 // sitePickerTextVI is the Vietnamese table of the site picker's strings.
 var sitePickerTextVI = map[textKey]string{
