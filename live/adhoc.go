@@ -71,13 +71,8 @@ func (m *Manager) adhocMembers(ctx context.Context, a Adhoc) (members []store.Br
 		byID[bp.ID] = bp
 	}
 	mainBP = a.Main
-	if mainBP == "" {
-		for _, bp := range bps {
-			if bp.Role == "main" {
-				mainBP = bp.ID
-				break
-			}
-		}
+	if i := store.MainIndex(bps); mainBP == "" && i >= 0 {
+		mainBP = bps[i].ID
 	}
 	seen := map[string]bool{}
 	add := func(bp store.BridgePoint) {

@@ -126,10 +126,8 @@ func (m *Manager) RegistryMain(ctx context.Context) (store.BridgePoint, bool, er
 	if err != nil {
 		return store.BridgePoint{}, false, err
 	}
-	for _, bp := range bps {
-		if bp.Role == "main" {
-			return bp, true, nil
-		}
+	if i := store.MainIndex(bps); i >= 0 {
+		return bps[i], true, nil
 	}
 	return store.BridgePoint{}, false, nil
 }

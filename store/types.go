@@ -21,6 +21,17 @@ type BridgePoint struct {
 	SecretHash string // hash of the join credential; empty when none was issued
 }
 
+// MainIndex is the position of the main bridge point (role "main") in bps, the first when
+// several are; -1 when there is none.
+func MainIndex(bps []BridgePoint) int {
+	for i, bp := range bps {
+		if bp.Role == "main" {
+			return i
+		}
+	}
+	return -1
+}
+
 // Technician is a person trained (or not) to operate a bridge point or the control center.
 type Technician struct {
 	ID        int64

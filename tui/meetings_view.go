@@ -191,13 +191,7 @@ type adhocForm struct {
 
 // newAdhocForm starts the form on the registry's main bridge point.
 func newAdhocForm(bps []store.BridgePoint) *adhocForm {
-	f := &adhocForm{bps: bps}
-	for i, bp := range bps {
-		if bp.Role == "main" {
-			f.main = i
-			break
-		}
-	}
+	f := &adhocForm{bps: bps, main: max(0, store.MainIndex(bps))}
 	return f
 }
 
