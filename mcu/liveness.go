@@ -42,9 +42,6 @@ func (s *session) watchLink() {
 	sctp.OnClose(func(error) { s.link.closed.Store(true) })
 }
 
-// linkUp marks the link as heard from now (when the session connects).
-func (s *session) linkUp(now time.Time) { s.link.see(now) }
-
 // see moves the last arrival forward to at.
 func (w *linkWatch) see(at time.Time) {
 	n := at.UnixNano()

@@ -233,7 +233,7 @@ func (s *session) connectedUp() {
 		return
 	}
 	s.connected, s.journalID, s.joinedAt = true, jid, now
-	s.linkUp(now)
+	s.link.see(now) // connecting is hearing from the link
 	s.m.everJoined = true
 	c.mu.Unlock()
 	s.log.Info("bridge point joined")
