@@ -1,150 +1,153 @@
 package main
 
-import "flag"
+import (
+	"flag"
 
-// cliText is the command line's catalogue: every message the command line prints, per language.
-var cliText = map[string]map[string]string{
-	"vi": {
-		"unknownCommand":  "lệnh không rõ: %q; xem các lệnh: diemcau help\n",
-		"badFlags":        "%s: tham số sai: %v\n",
-		"badLang":         "--lang phải là vi hoặc en, không phải %q\n",
-		"flagsOf":         "Tham số của %s:\n",
-		"needFile":        "thiếu tệp: diemcau import bridgepoints TỆP.csv\n",
-		"imported":        "Đã nhập %d điểm cầu từ %s.\n",
-		"importFailed":    "không nhập gì từ %s:\n%v\n",
-		"unknownBP":       "không có điểm cầu %q trong danh sách\n",
-		"needID":          "thiếu mã điểm cầu: diemcau bridgepoint rotate MÃ\n",
-		"rotated":         "Mã tham gia mới của %s (chỉ hiện một lần, hãy lưu lại):\n%s\n",
-		"endpointArgs":    "cần --url, --id và --token (hoặc biến DIEMCAU_TOKEN)\n",
-		"emptyRegistry":   "Danh sách điểm cầu trống: đang nhập danh sách mẫu %s\n",
-		"demoTitle":       "Hội nghị trực tuyến toàn tỉnh (trình diễn)",
-		"demoHost":        "Văn phòng UBND tỉnh Gia Lai",
-		"demoChair":       "Chủ tịch UBND tỉnh (mẫu)",
-		"adhocTitle":      "Cuộc họp trực tuyến",
-		"adhocHost":       "Trung tâm Chuyển đổi số",
-		"demoN":           "-n phải từ 1 đến %d (số điểm cầu trong danh sách), không phải %d",
-		"needTerminal":    "bảng điều khiển cần một cửa sổ dòng lệnh (terminal); chạy không có terminal thì dùng `diemcau serve`",
-		"schemaTooNew":    "cơ sở dữ liệu này do một phiên bản diemcau mới hơn tạo ra; hãy dùng bản mới hơn (tệp không bị thay đổi). Chi tiết: %v",
-		"demoNMin":        "-n phải từ 1 trở lên (số điểm cầu mềm), không phải %d\n",
-		"noTestdata":      "không tìm thấy thư mục testdata chứa các đoạn phim mẫu ở thư mục hiện tại hay các thư mục cha: chạy trong thư mục mã nguồn diemcau hoặc chỉ rõ --media THƯ_MỤC",
-		"clipMissing":     "thiếu đoạn phim mẫu %s (--media %s)",
-		"clipBroken":      "đoạn phim mẫu trong %s (--media) hỏng hoặc không đọc được: %v",
-		"mcuStart":        "không khởi động được MCU trên %s (--udp-port): %v",
-		"logOpen":         "không mở được tệp nhật ký %s (--log): %v",
-		"lockOpen":        "không tạo được tệp khóa %s cạnh cơ sở dữ liệu: %v",
-		"dbInUse":         "cơ sở dữ liệu %s đang được một diemcau khác dùng: %s. Không thể chạy hai máy chủ trên cùng một cơ sở dữ liệu; dừng máy chủ kia trước, hoặc dùng --db khác (khóa: %s)",
-		"holder":          "%s (pid %d) trên máy %s từ %s",
-		"holderUnknown":   "một tiến trình chưa rõ (vừa khởi động)",
-		"keysCreate":      "không tạo được tệp khóa được phép %s (--authorized-keys): %v",
-		"sshHostKey":      "không dựng được máy chủ SSH với khóa máy chủ %s (tệp hỏng hoặc không ghi được): %v",
-		"tlsPair":         "--tls-cert và --tls-key phải đi cùng nhau: cần cả tệp chứng chỉ lẫn tệp khóa\n",
-		"seeHelp":         "xem danh sách tham số: diemcau %s -h\n",
-		"flagUnknown":     "không có tham số --%s",
-		"flagNeedsValue":  "tham số --%s cần một giá trị",
-		"flagSyntax":      "tham số viết sai: %q",
-		"flagBadValue":    "giá trị %q không hợp lệ cho --%s",
-		"badAddr":         "--%s phải là địa chỉ dạng MÁY:CỔNG với cổng từ 0 đến 65535 (ví dụ 127.0.0.1:8080), không phải %q\n",
-		"badUDPPort":      "--udp-port phải từ 0 đến 65535, không phải %d\n",
-		"importUsage":     "diemcau import bridgepoints TỆP.csv [--db TỆP]",
-		"listenInUse":     "địa chỉ %s (%s) đang được chương trình khác dùng (có thể một diemcau khác đang chạy): %v",
-		"listenFailed":    "không nghe được trên %s (%s): %v",
-		"extraArgs":       "%s: thừa tham số %q (lệnh này không nhận tham số vị trí)\n",
-		"rotateUsage":     "diemcau bridgepoint rotate MÃ [--db TỆP]",
-		"tlsLoad":         "không nạp được chứng chỉ --tls-cert %s và khóa --tls-key %s (cần hai tệp PEM khớp nhau): %v",
-		"unknownMeeting":  "không có cuộc họp #%d trong cơ sở dữ liệu\n",
-		"dbIsDir":         "--db %s là một thư mục, không phải tệp cơ sở dữ liệu",
-		"dbNoDir":         "không có thư mục %s để chứa cơ sở dữ liệu --db %s",
-		"dbOpen":          "không mở được cơ sở dữ liệu %s (--db): %s",
-		"dbNotSQLite":     "tệp %s (--db) không phải cơ sở dữ liệu SQLite của diemcau",
-		"fileMissing":     "không có tệp %s (%s)",
-		"fileDenied":      "không có quyền đọc tệp %s (%s)",
-		"fileIsDir":       "%s (%s) là một thư mục, không phải tệp",
-		"fileUnreadable":  "không đọc được tệp %s (%s): %v",
-		"tokenFileEmpty":  "tệp mã API %s (--api-token-file) trống: ghi mã vào tệp hoặc bỏ tham số này để tắt /api/v1",
-		"badAttendees":    "--attendees phải là số người dự từ 0 đến 10000, không phải %d\n",
-		"badURL":          "--url phải là địa chỉ http:// hoặc https:// có tên máy (ví dụ http://127.0.0.1:8080), không phải %q\n",
-		"serveListening":  "diemcau đang chạy: HTTP %s, SSH %s (khóa được phép: %s). Ctrl+C để dừng.\n",
-		"notSupported":    "%s chưa có trong phiên bản này\n",
-		"subcommandUsage": "dùng: %s\n",
-		"benchArgs":       "bench: cần --endpoints ≥ 2, --seconds > 0 và --bitrate như 1.5M\n",
-		"reportUsage":     "diemcau report meeting MÃ-CUỘC-HỌP [--format md|csv|html] [--lang vi|en]",
-		"reportFormat":    "--format phải là md, csv hoặc html, không phải %q\n",
-	},
-	"en": {
-		"unknownCommand":  "unknown command: %q; see the commands: diemcau help\n",
-		"badFlags":        "%s: bad flags: %v\n",
-		"badLang":         "--lang must be vi or en, not %q\n",
-		"flagsOf":         "Flags of %s:\n",
-		"needFile":        "missing file: diemcau import bridgepoints FILE.csv\n",
-		"imported":        "Imported %d bridge points from %s.\n",
-		"importFailed":    "nothing imported from %s:\n%v\n",
-		"unknownBP":       "no bridge point %q in the registry\n",
-		"needID":          "missing bridge point id: diemcau bridgepoint rotate ID\n",
-		"rotated":         "New join secret of %s (shown only once, keep it):\n%s\n",
-		"endpointArgs":    "need --url, --id and --token (or DIEMCAU_TOKEN)\n",
-		"emptyRegistry":   "The registry is empty: importing the sample registry %s\n",
-		"demoTitle":       "Province-wide online meeting (demo)",
-		"demoHost":        "Office of the Gia Lai Provincial People's Committee",
-		"demoChair":       "Chair of the Provincial People's Committee (sample)",
-		"adhocTitle":      "Online meeting",
-		"adhocHost":       "Digital Transformation Center",
-		"demoN":           "-n must be 1 to %d (the bridge points in the registry), not %d",
-		"needTerminal":    "the console needs a terminal; without one, use `diemcau serve`",
-		"schemaTooNew":    "this database was written by a newer diemcau; use that newer version (the file was not changed). Detail: %v",
-		"demoNMin":        "-n must be 1 or more (soft bridge points), not %d\n",
-		"noTestdata":      "no testdata folder with the sample clips in the working folder or its parents: run inside the diemcau source folder or give --media DIR",
-		"clipMissing":     "the sample clip %s is missing (--media %s)",
-		"clipBroken":      "a sample clip in %s (--media) is broken or unreadable: %v",
-		"mcuStart":        "cannot start the MCU on %s (--udp-port): %v",
-		"logOpen":         "cannot open the log file %s (--log): %v",
-		"lockOpen":        "cannot create the lock file %s beside the database: %v",
-		"dbInUse":         "the database %s is in use by another diemcau: %s. Two servers cannot run on one database; stop the other one first, or use another --db (lock: %s)",
-		"holder":          "%s (pid %d) on host %s since %s",
-		"holderUnknown":   "a process not yet known (just starting)",
-		"keysCreate":      "cannot create the authorized keys file %s (--authorized-keys): %v",
-		"sshHostKey":      "cannot set up the SSH server with the host key %s (broken or not writable): %v",
-		"tlsPair":         "--tls-cert and --tls-key go together: both the certificate and the key file are needed\n",
-		"seeHelp":         "list of flags: diemcau %s -h\n",
-		"flagUnknown":     "there is no flag --%s",
-		"flagNeedsValue":  "flag --%s needs a value",
-		"flagSyntax":      "badly written flag: %q",
-		"flagBadValue":    "invalid value %q for --%s",
-		"badAddr":         "--%s must be an address HOST:PORT with a port from 0 to 65535 (e.g. 127.0.0.1:8080), not %q\n",
-		"badUDPPort":      "--udp-port must be from 0 to 65535, not %d\n",
-		"importUsage":     "diemcau import bridgepoints FILE.csv [--db FILE]",
-		"listenInUse":     "the address %s (%s) is in use by another program (perhaps another diemcau is running): %v",
-		"listenFailed":    "cannot listen on %s (%s): %v",
-		"extraArgs":       "%s: unexpected argument %q (this command takes none)\n",
-		"rotateUsage":     "diemcau bridgepoint rotate ID [--db FILE]",
-		"tlsLoad":         "cannot load the certificate --tls-cert %s and key --tls-key %s (two matching PEM files are needed): %v",
-		"unknownMeeting":  "there is no meeting #%d in the database\n",
-		"dbIsDir":         "--db %s is a directory, not a database file",
-		"dbNoDir":         "there is no folder %s to hold the database --db %s",
-		"dbOpen":          "cannot open the database %s (--db): %s",
-		"dbNotSQLite":     "the file %s (--db) is not a diemcau SQLite database",
-		"fileMissing":     "no such file %s (%s)",
-		"fileDenied":      "no permission to read the file %s (%s)",
-		"fileIsDir":       "%s (%s) is a directory, not a file",
-		"fileUnreadable":  "cannot read the file %s (%s): %v",
-		"tokenFileEmpty":  "the API token file %s (--api-token-file) is empty: write the token into it, or drop the flag to turn /api/v1 off",
-		"badAttendees":    "--attendees must be a number of attendees from 0 to 10000, not %d\n",
-		"badURL":          "--url must be an http:// or https:// address with a host name (e.g. http://127.0.0.1:8080), not %q\n",
-		"serveListening":  "diemcau is running: HTTP %s, SSH %s (authorized keys: %s). Ctrl+C to stop.\n",
-		"notSupported":    "%s is not in this version yet\n",
-		"subcommandUsage": "usage: %s\n",
-		"benchArgs":       "bench: need --endpoints ≥ 2, --seconds > 0 and --bitrate like 1.5M\n",
-		"reportUsage":     "diemcau report meeting MEETING-ID [--format md|csv|html] [--lang vi|en]",
-		"reportFormat":    "--format must be md, csv or html, not %q\n",
-	},
+	"diemcau/i18n"
+)
+
+// cliText is the command line's catalogue: every message the command line prints, in both
+// languages.
+var cliText = i18n.New[string]("diemcau/cli").Add(cliTextVI, cliTextEN)
+
+// cliTextVI is the Vietnamese text (the default).
+var cliTextVI = map[string]string{
+	"unknownCommand":  "lệnh không rõ: %q; xem các lệnh: diemcau help\n",
+	"badFlags":        "%s: tham số sai: %v\n",
+	"badLang":         "--lang phải là vi hoặc en, không phải %q\n",
+	"flagsOf":         "Tham số của %s:\n",
+	"needFile":        "thiếu tệp: diemcau import bridgepoints TỆP.csv\n",
+	"imported":        "Đã nhập %d điểm cầu từ %s.\n",
+	"importFailed":    "không nhập gì từ %s:\n%v\n",
+	"unknownBP":       "không có điểm cầu %q trong danh sách\n",
+	"needID":          "thiếu mã điểm cầu: diemcau bridgepoint rotate MÃ\n",
+	"rotated":         "Mã tham gia mới của %s (chỉ hiện một lần, hãy lưu lại):\n%s\n",
+	"endpointArgs":    "cần --url, --id và --token (hoặc biến DIEMCAU_TOKEN)\n",
+	"emptyRegistry":   "Danh sách điểm cầu trống: đang nhập danh sách mẫu %s\n",
+	"demoTitle":       "Hội nghị trực tuyến toàn tỉnh (trình diễn)",
+	"demoHost":        "Văn phòng UBND tỉnh Gia Lai",
+	"demoChair":       "Chủ tịch UBND tỉnh (mẫu)",
+	"adhocTitle":      "Cuộc họp trực tuyến",
+	"adhocHost":       "Trung tâm Chuyển đổi số",
+	"demoN":           "-n phải từ 1 đến %d (số điểm cầu trong danh sách), không phải %d",
+	"needTerminal":    "bảng điều khiển cần một cửa sổ dòng lệnh (terminal); chạy không có terminal thì dùng `diemcau serve`",
+	"schemaTooNew":    "cơ sở dữ liệu này do một phiên bản diemcau mới hơn tạo ra; hãy dùng bản mới hơn (tệp không bị thay đổi). Chi tiết: %v",
+	"demoNMin":        "-n phải từ 1 trở lên (số điểm cầu mềm), không phải %d\n",
+	"noTestdata":      "không tìm thấy thư mục testdata chứa các đoạn phim mẫu ở thư mục hiện tại hay các thư mục cha: chạy trong thư mục mã nguồn diemcau hoặc chỉ rõ --media THƯ_MỤC",
+	"clipMissing":     "thiếu đoạn phim mẫu %s (--media %s)",
+	"clipBroken":      "đoạn phim mẫu trong %s (--media) hỏng hoặc không đọc được: %v",
+	"mcuStart":        "không khởi động được MCU trên %s (--udp-port): %v",
+	"logOpen":         "không mở được tệp nhật ký %s (--log): %v",
+	"lockOpen":        "không tạo được tệp khóa %s cạnh cơ sở dữ liệu: %v",
+	"dbInUse":         "cơ sở dữ liệu %s đang được một diemcau khác dùng: %s. Không thể chạy hai máy chủ trên cùng một cơ sở dữ liệu; dừng máy chủ kia trước, hoặc dùng --db khác (khóa: %s)",
+	"holder":          "%s (pid %d) trên máy %s từ %s",
+	"holderUnknown":   "một tiến trình chưa rõ (vừa khởi động)",
+	"keysCreate":      "không tạo được tệp khóa được phép %s (--authorized-keys): %v",
+	"sshHostKey":      "không dựng được máy chủ SSH với khóa máy chủ %s (tệp hỏng hoặc không ghi được): %v",
+	"tlsPair":         "--tls-cert và --tls-key phải đi cùng nhau: cần cả tệp chứng chỉ lẫn tệp khóa\n",
+	"seeHelp":         "xem danh sách tham số: diemcau %s -h\n",
+	"flagUnknown":     "không có tham số --%s",
+	"flagNeedsValue":  "tham số --%s cần một giá trị",
+	"flagSyntax":      "tham số viết sai: %q",
+	"flagBadValue":    "giá trị %q không hợp lệ cho --%s",
+	"badAddr":         "--%s phải là địa chỉ dạng MÁY:CỔNG với cổng từ 0 đến 65535 (ví dụ 127.0.0.1:8080), không phải %q\n",
+	"badUDPPort":      "--udp-port phải từ 0 đến 65535, không phải %d\n",
+	"importUsage":     "diemcau import bridgepoints TỆP.csv [--db TỆP]",
+	"listenInUse":     "địa chỉ %s (%s) đang được chương trình khác dùng (có thể một diemcau khác đang chạy): %v",
+	"listenFailed":    "không nghe được trên %s (%s): %v",
+	"extraArgs":       "%s: thừa tham số %q (lệnh này không nhận tham số vị trí)\n",
+	"rotateUsage":     "diemcau bridgepoint rotate MÃ [--db TỆP]",
+	"tlsLoad":         "không nạp được chứng chỉ --tls-cert %s và khóa --tls-key %s (cần hai tệp PEM khớp nhau): %v",
+	"unknownMeeting":  "không có cuộc họp #%d trong cơ sở dữ liệu\n",
+	"dbIsDir":         "--db %s là một thư mục, không phải tệp cơ sở dữ liệu",
+	"dbNoDir":         "không có thư mục %s để chứa cơ sở dữ liệu --db %s",
+	"dbOpen":          "không mở được cơ sở dữ liệu %s (--db): %s",
+	"dbNotSQLite":     "tệp %s (--db) không phải cơ sở dữ liệu SQLite của diemcau",
+	"fileMissing":     "không có tệp %s (%s)",
+	"fileDenied":      "không có quyền đọc tệp %s (%s)",
+	"fileIsDir":       "%s (%s) là một thư mục, không phải tệp",
+	"fileUnreadable":  "không đọc được tệp %s (%s): %v",
+	"tokenFileEmpty":  "tệp mã API %s (--api-token-file) trống: ghi mã vào tệp hoặc bỏ tham số này để tắt /api/v1",
+	"badAttendees":    "--attendees phải là số người dự từ 0 đến 10000, không phải %d\n",
+	"badURL":          "--url phải là địa chỉ http:// hoặc https:// có tên máy (ví dụ http://127.0.0.1:8080), không phải %q\n",
+	"serveListening":  "diemcau đang chạy: HTTP %s, SSH %s (khóa được phép: %s). Ctrl+C để dừng.\n",
+	"notSupported":    "%s chưa có trong phiên bản này\n",
+	"subcommandUsage": "dùng: %s\n",
+	"benchArgs":       "bench: cần --endpoints ≥ 2, --seconds > 0 và --bitrate như 1.5M\n",
+	"reportUsage":     "diemcau report meeting MÃ-CUỘC-HỌP [--format md|csv|html] [--lang vi|en]",
+	"reportFormat":    "--format phải là md, csv hoặc html, không phải %q\n",
+}
+
+// cliTextEN is the English text (--lang en).
+var cliTextEN = map[string]string{
+	"unknownCommand":  "unknown command: %q; see the commands: diemcau help\n",
+	"badFlags":        "%s: bad flags: %v\n",
+	"badLang":         "--lang must be vi or en, not %q\n",
+	"flagsOf":         "Flags of %s:\n",
+	"needFile":        "missing file: diemcau import bridgepoints FILE.csv\n",
+	"imported":        "Imported %d bridge points from %s.\n",
+	"importFailed":    "nothing imported from %s:\n%v\n",
+	"unknownBP":       "no bridge point %q in the registry\n",
+	"needID":          "missing bridge point id: diemcau bridgepoint rotate ID\n",
+	"rotated":         "New join secret of %s (shown only once, keep it):\n%s\n",
+	"endpointArgs":    "need --url, --id and --token (or DIEMCAU_TOKEN)\n",
+	"emptyRegistry":   "The registry is empty: importing the sample registry %s\n",
+	"demoTitle":       "Province-wide online meeting (demo)",
+	"demoHost":        "Office of the Gia Lai Provincial People's Committee",
+	"demoChair":       "Chair of the Provincial People's Committee (sample)",
+	"adhocTitle":      "Online meeting",
+	"adhocHost":       "Digital Transformation Center",
+	"demoN":           "-n must be 1 to %d (the bridge points in the registry), not %d",
+	"needTerminal":    "the console needs a terminal; without one, use `diemcau serve`",
+	"schemaTooNew":    "this database was written by a newer diemcau; use that newer version (the file was not changed). Detail: %v",
+	"demoNMin":        "-n must be 1 or more (soft bridge points), not %d\n",
+	"noTestdata":      "no testdata folder with the sample clips in the working folder or its parents: run inside the diemcau source folder or give --media DIR",
+	"clipMissing":     "the sample clip %s is missing (--media %s)",
+	"clipBroken":      "a sample clip in %s (--media) is broken or unreadable: %v",
+	"mcuStart":        "cannot start the MCU on %s (--udp-port): %v",
+	"logOpen":         "cannot open the log file %s (--log): %v",
+	"lockOpen":        "cannot create the lock file %s beside the database: %v",
+	"dbInUse":         "the database %s is in use by another diemcau: %s. Two servers cannot run on one database; stop the other one first, or use another --db (lock: %s)",
+	"holder":          "%s (pid %d) on host %s since %s",
+	"holderUnknown":   "a process not yet known (just starting)",
+	"keysCreate":      "cannot create the authorized keys file %s (--authorized-keys): %v",
+	"sshHostKey":      "cannot set up the SSH server with the host key %s (broken or not writable): %v",
+	"tlsPair":         "--tls-cert and --tls-key go together: both the certificate and the key file are needed\n",
+	"seeHelp":         "list of flags: diemcau %s -h\n",
+	"flagUnknown":     "there is no flag --%s",
+	"flagNeedsValue":  "flag --%s needs a value",
+	"flagSyntax":      "badly written flag: %q",
+	"flagBadValue":    "invalid value %q for --%s",
+	"badAddr":         "--%s must be an address HOST:PORT with a port from 0 to 65535 (e.g. 127.0.0.1:8080), not %q\n",
+	"badUDPPort":      "--udp-port must be from 0 to 65535, not %d\n",
+	"importUsage":     "diemcau import bridgepoints FILE.csv [--db FILE]",
+	"listenInUse":     "the address %s (%s) is in use by another program (perhaps another diemcau is running): %v",
+	"listenFailed":    "cannot listen on %s (%s): %v",
+	"extraArgs":       "%s: unexpected argument %q (this command takes none)\n",
+	"rotateUsage":     "diemcau bridgepoint rotate ID [--db FILE]",
+	"tlsLoad":         "cannot load the certificate --tls-cert %s and key --tls-key %s (two matching PEM files are needed): %v",
+	"unknownMeeting":  "there is no meeting #%d in the database\n",
+	"dbIsDir":         "--db %s is a directory, not a database file",
+	"dbNoDir":         "there is no folder %s to hold the database --db %s",
+	"dbOpen":          "cannot open the database %s (--db): %s",
+	"dbNotSQLite":     "the file %s (--db) is not a diemcau SQLite database",
+	"fileMissing":     "no such file %s (%s)",
+	"fileDenied":      "no permission to read the file %s (%s)",
+	"fileIsDir":       "%s (%s) is a directory, not a file",
+	"fileUnreadable":  "cannot read the file %s (%s): %v",
+	"tokenFileEmpty":  "the API token file %s (--api-token-file) is empty: write the token into it, or drop the flag to turn /api/v1 off",
+	"badAttendees":    "--attendees must be a number of attendees from 0 to 10000, not %d\n",
+	"badURL":          "--url must be an http:// or https:// address with a host name (e.g. http://127.0.0.1:8080), not %q\n",
+	"serveListening":  "diemcau is running: HTTP %s, SSH %s (authorized keys: %s). Ctrl+C to stop.\n",
+	"notSupported":    "%s is not in this version yet\n",
+	"subcommandUsage": "usage: %s\n",
+	"benchArgs":       "bench: need --endpoints ≥ 2, --seconds > 0 and --bitrate like 1.5M\n",
+	"reportUsage":     "diemcau report meeting MEETING-ID [--format md|csv|html] [--lang vi|en]",
+	"reportFormat":    "--format must be md, csv or html, not %q\n",
 }
 
 // msg returns the message key in lang, falling back to Vietnamese.
-func msg(lang, key string) string {
-	if s, ok := cliText[lang][key]; ok {
-		return s
-	}
-	return cliText["vi"][key]
-}
+func msg(lang, key string) string { return cliText.Text(lang, key) }
 
 // flagHelpVI is the Vietnamese text of each flag's help; the English text is the flag's own
 // usage string, where the flag is defined.
@@ -202,9 +205,12 @@ func flagHelp(lang string, f *flag.Flag) string {
 }
 
 // usageText is the top-level help.
-func usageText(lang string) string {
-	if lang == "en" {
-		return `diemcau — control center of the provincial videoconference network
+func usageText(lang string) string { return usage.Text(lang, "usage") }
+
+// usage is the top-level help in both languages.
+var usage = i18n.New[string]("diemcau/usage").Add(map[string]string{"usage": usageVI}, map[string]string{"usage": usageEN})
+
+const usageEN = `diemcau — control center of the provincial videoconference network
 
 Commands:
   diemcau [console]                 console with the MCU and HTTP server, on an empty meeting
@@ -229,8 +235,8 @@ Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-
   --udp-port N, --api-token-file FILE (else DIEMCAU_API_TOKEN), --holidays FILE.csv
 Each command's -h lists the flags it uses.
 `
-	}
-	return `diemcau — Trung tâm điều khiển hệ thống họp trực tuyến của tỉnh
+
+const usageVI = `diemcau — Trung tâm điều khiển hệ thống họp trực tuyến của tỉnh
 
 Lệnh:
   diemcau [console]                 bảng điều khiển với MCU và máy chủ HTTP, cuộc họp trống
@@ -255,4 +261,3 @@ Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authoriz
   --udp-port SỐ, --api-token-file TỆP (hoặc DIEMCAU_API_TOKEN), --holidays TỆP.csv
 Mỗi lệnh với -h liệt kê các tham số lệnh đó dùng.
 `
-}

@@ -11,80 +11,79 @@ import (
 	"strconv"
 	"strings"
 
+	"diemcau/i18n"
 	"diemcau/meeting"
 	"diemcau/store"
 )
 
 // bookingCLI is the catalogue of the booking, technician and report commands' own messages;
 // the rest comes from meeting.BookingText.
-var bookingCLI = map[string]map[string]string{
-	"vi": {
-		"bookingUsage": `dùng:
+var bookingCLI = i18n.New[string]("diemcau/booking").Add(bookingCLIVI, bookingCLIEN)
+
+// bookingCLIVI is the Vietnamese text (the default).
+var bookingCLIVI = map[string]string{
+	"bookingUsage": `dùng:
   diemcau booking add TỆP.json [--override "lý do"] [--actor TÊN]   đăng ký (Phụ lục I; mẫu testdata/booking-sample.json)
   diemcau booking edit MÃ TỆP.json [--override "lý do"] [--actor TÊN]
   diemcau booking list | due | show MÃ
   diemcau booking confirm|notify-power|test-done|final-check|live|close|log-submitted|recordings-delivered|cancel MÃ [--note GHI-CHÚ] [--actor TÊN]
   diemcau booking live MÃ --meeting MÃ-CUỘC-HỌP   gắn đăng ký với cuộc họp trên MCU
 `,
-		"calendarUsage": `dùng:
+	"calendarUsage": `dùng:
   diemcau calendar import TỆP.csv   (cột: date,kind,name; thêm hoặc sửa ngày trên lịch có sẵn 2025–2027, ghi nhật ký)
   diemcau calendar list [--year NĂM]
 `,
-		"groupUsage": `dùng:
+	"groupUsage": `dùng:
   diemcau group list
   diemcau group show MÃ|TÊN
   diemcau group add MÃ --name TÊN ĐIỂM-CẦU...   (mã, tên điểm cầu như thường gọi, hoặc một nhóm khác)
   diemcau group edit MÃ [--name TÊN] [--add ĐIỂM-CẦU]... [--remove ĐIỂM-CẦU]...
   diemcau group import TỆP.csv   (cột: group_id,group_name,bridge_point; mỗi dòng một điểm cầu)
 `,
-		"techUsage": `dùng:
+	"techUsage": `dùng:
   diemcau technician add --name TÊN --unit MÃ-ĐƠN-VỊ [--phone SĐT] [--email THƯ] [--trained] [--trained-at 2026-03-15]
   diemcau technician list
   diemcau technician import TỆP.csv   (cột: name,unit_id,phone,email,trained,trained_at)
   --verbose: liệt kê từng đơn vị thiếu cán bộ đã tập huấn (mặc định chỉ một dòng tóm tắt)
 `,
-		"reportUsage2": "diemcau report booking MÃ | annual --year NĂM | technicians [--format md|csv|html] [--lang vi|en]",
-		"noBooking":    "không có đăng ký #%s\n",
-		"badYear":      "--year phải là một năm như 2026\n",
-	},
-	"en": {
-		"bookingUsage": `usage:
+	"reportUsage2": "diemcau report booking MÃ | annual --year NĂM | technicians [--format md|csv|html] [--lang vi|en]",
+	"noBooking":    "không có đăng ký #%s\n",
+	"badYear":      "--year phải là một năm như 2026\n",
+}
+
+// bookingCLIEN is the English text (--lang en).
+var bookingCLIEN = map[string]string{
+	"bookingUsage": `usage:
   diemcau booking add FILE.json [--override "reason"] [--actor NAME]   register (Appendix I; sample testdata/booking-sample.json)
   diemcau booking edit ID FILE.json [--override "reason"] [--actor NAME]
   diemcau booking list | due | show ID
   diemcau booking confirm|notify-power|test-done|final-check|live|close|log-submitted|recordings-delivered|cancel ID [--note TEXT] [--actor NAME]
   diemcau booking live ID --meeting MEETING-ID   link the booking to its meeting on the MCU
 `,
-		"calendarUsage": `usage:
+	"calendarUsage": `usage:
   diemcau calendar import FILE.csv   (fields: date,kind,name; adds or changes days on top of the built-in 2025–2027, audited)
   diemcau calendar list [--year YEAR]
 `,
-		"groupUsage": `usage:
+	"groupUsage": `usage:
   diemcau group list
   diemcau group show ID|NAME
   diemcau group add ID --name NAME SITE...   (an id, a site's name as said, or another group)
   diemcau group edit ID [--name NAME] [--add SITE]... [--remove SITE]...
   diemcau group import FILE.csv   (fields: group_id,group_name,bridge_point; one site a line)
 `,
-		"techUsage": `usage:
+	"techUsage": `usage:
   diemcau technician add --name NAME --unit UNIT-ID [--phone PHONE] [--email EMAIL] [--trained] [--trained-at 2026-03-15]
   diemcau technician list
   diemcau technician import FILE.csv   (fields: name,unit_id,phone,email,trained,trained_at)
   --verbose: list every unit short of trained technicians (by default one summary line)
 `,
-		"reportUsage2": "diemcau report booking ID | annual --year YEAR | technicians [--format md|csv|html] [--lang vi|en]",
-		"noBooking":    "no booking #%s\n",
-		"badYear":      "--year must be a year such as 2026\n",
-	},
+	"reportUsage2": "diemcau report booking ID | annual --year YEAR | technicians [--format md|csv|html] [--lang vi|en]",
+	"noBooking":    "no booking #%s\n",
+	"badYear":      "--year must be a year such as 2026\n",
 }
 
 // bmsg returns a message of bookingCLI in lang, falling back to Vietnamese.
-func bmsg(lang, key string) string {
-	if s, ok := bookingCLI[lang][key]; ok {
-		return s
-	}
-	return bookingCLI["vi"][key]
-}
+func bmsg(lang, key string) string { return bookingCLI.Text(lang, key) }
 
 // stepCommands maps the workflow subcommands to their steps.
 var stepCommands = map[string]meeting.Step{

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"diemcau/i18n"
 	"diemcau/live"
 )
 
@@ -180,13 +181,12 @@ func splitList(s string) []string {
 }
 
 // meetingMsg is the meeting command's text in lang.
-func meetingMsg(lang, key string) string {
-	if lang == "en" {
-		return meetingTextEN[key]
-	}
-	return meetingTextVI[key]
-}
+func meetingMsg(lang, key string) string { return meetingText.Text(lang, key) }
 
+// meetingText holds the meeting command's messages in both languages.
+var meetingText = i18n.New[string]("diemcau/meeting").Add(meetingTextVI, meetingTextEN)
+
+// meetingTextVI is the Vietnamese text (the default).
 var meetingTextVI = map[string]string{
 	"usage": "dùng: diemcau meeting open MÃ-ĐĂNG-KÝ | meeting open --title TÊN [--main MÃ] [--sites A,B] [--unit-kinds commune,ward] [--all]\n" +
 		"       diemcau meeting close MÃ-CUỘC-HỌP | meeting list   [--http ĐỊA-CHỈ | --url URL] [--api-token-file TỆP]\n",
@@ -201,6 +201,7 @@ var meetingTextVI = map[string]string{
 	"todayHead":  "Lịch hôm nay:\n",
 }
 
+// meetingTextEN is the English text (--lang en).
 var meetingTextEN = map[string]string{
 	"usage": "usage: diemcau meeting open BOOKING-ID | meeting open --title TITLE [--main ID] [--sites A,B] [--unit-kinds commune,ward] [--all]\n" +
 		"       diemcau meeting close MEETING-ID | meeting list   [--http ADDR | --url URL] [--api-token-file FILE]\n",

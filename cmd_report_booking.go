@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"diemcau/i18n"
 	"diemcau/meeting"
 	"diemcau/store"
 )
@@ -32,12 +33,7 @@ func writeBookingMeeting(ctx context.Context, w io.Writer, st *store.Store, meet
 
 // writeRecordingList lists a meeting's recordings: when, files, size and delivery.
 func writeRecordingList(w io.Writer, recs []store.Recording, format, lang string) error {
-	t := func(k string) string {
-		if lang == "en" {
-			return recListEN[k]
-		}
-		return recListVI[k]
-	}
+	t := func(k string) string { return recList.Text(lang, k) }
 	header := []string{t("start"), t("stop"), t("files"), t("delivered")}
 	rows := make([][]string, 0, len(recs))
 	for _, r := range recs {
@@ -81,8 +77,13 @@ func writeRecordingList(w io.Writer, recs []store.Recording, format, lang string
 	return nil
 }
 
+// recList holds the recordings list's headings in both languages.
+var recList = i18n.New[string]("diemcau/recordings").Add(recListVI, recListEN)
+
+// recListVI is the Vietnamese text (the default).
 var recListVI = map[string]string{"title": "Bản ghi cuộc họp", "start": "Bắt đầu", "stop": "Kết thúc", "files": "Tệp",
 	"delivered": "Đã giao", "no": "chưa"}
 
+// recListEN is the English text (--lang en).
 var recListEN = map[string]string{"title": "Recordings of the meeting", "start": "Started", "stop": "Stopped", "files": "Files",
 	"delivered": "Delivered", "no": "not yet"}

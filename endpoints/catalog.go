@@ -1,9 +1,6 @@
 package endpoints
 
-import (
-	"fmt"
-	"strings"
-)
+import "diemcau/i18n"
 
 // textKey names one user-facing string of this package.
 type textKey int
@@ -37,6 +34,9 @@ const (
 	txtBadQuote
 	txtCSVSyntax
 )
+
+// catalog holds every user-facing string of the package in both languages.
+var catalog = i18n.New[textKey]("endpoints").Add(catalogVI, catalogEN)
 
 // catalogVI is the Vietnamese text (the default).
 var catalogVI = map[textKey]string{
@@ -99,26 +99,9 @@ var catalogEN = map[textKey]string{
 }
 
 // catalogLang maps a --lang value to a catalogue: "en" (or "en-…") is English, anything else Vietnamese.
-func catalogLang(lang string) string {
-	l := strings.ToLower(strings.TrimSpace(lang))
-	if l == "en" || strings.HasPrefix(l, "en-") || strings.HasPrefix(l, "en_") {
-		return "en"
-	}
-	return "vi"
-}
+func catalogLang(lang string) string { return i18n.Tag(lang) }
 
 // localize formats the string key in the user's language.
 func localize(lang string, key textKey, args ...any) string {
-	table := catalogVI
-	if catalogLang(lang) == "en" {
-		table = catalogEN
-	}
-	format, ok := table[key]
-	if !ok {
-		format = catalogVI[key]
-	}
-	if len(args) == 0 {
-		return format
-	}
-	return fmt.Sprintf(format, args...)
+	return catalog.Text(catalogLang(lang), key, args...)
 }

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 )
@@ -127,29 +126,6 @@ func TestJoinPageNoInlineScript(t *testing.T) {
 	for _, m := range regexp.MustCompile(`T\['state_' \+ state\]|setState\('([a-z]+)'`).FindAllStringSubmatch(js, -1) {
 		if m[1] != "" && m[1] != "reconnecting" && texts["state_"+m[1]] == "" {
 			t.Errorf("state %q has no state_ text", m[1])
-		}
-	}
-}
-
-func TestJoinCatalogsMatch(t *testing.T) {
-	keys := func(m map[string]string) []string {
-		var out []string
-		for k, v := range m {
-			if strings.TrimSpace(v) == "" {
-				t.Errorf("empty text %q", k)
-			}
-			out = append(out, k)
-		}
-		sort.Strings(out)
-		return out
-	}
-	vi, en := keys(joinCatalogVI), keys(joinCatalogEN)
-	if strings.Join(vi, ",") != strings.Join(en, ",") {
-		t.Fatalf("catalogues differ:\nvi %v\nen %v", vi, en)
-	}
-	for _, k := range vi {
-		if strings.Count(joinCatalogVI[k], "%s") != strings.Count(joinCatalogEN[k], "%s") {
-			t.Errorf("%s: placeholders differ between vi and en", k)
 		}
 	}
 }

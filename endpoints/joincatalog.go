@@ -1,13 +1,13 @@
 package endpoints
 
+import "diemcau/i18n"
+
 // joinTexts returns the join page's strings in lang ("vi" or "en"); the page's script reads
 // them too, so every text the browser shows comes from here.
-func joinTexts(lang string) map[string]string {
-	if catalogLang(lang) == "en" {
-		return joinCatalogEN
-	}
-	return joinCatalogVI
-}
+func joinTexts(lang string) map[string]string { return joinCatalog.Table(catalogLang(lang)) }
+
+// joinCatalog holds the join page's strings in both languages.
+var joinCatalog = i18n.New[string]("endpoints/join").Add(joinCatalogVI, joinCatalogEN)
 
 // joinCatalogVI is the join page in Vietnamese (the default). "%s" marks a value the script fills in.
 var joinCatalogVI = map[string]string{

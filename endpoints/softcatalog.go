@@ -1,29 +1,27 @@
 package endpoints
 
-import "fmt"
+import "diemcau/i18n"
 
-// demoIncidents are the incident reports the demo's site operators send, per language; %s is the
-// bridge point id.
-var demoIncidents = map[string][]string{
-	"vi": {
-		"Mất tiếng tại điểm cầu %s",
-		"Hình ảnh bị đứng tại điểm cầu %s",
-		"Micro điểm cầu %s bị rè, đề nghị kiểm tra",
-		"Đường truyền điểm cầu %s chập chờn",
-	},
-	"en": {
-		"No sound at bridge point %s",
-		"Picture frozen at bridge point %s",
-		"Microphone at bridge point %s crackles, please check",
-		"Unstable link at bridge point %s",
-	},
-}
+// demoIncident numbers the incident reports the demo's site operators send, in turn.
+type demoIncident int
+
+// demoIncidentCount is how many reports there are; the demo sends them in turn.
+const demoIncidentCount = 4
+
+// demoIncidents are the incident reports in both languages; %s is the bridge point id.
+var demoIncidents = i18n.New[demoIncident]("endpoints/demo").Add(map[demoIncident]string{
+	0: "Mất tiếng tại điểm cầu %s",
+	1: "Hình ảnh bị đứng tại điểm cầu %s",
+	2: "Micro điểm cầu %s bị rè, đề nghị kiểm tra",
+	3: "Đường truyền điểm cầu %s chập chờn",
+}, map[demoIncident]string{
+	0: "No sound at bridge point %s",
+	1: "Picture frozen at bridge point %s",
+	2: "Microphone at bridge point %s crackles, please check",
+	3: "Unstable link at bridge point %s",
+})
 
 // demoIncidentText returns the i-th demo incident report for bridge point id, Vietnamese unless lang is "en".
 func demoIncidentText(lang string, i int, id string) string {
-	texts, ok := demoIncidents[lang]
-	if !ok {
-		texts = demoIncidents["vi"]
-	}
-	return fmt.Sprintf(texts[i%len(texts)], id)
+	return demoIncidents.Text(lang, demoIncident(i%demoIncidentCount), id)
 }

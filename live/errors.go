@@ -1,6 +1,10 @@
 package live
 
-import "fmt"
+import (
+	"fmt"
+
+	"diemcau/i18n"
+)
 
 // BusyError refuses to open a meeting with a bridge point already in another live meeting.
 type BusyError struct {
@@ -52,13 +56,12 @@ type NotLiveError struct {
 func (e *NotLiveError) Error() string { return fmt.Sprintf(text(e.Lang, "notLive"), e.Meeting) }
 
 // text is the catalogue entry key in lang (Vietnamese unless "en").
-func text(lang, key string) string {
-	if lang == "en" {
-		return textEN[key]
-	}
-	return textVI[key]
-}
+func text(lang, key string) string { return catalog.Text(lang, key) }
 
+// catalog holds the live meetings' user-facing strings in both languages.
+var catalog = i18n.New[string]("live").Add(textVI, textEN)
+
+// textVI is the Vietnamese text (the default).
 var textVI = map[string]string{
 	"busy":              "điểm cầu %s (%s) đang ở cuộc họp %d đang diễn ra: %q",
 	reasonNoBooking:     "không có đăng ký số %d",
@@ -80,6 +83,7 @@ var textVI = map[string]string{
 	"adhoc.noSites":     "cuộc họp không có điểm cầu nào",
 }
 
+// textEN is the English text (--lang en).
 var textEN = map[string]string{
 	"busy":              "bridge point %s (%s) is in live meeting %d: %q",
 	reasonNoBooking:     "no booking %d",

@@ -13,7 +13,7 @@ var indexed = regexp.MustCompile(`\[(\d+)\]`)
 // (bridge_points[2].attendees)". site is the sub bridge point as written, if any.
 func fieldLabel(lang, path, site string) string {
 	plain := indexed.ReplaceAllString(path, "")
-	label, ok := bookingText[catalogLang(lang)]["field."+plain]
+	label, ok := bookingText.Lookup(lang, "field."+plain)
 	if !ok {
 		return path
 	}

@@ -1,7 +1,6 @@
 package meeting
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -156,17 +155,10 @@ func formatWhen(t time.Time) string {
 }
 
 // bt returns the booking catalogue's string key in lang, formatted with args.
+// A key the catalogue lacks is returned as it is.
 func bt(lang, key string, args ...any) string {
-	table := bookingText[catalogLang(lang)]
-	s, ok := table[key]
-	if !ok {
-		s, ok = bookingText["vi"][key]
-	}
-	if !ok {
+	if _, ok := bookingText.Lookup(lang, key); !ok {
 		return key
 	}
-	if len(args) == 0 {
-		return s
-	}
-	return fmt.Sprintf(s, args...)
+	return bookingText.Text(lang, key, args...)
 }

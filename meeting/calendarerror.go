@@ -77,7 +77,7 @@ func (p CalendarProblem) Message(lang string) string {
 
 // reason is the problem's reason alone, in lang.
 func (p CalendarProblem) reason(lang string) string {
-	day := weekdayNames[catalogLang(lang)][p.Weekday]
+	day := weekdayNames.Text(lang, p.Weekday)
 	switch p.Reason {
 	case ReasonCSVSyntax:
 		return localize(lang, txtCSVSyntax)

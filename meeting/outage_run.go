@@ -2,7 +2,6 @@ package meeting
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"diemcau/store"
@@ -69,8 +68,5 @@ func Interruptions(outages []store.Outage, now time.Time) (perBP map[string]time
 func FormatDuration(d time.Duration, lang string) string {
 	d = d.Round(time.Second)
 	m, s := int(d/time.Minute), int(d%time.Minute/time.Second)
-	if lang == "en" {
-		return fmt.Sprintf("%d min %02d s", m, s)
-	}
-	return fmt.Sprintf("%d phút %02d giây", m, s)
+	return floorText(lang, fkDuration, m, s)
 }

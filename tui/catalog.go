@@ -1,12 +1,20 @@
 package tui
 
-import "fmt"
+import "diemcau/i18n"
 
-// textKey names one user-facing string in the catalogue.
-type textKey int
+// textKey names one user-facing string of the console. Each catalogue file declares a key type
+// of its own (consoleKey here, floorKey in catalog_floor.go, …) with the tuiText method, so two
+// files cannot define the same key and no file picks a numeric range.
+type textKey interface{ tuiText() }
+
+// consoleKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type consoleKey int
+
+func (consoleKey) tuiText() {}
 
 const (
-	txtNoConference textKey = iota
+	txtNoConference consoleKey = iota
 	txtHost
 	txtChair
 	txtElapsed
@@ -141,27 +149,17 @@ const (
 	txtNotInMeeting
 )
 
-// catalogue holds every user-facing string of the console, per language.
-var catalogue = map[string]map[textKey]string{"vi": textVI, "en": textEN}
+// catalogue holds every user-facing string of the console in both languages; each catalogue
+// file adds its tables at init with addTexts.
+var catalogue = i18n.New[textKey]("tui")
+
+func init() { addTexts(textVI, textEN) }
 
 // text returns the string for k in lang (Vietnamese when lang is unknown), formatted with args.
-func text(lang string, k textKey, args ...any) string {
-	table, ok := catalogue[lang]
-	if !ok {
-		table = textVI
-	}
-	s, ok := table[k]
-	if !ok {
-		s = textVI[k]
-	}
-	if len(args) == 0 {
-		return s
-	}
-	return fmt.Sprintf(s, args...)
-}
+func text(lang string, k textKey, args ...any) string { return catalogue.Text(lang, k, args...) }
 
 // textVI is the Vietnamese table, the default.
-var textVI = map[textKey]string{
+var textVI = map[consoleKey]string{
 	txtSSHServerStopping: "Máy chủ diemcau đang dừng theo lệnh của quản trị viên; phiên làm việc kết thúc. Mọi thao tác đã được ghi lại.",
 	txtKeyRaiseHand:      "xin/hủy phát biểu",
 	txtRoleControl:       "Trung tâm điều khiển",
@@ -298,7 +296,7 @@ var textVI = map[textKey]string{
 }
 
 // textEN is the English table (--lang en).
-var textEN = map[textKey]string{
+var textEN = map[consoleKey]string{
 	txtSSHServerStopping: "The diemcau server is stopping at the administrator's request; your session ends. Every action has been recorded.",
 	txtKeyRaiseHand:      "raise/lower hand",
 	txtRoleControl:       "Control center",
@@ -434,16 +432,22 @@ var textEN = map[textKey]string{
 	txtKeyApply:          "apply",
 }
 
-// addTexts merges one file's strings into the catalogue; a key already there means two files
-// chose overlapping key ranges, which would show one file's text in the other's place, so it
-// stops the program at start (and every test) instead.
-func addTexts(vi, en map[textKey]string) {
-	for _, pair := range []struct{ from, to map[textKey]string }{{vi, textVI}, {en, textEN}} {
-		for k, s := range pair.from {
-			if _, dup := pair.to[k]; dup {
-				panic(fmt.Sprintf("tui catalogue: key %d defined twice (overlapping key ranges)", k))
-			}
-			pair.to[k] = s
-		}
+// fileKey is a catalogue file's own key type.
+type fileKey interface {
+	textKey
+	comparable
+}
+
+// addTexts merges one file's tables, keyed by the file's own key type, into the catalogue.
+func addTexts[K fileKey](vi, en map[K]string) {
+	catalogue.Add(widen(vi), widen(en))
+}
+
+// widen is a file's table keyed by textKey.
+func widen[K fileKey](table map[K]string) map[textKey]string {
+	out := make(map[textKey]string, len(table))
+	for k, s := range table {
+		out[k] = s
 	}
+	return out
 }

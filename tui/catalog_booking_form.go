@@ -6,8 +6,14 @@ package tui
 
 import "diemcau/meeting"
 
+// bookingFormKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type bookingFormKey int
+
+func (bookingFormKey) tuiText() {}
+
 const (
-	txtBfKind textKey = iota + 9300
+	txtBfKind bookingFormKey = iota
 	txtBfHostUnit
 	txtBfRoom
 	txtBfContent
@@ -70,7 +76,7 @@ const (
 func init() { addTexts(bookingFormTextVI, bookingFormTextEN) }
 
 // bookingFormTextVI is the Vietnamese table of the booking form's strings.
-var bookingFormTextVI = map[textKey]string{
+var bookingFormTextVI = map[bookingFormKey]string{
 	txtBfKind:            "Loại cuộc họp",
 	txtBfHostUnit:        "Đơn vị chủ trì",
 	txtBfRoom:            "Phòng họp",
@@ -132,7 +138,7 @@ var bookingFormTextVI = map[textKey]string{
 }
 
 // bookingFormTextEN is the English table of the booking form's strings.
-var bookingFormTextEN = map[textKey]string{
+var bookingFormTextEN = map[bookingFormKey]string{
 	txtBfKind:            "Meeting kind",
 	txtBfHostUnit:        "Host unit",
 	txtBfRoom:            "Room",

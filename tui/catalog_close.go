@@ -2,8 +2,14 @@ package tui
 
 // The strings of settling incidents before and after the close, and of submitting the log.
 
+// closingKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type closingKey int
+
+func (closingKey) tuiText() {}
+
 const (
-	txtPendingTitle textKey = iota + 12000
+	txtPendingTitle closingKey = iota
 	txtPendingHint
 	txtPendingNone
 	txtKeyConfirmAll
@@ -27,7 +33,7 @@ const (
 	txtEvRecDiskLow
 )
 
-var closeTextVI = map[textKey]string{
+var closeTextVI = map[closingKey]string{
 	txtPendingTitle:        "Trước khi đóng: %d sự cố nháp, %d đang xử lý",
 	txtPendingHint:         "c/x: xác nhận/hủy nháp • A/X: xác nhận/hủy tất cả nháp • enter: sửa, khắc phục • C: tiếp tục đóng • esc: quay lại",
 	txtPendingNone:         "Không còn sự cố chờ xử lý — C: tiếp tục đóng nhật ký",
@@ -52,7 +58,7 @@ var closeTextVI = map[textKey]string{
 	txtEvRecDiskLow:        "⚠ ĐÃ DỪNG GHI HÌNH: ổ đĩa còn ít hơn 30 phút ghi — giải phóng chỗ trống rồi ghi lại (R)",
 }
 
-var closeTextEN = map[textKey]string{
+var closeTextEN = map[closingKey]string{
 	txtPendingTitle:        "Before closing: %d draft incidents, %d in progress",
 	txtPendingHint:         "c/x: confirm/discard draft • A/X: confirm/discard all drafts • enter: edit, resolve • C: go on closing • esc: back",
 	txtPendingNone:         "No incident pending — C: go on to close the log",

@@ -2,9 +2,15 @@ package tui
 
 import "diemcau/store"
 
+// deliveryKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type deliveryKey int
+
+func (deliveryKey) tuiText() {}
+
 // What a recording's delivery did to the booking of its meeting, for the status line.
 const (
-	txtDelivBookingStep textKey = iota + 8900
+	txtDelivBookingStep deliveryKey = iota
 	txtDelivBookingBlocked
 	txtDelivRemaining
 )
@@ -12,14 +18,14 @@ const (
 func init() { addTexts(deliveryTextVI, deliveryTextEN) }
 
 // deliveryTextVI is the Vietnamese table of the delivery's booking strings.
-var deliveryTextVI = map[textKey]string{
+var deliveryTextVI = map[deliveryKey]string{
 	txtDelivBookingStep:    "Đã giao bản ghi #%d — đăng ký #%d đã giao đủ bản ghi",
 	txtDelivBookingBlocked: "Đã giao bản ghi #%d — đăng ký #%d chưa đóng, chưa ghi bước giao bản ghi",
 	txtDelivRemaining:      "Đã giao bản ghi #%d — cuộc họp còn %d bản ghi chưa giao",
 }
 
 // deliveryTextEN is the English table of the delivery's booking strings.
-var deliveryTextEN = map[textKey]string{
+var deliveryTextEN = map[deliveryKey]string{
 	txtDelivBookingStep:    "Recording #%d delivered — booking #%d has all its recordings",
 	txtDelivBookingBlocked: "Recording #%d delivered — booking #%d is not closed: its recordings step waits",
 	txtDelivRemaining:      "Recording #%d delivered — %d recordings of the meeting still to deliver",

@@ -4,8 +4,14 @@ package tui
 // time, meeting close). They join the catalogue at init; kept in their own file so that
 // engineers adding strings to catalog.go at the same time do not collide.
 
+// floorKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type floorKey int
+
+func (floorKey) tuiText() {}
+
 const (
-	txtInterruption textKey = iota + 1000
+	txtInterruption floorKey = iota
 	txtDraftsPending
 	txtEvDraft
 	txtSoftMuteOK
@@ -50,7 +56,7 @@ const (
 func init() { addTexts(floorTextVI, floorTextEN) }
 
 // floorTextVI is the Vietnamese table of the floor's strings.
-var floorTextVI = map[textKey]string{
+var floorTextVI = map[floorKey]string{
 	txtInterruption:    "Gián đoạn %s",
 	txtDraftsPending:   "⚠ %d sự cố nháp (I)",
 	txtEvDraft:         "⚠ Sự cố nháp #%d tại %s — I để xác nhận",
@@ -94,7 +100,7 @@ var floorTextVI = map[textKey]string{
 }
 
 // floorTextEN is the English table of the floor's strings.
-var floorTextEN = map[textKey]string{
+var floorTextEN = map[floorKey]string{
 	txtInterruption:    "Interrupted %s",
 	txtDraftsPending:   "⚠ draft incidents: %d (I)",
 	txtEvDraft:         "⚠ Draft incident #%d at %s — I to confirm",

@@ -5,8 +5,14 @@ import (
 	"strings"
 )
 
+// meetingsKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type meetingsKey int
+
+func (meetingsKey) tuiText() {}
+
 const (
-	txtKeyMeetings textKey = iota + 9100
+	txtKeyMeetings meetingsKey = iota
 	txtKeyOpenMeeting
 	txtKeyNewMeeting
 	txtMeetingsTitle
@@ -32,7 +38,7 @@ const (
 
 func init() { addTexts(meetingsTextVI, meetingsTextEN) }
 
-var meetingsTextVI = map[textKey]string{
+var meetingsTextVI = map[meetingsKey]string{
 	txtKeyMeetings:        "cuộc họp",
 	txtKeyOpenMeeting:     "mở cuộc họp",
 	txtKeyNewMeeting:      "họp đột xuất",
@@ -57,7 +63,7 @@ var meetingsTextVI = map[textKey]string{
 	txtDueToOpen:          "⏰ ĐẾN GIỜ MỞ (W, o)",
 }
 
-var meetingsTextEN = map[textKey]string{
+var meetingsTextEN = map[meetingsKey]string{
 	txtKeyMeetings:        "meetings",
 	txtKeyOpenMeeting:     "open meeting",
 	txtKeyNewMeeting:      "ad hoc meeting",

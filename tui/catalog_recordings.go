@@ -3,8 +3,14 @@ package tui
 // The recording view's strings (Article 12.2). They join the catalogue at init; kept in their
 // own file so that engineers adding strings to catalog.go at the same time do not collide.
 
+// recordingsKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type recordingsKey int
+
+func (recordingsKey) tuiText() {}
+
 const (
-	txtKeyRecordings textKey = iota + 5000
+	txtKeyRecordings recordingsKey = iota
 	txtKeyRecordToggle
 	txtKeyDeliver
 	txtActDeliverRecording
@@ -44,7 +50,7 @@ const (
 func init() { addTexts(recordingTextVI, recordingTextEN) }
 
 // recordingTextVI is the Vietnamese table of the recording view's strings.
-var recordingTextVI = map[textKey]string{
+var recordingTextVI = map[recordingsKey]string{
 	txtKeyRecordings:       "ghi hình",
 	txtKeyRecordToggle:     "bắt đầu/dừng ghi",
 	txtKeyDeliver:          "đánh dấu đã giao",
@@ -83,7 +89,7 @@ var recordingTextVI = map[textKey]string{
 }
 
 // recordingTextEN is the English table of the recording view's strings.
-var recordingTextEN = map[textKey]string{
+var recordingTextEN = map[recordingsKey]string{
 	txtKeyRecordings:       "recording",
 	txtKeyRecordToggle:     "start/stop recording",
 	txtKeyDeliver:          "mark delivered",

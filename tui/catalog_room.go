@@ -3,8 +3,14 @@ package tui
 // The strings of the room: roll call (điểm danh), admission, lock and disconnect. They join the
 // catalogue at init; kept in their own file so that others adding strings do not collide.
 
+// rollCallKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type rollCallKey int
+
+func (rollCallKey) tuiText() {}
+
 const (
-	txtKeyRollCall textKey = iota + 9700
+	txtKeyRollCall rollCallKey = iota
 	txtKeyLock
 	txtKeyAdmit
 	txtKeyDisconnect
@@ -60,7 +66,7 @@ const (
 func init() { addTexts(roomTextVI, roomTextEN) }
 
 // roomTextVI is the Vietnamese table of the room's strings.
-var roomTextVI = map[textKey]string{
+var roomTextVI = map[rollCallKey]string{
 	txtKeyRollCall:      "điểm danh",
 	txtKeyLock:          "khóa/mở cuộc họp",
 	txtKeyAdmit:         "cho vào",
@@ -115,7 +121,7 @@ var roomTextVI = map[textKey]string{
 }
 
 // roomTextEN is the English table of the room's strings.
-var roomTextEN = map[textKey]string{
+var roomTextEN = map[rollCallKey]string{
 	txtKeyRollCall:      "roll call",
 	txtKeyLock:          "lock/unlock meeting",
 	txtKeyAdmit:         "admit",

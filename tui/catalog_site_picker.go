@@ -3,8 +3,14 @@ package tui
 // The site picker's strings: choosing bridge points from the registry, whole groups at a
 // time, with attendees and contact per site. They join the catalogue at init.
 
+// sitePickerKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type sitePickerKey int
+
+func (sitePickerKey) tuiText() {}
+
 const (
-	txtSpTitle textKey = iota + 9900
+	txtSpTitle sitePickerKey = iota
 	txtSpFilterHint
 	txtSpHint
 	txtSpGroupsTitle
@@ -38,7 +44,7 @@ const (
 func init() { addTexts(sitePickerTextVI, sitePickerTextEN) }
 
 // sitePickerTextVI is the Vietnamese table of the site picker's strings.
-var sitePickerTextVI = map[textKey]string{
+var sitePickerTextVI = map[sitePickerKey]string{
 	txtSpTitle:         "Chọn điểm cầu — đã chọn %d/%d · %d người",
 	txtSpFilterHint:    "/: lọc theo tên hoặc mã (không phân biệt dấu, «Xã Ia Grai» cũng được)",
 	txtSpHint:          "space: chọn/bỏ · /: lọc · g: thêm cả nhóm · a: chọn/bỏ cả danh sách đang hiện · tab: số người, đầu mối · enter: xong · esc: bỏ",
@@ -71,7 +77,7 @@ var sitePickerTextVI = map[textKey]string{
 }
 
 // sitePickerTextEN is the English table of the site picker's strings.
-var sitePickerTextEN = map[textKey]string{
+var sitePickerTextEN = map[sitePickerKey]string{
 	txtSpTitle:         "Choose bridge points — %d of %d chosen · %d attendees",
 	txtSpFilterHint:    "/: filter by name or id (diacritics ignored, «Xã Ia Grai» works too)",
 	txtSpHint:          "space: choose/drop · /: filter · g: add a whole group · a: choose/drop all shown · tab: attendees, contacts · enter: done · esc: cancel",

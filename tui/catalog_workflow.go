@@ -5,8 +5,14 @@ package tui
 // catalog.go at the same time do not collide. Step names come from meeting.StepName and the
 // booking catalogue of package meeting, which the command line shares.
 
+// workflowKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type workflowKey int
+
+func (workflowKey) tuiText() {}
+
 const (
-	txtKeyBookings textKey = iota + 4000
+	txtKeyBookings workflowKey = iota
 	txtKeyTestSession
 	txtActTestSession
 	txtBkTitle
@@ -66,7 +72,7 @@ const (
 func init() { addTexts(workflowTextVI, workflowTextEN) }
 
 // workflowTextVI is the Vietnamese table of the workflow's strings.
-var workflowTextVI = map[textKey]string{
+var workflowTextVI = map[workflowKey]string{
 	txtKeyBookings:       "lịch đăng ký",
 	txtKeyTestSession:    "kiểm duyệt",
 	txtActTestSession:    "lưu kết quả kiểm duyệt",
@@ -125,7 +131,7 @@ var workflowTextVI = map[textKey]string{
 }
 
 // workflowTextEN is the English table of the workflow's strings.
-var workflowTextEN = map[textKey]string{
+var workflowTextEN = map[workflowKey]string{
 	txtKeyBookings:       "bookings",
 	txtKeyTestSession:    "test session",
 	txtActTestSession:    "save a test result",

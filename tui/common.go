@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"diemcau/i18n"
 )
 
 // Common is the bag every component receives: context, size, styles, keys, language and the
@@ -25,9 +27,7 @@ func NewCommon(ctx context.Context, r *lipgloss.Renderer, lang, actor string) Co
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
-	if _, ok := catalogue[lang]; !ok {
-		lang = "vi"
-	}
+	lang = i18n.Lang(lang)
 	if ctx == nil {
 		ctx = context.Background()
 	}

@@ -85,8 +85,14 @@ func hostReadOnlyReason(c Common, names map[string]string) string {
 	return c.Text(txtHostNotHosting, nameOf(names, p.BridgePoint), nameOf(names, p.LiveMain()))
 }
 
+// hostKey names the strings of this file: a type of its own, so no other file can
+// define one of its keys.
+type hostKey int
+
+func (hostKey) tuiText() {}
+
 const (
-	txtRoleHostReadOnly textKey = iota + 8800
+	txtRoleHostReadOnly hostKey = iota
 	txtHostNoBP
 	txtHostNoMeeting
 	txtHostNotHosting
@@ -96,7 +102,7 @@ const (
 func init() { addTexts(hostTextVI, hostTextEN) }
 
 // hostTextVI is the Vietnamese table of the host's read-only strings.
-var hostTextVI = map[textKey]string{
+var hostTextVI = map[hostKey]string{
 	txtRoleHostReadOnly: "Điểm cầu chính (chỉ xem)",
 	txtHostNoBP:         "Chỉ xem: khóa SSH vai trò điểm cầu chính thiếu bp=MÃ-ĐIỂM-CẦU",
 	txtHostNoMeeting:    "Chỉ xem: chưa có cuộc họp do %s chủ trì",
@@ -105,7 +111,7 @@ var hostTextVI = map[textKey]string{
 }
 
 // hostTextEN is the English table of the host's read-only strings.
-var hostTextEN = map[textKey]string{
+var hostTextEN = map[hostKey]string{
 	txtRoleHostReadOnly: "Main bridge point (read-only)",
 	txtHostNoBP:         "Read-only: this main-bridge-point SSH key has no bp=BRIDGE-POINT-ID",
 	txtHostNoMeeting:    "Read-only: no live meeting hosted by %s",

@@ -1,8 +1,9 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
+
+	"diemcau/i18n"
 )
 
 // KeyReason is why a line of authorized_keys was skipped or accepted with a warning.
@@ -29,57 +30,48 @@ type KeyProblem struct {
 }
 
 // keyProblemText is the catalogue of KeyProblem's reasons: per language, a format taking Detail.
-var keyProblemText = map[string][]string{
-	"vi": {
-		KeyNotAKey:      "không phải khóa công khai OpenSSH (%s)",
-		KeyNoRole:       "thiếu role= (control, host, operator hoặc viewer)%.0s",
-		KeyBadRole:      "role=%s không phải control, host, operator hoặc viewer (viết chữ thường)",
-		KeyNoTech:       "thiếu tech=TÊN (tên kỹ thuật viên ghi vào nhật ký)%.0s",
-		KeyOperatorNoBP: "role=operator thiếu bp=MÃ-ĐIỂM-CẦU (kỹ thuật viên %s)",
-		KeyHostNoBP:     "role=host thiếu bp= thì chỉ được xem: %s không điều khiển được",
-		KeyUnknownBP:    "bp=%s không có trong danh sách điểm cầu: khóa được nhận nhưng không điều khiển được gì cho đến khi nhập điểm cầu này",
-		KeyDuplicate:    "khóa này đã có ở dòng %s; dòng này được dùng",
-	},
-	"en": {
-		KeyNotAKey:      "not an OpenSSH public key (%s)",
-		KeyNoRole:       "no role= (control, host, operator or viewer)%.0s",
-		KeyBadRole:      "role=%s is not one of control, host, operator, viewer (lower case)",
-		KeyNoTech:       "no tech=NAME (the technician's name for the log)%.0s",
-		KeyOperatorNoBP: "role=operator without bp=BRIDGE-POINT-ID (technician %s)",
-		KeyHostNoBP:     "role=host without bp= is read-only: %s may only watch, not act",
-		KeyUnknownBP:    "bp=%s is not in the bridge-point registry: the key is accepted but may act on nothing until that bridge point is imported",
-		KeyDuplicate:    "this key is already on line %s; this line is used",
-	},
+var keyProblemText = i18n.New[KeyReason]("tui/sshkeys").Add(keyProblemTextVI, keyProblemTextEN)
+
+// keyProblemTextVI is the Vietnamese text (the default).
+var keyProblemTextVI = map[KeyReason]string{
+	KeyNotAKey:      "không phải khóa công khai OpenSSH (%s)",
+	KeyNoRole:       "thiếu role= (control, host, operator hoặc viewer)%.0s",
+	KeyBadRole:      "role=%s không phải control, host, operator hoặc viewer (viết chữ thường)",
+	KeyNoTech:       "thiếu tech=TÊN (tên kỹ thuật viên ghi vào nhật ký)%.0s",
+	KeyOperatorNoBP: "role=operator thiếu bp=MÃ-ĐIỂM-CẦU (kỹ thuật viên %s)",
+	KeyHostNoBP:     "role=host thiếu bp= thì chỉ được xem: %s không điều khiển được",
+	KeyUnknownBP:    "bp=%s không có trong danh sách điểm cầu: khóa được nhận nhưng không điều khiển được gì cho đến khi nhập điểm cầu này",
+	KeyDuplicate:    "khóa này đã có ở dòng %s; dòng này được dùng",
+}
+
+// keyProblemTextEN is the English text (--lang en).
+var keyProblemTextEN = map[KeyReason]string{
+	KeyNotAKey:      "not an OpenSSH public key (%s)",
+	KeyNoRole:       "no role= (control, host, operator or viewer)%.0s",
+	KeyBadRole:      "role=%s is not one of control, host, operator, viewer (lower case)",
+	KeyNoTech:       "no tech=NAME (the technician's name for the log)%.0s",
+	KeyOperatorNoBP: "role=operator without bp=BRIDGE-POINT-ID (technician %s)",
+	KeyHostNoBP:     "role=host without bp= is read-only: %s may only watch, not act",
+	KeyUnknownBP:    "bp=%s is not in the bridge-point registry: the key is accepted but may act on nothing until that bridge point is imported",
+	KeyDuplicate:    "this key is already on line %s; this line is used",
 }
 
 // Text is the problem's reason in lang (vi or en), without the line number.
 func (p KeyProblem) Text(lang string) string {
-	t, ok := keyProblemText[lang]
-	if !ok {
-		t = keyProblemText["vi"]
-	}
-	return fmt.Sprintf(t[p.Reason], p.Detail)
+	return keyProblemText.Text(lang, p.Reason, p.Detail)
 }
 
-// keyProblemLine is the catalogue of a whole report line: file, line number, skipped or not, reason.
-var keyProblemLine = map[string][2]string{
-	"vi": {"%s dòng %d: bỏ qua — %s", "%s dòng %d: cảnh báo — %s"},
-	"en": {"%s line %d: skipped — %s", "%s line %d: warning — %s"},
-}
+// keyProblemLine is the catalogue of a whole report line: file, line number, reason; the key
+// is whether the line is skipped.
+var keyProblemLine = i18n.New[bool]("tui/sshkeys-line").Add(
+	map[bool]string{true: "%s dòng %d: bỏ qua — %s", false: "%s dòng %d: cảnh báo — %s"},
+	map[bool]string{true: "%s line %d: skipped — %s", false: "%s line %d: warning — %s"})
 
 // KeyProblemsText is the report of problems of the file path, one line each, in lang.
 func KeyProblemsText(lang, path string, problems []KeyProblem) string {
-	f, ok := keyProblemLine[lang]
-	if !ok {
-		f = keyProblemLine["vi"]
-	}
 	var b strings.Builder
 	for _, p := range problems {
-		format := f[1]
-		if p.Skipped {
-			format = f[0]
-		}
-		fmt.Fprintf(&b, format+"\n", path, p.Line, p.Text(lang))
+		b.WriteString(keyProblemLine.Text(lang, p.Skipped, path, p.Line, p.Text(lang)) + "\n")
 	}
 	return b.String()
 }
