@@ -160,7 +160,7 @@ var flagHelpVI = map[string]string{
 	"authorized-keys": "tệp authorized_keys (mặc định: cạnh cơ sở dữ liệu)",
 	"api-token-file":  "tệp chứa mã truy cập /api/v1 (nếu không: biến DIEMCAU_API_TOKEN)",
 	"media":           "thư mục các đoạn phim mẫu (mặc định: ./testdata)",
-	"holidays":        "tệp lịch ngày nghỉ (CSV) thay cho lịch có sẵn 2025–2027",
+	"holidays":        "tệp lịch ngày nghỉ (CSV) thêm vào lịch có sẵn, chỉ cho lần chạy này; muốn giữ cho mọi lệnh và máy chủ thì dùng diemcau calendar import",
 	"udp-port":        "cổng UDP dùng chung cho mọi luồng WebRTC (ICE UDP mux); 0 = mỗi điểm cầu một cổng tạm",
 	"tls-cert":        "tệp chứng chỉ TLS (PEM): phục vụ HTTPS, cần cho trình duyệt ở máy khác",
 	"tls-key":         "tệp khóa riêng TLS (PEM), đi cùng --tls-cert",
@@ -194,6 +194,16 @@ var flagHelpVI = map[string]string{
 	"env":             "tệp cài đặt của dịch vụ (/etc/diemcau/diemcau.env): kiểm tra DIEMCAU_OPTS với các đường dẫn của gói",
 	"server-name":     "tên máy chủ mà các điểm cầu dùng, đối chiếu với chứng chỉ TLS (mặc định: theo --http, nếu không thì tên máy này)",
 	"min-free-gb":     "dung lượng trống (GB) cạnh cơ sở dữ liệu dưới mức này là lỗi",
+	"add":             "với edit: một điểm cầu (mã hoặc tên) hoặc nhóm cần thêm; lặp lại để thêm nhiều",
+	"remove":          "với edit: một điểm cầu (mã hoặc tên) cần bớt; lặp lại để bớt nhiều",
+	"attendees":       "số người trong phòng, trả lời điểm danh (0: kỹ thuật viên đếm)",
+	"verbose":         "liệt kê mọi đơn vị thiếu cán bộ kỹ thuật đã tập huấn, không chỉ số lượng",
+	"title":           "cuộc họp đột xuất: tên cuộc họp",
+	"main":            "cuộc họp đột xuất: điểm cầu chính (mặc định: điểm cầu chính của danh mục)",
+	"host-unit":       "cuộc họp đột xuất: đơn vị chủ trì (mặc định: đơn vị của điểm cầu chính)",
+	"sites":           "cuộc họp đột xuất: các điểm cầu, cách nhau bằng dấu phẩy",
+	"unit-kinds":      "cuộc họp đột xuất: mọi điểm cầu thuộc các loại đơn vị này (province, agency, commune, ward)",
+	"all":             "cuộc họp đột xuất: mọi điểm cầu trong danh mục",
 }
 
 // flagHelp is a flag's help in the user's language.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -144,4 +145,87 @@ func checkKeyBlock(t *testing.T, have, types map[string]bool, pkg, file string, 
 		}
 	}
 	return n
+}
+
+// TestEveryFlagHasHelpInBothLanguages checks the one catalogue kept apart: a flag's English
+// help is its usage string where it is defined, its Vietnamese help is in flagHelpVI. It reads
+// the root package's flag definitions (fs.String, fs.StringVar, fs.Var, …) and fails on a flag
+// without Vietnamese help, a Vietnamese help for no flag, or the two differing in fmt verbs.
+func TestEveryFlagHasHelpInBothLanguages(t *testing.T) {
+	pkgs, err := parser.ParseDir(token.NewFileSet(), ".", func(fi os.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defined := map[string]bool{}
+	for _, f := range pkgs["main"].Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			name, usage, ok := flagDefinition(n)
+			if !ok {
+				return true
+			}
+			defined[name] = true
+			if p := i18n.CheckText(i18n.Text{VI: flagHelpVI[name], EN: usage}); p != "" {
+				t.Errorf("flag --%s: %s", name, p)
+			}
+			return true
+		})
+	}
+	if len(defined) < 30 {
+		t.Fatalf("only %d flags found in the source: the walk misses their definitions", len(defined))
+	}
+	for name := range flagHelpVI {
+		if !defined[name] {
+			t.Errorf("flagHelpVI has help for --%s, which no command defines", name)
+		}
+	}
+}
+
+// flagDefinition is the name and usage of a flag definition call such as
+// fs.StringVar(&v, "db", "", "usage") or fs.Int("n", 24, "usage"), with literal name and usage.
+func flagDefinition(n ast.Node) (name, usage string, ok bool) {
+	call, isCall := n.(*ast.CallExpr)
+	if !isCall {
+		return "", "", false
+	}
+	sel, isSel := call.Fun.(*ast.SelectorExpr)
+	if !isSel {
+		return "", "", false
+	}
+	nameArg := 0
+	switch sel.Sel.Name {
+	case "String", "Bool", "Int", "Int64", "Uint", "Float64", "Duration":
+		if len(call.Args) != 3 {
+			return "", "", false
+		}
+	case "StringVar", "BoolVar", "IntVar", "Int64Var", "UintVar", "Float64Var", "DurationVar":
+		if len(call.Args) != 4 {
+			return "", "", false
+		}
+		nameArg = 1
+	case "Var":
+		if len(call.Args) != 3 {
+			return "", "", false
+		}
+		nameArg = 1
+	default:
+		return "", "", false
+	}
+	name, ok = stringLit(call.Args[nameArg])
+	if !ok {
+		return "", "", false
+	}
+	usage, ok = stringLit(call.Args[len(call.Args)-1])
+	return name, usage, ok
+}
+
+// stringLit is the value of a string literal expression.
+func stringLit(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
 }
