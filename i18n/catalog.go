@@ -2,7 +2,6 @@ package i18n
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 )
 
@@ -21,7 +20,8 @@ func (t Text) In(lang string) string {
 
 // Catalog holds the texts of one package (or one part of it) under keys of type K. Build it at
 // package level with New and fill it with Add from each file's tables; a key added twice is kept
-// as the first text and reported by Check, never silently replaced.
+// as the first text and reported by Check, never silently replaced. Add is for package
+// initialisation only: lookups do not lock.
 type Catalog[K comparable] struct {
 	name  string
 	texts map[K]Text
@@ -108,9 +108,6 @@ func (c *Catalog[K]) Twice() []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
-
-// Keys is every key of the catalogue (in no order).
-func (c *Catalog[K]) Keys() []K { return slices.Collect(maps.Keys(c.texts)) }
 
 // keyName prints a key for a report: its type and value, so that keys of different types in one
 // catalogue (the console's per-file key types) are told apart.
