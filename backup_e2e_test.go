@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
+	"diemcau/softep"
 )
 
 // countRows is the number of rows of table in the database file at path, read-only.
@@ -38,7 +38,7 @@ func TestBackupDuringLiveMeetingThenRestore(t *testing.T) {
 	r := newServerRig(t, 2)
 	r.start(t)
 	clips := lightClips(t)
-	var eps []*endpoints.SoftEndpoint
+	var eps []*softep.Endpoint
 	for _, id := range r.ids {
 		eps = append(eps, r.endpoint(id, clips, false, false))
 	}

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"diemcau/bench"
 	"diemcau/endpoints"
 	"diemcau/mcu"
 	"diemcau/store"
@@ -44,13 +45,13 @@ func runBenchMCU(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 	reg := endpoints.NewRegistry(st)
-	if _, err := reg.Import(ctx, strings.NewReader(endpoints.BenchRegistryCSV(*n)), "vi"); err != nil {
+	if _, err := reg.Import(ctx, strings.NewReader(bench.RegistryCSV(*n)), "vi"); err != nil {
 		return fmt.Errorf("bench-mcu: registry: %w", err)
 	}
-	ready := endpoints.BenchReady{Token: rand.Text(), Secrets: map[string]string{}}
+	ready := bench.Ready{Token: rand.Text(), Secrets: map[string]string{}}
 	spec := mcu.ConferenceSpec{Title: "Thử tải", Host: "diemcau bench"}
 	for i := range *n {
-		id := endpoints.BenchID(i)
+		id := bench.ID(i)
 		if ready.Secrets[id], err = reg.Rotate(ctx, id); err != nil {
 			return err
 		}
@@ -120,9 +121,9 @@ func benchMux(m *mcu.MCU, conf *mcu.Conference, token string) http.Handler {
 	}
 	reply := func(w http.ResponseWriter, id string) {
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(endpoints.BenchMuteReply{ForwardedAudio: conf.ForwardedAudio(id)})
+		_ = json.NewEncoder(w).Encode(bench.MuteReply{ForwardedAudio: conf.ForwardedAudio(id)})
 	}
-	mux.HandleFunc("POST "+endpoints.BenchMuteRoute+"{id}", authed(func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST "+bench.MuteRoute+"{id}", authed(func(w http.ResponseWriter, r *http.Request) {
 		id := r.PathValue("id")
 		if err := conf.Mute(r.Context(), "bench", id, mcu.HardMute); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
@@ -130,11 +131,11 @@ func benchMux(m *mcu.MCU, conf *mcu.Conference, token string) http.Handler {
 		}
 		reply(w, id)
 	}))
-	mux.HandleFunc("GET "+endpoints.BenchForwardedRoute+"{id}", authed(func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET "+bench.ForwardedRoute+"{id}", authed(func(w http.ResponseWriter, r *http.Request) {
 		reply(w, r.PathValue("id"))
 	}))
-	mux.HandleFunc("GET "+endpoints.BenchProfileRoute, authed(pprof.Profile))
-	mux.Handle("GET "+endpoints.BenchHeapRoute, authed(pprof.Handler("heap").ServeHTTP))
+	mux.HandleFunc("GET "+bench.ProfileRoute, authed(pprof.Profile))
+	mux.Handle("GET "+bench.HeapRoute, authed(pprof.Handler("heap").ServeHTTP))
 	return mux
 }
 

@@ -13,9 +13,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"diemcau/endpoints"
 	"diemcau/mcu"
 	"diemcau/meeting"
+	"diemcau/softep"
 	"diemcau/store"
 	"diemcau/tui"
 )
@@ -38,8 +38,8 @@ func TestRestartMidMeeting(t *testing.T) {
 	r.start(t)
 	meetingID, confID := r.conf.Snapshot().MeetingID, r.conf.ID()
 
-	eps := map[string]*endpoints.SoftEndpoint{}
-	var all []*endpoints.SoftEndpoint
+	eps := map[string]*softep.Endpoint{}
+	var all []*softep.Endpoint
 	for i, id := range r.ids {
 		// The main bridge point and two communes receive the slots; the muted ones ignore the
 		// mute (a misbehaving terminal), so only the forwarder can keep them unheard.
