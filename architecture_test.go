@@ -33,6 +33,7 @@ var houseRules = map[string][]string{
 	"diemcau/softep/whiptest": {}, // the soft endpoint's test answerer
 	"diemcau/demo":            {"diemcau/softep", "diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
 	"diemcau/bench":           {"diemcau/softep", "diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
+	"diemcau/store/storetest": {"diemcau/store"}, // test support: a real store with a live meeting
 }
 
 // tooling are the packages that are not the product: the soft endpoint, the demo, the bench.

@@ -14,7 +14,6 @@ import (
 	"diemcau/endpoints"
 	"diemcau/live"
 	"diemcau/mcu"
-	"diemcau/meeting"
 	"diemcau/softep"
 	"diemcau/store"
 )
@@ -94,7 +93,7 @@ func (r *floorRig) track(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
-		meeting.NewOutageTracker(r.st, "vi", nil).Run(ctx, live.NewFloorFeed(r.conf).Observations)
+		live.NewOutageTracker(r.st, "vi", nil).Run(ctx, live.NewFloorFeed(r.conf).Observations)
 		close(done)
 	}()
 	t.Cleanup(func() { cancel(); <-done })

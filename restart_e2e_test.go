@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"diemcau/live"
 	"diemcau/mcu"
 	"diemcau/meeting"
 	"diemcau/softep"
@@ -335,7 +336,7 @@ func TestRestartKeepsCountingAnInterruption(t *testing.T) {
 	if got := r.conf.Snapshot().MeetingID; got != meetingID {
 		t.Fatalf("start opened meeting %d, want to resume %d", got, meetingID)
 	}
-	time.Sleep(meeting.ObserveEvery + 500*time.Millisecond) // the tracker has sampled: it ends its outages at the stop
+	time.Sleep(live.ObserveEvery + 500*time.Millisecond) // the tracker has sampled: it ends its outages at the stop
 	stop1 := time.Now()
 	r.stop()
 	r.start(t)

@@ -82,7 +82,7 @@ func TestSiteReportBecomesADraftAndReachesTheLog(t *testing.T) {
 	}
 	in := incs[0]
 	if in.BridgePoint != "XA-IAGRAI" || in.Kind != "other" || in.Status != "draft" || in.Description != report ||
-		in.ReportedBy != meeting.SiteReporter("XA-IAGRAI") || in.StartedAt.IsZero() {
+		in.ReportedBy != live.SiteReporter("XA-IAGRAI") || in.StartedAt.IsZero() {
 		t.Errorf("draft = %+v", in)
 	}
 

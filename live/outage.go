@@ -1,4 +1,4 @@
-package meeting
+package live
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"diemcau/meeting"
 	"diemcau/store"
 )
 
@@ -144,10 +145,10 @@ func (t *OutageTracker) Observe(ctx context.Context, meetingID int64, o Observat
 	if err := t.checkDrop(ctx, k, s, o, at); err != nil || s.outageID != 0 {
 		return err
 	}
-	if err := t.checkMedia(ctx, k, &s.audio, o.MicOpen, o.AudioIn, "audio", fkNoAudioDraft, at); err != nil {
+	if err := t.checkMedia(ctx, k, &s.audio, o.MicOpen, o.AudioIn, "audio", draftNoAudio, at); err != nil {
 		return err
 	}
-	if err := t.checkMedia(ctx, k, &s.video, o.CameraWanted, o.VideoIn, "video", fkNoVideoDraft, at); err != nil {
+	if err := t.checkMedia(ctx, k, &s.video, o.CameraWanted, o.VideoIn, "video", draftNoVideo, at); err != nil {
 		return err
 	}
 	return t.checkQuality(ctx, k, s, o, at)
@@ -185,11 +186,11 @@ func (t *OutageTracker) checkDrop(ctx context.Context, k linkKey, s *linkState, 
 	since := s.lastHeard()
 	switch {
 	case !o.Connected:
-		return t.openOutage(ctx, k, s, "disconnected", since, floorText(t.lang, fkDropDraft))
+		return t.openOutage(ctx, k, s, "disconnected", since, draftText(t.lang, draftDrop))
 	case o.LinkDown:
-		return t.openOutage(ctx, k, s, "disconnected", since, floorText(t.lang, fkDropDraft))
+		return t.openOutage(ctx, k, s, "disconnected", since, draftText(t.lang, draftDrop))
 	case at.Sub(since) >= LinkSilentAfter: // stored as "no_media": nothing at all arrived
-		return t.openOutage(ctx, k, s, "no_media", since, floorText(t.lang, fkSilentLinkDraft, int(LinkSilentAfter/time.Second)))
+		return t.openOutage(ctx, k, s, "no_media", since, draftText(t.lang, draftSilentLink, int(LinkSilentAfter/time.Second)))
 	}
 	return nil
 }
@@ -198,7 +199,7 @@ func (t *OutageTracker) checkDrop(ctx context.Context, k linkKey, s *linkState, 
 // has sent no RTP for NoMediaAfter, and ends it when packets flow again or it is no longer
 // wanted (muted, camera off the slots). It is never an outage.
 func (t *OutageTracker) checkMedia(ctx context.Context, k linkKey, w *mediaWatch, wanted bool, packets uint64,
-	kind string, text floorKey, at time.Time) error {
+	kind string, text string, at time.Time) error {
 	grew := packets != w.packets
 	w.packets = packets
 	if grew || !wanted || !w.wanted {
@@ -216,7 +217,7 @@ func (t *OutageTracker) checkMedia(ctx context.Context, k linkKey, w *mediaWatch
 	if !wanted || at.Sub(w.since) < NoMediaAfter {
 		return nil
 	}
-	id, err := t.draft(ctx, k, kind, w.since, floorText(t.lang, text, int(NoMediaAfter/time.Second)))
+	id, err := t.draft(ctx, k, kind, w.since, draftText(t.lang, text, int(NoMediaAfter/time.Second)))
 	if err != nil {
 		return err
 	}
@@ -270,7 +271,7 @@ func (t *OutageTracker) endOutage(ctx context.Context, k linkKey, s *linkState, 
 	}
 	note := ""
 	if back {
-		note = floorText(t.lang, fkBackAfter, FormatDuration(lasted, t.lang))
+		note = draftText(t.lang, draftBackAfter, meeting.FormatDuration(lasted, t.lang))
 	}
 	if err := t.finishIncident(ctx, s.outageInc, at, note); err != nil {
 		return err
@@ -299,7 +300,7 @@ func (t *OutageTracker) checkQuality(ctx context.Context, k linkKey, s *linkStat
 		if grade == "" {
 			grade = "poor"
 		}
-		text := floorText(t.lang, fkPoorDraft, int(PoorFor/time.Second), o.LossPct, o.JitterMs, o.RTTMs, grade)
+		text := draftText(t.lang, draftPoor, int(PoorFor/time.Second), o.LossPct, o.JitterMs, o.RTTMs, grade)
 		id, err := t.draft(ctx, k, "line", s.poorSince, text)
 		if err != nil {
 			return err

@@ -1,10 +1,11 @@
-package meeting
+package live
 
 import (
 	"context"
 	"testing"
 	"time"
 
+	"diemcau/meeting"
 	"diemcau/store"
 )
 
@@ -44,7 +45,7 @@ func outagesOf(t *testing.T, st *store.Store, meetingID int64) []store.Outage {
 // Muted (soft or hard), a camera paused by the MCU, an audio-only site: no RTP at all, and a link
 // alive with STUN and RTCP. None of it is an outage, an interruption or a draft.
 func TestOutageTrackerSilentMediaOnALiveLinkIsUp(t *testing.T) {
-	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, meeting.Zone())
 	tests := []struct {
 		name string
 		o    Observation
@@ -67,7 +68,7 @@ func TestOutageTrackerSilentMediaOnALiveLinkIsUp(t *testing.T) {
 			if in := incidentsOf(t, st, mid); len(in) != 0 {
 				t.Errorf("drafts for a live link without media: %+v", in)
 			}
-			if _, total := Interruptions(outagesOf(t, st, mid), f.at); total != 0 {
+			if _, total := meeting.Interruptions(outagesOf(t, st, mid), f.at); total != 0 {
 				t.Errorf("interruption %v for a live link without media", total)
 			}
 		})
@@ -77,7 +78,7 @@ func TestOutageTrackerSilentMediaOnALiveLinkIsUp(t *testing.T) {
 // A link that fails (ICE consent, DTLS closed) is down at once; one that carries nothing for
 // LinkSilentAfter is down from its last arrival. Each is one line draft and one outage.
 func TestOutageTrackerLinkDown(t *testing.T) {
-	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, meeting.Zone())
 	st, mid := floorStore(t, t0)
 	f := &siteFeed{t: t, tr: NewOutageTracker(st, "en", nil), meeting: mid, at: t0,
 		o: Observation{BridgePoint: "XA-IAGRAI", Connected: true}}
@@ -109,7 +110,7 @@ func TestOutageTrackerLinkDown(t *testing.T) {
 // video draft, never an outage; it ends when media flow again. DTX (a packet every 400 ms),
 // muting, and the MCU pausing the camera do not open one.
 func TestOutageTrackerNoMediaIsItsOwnSignal(t *testing.T) {
-	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, meeting.Zone())
 	st, mid := floorStore(t, t0)
 	f := &siteFeed{t: t, tr: NewOutageTracker(st, "vi", nil), meeting: mid, at: t0,
 		o: Observation{BridgePoint: "XA-IAGRAI", Connected: true, MicOpen: true, CameraWanted: true}}

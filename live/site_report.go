@@ -1,4 +1,4 @@
-package meeting
+package live
 
 import (
 	"context"

@@ -1,10 +1,12 @@
-package meeting
+package live
 
 import (
 	"context"
 	"strings"
 	"testing"
 	"time"
+
+	"diemcau/meeting"
 )
 
 // feeder plays observations of one bridge point into a tracker, one per second.
@@ -40,7 +42,7 @@ func (f *feeder) steps(n int, connected, media bool, loss float64, grade string)
 }
 
 func TestOutageTrackerDropOpensOneDraftAndCountsInterruption(t *testing.T) {
-	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, meeting.Zone())
 	tests := []struct {
 		name      string
 		connected bool // what the MCU says during the outage
@@ -79,7 +81,7 @@ func TestOutageTrackerDropOpensOneDraftAndCountsInterruption(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			per, total := Interruptions(outages, f.at)
+			per, total := meeting.Interruptions(outages, f.at)
 			if want := backAt.Sub(dropAt); per["XA-IAGRAI"] != want || total != want || want <= 0 {
 				t.Errorf("interruption = %v (total %v), want %v", per["XA-IAGRAI"], total, want)
 			}
@@ -88,7 +90,7 @@ func TestOutageTrackerDropOpensOneDraftAndCountsInterruption(t *testing.T) {
 }
 
 func TestOutageTrackerPoorQuality(t *testing.T) {
-	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, meeting.Zone())
 	st, mid := floorStore(t, t0)
 	f := &feeder{t: t, tr: NewOutageTracker(st, "en", nil), meeting: mid, at: t0}
 	f.steps(5, true, true, 0.1, "good")
@@ -124,7 +126,7 @@ func TestOutageTrackerPoorQuality(t *testing.T) {
 
 func TestOutageTrackerDiscardedDraftKeepsInterruption(t *testing.T) {
 	ctx := context.Background()
-	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, meeting.Zone())
 	st, mid := floorStore(t, t0)
 	f := &feeder{t: t, tr: NewOutageTracker(st, "vi", nil), meeting: mid, at: t0}
 	f.steps(3, true, true, 0, "good")
@@ -180,7 +182,7 @@ func TestOutageTrackerRun(t *testing.T) {
 }
 
 func TestOutageTrackerDeliberateLeaveIsNoInterruption(t *testing.T) {
-	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, meeting.Zone())
 	st, mid := floorStore(t, t0)
 	tr := NewOutageTracker(st, "vi", nil)
 	at, packets := t0, uint64(0)
@@ -219,7 +221,7 @@ func TestOutageTrackerDeliberateLeaveIsNoInterruption(t *testing.T) {
 // (an NTP step, a technician's mistake) neither fails the outage's end nor makes its
 // interruption negative: the end is never before the start.
 func TestOutageTrackerClockSetBack(t *testing.T) {
-	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, Zone())
+	t0 := time.Date(2026, 11, 26, 8, 0, 0, 0, meeting.Zone())
 	st, mid := floorStore(t, t0)
 	f := &feeder{t: t, tr: NewOutageTracker(st, "vi", nil), meeting: mid, at: t0}
 	f.steps(10, true, true, 0.2, "good")
