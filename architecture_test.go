@@ -22,6 +22,7 @@ var houseRules = map[string][]string{
 	"diemcau/audio/internal/ffmpegvec": {},
 	"diemcau/mcu":                      {},
 	"diemcau/endpoints":                {"diemcau/store"},
+	"diemcau/ops":                      {"diemcau/mcu", "diemcau/store"},
 	"diemcau/meeting":                  {"diemcau/store", "diemcau/endpoints"},
 	"diemcau/live":                     {"diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
 	"diemcau/tui":                      {"diemcau/live", "diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"time"
 
+	"diemcau/ops"
 	"diemcau/store"
 )
 
@@ -78,16 +79,16 @@ func makeBackup(ctx context.Context, cf commonFlags, dest string, now time.Time)
 	if err != nil {
 		return storeFileError(lang, cf.db, err)
 	}
-	m, err := newManifest(cf.db, dest, c, now)
+	m, err := ops.NewManifest(cf.db, dest, c, now)
 	if err == nil {
-		err = writeManifest(manifestPath(dest), m)
+		err = ops.WriteManifest(ops.ManifestPath(dest), m)
 	}
 	if err != nil {
 		os.Remove(dest) // a backup without its manifest is not one
 		return err
 	}
-	files, missing := m.counts()
-	fmt.Fprintf(os.Stdout, omsg(lang, "backupDone"), cf.db, dest, c.SchemaVersion, sizeOf(m.Bytes), manifestPath(dest), len(m.Recordings), files)
+	files, missing := m.Counts()
+	fmt.Fprintf(os.Stdout, omsg(lang, "backupDone"), cf.db, dest, c.SchemaVersion, sizeOf(m.Bytes), ops.ManifestPath(dest), len(m.Recordings), files)
 	if missing > 0 {
 		fmt.Fprintf(os.Stdout, omsg(lang, "backupMissing"), missing)
 	}
@@ -109,7 +110,7 @@ func pruneBackups(dir string, keep int) (int, error) {
 		if err := os.Remove(old); err != nil {
 			return n, fmt.Errorf("remove old backup %s: %w", old, err)
 		}
-		_ = os.Remove(manifestPath(old))
+		_ = os.Remove(ops.ManifestPath(old))
 		n++
 	}
 	return n, nil
@@ -148,7 +149,7 @@ func runRestore(ctx context.Context, args []string) error {
 	if aside != "" {
 		fmt.Fprintf(os.Stdout, omsg(lang, "restoreAside"), aside)
 	}
-	if m, err := readManifest(manifestPath(file)); err == nil {
+	if m, err := ops.ReadManifest(ops.ManifestPath(file)); err == nil {
 		missing := 0
 		for _, r := range m.Recordings {
 			for _, f := range r.Files {
@@ -158,7 +159,7 @@ func runRestore(ctx context.Context, args []string) error {
 			}
 		}
 		if missing > 0 {
-			fmt.Fprintf(os.Stdout, omsg(lang, "restoreNoRec"), missing, manifestPath(file))
+			fmt.Fprintf(os.Stdout, omsg(lang, "restoreNoRec"), missing, ops.ManifestPath(file))
 		}
 	}
 	return nil

@@ -69,7 +69,7 @@ func startServer(ctx context.Context, name string, args []string, logToFile bool
 	}
 	var conf *mcu.Conference
 	if adhoc {
-		conf, err = a.openAdhoc(ctx)
+		conf, err = a.live.ResumeOrOpenAdhoc(ctx, msg(a.flags.lang, "adhocHost"), msg(a.flags.lang, "adhocTitle"))
 	} else {
 		_, err = a.live.Resume(ctx, msg(a.flags.lang, "adhocHost"))
 	}

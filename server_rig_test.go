@@ -17,6 +17,7 @@ import (
 
 	"github.com/pion/webrtc/v4/pkg/media/ivfreader"
 
+	"diemcau/bench"
 	"diemcau/endpoints"
 	"diemcau/mcu"
 	"diemcau/softep"
@@ -68,7 +69,7 @@ func newServerRig(t *testing.T, subs int) *serverRig {
 		}
 	}
 	httpAddr := freeAddr(t)
-	udpPort, err := freeUDPPort()
+	udpPort, err := bench.FreeUDPPort()
 	if err != nil {
 		t.Fatal(err)
 	}

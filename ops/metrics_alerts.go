@@ -1,9 +1,8 @@
-package main
+package ops
 
 import (
 	"context"
 	"strconv"
-	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -11,32 +10,37 @@ import (
 
 	"diemcau/mcu"
 	"diemcau/store"
-	"diemcau/tui"
 )
 
 // gradeValue orders the quality grades for alerting: 0 good, 1 fair, 2 poor, 3 bad.
 var gradeValue = map[string]float64{mcu.GradeGood: 0, mcu.GradeFair: 1, mcu.GradePoor: 2, mcu.GradeBad: 3}
 
-// opsCollector exposes what an operator alerts on, read at scrape time: each bridge point's
+// SSHStats reads the technicians' SSH server: consoles open now and keys refused since start;
+// ok is false while there is none.
+type SSHStats func() (sessions int, refused uint64, ok bool)
+
+// AlertCollector exposes what an operator alerts on, read at scrape time: each bridge point's
 // link in the live meetings, recording, open incidents and interruptions from the log store,
 // the SSH consoles, and the free disk where the database and recordings live.
-type opsCollector struct {
+type AlertCollector struct {
 	m   *mcu.MCU
 	st  *store.Store
-	dir string                         // the database's folder: recordings and backups go there too
-	ssh *atomic.Pointer[tui.SSHServer] // set once serve has built it
+	dir string   // the database's folder: recordings and backups go there too
+	ssh SSHStats // nil without SSH
 
 	bpConnected, bpLoss, bpJitter, bpRTT, bpKbps, bpGrade, bpMuted *prometheus.Desc
 	recording, incidents, outagesOpen, interruption                *prometheus.Desc
 	sshSessions, sshRefused, diskFree, diskTotal                   *prometheus.Desc
 }
 
-func newOpsCollector(m *mcu.MCU, st *store.Store, dir string, ssh *atomic.Pointer[tui.SSHServer]) *opsCollector {
+// NewAlertCollector returns the collector of m's live meetings, st's log of them, ssh's consoles
+// and the disk of dir (the database's folder); st and ssh may be nil.
+func NewAlertCollector(m *mcu.MCU, st *store.Store, dir string, ssh SSHStats) *AlertCollector {
 	d := func(name, help string, labels ...string) *prometheus.Desc {
 		return prometheus.NewDesc("diemcau_"+name, help, labels, nil)
 	}
 	bp := []string{"meeting", "bridge_point"}
-	return &opsCollector{m: m, st: st, dir: dir, ssh: ssh,
+	return &AlertCollector{m: m, st: st, dir: dir, ssh: ssh,
 		bpConnected:  d("bridge_point_connected", "1 when the bridge point of a live meeting has a connected session.", bp...),
 		bpLoss:       d("bridge_point_loss_percent", "Inbound packet loss of a connected bridge point, percent, over the last interval.", bp...),
 		bpJitter:     d("bridge_point_jitter_ms", "Inbound audio jitter of a connected bridge point, milliseconds.", bp...),
@@ -56,7 +60,7 @@ func newOpsCollector(m *mcu.MCU, st *store.Store, dir string, ssh *atomic.Pointe
 }
 
 // Describe sends every metric's description.
-func (c *opsCollector) Describe(ch chan<- *prometheus.Desc) {
+func (c *AlertCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{c.bpConnected, c.bpLoss, c.bpJitter, c.bpRTT, c.bpKbps, c.bpGrade, c.bpMuted,
 		c.recording, c.incidents, c.outagesOpen, c.interruption, c.sshSessions, c.sshRefused, c.diskFree, c.diskTotal} {
 		ch <- d
@@ -64,7 +68,7 @@ func (c *opsCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 // Collect reads the live meetings, the store, the SSH server and the disk once.
-func (c *opsCollector) Collect(ch chan<- prometheus.Metric) {
+func (c *AlertCollector) Collect(ch chan<- prometheus.Metric) {
 	gauge := func(d *prometheus.Desc, v float64, labels ...string) {
 		ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, v, labels...)
 	}
@@ -92,10 +96,11 @@ func (c *opsCollector) Collect(ch chan<- prometheus.Metric) {
 		gauge(c.recording, boolValue(snap.Recording), meeting)
 		c.collectLog(ctx, snap.MeetingID, meeting, now, gauge)
 	}
-	if srv := c.ssh.Load(); srv != nil {
-		s := srv.Stats()
-		gauge(c.sshSessions, float64(s.Sessions))
-		ch <- prometheus.MustNewConstMetric(c.sshRefused, prometheus.CounterValue, float64(s.Refused))
+	if c.ssh != nil {
+		if sessions, refused, ok := c.ssh(); ok {
+			gauge(c.sshSessions, float64(sessions))
+			ch <- prometheus.MustNewConstMetric(c.sshRefused, prometheus.CounterValue, float64(refused))
+		}
 	}
 	var fs unix.Statfs_t
 	if err := unix.Statfs(c.dir, &fs); err == nil {
@@ -106,7 +111,7 @@ func (c *opsCollector) Collect(ch chan<- prometheus.Metric) {
 
 // collectLog sends a live meeting's open incidents and interruptions from the log store; a
 // store error leaves them out of this scrape (an absent series, which the alert rules watch).
-func (c *opsCollector) collectLog(ctx context.Context, id int64, meeting string, now time.Time, gauge func(*prometheus.Desc, float64, ...string)) {
+func (c *AlertCollector) collectLog(ctx context.Context, id int64, meeting string, now time.Time, gauge func(*prometheus.Desc, float64, ...string)) {
 	if c.st == nil || id == 0 {
 		return
 	}

@@ -1,4 +1,4 @@
-package main
+package ops
 
 import (
 	"crypto/sha256"
@@ -13,53 +13,53 @@ import (
 	"diemcau/store"
 )
 
-// backupManifest is the JSON file written beside a backup (FILE.manifest.json): what was
+// Manifest is the JSON file written beside a backup (FILE.manifest.json): what was
 // copied, from where and when, the copy's checksum, and every recording the copy lists with
 // the size and SHA-256 of each of its files, so that the archive of recordings (Article 6.5)
 // can be checked against the log book.
-type backupManifest struct {
+type Manifest struct {
 	CreatedAt     time.Time           `json:"created_at"`
 	Database      string              `json:"database"`
 	Backup        string              `json:"backup"`
 	SchemaVersion int                 `json:"schema_version"`
 	Bytes         int64               `json:"bytes"`
 	SHA256        string              `json:"sha256"`
-	Recordings    []manifestRecording `json:"recordings"`
+	Recordings    []ManifestRecording `json:"recordings"`
 }
 
-// manifestRecording is one recording of the manifest.
-type manifestRecording struct {
+// ManifestRecording is one recording of the manifest.
+type ManifestRecording struct {
 	ID        int64          `json:"id"`
 	MeetingID int64          `json:"meeting_id"`
 	Dir       string         `json:"dir"`
 	Running   bool           `json:"running,omitempty"` // its files are listed once it stops
-	Files     []manifestFile `json:"files"`
+	Files     []ManifestFile `json:"files"`
 }
 
-// manifestFile is one recording file: its size and checksum, or missing.
-type manifestFile struct {
+// ManifestFile is one recording file: its size and checksum, or missing.
+type ManifestFile struct {
 	Path    string `json:"path"`
 	Bytes   int64  `json:"bytes"`
 	SHA256  string `json:"sha256,omitempty"`
 	Missing bool   `json:"missing,omitempty"`
 }
 
-// manifestPath is where the manifest of the backup at path goes.
-func manifestPath(path string) string { return path + ".manifest.json" }
+// ManifestPath is where the manifest of the backup at path goes.
+func ManifestPath(path string) string { return path + ".manifest.json" }
 
-// newManifest describes the backup at path made from db, hashing it and every recording file.
-func newManifest(db, path string, c store.BackupCopy, now time.Time) (backupManifest, error) {
-	m := backupManifest{CreatedAt: now, Database: db, Backup: filepath.Base(path), SchemaVersion: c.SchemaVersion,
-		Recordings: []manifestRecording{}}
+// NewManifest describes the backup at path made from db, hashing it and every recording file.
+func NewManifest(db, path string, c store.BackupCopy, now time.Time) (Manifest, error) {
+	m := Manifest{CreatedAt: now, Database: db, Backup: filepath.Base(path), SchemaVersion: c.SchemaVersion,
+		Recordings: []ManifestRecording{}}
 	var err error
-	if m.Bytes, m.SHA256, err = hashFile(path); err != nil {
+	if m.Bytes, m.SHA256, err = HashFile(path); err != nil {
 		return m, err
 	}
 	for _, r := range c.Recordings {
-		mr := manifestRecording{ID: r.ID, MeetingID: r.MeetingID, Dir: r.Dir, Running: r.Running, Files: []manifestFile{}}
+		mr := ManifestRecording{ID: r.ID, MeetingID: r.MeetingID, Dir: r.Dir, Running: r.Running, Files: []ManifestFile{}}
 		for _, f := range r.Files {
-			mf := manifestFile{Path: f}
-			if mf.Bytes, mf.SHA256, err = hashFile(f); err != nil {
+			mf := ManifestFile{Path: f}
+			if mf.Bytes, mf.SHA256, err = HashFile(f); err != nil {
 				mf.Missing = true
 			}
 			mr.Files = append(mr.Files, mf)
@@ -69,8 +69,8 @@ func newManifest(db, path string, c store.BackupCopy, now time.Time) (backupMani
 	return m, nil
 }
 
-// counts returns the number of recording files listed and of those missing.
-func (m backupManifest) counts() (files, missing int) {
+// Counts returns the number of recording files listed and of those missing.
+func (m Manifest) Counts() (files, missing int) {
 	for _, r := range m.Recordings {
 		for _, f := range r.Files {
 			files++
@@ -82,8 +82,8 @@ func (m backupManifest) counts() (files, missing int) {
 	return files, missing
 }
 
-// hashFile returns the size and hex SHA-256 of the file at path.
-func hashFile(path string) (int64, string, error) {
+// HashFile returns the size and hex SHA-256 of the file at path.
+func HashFile(path string) (int64, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, "", err
@@ -97,8 +97,8 @@ func hashFile(path string) (int64, string, error) {
 	return n, hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// writeManifest writes m to path whole or not at all (temporary file, sync, rename).
-func writeManifest(path string, m backupManifest) error {
+// WriteManifest writes m to path whole or not at all (temporary file, sync, rename).
+func WriteManifest(path string, m Manifest) error {
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
@@ -118,9 +118,9 @@ func writeManifest(path string, m backupManifest) error {
 	return os.Rename(tmp, path)
 }
 
-// readManifest reads the manifest at path.
-func readManifest(path string) (backupManifest, error) {
-	var m backupManifest
+// ReadManifest reads the manifest at path.
+func ReadManifest(path string) (Manifest, error) {
+	var m Manifest
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return m, err
