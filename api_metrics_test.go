@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
 	"diemcau/mcu"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -123,11 +123,11 @@ func TestMetricsCountTheMCU(t *testing.T) {
 		t.Fatalf("before any join: connected %v (present %v), want 0", v, ok)
 	}
 	// A join with another bridge point's secret is refused and counted.
-	wrong := endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{URL: r.url, ID: "XA-001",
+	wrong := softep.New(softep.Config{URL: r.url, ID: "XA-001",
 		Token: r.tokens["UBND-TINH"], Clips: clips})
 	jctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	var refused *endpoints.JoinRefusedError
+	var refused *softep.JoinRefusedError
 	if err := wrong.Join(jctx); !errors.As(err, &refused) || refused.Status != http.StatusUnauthorized {
 		t.Fatalf("join with a wrong secret: %v, want 401", err)
 	}
@@ -135,7 +135,7 @@ func TestMetricsCountTheMCU(t *testing.T) {
 	main, sub := r.endpoint("UBND-TINH", clips, true, false), r.endpoint("XA-001", clips, true, false)
 	main.SetTalking(true)
 	sub.SetTalking(true)
-	runEndpoints(t, []*endpoints.SoftEndpoint{main, sub}, 0)
+	runEndpoints(t, []*softep.Endpoint{main, sub}, 0)
 	var body string
 	waitFor(t, "two connected and packets forwarded", 30*time.Second, func() bool {
 		body = scrape()

@@ -113,7 +113,7 @@ func (a *app) serveHTTP() error {
 	mux := http.NewServeMux()
 	mux.Handle("/whip/", a.mcu.Handler())
 	mux.Handle("/join/", endpoints.NewJoinPage(a.flags.lang))
-	mux.Handle("/api/v1/", noSniff(a.mcu.StatusHandlerWithIncidents(token, storeIncidents{a.st})))
+	mux.Handle("/api/v1/", noSniff(a.mcu.StatusHandlerWithIncidents(token, a.live)))
 	cal, err := a.flags.calendar()
 	if err != nil {
 		return err

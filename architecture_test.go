@@ -24,10 +24,37 @@ var houseRules = map[string][]string{
 	"diemcau/audio/internal/ffmpegvec": {},
 	"diemcau/mcu":                      {},
 	"diemcau/endpoints":                {"diemcau/store"},
+	"diemcau/ops":                      {"diemcau/mcu", "diemcau/store"},
 	"diemcau/meeting":                  {"diemcau/store", "diemcau/endpoints"},
 	"diemcau/live":                     {"diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
 	"diemcau/tui":                      {"diemcau/live", "diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
 	"diemcau":                          {"*"}, // main: flags and wiring
+
+	// Tooling beside the product: it may use the registry and the engines; only the root
+	// commands import it (TestProductImportsNoTooling).
+	"diemcau/softep":          {"diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
+	"diemcau/softep/whiptest": {}, // the soft endpoint's test answerer
+	"diemcau/demo":            {"diemcau/softep", "diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
+	"diemcau/bench":           {"diemcau/softep", "diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
+	"diemcau/store/storetest": {"diemcau/store"}, // test support: a real store with a live meeting
+}
+
+// tooling are the packages that are not the product: the soft endpoint, the demo, the bench.
+var tooling = []string{"diemcau/softep", "diemcau/softep/whiptest", "diemcau/demo", "diemcau/bench"}
+
+// TestProductImportsNoTooling checks the rows: no product package may import the tooling; only
+// the root commands wire it in.
+func TestProductImportsNoTooling(t *testing.T) {
+	for pkg, allowed := range houseRules {
+		if pkg == "diemcau" || slices.Contains(tooling, pkg) {
+			continue
+		}
+		for _, imp := range allowed {
+			if imp == "*" || slices.Contains(tooling, imp) {
+				t.Errorf("product package %s may import %s; only the root commands may use the tooling", pkg, imp)
+			}
+		}
+	}
 }
 
 // importableByAll are the leaves every package may import: they import no project package

@@ -10,7 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
+	"diemcau/ops"
+	"diemcau/softep"
 )
 
 // countRows is the number of rows of table in the database file at path, read-only.
@@ -38,7 +39,7 @@ func TestBackupDuringLiveMeetingThenRestore(t *testing.T) {
 	r := newServerRig(t, 2)
 	r.start(t)
 	clips := lightClips(t)
-	var eps []*endpoints.SoftEndpoint
+	var eps []*softep.Endpoint
 	for _, id := range r.ids {
 		eps = append(eps, r.endpoint(id, clips, false, false))
 	}
@@ -94,7 +95,7 @@ func TestBackupDuringLiveMeetingThenRestore(t *testing.T) {
 	if r.conf.Snapshot().Connected != len(r.ids) {
 		t.Error("the backups disturbed the meeting")
 	}
-	m, err := readManifest(manifestPath(first))
+	m, err := ops.ReadManifest(ops.ManifestPath(first))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,12 +103,12 @@ func TestBackupDuringLiveMeetingThenRestore(t *testing.T) {
 		t.Fatalf("manifest recordings %+v, want one with %d files", m.Recordings, len(rec.Files))
 	}
 	for _, f := range m.Recordings[0].Files {
-		n, sum, err := hashFile(f.Path)
+		n, sum, err := ops.HashFile(f.Path)
 		if err != nil || f.Missing || n != f.Bytes || sum != f.SHA256 || n == 0 {
 			t.Errorf("manifest file %+v; on disk %d bytes %s (%v)", f, n, sum, err)
 		}
 	}
-	if n, sum, _ := hashFile(first); n != m.Bytes || sum != m.SHA256 {
+	if n, sum, _ := ops.HashFile(first); n != m.Bytes || sum != m.SHA256 {
 		t.Errorf("manifest says %d bytes %s, the backup is %d bytes %s", m.Bytes, m.SHA256, n, sum)
 	}
 	if _, stderr, code := runCLI(t, "restore", first, "--db", db); code == 0 || !strings.Contains(stderr, "đang được một tiến trình diemcau khác mở") {
@@ -134,7 +135,7 @@ func TestBackupDuringLiveMeetingThenRestore(t *testing.T) {
 	if dated, _ := filepath.Glob(filepath.Join(dir, "diemcau-*.db")); len(dated) != 1 {
 		t.Errorf("backup --dir left %v", dated)
 	}
-	if _, err := os.Stat(manifestPath(first)); err != nil {
+	if _, err := os.Stat(ops.ManifestPath(first)); err != nil {
 		t.Errorf("the manifest of a named backup: %v", err)
 	}
 }

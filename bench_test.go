@@ -8,7 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
+	"diemcau/bench"
+	"diemcau/softep"
 )
 
 // TestMain lets the test binary play the bench's MCU child: `diemcau.test bench-mcu …`.
@@ -28,17 +29,17 @@ func TestMain(m *testing.M) {
 // TestBenchSmall runs the whole bench with three endpoints for a short window: the MCU in its
 // own process, real WebRTC on loopback, the mute measured from the receivers.
 func TestBenchSmall(t *testing.T) {
-	dir, err := endpoints.FindTestdata()
+	dir, err := softep.FindTestdata()
 	if err != nil {
 		t.Fatal(err)
 	}
-	clips, err := endpoints.LoadClips(dir)
+	clips, err := softep.LoadClips(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	res, err := endpoints.RunBench(ctx, endpoints.BenchConfig{
+	res, err := bench.Run(ctx, bench.Config{
 		Executable: os.Args[0], Endpoints: 3, Duration: 3 * time.Second, Bitrate: 1_500_000, Clips: clips,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})

@@ -9,13 +9,13 @@ import (
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
+	"diemcau/softep"
 )
 
 // testdataClips loads the media clips of testdata/.
-func testdataClips(t *testing.T) *endpoints.Clips {
+func testdataClips(t *testing.T) *softep.Clips {
 	t.Helper()
-	clips, err := endpoints.LoadTestdataClips()
+	clips, err := softep.LoadTestdataClips()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,8 +23,8 @@ func testdataClips(t *testing.T) *endpoints.Clips {
 }
 
 // softWithAttendees is a soft bridge point that answers the roll call with attendees.
-func (r *browserRig) softWithAttendees(clips *endpoints.Clips, id string, attendees int) *endpoints.SoftEndpoint {
-	return endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{
+func (r *browserRig) softWithAttendees(clips *softep.Clips, id string, attendees int) *softep.Endpoint {
+	return softep.New(softep.Config{
 		URL: r.app.baseURL, ID: id, Token: r.secrets[id], Clips: clips, Receive: true, Attendees: attendees,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
@@ -126,7 +126,7 @@ func TestBrowserRollCallLockAndDisconnect(t *testing.T) {
 		late := r.softWithAttendees(clips, "XA-MAU-A", 3)
 		jctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 		defer cancel()
-		var refused *endpoints.JoinRefusedError
+		var refused *softep.JoinRefusedError
 		if err := late.Run(jctx); !errors.As(err, &refused) || refused.Status != 403 || !strings.Contains(refused.Text, "khóa") {
 			t.Fatalf("soft endpoint into a locked meeting: %v, want a 403 saying it is locked", err)
 		}
@@ -143,7 +143,7 @@ func TestBrowserRollCallLockAndDisconnect(t *testing.T) {
 		}
 		select {
 		case err := <-ran:
-			var d *endpoints.DisconnectedError
+			var d *softep.DisconnectedError
 			if !errors.As(err, &d) || d.Reason != "hết giờ" {
 				t.Fatalf("Run ended with %v, want a DisconnectedError", err)
 			}

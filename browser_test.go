@@ -17,9 +17,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"diemcau/endpoints"
 	"diemcau/live"
 	"diemcau/mcu"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -173,9 +173,9 @@ func (r *browserRig) waitEvent(kind mcu.EventKind, bp string, d time.Duration) m
 }
 
 // joinSoft connects a soft bridge point with the clips from testdata.
-func (r *browserRig) joinSoft(clips *endpoints.Clips, id string) *endpoints.SoftEndpoint {
+func (r *browserRig) joinSoft(clips *softep.Clips, id string) *softep.Endpoint {
 	r.t.Helper()
-	ep := endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{
+	ep := softep.New(softep.Config{
 		URL: r.app.baseURL, ID: id, Token: r.secrets[id], Clips: clips, Receive: true,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
@@ -433,7 +433,7 @@ func TestBrowserJoinPage(t *testing.T) {
 		ctx := context.Background()
 		a, b := r.joinSoft(clips, "XA-MAU-A"), r.joinSoft(clips, "XA-MAU-B")
 		defer func() {
-			for _, ep := range []*endpoints.SoftEndpoint{a, b} {
+			for _, ep := range []*softep.Endpoint{a, b} {
 				lctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 				_ = ep.Leave(lctx)
 				cancel()
@@ -508,11 +508,11 @@ const noCamera = `(() => {
 // page is told why that picture stays empty; a browser without a camera joins audio-only.
 func TestBrowserCodecsAndAudioOnly(t *testing.T) {
 	browser := newBrowser(t)
-	dir, err := endpoints.FindTestdata()
+	dir, err := softep.FindTestdata()
 	if err != nil {
 		t.Fatal(err)
 	}
-	clips, err := endpoints.LoadClips(dir)
+	clips, err := softep.LoadClips(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

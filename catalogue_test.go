@@ -32,7 +32,7 @@ func TestEveryCatalogue(t *testing.T) {
 		"diemcau/booking", "diemcau/cli", "diemcau/doctor", "diemcau/meeting", "diemcau/ops",
 		"diemcau/recordings", "diemcau/usage",
 		"endpoints", "endpoints/bench", "endpoints/demo", "endpoints/join",
-		"live", "mcu",
+		"live", "live/outage", "mcu",
 		"meeting", "meeting/booking", "meeting/floor", "meeting/weekdays",
 		"tui", "tui/sshkeys", "tui/sshkeys-line",
 	} {

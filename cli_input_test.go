@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"diemcau/endpoints"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -52,7 +53,7 @@ type cliFixture struct {
 
 func newCLIFixture(t *testing.T) cliFixture {
 	t.Helper()
-	td, err := endpoints.FindTestdata()
+	td, err := softep.FindTestdata()
 	if err != nil {
 		t.Fatal(err)
 	}

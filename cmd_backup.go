@@ -7,15 +7,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"slices"
 	"time"
 
+	"diemcau/ops"
 	"diemcau/store"
 )
-
-// backupPrefix names the backups that backup --dir makes and prunes: diemcau-YYYYMMDD-HHMMSS.db.
-const backupPrefix = "diemcau-"
 
 // runBackup handles `diemcau backup FILE` and `diemcau backup --dir DIR [--keep N]`: a
 // consistent, checked copy of the log store, while meetings go on, with a manifest of the
@@ -48,13 +44,13 @@ func runBackup(ctx context.Context, args []string) error {
 		if !isDir(*dir) {
 			return &localError{text: fmt.Sprintf(omsg(lang, "backupNotDir"), *dir)}
 		}
-		dest = filepath.Join(*dir, backupPrefix+now.Format("20060102-150405")+".db")
+		dest = ops.DatedBackup(*dir, now)
 	}
 	if err := makeBackup(ctx, cf, dest, now); err != nil {
 		return err
 	}
 	if *dir != "" {
-		n, err := pruneBackups(*dir, *keep)
+		n, err := ops.PruneBackups(*dir, *keep)
 		if err != nil {
 			return err
 		}
@@ -78,41 +74,21 @@ func makeBackup(ctx context.Context, cf commonFlags, dest string, now time.Time)
 	if err != nil {
 		return storeFileError(lang, cf.db, err)
 	}
-	m, err := newManifest(cf.db, dest, c, now)
+	m, err := ops.NewManifest(cf.db, dest, c, now)
 	if err == nil {
-		err = writeManifest(manifestPath(dest), m)
+		err = ops.WriteManifest(ops.ManifestPath(dest), m)
 	}
 	if err != nil {
 		os.Remove(dest) // a backup without its manifest is not one
 		return err
 	}
-	files, missing := m.counts()
-	fmt.Fprintf(os.Stdout, omsg(lang, "backupDone"), cf.db, dest, c.SchemaVersion, sizeOf(m.Bytes), manifestPath(dest), len(m.Recordings), files)
+	files, missing := m.Counts()
+	fmt.Fprintf(os.Stdout, omsg(lang, "backupDone"), cf.db, dest, c.SchemaVersion, sizeOf(m.Bytes), ops.ManifestPath(dest), len(m.Recordings), files)
 	if missing > 0 {
 		fmt.Fprintf(os.Stdout, omsg(lang, "backupMissing"), missing)
 	}
 	fmt.Fprintln(os.Stdout, ")")
 	return nil
-}
-
-// pruneBackups removes the oldest dated backups of dir (with their manifests) beyond keep and
-// returns how many it removed. Other files are left alone.
-func pruneBackups(dir string, keep int) (int, error) {
-	names, err := filepath.Glob(filepath.Join(dir, backupPrefix+"[0-9]*-[0-9]*.db"))
-	if err != nil {
-		return 0, err
-	}
-	slices.Sort(names) // the date in the name sorts oldest first
-	n := 0
-	for len(names)-n > keep {
-		old := names[n]
-		if err := os.Remove(old); err != nil {
-			return n, fmt.Errorf("remove old backup %s: %w", old, err)
-		}
-		_ = os.Remove(manifestPath(old))
-		n++
-	}
-	return n, nil
 }
 
 // runRestore handles `diemcau restore FILE`: the backup replaces the --db database, which is
@@ -148,7 +124,7 @@ func runRestore(ctx context.Context, args []string) error {
 	if aside != "" {
 		fmt.Fprintf(os.Stdout, omsg(lang, "restoreAside"), aside)
 	}
-	if m, err := readManifest(manifestPath(file)); err == nil {
+	if m, err := ops.ReadManifest(ops.ManifestPath(file)); err == nil {
 		missing := 0
 		for _, r := range m.Recordings {
 			for _, f := range r.Files {
@@ -158,7 +134,7 @@ func runRestore(ctx context.Context, args []string) error {
 			}
 		}
 		if missing > 0 {
-			fmt.Fprintf(os.Stdout, omsg(lang, "restoreNoRec"), missing, manifestPath(file))
+			fmt.Fprintf(os.Stdout, omsg(lang, "restoreNoRec"), missing, ops.ManifestPath(file))
 		}
 	}
 	return nil

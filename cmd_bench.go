@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"diemcau/endpoints"
+	"diemcau/bench"
 )
 
 // runBench runs the load test: the MCU in its own process, N soft endpoints in this one.
@@ -46,7 +46,7 @@ func runBench(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := endpoints.RunBench(ctx, endpoints.BenchConfig{
+	res, err := bench.Run(ctx, bench.Config{
 		Executable: exe, Endpoints: *n, Duration: time.Duration(*secs * float64(time.Second)), Bitrate: bps,
 		MCUCPU: *cpus, CPUProfile: *profile, LoadProfile: *loadProfile, Clips: clips,
 		Log:      slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})),

@@ -2,29 +2,14 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/json"
-	"errors"
 	"flag"
-	"fmt"
 	"io"
-	"log/slog"
-	"net"
-	"net/http"
-	"net/http/pprof"
 	"os"
-	"path/filepath"
-	"strings"
-	"time"
 
-	"diemcau/endpoints"
-	"diemcau/mcu"
-	"diemcau/store"
+	"diemcau/bench"
 )
 
-// runBenchMCU is the hidden `bench-mcu` command: the MCU child of `diemcau bench`. It opens a
-// temporary store with N bench bridge points, opens their conference, prints its BenchReady
-// line and serves until its stdin closes.
+// runBenchMCU is the hidden `bench-mcu` command: the MCU child of `diemcau bench`.
 func runBenchMCU(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("bench-mcu", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -32,118 +17,5 @@ func runBenchMCU(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil || *n < 2 {
 		return errUsage
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	dir, err := os.MkdirTemp("", "diemcau-bench-*")
-	if err != nil {
-		return fmt.Errorf("bench-mcu: temp dir: %w", err)
-	}
-	defer os.RemoveAll(dir)
-	st, err := store.Open(ctx, filepath.Join(dir, "bench.db"))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	reg := endpoints.NewRegistry(st)
-	if _, err := reg.Import(ctx, strings.NewReader(endpoints.BenchRegistryCSV(*n)), "vi"); err != nil {
-		return fmt.Errorf("bench-mcu: registry: %w", err)
-	}
-	ready := endpoints.BenchReady{Token: rand.Text(), Secrets: map[string]string{}}
-	spec := mcu.ConferenceSpec{Title: "Thử tải", Host: "diemcau bench"}
-	for i := range *n {
-		id := endpoints.BenchID(i)
-		if ready.Secrets[id], err = reg.Rotate(ctx, id); err != nil {
-			return err
-		}
-		ready.IDs = append(ready.IDs, id)
-		spec.Members = append(spec.Members, mcu.Member{ID: id, Name: id, Main: i == 0})
-	}
-	mid, err := st.CreateMeeting(ctx, store.Meeting{Title: spec.Title, MainBP: ready.IDs[0], StartedAt: time.Now()}, ready.IDs)
-	if err != nil {
-		return err
-	}
-	spec.ID, spec.MeetingID = fmt.Sprint(mid), mid
-	port, err := freeUDPPort()
-	if err != nil {
-		return err
-	}
-	m, err := mcu.New(mcu.Config{LoopbackOnly: true, UDPPort: port, Log: log}, st, reg, log)
-	if err != nil {
-		return fmt.Errorf("bench-mcu: %w", err)
-	}
-	defer m.Close()
-	conf, err := m.Open(ctx, spec)
-	if err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return fmt.Errorf("bench-mcu: listen: %w", err)
-	}
-	srv := &http.Server{Handler: benchMux(m, conf, ready.Token), ReadHeaderTimeout: 5 * time.Second}
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("bench-mcu http", "err", err)
-		}
-	}()
-	ready.URL = "http://" + ln.Addr().String()
-	if err := json.NewEncoder(os.Stdout).Encode(ready); err != nil {
-		return fmt.Errorf("bench-mcu: announce: %w", err)
-	}
-	stdinClosed := make(chan struct{})
-	go func() {
-		_, _ = io.Copy(io.Discard, os.Stdin)
-		close(stdinClosed)
-	}()
-	select {
-	case <-ctx.Done():
-	case <-stdinClosed:
-	}
-	sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	_ = srv.Shutdown(sctx)
-	return nil
-}
-
-// benchMux serves WHIP, the status API and the bench's control routes.
-func benchMux(m *mcu.MCU, conf *mcu.Conference, token string) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/whip/", m.Handler())
-	mux.Handle("/api/v1/", m.StatusHandler(token))
-	authed := func(h http.HandlerFunc) http.HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) {
-			if r.Header.Get("Authorization") != "Bearer "+token {
-				http.Error(w, "unauthorized", http.StatusUnauthorized)
-				return
-			}
-			h(w, r)
-		}
-	}
-	reply := func(w http.ResponseWriter, id string) {
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(endpoints.BenchMuteReply{ForwardedAudio: conf.ForwardedAudio(id)})
-	}
-	mux.HandleFunc("POST "+endpoints.BenchMuteRoute+"{id}", authed(func(w http.ResponseWriter, r *http.Request) {
-		id := r.PathValue("id")
-		if err := conf.Mute(r.Context(), "bench", id, mcu.HardMute); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		reply(w, id)
-	}))
-	mux.HandleFunc("GET "+endpoints.BenchForwardedRoute+"{id}", authed(func(w http.ResponseWriter, r *http.Request) {
-		reply(w, r.PathValue("id"))
-	}))
-	mux.HandleFunc("GET "+endpoints.BenchProfileRoute, authed(pprof.Profile))
-	mux.Handle("GET "+endpoints.BenchHeapRoute, authed(pprof.Handler("heap").ServeHTTP))
-	return mux
-}
-
-// freeUDPPort finds a UDP port free on loopback for the MCU's shared media socket.
-func freeUDPPort() (int, error) {
-	l, err := net.ListenPacket("udp4", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("bench-mcu: find a UDP port: %w", err)
-	}
-	defer l.Close()
-	return l.LocalAddr().(*net.UDPAddr).Port, nil
+	return bench.ServeMCU(ctx, *n, os.Stdin, os.Stdout)
 }

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"diemcau/endpoints"
+	"diemcau/demo"
 	"diemcau/live"
 	"diemcau/mcu"
 	"diemcau/store"
@@ -69,7 +69,7 @@ func startServer(ctx context.Context, name string, args []string, logToFile bool
 	}
 	var conf *mcu.Conference
 	if adhoc {
-		conf, err = a.openAdhoc(ctx)
+		conf, err = a.live.ResumeOrOpenAdhoc(ctx, msg(a.flags.lang, "adhocHost"), msg(a.flags.lang, "adhocTitle"))
 	} else {
 		_, err = a.live.Resume(ctx, msg(a.flags.lang, "adhocHost"))
 	}
@@ -127,13 +127,13 @@ func runDemo(ctx context.Context, args []string) error {
 	if err := a.serveHTTP(); err != nil {
 		return err
 	}
-	eps := make([]endpoints.DemoEndpoint, 0, len(bps))
+	eps := make([]demo.BridgePoint, 0, len(bps))
 	for _, bp := range bps {
 		secret, err := a.reg.Rotate(ctx, bp.ID)
 		if err != nil {
 			return err
 		}
-		eps = append(eps, endpoints.DemoEndpoint{ID: bp.ID, Token: secret, Main: bp.Role == "main"})
+		eps = append(eps, demo.BridgePoint{ID: bp.ID, Token: secret, Main: bp.Role == "main"})
 	}
 	conf, err := a.live.Open(ctx, live.Spec{Meeting: store.Meeting{
 		Title:    msg(cf.lang, "demoTitle"),
@@ -150,7 +150,7 @@ func runDemo(ctx context.Context, args []string) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		if err := endpoints.NewDemo(a.baseURL, eps, clips, a.log).Run(demoCtx); err != nil {
+		if err := demo.New(a.baseURL, eps, clips, a.log).Run(demoCtx); err != nil {
 			a.log.Error("demo stopped", "err", err)
 		}
 	}()

@@ -9,8 +9,8 @@ import (
 	neturl "net/url"
 	"os"
 
-	"diemcau/endpoints"
 	"diemcau/mcu"
+	"diemcau/softep"
 )
 
 // runEndpoint runs one soft bridge point until interrupted.
@@ -50,7 +50,7 @@ func runEndpoint(ctx context.Context, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	ep := endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{
+	ep := softep.New(softep.Config{
 		URL: *url, ID: *id, Token: *token, Clips: clips, Receive: true, Attendees: *attendees, Log: log,
 	})
 	ep.SetTalking(*talk)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"diemcau/endpoints"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -96,14 +97,14 @@ func runBridgePoint(ctx context.Context, args []string) error {
 // loadMedia finds the folder with the sample clips and the sample registry (--media, else the
 // testdata folder of the working directory or a parent) and loads the clips, wording a missing
 // or broken clip for the user.
-func loadMedia(flagValue, lang string) (dir string, clips *endpoints.Clips, err error) {
+func loadMedia(flagValue, lang string) (dir string, clips *softep.Clips, err error) {
 	dir = flagValue
 	if dir == "" {
-		if dir, err = endpoints.FindTestdata(); err != nil {
+		if dir, err = softep.FindTestdata(); err != nil {
 			return "", nil, &localError{text: msg(lang, "noTestdata"), err: err}
 		}
 	}
-	clips, err = endpoints.LoadClips(dir)
+	clips, err = softep.LoadClips(dir)
 	var pe *fs.PathError
 	switch {
 	case err == nil:

@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
 	"diemcau/mcu"
 	"diemcau/meeting"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -173,8 +173,8 @@ func TestCrashMidMeeting(t *testing.T) {
 	child := startChild(t, r, true)
 	meetingID := status().Conferences[0].MeetingID
 
-	eps := map[string]*endpoints.SoftEndpoint{}
-	var all []*endpoints.SoftEndpoint
+	eps := map[string]*softep.Endpoint{}
+	var all []*softep.Endpoint
 	for _, id := range r.ids {
 		rx := id == "UBND-TINH" || id == "XA-010"
 		ep := r.endpoint(id, clips, rx, id == crashHard || id == crashSoft)

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
 	"diemcau/live"
 	"diemcau/meeting"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -159,7 +159,7 @@ func TestDayOfMeetings(t *testing.T) {
 	// A site in no live meeting is refused at the door.
 	stray := r.endpoint("XA-005", clips, false, false)
 	jctx, cancelJoin := context.WithTimeout(ctx, 10*time.Second)
-	var refused *endpoints.JoinRefusedError
+	var refused *softep.JoinRefusedError
 	if err := stray.Join(jctx); !errors.As(err, &refused) || refused.Status != http.StatusForbidden {
 		t.Errorf("XA-005, in no live meeting, joined: %v, want 403", err)
 	}
@@ -176,7 +176,7 @@ func TestDayOfMeetings(t *testing.T) {
 	resp.Body.Close()
 	select {
 	case err := <-ran["XA-001"]:
-		var ended *endpoints.MeetingEndedError
+		var ended *softep.MeetingEndedError
 		if !errors.As(err, &ended) {
 			t.Errorf("XA-001 after its meeting closed: %v, want MeetingEndedError", err)
 		}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"diemcau/ops"
 )
 
 // TestDeployedRulesAndDashboardNameRealMetrics reads the alert rules and the Grafana dashboard
@@ -17,8 +19,8 @@ import (
 // panel.
 func TestDeployedRulesAndDashboardNameRealMetrics(t *testing.T) {
 	ch := make(chan *prometheus.Desc, 64)
-	newMCUCollector(nil).Describe(ch)
-	newOpsCollector(nil, nil, "", nil).Describe(ch)
+	ops.NewMCUCollector(nil).Describe(ch)
+	ops.NewAlertCollector(nil, nil, "", nil).Describe(ch)
 	close(ch)
 	fq := regexp.MustCompile(`fqName: "([a-z_]+)"`)
 	var exposed []string

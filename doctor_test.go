@@ -12,6 +12,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"diemcau/bench"
 )
 
 // testSigner is a fresh ed25519 SSH key.
@@ -49,7 +51,7 @@ func TestDoctorGoodConfiguration(t *testing.T) {
 		t.Fatal(err)
 	}
 	cert, key, _ := writeTestCert(t, f.dir, time.Now().Add(-time.Hour), time.Now().AddDate(1, 0, 0))
-	udp, err := freeUDPPort()
+	udp, err := bench.FreeUDPPort()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"diemcau/endpoints"
 	"diemcau/mcu"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -85,9 +86,9 @@ func newMeetingRig(t *testing.T, adhoc bool) *meetingRig {
 }
 
 // join connects a soft endpoint with the real clips from testdata.
-func (r *meetingRig) join(t *testing.T, clips *endpoints.Clips, id string, ignoreMute bool) *endpoints.SoftEndpoint {
+func (r *meetingRig) join(t *testing.T, clips *softep.Clips, id string, ignoreMute bool) *softep.Endpoint {
 	t.Helper()
-	ep := endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{
+	ep := softep.New(softep.Config{
 		URL: r.url, ID: id, Token: r.tokens[id], Clips: clips, Receive: true, IgnoreMute: ignoreMute,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
@@ -119,18 +120,18 @@ func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
 }
 
 // fromSource counts the audio and video packets rx received whose CSRC names the source's SSRCs.
-func fromSource(rx, src *endpoints.SoftEndpoint) (audio, video uint64) {
+func fromSource(rx, src *softep.Endpoint) (audio, video uint64) {
 	a, v := src.SSRCs()
 	got := rx.Received().BySource
 	return got[a].Audio, got[v].Video
 }
 
 func TestMeetingEndToEnd(t *testing.T) {
-	dir, err := endpoints.FindTestdata()
+	dir, err := softep.FindTestdata()
 	if err != nil {
 		t.Fatal(err)
 	}
-	clips, err := endpoints.LoadClips(dir)
+	clips, err := softep.LoadClips(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +142,7 @@ func TestMeetingEndToEnd(t *testing.T) {
 	main := r.join(t, clips, "UBND-TINH", false)
 	agency := r.join(t, clips, "SO-KHCN", true) // keeps sending when told to mute: the forwarder must enforce
 	commune := r.join(t, clips, "XA-IAGRAI", false)
-	all := []*endpoints.SoftEndpoint{main, agency, commune}
+	all := []*softep.Endpoint{main, agency, commune}
 
 	// Every endpoint receives the other two's audio through its audio slots.
 	for _, rx := range all {
@@ -156,7 +157,7 @@ func TestMeetingEndToEnd(t *testing.T) {
 		}
 	}
 	// Video: everyone but the main sees the main on the main slot; the main sees a speaker.
-	for _, rx := range []*endpoints.SoftEndpoint{agency, commune} {
+	for _, rx := range []*softep.Endpoint{agency, commune} {
 		waitFor(t, "main video", 15*time.Second, func() bool { _, v := fromSource(rx, main); return v > 30 })
 	}
 	waitFor(t, "speaker video at the main", 15*time.Second, func() bool {
@@ -172,8 +173,8 @@ func TestMeetingEndToEnd(t *testing.T) {
 	}
 	forwardedAtAck := r.conf.ForwardedAudio("SO-KHCN")
 	time.Sleep(100 * time.Millisecond) // packets already on the loopback wire before the ack land
-	before := map[*endpoints.SoftEndpoint]uint64{}
-	for _, rx := range []*endpoints.SoftEndpoint{main, commune} {
+	before := map[*softep.Endpoint]uint64{}
+	for _, rx := range []*softep.Endpoint{main, commune} {
 		before[rx], _ = fromSource(rx, agency)
 	}
 	time.Sleep(1500 * time.Millisecond)
@@ -248,11 +249,11 @@ func TestMeetingEndToEnd(t *testing.T) {
 
 // An ad hoc meeting lets any registered bridge point in with its own secret, under its registry name.
 func TestAdhocMeetingAdmitsRegisteredBridgePoints(t *testing.T) {
-	dir, err := endpoints.FindTestdata()
+	dir, err := softep.FindTestdata()
 	if err != nil {
 		t.Fatal(err)
 	}
-	clips, err := endpoints.LoadClips(dir)
+	clips, err := softep.LoadClips(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,13 +271,13 @@ func TestAdhocMeetingAdmitsRegisteredBridgePoints(t *testing.T) {
 		t.Errorf("participants = %+v, want Xã Ia Grai connected", snap.Participants)
 	}
 	// Another bridge point's secret does not open this one.
-	wrong := endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{
+	wrong := softep.New(softep.Config{
 		URL: r.url, ID: "SO-KHCN", Token: r.tokens["XA-IAGRAI"], Clips: clips,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	var refused *endpoints.JoinRefusedError
+	var refused *softep.JoinRefusedError
 	if err := wrong.Join(ctx); !errors.As(err, &refused) || refused.Status != 401 {
 		t.Errorf("join with another bridge point's secret: %v, want 401", err)
 	}

@@ -14,7 +14,7 @@ import (
 	"diemcau/endpoints"
 	"diemcau/live"
 	"diemcau/mcu"
-	"diemcau/meeting"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -26,7 +26,7 @@ type floorRig struct {
 	conf   *mcu.Conference
 	url    string
 	tokens map[string]string
-	clips  *endpoints.Clips
+	clips  *softep.Clips
 	dbPath string
 }
 
@@ -78,11 +78,11 @@ func newFloorRig(t *testing.T, communes int, startMuted bool) *floorRig {
 	srv := httptest.NewServer(r.mcu.Handler())
 	t.Cleanup(srv.Close)
 	r.url = srv.URL
-	dir, err := endpoints.FindTestdata()
+	dir, err := softep.FindTestdata()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.clips, err = endpoints.LoadClips(dir); err != nil {
+	if r.clips, err = softep.LoadClips(dir); err != nil {
 		t.Fatal(err)
 	}
 	return r
@@ -93,15 +93,15 @@ func (r *floorRig) track(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
-		meeting.NewOutageTracker(r.st, "vi", nil).Run(ctx, live.NewFloorFeed(r.conf).Observations)
+		live.NewOutageTracker(r.st, "vi", nil).Run(ctx, live.NewFloorFeed(r.conf).Observations)
 		close(done)
 	}()
 	t.Cleanup(func() { cancel(); <-done })
 }
 
 // endpoint returns a soft endpoint of id, talking, not yet joined.
-func (r *floorRig) endpoint(id string) *endpoints.SoftEndpoint {
-	ep := endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{
+func (r *floorRig) endpoint(id string) *softep.Endpoint {
+	ep := softep.New(softep.Config{
 		URL: r.url, ID: id, Token: r.tokens[id], Clips: r.clips, Receive: true,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
@@ -110,7 +110,7 @@ func (r *floorRig) endpoint(id string) *endpoints.SoftEndpoint {
 }
 
 // join connects a soft endpoint and leaves it at the end of the test.
-func (r *floorRig) join(t *testing.T, id string) *endpoints.SoftEndpoint {
+func (r *floorRig) join(t *testing.T, id string) *softep.Endpoint {
 	t.Helper()
 	ep := r.endpoint(id)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)

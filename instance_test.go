@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"testing"
 
-	"diemcau/endpoints"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -201,7 +201,7 @@ func TestFailedStartWritesNothing(t *testing.T) {
 // TestDemoRefusesTooManyBeforeImporting: demo on an empty database with -n larger than the
 // sample registry is refused, naming the size, and imports nothing; a fitting -n imports it.
 func TestDemoRefusesTooManyBeforeImporting(t *testing.T) {
-	td, err := endpoints.FindTestdata()
+	td, err := softep.FindTestdata()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
 	"diemcau/mcu"
 	"diemcau/meeting"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -19,7 +19,7 @@ func joinAll(t *testing.T, r *floorRig, n int) {
 	for i := 1; i < n; i++ {
 		ids = append(ids, "XA-"+pad3(i))
 	}
-	eps := make([]*endpoints.SoftEndpoint, len(ids))
+	eps := make([]*softep.Endpoint, len(ids))
 	var wg sync.WaitGroup
 	errs := make(chan error, len(ids))
 	for i, id := range ids {
@@ -51,7 +51,7 @@ func joinAll(t *testing.T, r *floorRig, n int) {
 
 // run keeps a soft endpoint of id joined (it rejoins after a failure, as a site's terminal
 // does) until the end of the test, and waits until it is connected.
-func (r *floorRig) run(t *testing.T, id string) *endpoints.SoftEndpoint {
+func (r *floorRig) run(t *testing.T, id string) *softep.Endpoint {
 	t.Helper()
 	ep := r.endpoint(id)
 	runCtx, stop := context.WithCancel(context.Background())

@@ -14,7 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"diemcau/endpoints"
+	"diemcau/softep"
 	"diemcau/tui"
 )
 
@@ -82,7 +82,7 @@ func TestLoad160Endpoints(t *testing.T) {
 	// join fails, tries again with backoff; how many did is logged.
 	failures := &failureCounter{}
 	r.epLog = slog.New(failures)
-	eps := make([]*endpoints.SoftEndpoint, n)
+	eps := make([]*softep.Endpoint, n)
 	for i, id := range r.ids {
 		eps[i] = r.endpoint(id, clips, i == 0, false)
 	}

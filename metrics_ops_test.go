@@ -11,8 +11,8 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"diemcau/endpoints"
 	"diemcau/mcu"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -27,7 +27,7 @@ func TestMetricsForOperators(t *testing.T) {
 	r.start(t)
 	ctx := context.Background()
 	clips := lightClips(t)
-	runEndpoints(t, []*endpoints.SoftEndpoint{r.endpoint("UBND-TINH", clips, false, false), r.endpoint("XA-001", clips, false, false)}, 0)
+	runEndpoints(t, []*softep.Endpoint{r.endpoint("UBND-TINH", clips, false, false), r.endpoint("XA-001", clips, false, false)}, 0)
 	mid := r.conf.Snapshot().MeetingID
 	m := strconv.FormatInt(mid, 10)
 	if _, err := r.a.st.SaveIncident(ctx, store.Incident{MeetingID: mid, BridgePoint: "XA-001", Kind: "audio",

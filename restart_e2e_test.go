@@ -13,9 +13,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"diemcau/endpoints"
+	"diemcau/live"
 	"diemcau/mcu"
 	"diemcau/meeting"
+	"diemcau/softep"
 	"diemcau/store"
 	"diemcau/tui"
 )
@@ -38,8 +39,8 @@ func TestRestartMidMeeting(t *testing.T) {
 	r.start(t)
 	meetingID, confID := r.conf.Snapshot().MeetingID, r.conf.ID()
 
-	eps := map[string]*endpoints.SoftEndpoint{}
-	var all []*endpoints.SoftEndpoint
+	eps := map[string]*softep.Endpoint{}
+	var all []*softep.Endpoint
 	for i, id := range r.ids {
 		// The main bridge point and two communes receive the slots; the muted ones ignore the
 		// mute (a misbehaving terminal), so only the forwarder can keep them unheard.
@@ -335,7 +336,7 @@ func TestRestartKeepsCountingAnInterruption(t *testing.T) {
 	if got := r.conf.Snapshot().MeetingID; got != meetingID {
 		t.Fatalf("start opened meeting %d, want to resume %d", got, meetingID)
 	}
-	time.Sleep(meeting.ObserveEvery + 500*time.Millisecond) // the tracker has sampled: it ends its outages at the stop
+	time.Sleep(live.ObserveEvery + 500*time.Millisecond) // the tracker has sampled: it ends its outages at the stop
 	stop1 := time.Now()
 	r.stop()
 	r.start(t)

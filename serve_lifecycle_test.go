@@ -19,7 +19,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"diemcau/endpoints"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -171,21 +171,21 @@ func TestServeRotationJoinAndSIGTERM(t *testing.T) {
 		t.Fatalf("open an ad hoc meeting over the API: %d %v", code, reply)
 	}
 
-	dirMedia, err := endpoints.FindTestdata()
+	dirMedia, err := softep.FindTestdata()
 	if err != nil {
 		t.Fatal(err)
 	}
-	clips, err := endpoints.LoadClips(dirMedia)
+	clips, err := softep.LoadClips(dirMedia)
 	if err != nil {
 		t.Fatal(err)
 	}
-	endpoint := func(token string) *endpoints.SoftEndpoint {
-		return endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{URL: base, ID: "XA-IAGRAI", Token: token, Clips: clips,
+	endpoint := func(token string) *softep.Endpoint {
+		return softep.New(softep.Config{URL: base, ID: "XA-IAGRAI", Token: token, Clips: clips,
 			Receive: true, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	}
 	joinCtx, cancelJoin := context.WithTimeout(ctx, 15*time.Second)
 	defer cancelJoin()
-	var refused *endpoints.JoinRefusedError
+	var refused *softep.JoinRefusedError
 	if err := endpoint(oldSecret).Join(joinCtx); !errors.As(err, &refused) || refused.Status != http.StatusUnauthorized {
 		t.Fatalf("join with the rotated-out secret: %v, want 401", err)
 	}

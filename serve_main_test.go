@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
 	"diemcau/mcu"
+	"diemcau/softep"
 )
 
 // TestServeMeetingHasTheRegistryMain: the meeting `serve` opens is chaired from the registry's
@@ -33,7 +33,7 @@ func TestServeMeetingHasTheRegistryMain(t *testing.T) {
 	}
 	checkMain()
 	clips := lightClips(t)
-	var eps []*endpoints.SoftEndpoint
+	var eps []*softep.Endpoint
 	for _, id := range r.ids {
 		eps = append(eps, r.endpoint(id, clips, false, false))
 	}

@@ -17,8 +17,10 @@ import (
 
 	"github.com/pion/webrtc/v4/pkg/media/ivfreader"
 
+	"diemcau/bench"
 	"diemcau/endpoints"
 	"diemcau/mcu"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -67,7 +69,7 @@ func newServerRig(t *testing.T, subs int) *serverRig {
 		}
 	}
 	httpAddr := freeAddr(t)
-	udpPort, err := freeUDPPort()
+	udpPort, err := bench.FreeUDPPort()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,12 +103,12 @@ func (r *serverRig) stop() {
 }
 
 // endpoint returns a soft endpoint of bridge point id, not yet joined.
-func (r *serverRig) endpoint(id string, clips *endpoints.Clips, receive, ignoreMute bool) *endpoints.SoftEndpoint {
+func (r *serverRig) endpoint(id string, clips *softep.Clips, receive, ignoreMute bool) *softep.Endpoint {
 	log := r.epLog
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{
+	return softep.New(softep.Config{
 		URL: r.url, ID: id, Token: r.tokens[id], Clips: clips, Receive: receive, IgnoreMute: ignoreMute, Log: log,
 	})
 }
@@ -115,13 +117,13 @@ func (r *serverRig) endpoint(id string, clips *endpoints.Clips, receive, ignoreM
 // 40 kbit/s, made with: ffmpeg -f lavfi -i testsrc=size=160x96:rate=30 -t 2 -c:v libvpx
 // -b:v 40k -g 30 -auto-alt-ref 0 -f ivf camera-160x96.ivf), so that many endpoints in one
 // test keep the CPU for the server.
-func lightClips(t *testing.T) *endpoints.Clips {
+func lightClips(t *testing.T) *softep.Clips {
 	t.Helper()
-	dir, err := endpoints.FindTestdata()
+	dir, err := softep.FindTestdata()
 	if err != nil {
 		t.Fatal(err)
 	}
-	clips, err := endpoints.LoadClips(dir)
+	clips, err := softep.LoadClips(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +136,7 @@ func lightClips(t *testing.T) *endpoints.Clips {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cam := endpoints.VideoClip{Width: int(hdr.Width), Height: int(hdr.Height)}
+	cam := softep.VideoClip{Width: int(hdr.Width), Height: int(hdr.Height)}
 	for {
 		frame, _, err := rd.ParseNextFrame()
 		if errors.Is(err, io.EOF) {
@@ -143,7 +145,7 @@ func lightClips(t *testing.T) *endpoints.Clips {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if endpoints.IsVP8Keyframe(frame) {
+		if softep.IsVP8Keyframe(frame) {
 			cam.Keyframes = append(cam.Keyframes, len(cam.Frames))
 		}
 		cam.Frames = append(cam.Frames, frame)
@@ -157,7 +159,7 @@ func lightClips(t *testing.T) *endpoints.Clips {
 
 // runEndpoints keeps each endpoint joined (rejoining with backoff) until the test ends; their
 // first joins are spread evenly over spread.
-func runEndpoints(t *testing.T, eps []*endpoints.SoftEndpoint, spread time.Duration) {
+func runEndpoints(t *testing.T, eps []*softep.Endpoint, spread time.Duration) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{}, len(eps))
 	for i, ep := range eps {

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"diemcau/endpoints"
 	"diemcau/live"
 	"diemcau/meeting"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -48,15 +48,15 @@ func TestSiteReportBecomesADraftAndReachesTheLog(t *testing.T) {
 	if err := a.serveHTTP(); err != nil {
 		t.Fatal(err)
 	}
-	media, err := endpoints.FindTestdata()
+	media, err := softep.FindTestdata()
 	if err != nil {
 		t.Fatal(err)
 	}
-	clips, err := endpoints.LoadClips(media)
+	clips, err := softep.LoadClips(media)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ep := endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{URL: a.baseURL, ID: "XA-IAGRAI", Token: secret, Clips: clips,
+	ep := softep.New(softep.Config{URL: a.baseURL, ID: "XA-IAGRAI", Token: secret, Clips: clips,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	joinCtx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
@@ -82,7 +82,7 @@ func TestSiteReportBecomesADraftAndReachesTheLog(t *testing.T) {
 	}
 	in := incs[0]
 	if in.BridgePoint != "XA-IAGRAI" || in.Kind != "other" || in.Status != "draft" || in.Description != report ||
-		in.ReportedBy != meeting.SiteReporter("XA-IAGRAI") || in.StartedAt.IsZero() {
+		in.ReportedBy != live.SiteReporter("XA-IAGRAI") || in.StartedAt.IsZero() {
 		t.Errorf("draft = %+v", in)
 	}
 

@@ -53,6 +53,20 @@ func (a *app) bind() error {
 	return nil
 }
 
+// listen reserves the --http address; serveHTTP then serves on it. Connections that come in
+// between wait instead of being refused.
+func (a *app) listen() (net.Listener, error) {
+	if a.ln != nil {
+		return a.ln, nil
+	}
+	ln, err := net.Listen("tcp", a.flags.http)
+	if err != nil {
+		return nil, listenError(a.flags.lang, "--http", a.flags.http, err)
+	}
+	a.ln = ln
+	return ln, nil
+}
+
 // reserveSSH reserves --ssh and builds the SSH server once without a meeting, so that a busy
 // port or a bad authorized_keys or host key stops serve before its meeting opens.
 func (a *app) reserveSSH() error {

@@ -1,4 +1,4 @@
 // Package endpoints owns bridge points: the registry (units, sites, devices, join credentials)
-// and its CSV import, the soft endpoint that joins the MCU with media from testdata/, and the
-// browser join page.
+// and its CSV import, and the browser join page. The soft endpoint, the demo script and the
+// bench load generator are tooling beside it (softep, demo, bench).
 package endpoints

@@ -66,7 +66,7 @@ func (m *Manager) Conference(meetingID int64) (*mcu.Conference, bool) {
 // startTrackers turns the conference's drops, silences and poor links into incident drafts, and
 // what a site reports itself into drafts too, until the conference closes (its meeting ends) or
 // Stop stops them after it has read the interruptions still open: ctx ending does not stop them.
-func (m *Manager) startTrackers(ctx context.Context, t *meeting.OutageTracker, conf *mcu.Conference) {
+func (m *Manager) startTrackers(ctx context.Context, t *OutageTracker, conf *mcu.Conference) {
 	ctx = context.WithoutCancel(ctx)
 	m.track(ctx, func(tctx context.Context) { t.Run(tctx, NewFloorFeed(conf).Observations) })
 	m.track(ctx, func(tctx context.Context) { RecordSiteReports(tctx, m.mcu, conf, m.st, m.log) })

@@ -66,7 +66,7 @@ func (m *Manager) Open(ctx context.Context, s Spec) (*mcu.Conference, error) {
 			m.log.Error("record meeting open", "meeting", id, "err", err)
 		}
 	}
-	m.startTrackers(ctx, meeting.NewOutageTracker(m.st, m.lang, m.log), conf)
+	m.startTrackers(ctx, NewOutageTracker(m.st, m.lang, m.log), conf)
 	m.log.Info("meeting opened", "meeting", id, "title", mt.Title, "booking", s.Booking, "members", len(ids))
 	return conf, nil
 }

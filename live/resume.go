@@ -73,7 +73,7 @@ func (m *Manager) resumeMeeting(ctx context.Context, live store.Meeting, host st
 	if conf, err = m.mcu.Reopen(ctx, spec, restored); err != nil {
 		return nil, false, err
 	}
-	tracker := meeting.NewOutageTracker(m.st, m.lang, m.log)
+	tracker := NewOutageTracker(m.st, m.lang, m.log)
 	if err := tracker.Resume(ctx, live.ID, rs.Down); err != nil {
 		m.log.Error("resume: interruptions", "err", err)
 	}

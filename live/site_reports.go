@@ -5,7 +5,6 @@ import (
 	"log/slog"
 
 	"diemcau/mcu"
-	"diemcau/meeting"
 	"diemcau/store"
 )
 
@@ -31,7 +30,7 @@ func RecordSiteReports(ctx context.Context, m *mcu.MCU, conf *mcu.Conference, st
 			case mcu.EventConferenceEnd:
 				return
 			case mcu.EventIncident:
-				if inc, err := meeting.RecordSiteReport(ctx, st, meetingID, ev.BridgePoint, ev.Detail, ev.At); err != nil {
+				if inc, err := RecordSiteReport(ctx, st, meetingID, ev.BridgePoint, ev.Detail, ev.At); err != nil {
 					log.Error("site incident report", "bp", ev.BridgePoint, "incident", inc, "err", err)
 				}
 			}

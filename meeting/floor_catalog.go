@@ -7,11 +7,7 @@ import "diemcau/i18n"
 type floorKey int
 
 const (
-	fkDropDraft floorKey = iota
-	fkSilentLinkDraft
-	fkPoorDraft
-	fkBackAfter
-	fkLogTitle
+	fkLogTitle floorKey = iota
 	fkLogMeeting
 	fkLogWhen
 	fkLogUnit
@@ -38,15 +34,12 @@ const (
 	fkLogAttendeesTotal
 	fkLogNotClosed
 	fkLogSigned
-	fkRestartDraft
 	fkLogStateSubmitted
 	fkLogStateClosed
 	fkLogStateIncomplete
 	fkLogPendingTitle
 	fkLogPendingDraft
 	fkLogPendingOpen
-	fkNoAudioDraft
-	fkNoVideoDraft
 	fkDuration
 )
 
@@ -55,10 +48,6 @@ var floorCatalog = i18n.New[floorKey]("meeting/floor").Add(floorCatalogVI, floor
 
 // floorCatalogVI is the Vietnamese text (the default).
 var floorCatalogVI = map[floorKey]string{
-	fkDropDraft:            "Điểm cầu mất kết nối (tự động ghi nhận)",
-	fkSilentLinkDraft:      "Không nhận được tín hiệu từ điểm cầu quá %d giây (tự động ghi nhận)",
-	fkPoorDraft:            "Chất lượng đường truyền kém liên tục %d giây: mất gói %.1f %%, jitter %.0f ms, RTT %.0f ms, mức %s (tự động ghi nhận)",
-	fkBackAfter:            "Đã kết nối lại, gián đoạn %s",
 	fkLogTitle:             "MẪU NHẬT KÝ TRIỂN KHAI HỌP TRỰC TUYẾN",
 	fkLogMeeting:           "Nội dung cuộc họp",
 	fkLogWhen:              "Thời gian tổ chức",
@@ -86,24 +75,17 @@ var floorCatalogVI = map[floorKey]string{
 	fkLogAttendeesTotal:    "%d người (%d/%d điểm cầu đã điểm danh)",
 	fkLogNotClosed:         "cuộc họp %d chưa đóng nhật ký",
 	fkLogSigned:            "Thủ trưởng đơn vị (Ký, đóng dấu)",
-	fkRestartDraft:         "Máy chủ khởi động lại giữa cuộc họp: điểm cầu bị gián đoạn (tự động ghi nhận)",
 	fkLogStateSubmitted:    "Nhật ký đã nộp lúc %s.",
 	fkLogStateClosed:       "Nhật ký đã đóng, chưa nộp: sự cố còn được xác nhận, hủy hoặc khắc phục trước khi nộp.",
 	fkLogStateIncomplete:   "NHẬT KÝ CHƯA HOÀN TẤT: cuộc họp kết thúc mà không qua bước đóng nhật ký (thoát bảng điều khiển, dừng hoặc sự cố máy chủ); các dòng dưới đây là bản đề xuất chưa được kỹ thuật viên xác nhận.",
 	fkLogPendingTitle:      "Sự cố chưa xử lý (không thuộc nhật ký cho đến khi được xác nhận)",
 	fkLogPendingDraft:      "nháp",
 	fkLogPendingOpen:       "đang xử lý",
-	fkNoAudioDraft:         "Micro đang mở nhưng không nhận được âm thanh quá %d giây (tự động ghi nhận)",
-	fkNoVideoDraft:         "Camera đang được hiển thị nhưng không nhận được hình ảnh quá %d giây (tự động ghi nhận)",
 	fkDuration:             "%d phút %02d giây",
 }
 
 // floorCatalogEN is the English text (--lang en).
 var floorCatalogEN = map[floorKey]string{
-	fkDropDraft:            "Bridge point lost its connection (recorded automatically)",
-	fkSilentLinkDraft:      "No signal from the bridge point for over %d s (recorded automatically)",
-	fkPoorDraft:            "Poor link for %d s: loss %.1f %%, jitter %.0f ms, RTT %.0f ms, grade %s (recorded automatically)",
-	fkBackAfter:            "Reconnected after an interruption of %s",
 	fkLogTitle:             "ONLINE MEETING LOG",
 	fkLogMeeting:           "Meeting",
 	fkLogWhen:              "Held",
@@ -131,15 +113,12 @@ var floorCatalogEN = map[floorKey]string{
 	fkLogAttendeesTotal:    "%d (%d/%d bridge points answered the roll call)",
 	fkLogNotClosed:         "meeting %d has no closed log",
 	fkLogSigned:            "Head of unit (signature, seal)",
-	fkRestartDraft:         "The server restarted mid-meeting: bridge point interrupted (recorded automatically)",
 	fkLogStateSubmitted:    "Log submitted at %s.",
 	fkLogStateClosed:       "Log closed, not yet submitted: incidents may still be confirmed, discarded or resolved before it is.",
 	fkLogStateIncomplete:   "INCOMPLETE LOG: the meeting ended without its log being closed (the console quit, the server stopped or crashed); the rows below are the proposal, not confirmed by a technician.",
 	fkLogPendingTitle:      "Incidents pending (not part of the log until confirmed)",
 	fkLogPendingDraft:      "draft",
 	fkLogPendingOpen:       "in progress",
-	fkNoAudioDraft:         "Microphone open but no audio received for over %d s (recorded automatically)",
-	fkNoVideoDraft:         "Camera on screen but no video received for over %d s (recorded automatically)",
 	fkDuration:             "%d min %02d s",
 }
 

@@ -1,51 +1,20 @@
 package meeting
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"diemcau/store"
+	"diemcau/store/storetest"
 )
 
-// floorStore opens a real store in t.TempDir() with a main bridge point and two sub ones, and a
-// live meeting started at t0.
+// floorStore opens a real store with a main bridge point and two sub ones, and a live meeting
+// started at t0.
 func floorStore(t *testing.T, t0 time.Time) (*store.Store, int64) {
-	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "floor.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	units := []store.Unit{
-		{ID: "UBND-TINH", Name: "Văn phòng UBND tỉnh Gia Lai", Kind: "province"},
-		{ID: "XA-IAGRAI", Name: "Xã Ia Grai", Kind: "commune"},
-		{ID: "XA-DAKDOA", Name: "Xã Đak Đoa", Kind: "commune"},
-	}
-	bps := []store.BridgePoint{
-		{ID: "UBND-TINH", Name: "Phòng họp UBND tỉnh", UnitID: "UBND-TINH", Role: "main"},
-		{ID: "XA-IAGRAI", Name: "Xã Ia Grai", UnitID: "XA-IAGRAI", Role: "sub"},
-		{ID: "XA-DAKDOA", Name: "Xã Đak Đoa", UnitID: "XA-DAKDOA", Role: "sub"},
-	}
-	if err := st.ImportRegistry(ctx, units, bps); err != nil {
-		t.Fatal(err)
-	}
-	id, err := st.CreateMeeting(ctx, store.Meeting{Title: "Họp giao ban", HostUnit: "UBND-TINH", MainBP: "UBND-TINH",
-		StartedAt: t0}, []string{"XA-IAGRAI", "XA-DAKDOA"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st, id
+	return storetest.LiveMeeting(t, t0)
 }
 
-// drafts returns the meeting's incidents.
+// incidentsOf returns the meeting's incidents.
 func incidentsOf(t *testing.T, st *store.Store, meetingID int64) []store.Incident {
-	t.Helper()
-	in, err := st.Incidents(context.Background(), meetingID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return in
+	return storetest.Incidents(t, st, meetingID)
 }

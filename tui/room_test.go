@@ -12,8 +12,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"diemcau/endpoints"
 	"diemcau/mcu"
+	"diemcau/softep"
 	"diemcau/store"
 )
 
@@ -37,7 +37,7 @@ func (c roomCredentials) BridgePointName(_ context.Context, bp string) (string, 
 type roomFixture struct {
 	*fixture
 	url   string
-	clips *endpoints.Clips
+	clips *softep.Clips
 }
 
 func newRoomFixture(t *testing.T, subs int) *roomFixture {
@@ -61,7 +61,7 @@ func newRoomFixture(t *testing.T, subs int) *roomFixture {
 	}
 	srv := httptest.NewServer(m.Handler())
 	t.Cleanup(srv.Close)
-	clips, err := endpoints.LoadTestdataClips()
+	clips, err := softep.LoadTestdataClips()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,8 +69,8 @@ func newRoomFixture(t *testing.T, subs int) *roomFixture {
 }
 
 // soft returns a soft endpoint of id answering the roll call with attendees.
-func (f *roomFixture) soft(id string, attendees int) *endpoints.SoftEndpoint {
-	return endpoints.NewSoftEndpoint(endpoints.SoftEndpointConfig{URL: f.url, ID: id, Token: roomSecret,
+func (f *roomFixture) soft(id string, attendees int) *softep.Endpoint {
+	return softep.New(softep.Config{URL: f.url, ID: id, Token: roomSecret,
 		Clips: f.clips, Receive: false, Attendees: attendees, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 }
 
@@ -146,7 +146,7 @@ func TestProgramRollCallAdmitLockDisconnect(t *testing.T) {
 	if !f.audited(t, "lock", "") || !f.conf.Locked() {
 		t.Fatal("L did not lock the meeting and journal it")
 	}
-	var refused *endpoints.JoinRefusedError
+	var refused *softep.JoinRefusedError
 	if err := f.soft("XA-003", 0).Join(ctx); !errors.As(err, &refused) || refused.Status != 403 {
 		t.Fatalf("a site into the locked meeting: %v, want 403", err)
 	}
@@ -172,7 +172,7 @@ func TestProgramRollCallAdmitLockDisconnect(t *testing.T) {
 	s.Type("y")
 	select {
 	case err := <-ran:
-		var d *endpoints.DisconnectedError
+		var d *softep.DisconnectedError
 		if !errors.As(err, &d) {
 			t.Fatalf("soft endpoint ended with %v, want DisconnectedError", err)
 		}
