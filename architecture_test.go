@@ -25,6 +25,7 @@ var houseRules = map[string][]string{
 	"diemcau/meeting":                  {"diemcau/store", "diemcau/endpoints"},
 	"diemcau/live":                     {"diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
 	"diemcau/tui":                      {"diemcau/live", "diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
+	"diemcau/sshd":                     {"diemcau/tui"},
 	"diemcau":                          {"*"}, // main: flags and wiring
 }
 

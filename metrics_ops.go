@@ -10,8 +10,8 @@ import (
 	"golang.org/x/sys/unix"
 
 	"diemcau/mcu"
+	"diemcau/sshd"
 	"diemcau/store"
-	"diemcau/tui"
 )
 
 // gradeValue orders the quality grades for alerting: 0 good, 1 fair, 2 poor, 3 bad.
@@ -23,15 +23,15 @@ var gradeValue = map[string]float64{mcu.GradeGood: 0, mcu.GradeFair: 1, mcu.Grad
 type opsCollector struct {
 	m   *mcu.MCU
 	st  *store.Store
-	dir string                         // the database's folder: recordings and backups go there too
-	ssh *atomic.Pointer[tui.SSHServer] // set once serve has built it
+	dir string                       // the database's folder: recordings and backups go there too
+	ssh *atomic.Pointer[sshd.Server] // set once serve has built it
 
 	bpConnected, bpLoss, bpJitter, bpRTT, bpKbps, bpGrade, bpMuted *prometheus.Desc
 	recording, incidents, outagesOpen, interruption                *prometheus.Desc
 	sshSessions, sshRefused, diskFree, diskTotal                   *prometheus.Desc
 }
 
-func newOpsCollector(m *mcu.MCU, st *store.Store, dir string, ssh *atomic.Pointer[tui.SSHServer]) *opsCollector {
+func newOpsCollector(m *mcu.MCU, st *store.Store, dir string, ssh *atomic.Pointer[sshd.Server]) *opsCollector {
 	d := func(name, help string, labels ...string) *prometheus.Desc {
 		return prometheus.NewDesc("diemcau_"+name, help, labels, nil)
 	}

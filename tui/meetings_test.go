@@ -138,23 +138,3 @@ func TestConsoleOpensABookingFromTheSchedule(t *testing.T) {
 	}
 	quitProgram(t, s)
 }
-
-// SSH keys land where they should: a host or operator key in the live meeting its bridge point
-// is in, a control key in the first live meeting.
-func TestSSHKeysLandInTheirOwnMeeting(t *testing.T) {
-	f := newFixture(t, 2)
-	lv, _ := wardMeeting(t, f)
-	opts := f.options("vi")
-	opts.Conference, opts.Live = "", lv
-	host, hostLine := newKey(t)
-	op, opLine := newKey(t)
-	ctl, ctlLine := newKey(t)
-	r := newSSHRigWith(t, opts, hostLine+" role=host tech=host.phuong bp=PHUONG-1\n"+
-		opLine+" role=operator tech=op.xa bp=XA-002\n"+ctlLine+" role=control tech=dieu.khien\n")
-	out, _ := r.console(t, host)
-	waitScreen(t, out, "Họp các phường")
-	out, _ = r.console(t, op)
-	waitScreen(t, out, "Họp giao ban trực tuyến tháng 11")
-	out, _ = r.console(t, ctl)
-	waitScreen(t, out, "Họp giao ban trực tuyến tháng 11")
-}

@@ -95,6 +95,10 @@ type Model struct {
 // New returns the root model for opts, subscribed to the MCU's events.
 func New(opts Options) *Model { return newModel(context.Background(), opts) }
 
+// NewContext returns the root model for opts whose commands run under ctx: a front end that
+// serves sessions (package sshd) passes the session's context, so that its end cancels them.
+func NewContext(ctx context.Context, opts Options) *Model { return newModel(ctx, opts) }
+
 // newModel builds the root model whose commands run under ctx.
 func newModel(ctx context.Context, opts Options) *Model {
 	c := NewCommon(ctx, opts.Renderer, opts.Lang, opts.Actor)

@@ -1,4 +1,4 @@
-package tui
+package sshd
 
 import (
 	"bytes"
@@ -16,6 +16,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"diemcau/tui"
 )
 
 // sshRig is a real SSH server on 127.0.0.1 serving the fixture's console.
@@ -51,7 +53,7 @@ func newSSHRig(t *testing.T, f *fixture, authorized string) *sshRig {
 }
 
 // newSSHRigWith is newSSHRig whose sessions start from opts.
-func newSSHRigWith(t *testing.T, opts Options, authorized string) *sshRig {
+func newSSHRigWith(t *testing.T, opts tui.Options, authorized string) *sshRig {
 	t.Helper()
 	dir := t.TempDir()
 	r := &sshRig{keysPath: filepath.Join(dir, "authorized_keys"), hostKey: filepath.Join(dir, "ssh_host_ed25519"), logs: &syncBuffer{}}
@@ -63,7 +65,7 @@ func newSSHRigWith(t *testing.T, opts Options, authorized string) *sshRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := NewSSHServer(SSHConfig{Addr: "127.0.0.1:0", HostKeyPath: r.hostKey, Keys: keys, Console: opts, Log: log})
+	srv, err := NewServer(Config{Addr: "127.0.0.1:0", HostKeyPath: r.hostKey, Keys: keys, Console: opts, Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
