@@ -225,9 +225,13 @@ func (f *BookingFormView) shown(field bkField) bool {
 }
 
 // Update gives keys to the focused field first; tab, shift+tab, enter, ctrl+s and esc drive the form.
-func (f *BookingFormView) Update(km tea.KeyMsg) (*BookingFormView, tea.Cmd) {
+func (f *BookingFormView) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
 	if f.picker != nil {
-		return f, f.updatePicker(km)
+		return f.updatePicker(km)
 	}
 	k := f.common.Keys
 	last := bkHeadOfUnit
@@ -236,30 +240,30 @@ func (f *BookingFormView) Update(km tea.KeyMsg) (*BookingFormView, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(km, k.Cancel):
-		return f, func() tea.Msg { return bookingFormCancelMsg{} }
+		return func() tea.Msg { return bookingFormCancelMsg{} }
 	case key.Matches(km, k.Submit) && f.focus == bkPoints:
 		f.openPicker()
-		return f, nil
+		return nil
 	case key.Matches(km, k.Save), key.Matches(km, k.Submit) && f.focus == last:
-		return f, f.submit()
+		return f.submit()
 	case key.Matches(km, k.NextField), key.Matches(km, k.Submit):
 		f.move(1)
-		return f, nil
+		return nil
 	case key.Matches(km, k.PrevField):
 		f.move(-1)
-		return f, nil
+		return nil
 	}
 	if options, ok := bkChoices[f.focus]; ok {
 		f.picks[f.focus] = cycle(f.common, options, f.picks[f.focus], km)
 		f.roomHint()
-		return f, nil
+		return nil
 	}
 	var cmd tea.Cmd
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(km)
 	if f.focus == bkHostUnit {
 		f.roomHint()
 	}
-	return f, cmd
+	return cmd
 }
 
 // move focuses the next (+1) or previous (-1) field shown, wrapping around.

@@ -111,9 +111,7 @@ func (v *BookingsView) formKey(km tea.KeyMsg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case v.form != nil:
-		var cmd tea.Cmd
-		v.form, cmd = v.form.Update(km)
-		return cmd, true
+		return v.form.Update(km), true
 	case v.full == nil:
 		return nil, false
 	case key.Matches(km, v.full.BookingAdd):
@@ -167,7 +165,7 @@ func (m *Model) permitBooking(a Action) bool {
 
 // updateBookingForm handles the booking form's and the step question's messages.
 func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
-	v, c := m.bookings, m.common
+	v, c := m.bookings(), m.common
 	if v == nil {
 		return nil
 	}
@@ -264,7 +262,7 @@ func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
 
 // rereadBookings reads the bookings once more after a change.
 func (m *Model) rereadBookings() tea.Cmd {
-	load := loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings, 0)
+	load := loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings(), 0)
 	return func() tea.Msg {
 		msg := load()
 		if b, ok := msg.(bookingsMsg); ok {

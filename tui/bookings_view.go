@@ -71,18 +71,18 @@ func (v *BookingsView) SetData(msg bookingsMsg) {
 func (v *BookingsView) Init() tea.Cmd { return nil }
 
 // Update scrolls the booking list; esc or B closes the view.
-func (v *BookingsView) Update(msg tea.Msg) (*BookingsView, tea.Cmd) {
+func (v *BookingsView) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return v, nil
+		return nil
 	}
 	if cmd, taken := v.formKey(km); taken {
-		return v, cmd
+		return cmd
 	}
 	k := v.common.Keys
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Bookings):
-		return v, func() tea.Msg { return bookingsCloseMsg{} }
+		return func() tea.Msg { return bookingsCloseMsg{} }
 	case key.Matches(km, k.Up):
 		v.cursor--
 	case key.Matches(km, k.Down):
@@ -93,10 +93,10 @@ func (v *BookingsView) Update(msg tea.Msg) (*BookingsView, tea.Cmd) {
 		v.cursor = len(v.list) - 1
 	case key.Matches(km, k.OpenMeeting) && v.cursor < len(v.list):
 		id := v.list[v.cursor].Booking.ID
-		return v, func() tea.Msg { return openBookingMsg{booking: id} }
+		return func() tea.Msg { return openBookingMsg{booking: id} }
 	}
 	v.clamp()
-	return v, nil
+	return nil
 }
 
 // layoutRows splits the height: title and due items on top (at most a third), a line for the

@@ -85,10 +85,10 @@ func (t *BridgePointTable) Selected() (mcu.Participant, bool) {
 func (t *BridgePointTable) Init() tea.Cmd { return nil }
 
 // Update moves the cursor, cycles the sort and edits the filter.
-func (t *BridgePointTable) Update(msg tea.Msg) (*BridgePointTable, tea.Cmd) {
+func (t *BridgePointTable) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return t, nil
+		return nil
 	}
 	if t.editing {
 		return t.updateFilter(km)
@@ -112,32 +112,32 @@ func (t *BridgePointTable) Update(msg tea.Msg) (*BridgePointTable, tea.Cmd) {
 		t.rebuild()
 	case key.Matches(km, k.Filter):
 		t.editing = true
-		return t, t.filter.Focus()
+		return t.filter.Focus()
 	case key.Matches(km, k.Cancel):
 		t.filter.SetValue("")
 		t.rebuild()
 	}
-	return t, nil
+	return nil
 }
 
 // updateFilter feeds a key to the filter input; enter keeps the filter, esc clears it.
-func (t *BridgePointTable) updateFilter(km tea.KeyMsg) (*BridgePointTable, tea.Cmd) {
+func (t *BridgePointTable) updateFilter(km tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(km, t.common.Keys.Apply):
 		t.editing = false
 		t.filter.Blur()
-		return t, nil
+		return nil
 	case key.Matches(km, t.common.Keys.Cancel):
 		t.editing = false
 		t.filter.Blur()
 		t.filter.SetValue("")
 		t.rebuild()
-		return t, nil
+		return nil
 	}
 	var cmd tea.Cmd
 	t.filter, cmd = t.filter.Update(km)
 	t.rebuild()
-	return t, cmd
+	return cmd
 }
 
 // moveTo puts the cursor on view index i, clamped, and scrolls it into sight.

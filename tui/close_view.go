@@ -70,10 +70,10 @@ func (v *CloseView) SetSize(width, height int) {
 func (v *CloseView) Init() tea.Cmd { return nil }
 
 // Update moves between bridge points and items, toggles and edits them; ctrl+s submits.
-func (v *CloseView) Update(msg tea.Msg) (*CloseView, tea.Cmd) {
+func (v *CloseView) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return v, nil
+		return nil
 	}
 	k := v.common.Keys
 	if v.editing {
@@ -88,16 +88,16 @@ func (v *CloseView) Update(msg tea.Msg) (*CloseView, tea.Cmd) {
 		default:
 			var cmd tea.Cmd
 			v.input, cmd = v.input.Update(km)
-			return v, cmd
+			return cmd
 		}
-		return v, nil
+		return nil
 	}
 	switch {
 	case key.Matches(km, k.Cancel):
-		return v, func() tea.Msg { return CloseCancelMsg{} }
+		return func() tea.Msg { return CloseCancelMsg{} }
 	case key.Matches(km, k.Save):
 		entries := append([]store.MeetingLogEntry(nil), v.entries...)
-		return v, func() tea.Msg { return CloseSubmitMsg{Entries: entries} }
+		return func() tea.Msg { return CloseSubmitMsg{Entries: entries} }
 	case key.Matches(km, k.Up):
 		v.cursor--
 	case key.Matches(km, k.Down):
@@ -116,7 +116,7 @@ func (v *CloseView) Update(msg tea.Msg) (*CloseView, tea.Cmd) {
 		}
 	}
 	v.clamp()
-	return v, nil
+	return nil
 }
 
 // toggle flips the focused item of the selected entry between its two values.

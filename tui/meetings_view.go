@@ -53,7 +53,11 @@ func (v *MeetingsView) rows() int { return len(v.list.Live) + len(v.list.Today) 
 func (v *MeetingsView) Typing() bool { return v.form != nil }
 
 // Update moves the cursor, switches, opens, or runs the ad hoc form.
-func (v *MeetingsView) Update(km tea.KeyMsg) tea.Cmd {
+func (v *MeetingsView) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
 	k := v.common.Keys
 	if v.form != nil {
 		switch {

@@ -79,10 +79,10 @@ func (v *RecordingsView) Selected() (store.Recording, bool) {
 func (v *RecordingsView) Init() tea.Cmd { return nil }
 
 // Update moves the cursor, asks for start/stop, and asks y/n before marking delivered.
-func (v *RecordingsView) Update(msg tea.Msg) (*RecordingsView, tea.Cmd) {
+func (v *RecordingsView) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return v, nil
+		return nil
 	}
 	k := v.common.Keys
 	send := func(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
@@ -93,30 +93,30 @@ func (v *RecordingsView) Update(msg tea.Msg) (*RecordingsView, tea.Cmd) {
 			v.asking = 0
 			for _, r := range v.items {
 				if r.ID == id {
-					return v, send(recordingDeliverMsg{rec: r, to: v.recipient(r)})
+					return send(recordingDeliverMsg{rec: r, to: v.recipient(r)})
 				}
 			}
 		case key.Matches(km, k.No):
 			v.asking = 0
 		}
-		return v, nil
+		return nil
 	}
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Recordings):
-		return v, send(recordingsCloseMsg{})
+		return send(recordingsCloseMsg{})
 	case key.Matches(km, k.Up):
 		v.cursor--
 	case key.Matches(km, k.Down):
 		v.cursor++
 	case key.Matches(km, k.RecordToggle):
-		return v, send(recordingToggleMsg{stop: v.recording})
+		return send(recordingToggleMsg{stop: v.recording})
 	case key.Matches(km, k.Deliver):
 		if r, ok := v.Selected(); ok {
 			v.asking = r.ID
 		}
 	}
 	v.clamp()
-	return v, nil
+	return nil
 }
 
 // recipient is who receives r: the meeting's host unit by name.

@@ -124,39 +124,39 @@ func (v *RoomView) selected() (roomRow, bool) {
 func (v *RoomView) Init() tea.Cmd { return nil }
 
 // Update moves the cursor, takes a typed number, and turns the view's keys into room messages.
-func (v *RoomView) Update(msg tea.Msg) (*RoomView, tea.Cmd) {
+func (v *RoomView) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return v, nil
+		return nil
 	}
 	if v.typing {
-		return v, v.typeKey(km)
+		return v.typeKey(km)
 	}
 	k := v.common.Keys
 	send := func(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
 	r, sel := v.selected()
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.RollCall):
-		return v, send(roomCloseMsg{})
+		return send(roomCloseMsg{})
 	case key.Matches(km, k.Up):
 		v.cursor--
 	case key.Matches(km, k.Down):
 		v.cursor++
 	case key.Matches(km, k.AskRollCall):
-		return v, send(roomAskMsg{})
+		return send(roomAskMsg{})
 	case key.Matches(km, k.Lock):
-		return v, send(roomLockMsg{})
+		return send(roomLockMsg{})
 	case key.Matches(km, k.Attend) && sel && r.member.ID != "":
 		v.typing, v.digits, v.err = true, "", ""
 	case key.Matches(km, k.AdmitHere) && sel && r.knock != nil:
-		return v, send(roomAdmitMsg{bp: r.id})
+		return send(roomAdmitMsg{bp: r.id})
 	case key.Matches(km, k.Admit): // the bridge point that asked first
-		return v, send(roomAdmitMsg{})
+		return send(roomAdmitMsg{})
 	case key.Matches(km, k.Disconnect) && sel && r.connected:
-		return v, send(roomDisconnectMsg{bp: r.id})
+		return send(roomDisconnectMsg{bp: r.id})
 	}
 	v.clamp()
-	return v, nil
+	return nil
 }
 
 // typeKey takes digits, backspace, enter (save) and esc (cancel) while typing.

@@ -87,7 +87,7 @@ func (q *SpeakQueue) Selected() (mcu.SpeakRequest, bool) {
 func (q *SpeakQueue) Init() tea.Cmd { return nil }
 
 // Update moves the cursor; the root turns enter, d, f and x into MCU commands.
-func (q *SpeakQueue) Update(msg tea.Msg) (*SpeakQueue, tea.Cmd) {
+func (q *SpeakQueue) Update(msg tea.Msg) tea.Cmd {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		switch {
 		case key.Matches(km, q.common.Keys.Up):
@@ -97,7 +97,7 @@ func (q *SpeakQueue) Update(msg tea.Msg) (*SpeakQueue, tea.Cmd) {
 		}
 		q.clamp()
 	}
-	return q, nil
+	return nil
 }
 
 // clamp keeps the cursor on an item and in sight.

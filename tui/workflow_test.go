@@ -149,7 +149,7 @@ func TestBookingsViewDueAndDeadlineColours(t *testing.T) {
 		t.Errorf("booking #3's next deadline should be plain, tomorrow: %q", l)
 	}
 	pressWorkflow(t, m, "esc")
-	if m.bookings != nil || !strings.Contains(plain(m.View()), "Xã Ia Grai") {
+	if m.bookings() != nil || !strings.Contains(plain(m.View()), "Xã Ia Grai") {
 		t.Fatal("esc did not return to the bridge points")
 	}
 }

@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"reflect"
+	"slices"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// The views the console draws over its main screen (the incident form and list, the close view
+// and its pending list, the test session, bookings, recordings, meetings, the roll call and the
+// yes/no dialogs) sit on one stack in the root model. The view on top is the one drawn, the one
+// whose keys the help bar shows, the one that gets the keyboard and the one that says whether a
+// text field has it; the main screen's panels get keys only when the stack is empty. A view opened
+// later — by a key the view below let through, or by an answer arriving from the store — goes on
+// top; closing a view uncovers the one below.
+
+// overlay is a Component drawn over the main screen.
+type overlay interface {
+	Component
+	// takesText reports whether a text field of the view has the keyboard: every key goes to it
+	// and several runes read at once stay one key message (they are text, not commands).
+	takesText() bool
+	// passes reports whether km, when the view does not type, goes past the view to the main
+	// screen's global keys (help, quit…) instead of to the view.
+	passes(km tea.KeyMsg) bool
+}
+
+// overlays is the stack of views over the main screen, bottom first.
+type overlays []overlay
+
+// top is the view on top, nil when the main screen shows.
+func (s overlays) top() overlay {
+	if len(s) == 0 {
+		return nil
+	}
+	return s[len(s)-1]
+}
+
+// on returns the view of type T on the stack (the topmost), or T's nil when there is none.
+func on[T overlay](s overlays) T {
+	for i := len(s) - 1; i >= 0; i-- {
+		if v, ok := s[i].(T); ok {
+			return v
+		}
+	}
+	var none T
+	return none
+}
+
+// open puts v on top of the stack and sizes it; a view of its kind already open gives way (one
+// incident list, one question at a time).
+func (m *Model) open(v overlay) {
+	m.overlays = slices.DeleteFunc(m.overlays, func(o overlay) bool { return reflect.TypeOf(o) == reflect.TypeOf(v) })
+	m.overlays = append(m.overlays, v)
+	m.layout()
+}
+
+// shut takes v off the stack (nothing when it is not there); the view below shows again.
+func (m *Model) shut(v overlay) {
+	if i := slices.IndexFunc(m.overlays, func(o overlay) bool { return o == v }); i >= 0 {
+		m.overlays = slices.Delete(m.overlays, i, i+1)
+	}
+	m.layout()
+}
+
+// shutAll takes every view of type T off the stack.
+func shutAll[T overlay](m *Model) {
+	m.overlays = slices.DeleteFunc(m.overlays, func(o overlay) bool { _, ok := o.(T); return ok })
+	m.layout()
+}
+
+// The views on the stack, by kind; each is nil when not open.
+func (m *Model) form() *IncidentForm         { return on[*IncidentForm](m.overlays) }
+func (m *Model) confirm() *ConfirmDialog     { return on[*ConfirmDialog](m.overlays) }
+func (m *Model) list() *IncidentList         { return on[*IncidentList](m.overlays) }
+func (m *Model) closing() *CloseView         { return on[*CloseView](m.overlays) }
+func (m *Model) testing() *TestSessionView   { return on[*TestSessionView](m.overlays) }
+func (m *Model) bookings() *BookingsView     { return on[*BookingsView](m.overlays) }
+func (m *Model) recordings() *RecordingsView { return on[*RecordingsView](m.overlays) }
+func (m *Model) meetings() *MeetingsView     { return on[*MeetingsView](m.overlays) }
+func (m *Model) room() *RoomView             { return on[*RoomView](m.overlays) }
+
+// overlayKey gives km to v, the view on top. The test session, recordings and roll call first
+// refuse the keys of actions the role may not do; esc and I close the incident list at once, so
+// that the next key already reaches what is below.
+func (m *Model) overlayKey(v overlay, km tea.KeyMsg) tea.Cmd {
+	switch v := v.(type) {
+	case *TestSessionView:
+		return m.testKey(km)
+	case *RecordingsView:
+		return m.recordingsKey(km)
+	case *RoomView:
+		return m.roomKey(km)
+	case *IncidentList:
+		if key.Matches(km, m.common.Keys.Cancel, m.common.Keys.Incidents) {
+			m.shut(v)
+			return nil
+		}
+	}
+	return v.Update(km)
+}
+
+// textFocused reports whether a text field takes the keys: the view on top's, or, with no view
+// open, the bridge-point table's filter.
+func (m *Model) textFocused() bool {
+	if v := m.overlays.top(); v != nil {
+		return v.takesText()
+	}
+	return m.focus == panelTable && m.table.Editing()
+}

@@ -1,0 +1,44 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// What each view on the overlay stack types and lets through to the main screen's global keys.
+// takesText is the text focus only (the incident form, a text being edited in the close view); a
+// view whose own form or field takes every key (bookings, meetings, roll call) says so in passes.
+
+func (f *IncidentForm) takesText() bool         { return true }
+func (f *IncidentForm) passes(tea.KeyMsg) bool  { return false }
+func (d *ConfirmDialog) takesText() bool        { return false }
+func (d *ConfirmDialog) passes(tea.KeyMsg) bool { return false }
+func (v *CloseView) takesText() bool            { return v.Editing() }
+func (v *CloseView) passes(km tea.KeyMsg) bool {
+	return !v.Editing() && key.Matches(km, v.common.Keys.Help)
+}
+func (v *BookingsView) takesText() bool    { return false }
+func (v *MeetingsView) takesText() bool    { return false }
+func (v *RoomView) takesText() bool        { return false }
+func (v *TestSessionView) takesText() bool { return false }
+func (v *RecordingsView) takesText() bool  { return false }
+func (l *IncidentList) takesText() bool    { return false }
+
+func (v *TestSessionView) passes(km tea.KeyMsg) bool { return helpOrQuit(v.common, km) }
+func (v *RecordingsView) passes(km tea.KeyMsg) bool  { return helpOrQuit(v.common, km) }
+func (v *MeetingsView) passes(km tea.KeyMsg) bool    { return !v.Typing() && helpOrQuit(v.common, km) }
+func (v *RoomView) passes(km tea.KeyMsg) bool        { return !v.Typing() && helpOrQuit(v.common, km) }
+
+// passes lets T through too, the test session opening in the bookings view's place; nothing
+// passes while its booking form or its question has the keyboard.
+func (v *BookingsView) passes(km tea.KeyMsg) bool {
+	return !v.Capturing() && (helpOrQuit(v.common, km) || key.Matches(km, v.common.Keys.TestSession))
+}
+
+// passes lets i through too: an incident is written over the list.
+func (l *IncidentList) passes(km tea.KeyMsg) bool {
+	return helpOrQuit(l.common, km) || key.Matches(km, l.common.Keys.Incident)
+}
+
+// helpOrQuit reports whether km is ? or q, which most views let through.
+func helpOrQuit(c Common, km tea.KeyMsg) bool { return key.Matches(km, c.Keys.Help, c.Keys.Quit) }

@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"diemcau/meeting"
+)
+
+// The view on top gets the keys, says whether a text field has them and is drawn, even when the
+// table's filter was being edited under it. Before the one stack, the filter below still counted
+// as the text field: runes read at once went unsplit to the close view, which ignored them, and ?
+// went past the close view into the filter.
+func TestViewOverTheFilterGetsTheKeys(t *testing.T) {
+	f := newFixture(t, 3)
+	m := f.model(t, "vi", 80, 24)
+	press(t, m, "/") // the filter is being edited when the close view, asked for with C, arrives
+	entries, err := meeting.PrefillLog(context.Background(), f.st, f.meeting, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Update(closePrefillMsg{entries: entries})
+	if m.overlays.top() != m.closing() || m.closing() == nil {
+		t.Fatal("the close view is not on top")
+	}
+	if m.textFocused() {
+		t.Fatal("the filter under the close view still counts as the text field")
+	}
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj")}) // one read over SSH
+	if got := m.closing().cursor; got != 2 {
+		t.Errorf("after jj in one read: close view on row %d, want 2", got)
+	}
+	press(t, m, "?")
+	if m.table.Filter() != "" || !m.help.ShowsAll() {
+		t.Errorf("? went to the filter (%q) instead of the help (full %v)", m.table.Filter(), m.help.ShowsAll())
+	}
+	if w, ok := contains(m.View(), "Đóng cuộc họp — nhật ký"); !ok {
+		t.Errorf("the close view is not drawn: %q missing", w)
+	}
+	press(t, m, "esc")
+	if m.closing() != nil || m.overlays.top() != nil {
+		t.Fatal("esc did not close the close view")
+	}
+	press(t, m, "x", "a")
+	if !m.table.Editing() || m.table.Filter() != "xa" {
+		t.Errorf("back on the main screen the filter takes the keys again: editing %v, %q", m.table.Editing(), m.table.Filter())
+	}
+}
