@@ -36,10 +36,9 @@ type BookingsView struct {
 	due     []meeting.DueItem
 	gaps    []meeting.TrainingGap
 	units   map[string]string
-	cursor  int
-	offset  int
-	width   int
-	height  int
+	listCursor
+	width  int
+	height int
 }
 
 // NewBookingsView returns the view, empty until SetData.
@@ -83,14 +82,7 @@ func (v *BookingsView) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Bookings):
 		return func() tea.Msg { return bookingsCloseMsg{} }
-	case key.Matches(km, k.Up):
-		v.cursor--
-	case key.Matches(km, k.Down):
-		v.cursor++
-	case key.Matches(km, k.Home):
-		v.cursor = 0
-	case key.Matches(km, k.End):
-		v.cursor = len(v.list) - 1
+	case v.move(k, km, len(v.list), v.listRows()):
 	case key.Matches(km, k.OpenMeeting) && v.cursor < len(v.list):
 		id := v.list[v.cursor].Booking.ID
 		return func() tea.Msg { return openBookingMsg{booking: id} }
@@ -108,21 +100,13 @@ func (v *BookingsView) layoutRows() (due, list int) {
 
 // clamp keeps the cursor on a booking and in sight.
 func (v *BookingsView) clamp() {
-	_, n := v.layoutRows()
-	v.cursor, v.offset = scrolled(v.cursor, v.offset, len(v.list), n)
+	v.listCursor.clamp(len(v.list), v.listRows())
 }
 
-// scrolled keeps cursor on one of count rows and the window of shown rows starting at offset
-// around it; it returns both.
-func scrolled(cursor, offset, count, shown int) (int, int) {
-	cursor = max(0, min(cursor, count-1))
-	if cursor < offset {
-		offset = cursor
-	}
-	if cursor >= offset+shown {
-		offset = cursor - shown + 1
-	}
-	return cursor, offset
+// listRows is how many bookings fit.
+func (v *BookingsView) listRows() int {
+	_, n := v.layoutRows()
+	return n
 }
 
 // View renders the due panel, the technicians' line and the booking list.

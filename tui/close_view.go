@@ -39,9 +39,8 @@ type CloseCancelMsg struct{}
 type CloseView struct {
 	common  Common
 	entries []store.MeetingLogEntry
-	cursor  int
+	listCursor
 	field   closeField
-	offset  int
 	input   textinput.Model
 	editing bool
 	width   int
@@ -98,10 +97,7 @@ func (v *CloseView) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Save):
 		entries := append([]store.MeetingLogEntry(nil), v.entries...)
 		return func() tea.Msg { return CloseSubmitMsg{Entries: entries} }
-	case key.Matches(km, k.Up):
-		v.cursor--
-	case key.Matches(km, k.Down):
-		v.cursor++
+	case v.move(k, km, len(v.entries), v.rows()):
 	case km.Type == tea.KeyLeft:
 		v.field = (v.field + closeFieldCount - 1) % closeFieldCount
 	case km.Type == tea.KeyRight:
@@ -184,14 +180,7 @@ func (v *CloseView) setText(s string) {
 
 // clamp keeps the cursor on an entry and in sight.
 func (v *CloseView) clamp() {
-	v.cursor = max(0, min(v.cursor, len(v.entries)-1))
-	n := max(1, v.rows())
-	if v.cursor < v.offset {
-		v.offset = v.cursor
-	}
-	if v.cursor >= v.offset+n {
-		v.offset = v.cursor - n + 1
-	}
+	v.listCursor.clamp(len(v.entries), v.rows())
 }
 
 // rows is how many entries fit: title, header, two detail lines and the hint take five.

@@ -40,10 +40,9 @@ type IncidentList struct {
 	names    map[string]string
 	editable bool
 	pending  bool // before the close: only drafts and incidents in progress, with keys for all at once
-	cursor   int
-	offset   int
-	width    int
-	height   int
+	listCursor
+	width  int
+	height int
 }
 
 // NewIncidentList returns the list of incidents.
@@ -123,10 +122,7 @@ func (l *IncidentList) Update(msg tea.Msg) tea.Cmd {
 		return send(IncidentConfirmAllMsg{Drafts: l.drafts()})
 	case l.pending && key.Matches(km, k.DiscardAll) && len(l.drafts()) > 0:
 		return send(IncidentDiscardAllMsg{Drafts: l.drafts()})
-	case key.Matches(km, k.Up):
-		l.cursor--
-	case key.Matches(km, k.Down):
-		l.cursor++
+	case l.move(k, km, len(l.items), l.height-3):
 	case !has:
 	case key.Matches(km, k.Grant):
 		return send(IncidentEditMsg{Incident: in})
@@ -152,14 +148,7 @@ func (l *IncidentList) drafts() []store.Incident {
 
 // clamp keeps the cursor on an item and in sight.
 func (l *IncidentList) clamp() {
-	l.cursor = max(0, min(l.cursor, len(l.items)-1))
-	n := max(1, l.height-3)
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+n {
-		l.offset = l.cursor - n + 1
-	}
+	l.listCursor.clamp(len(l.items), l.height-3)
 }
 
 // View renders the title, one line per incident and a hint.

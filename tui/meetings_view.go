@@ -15,16 +15,16 @@ import (
 // today's bookings with their next step and deadline, to open a confirmed one (enter or o). N
 // opens an ad hoc meeting: a title, a main bridge point and its sites by unit kind or all.
 type MeetingsView struct {
-	common  Common
-	list    live.List
-	bps     []store.BridgePoint
-	loaded  bool
-	err     error
-	current int64 // the meeting the console shows
-	cursor  int   // over the live meetings, then today's bookings
-	form    *adhocForm
-	width   int
-	height  int
+	common     Common
+	list       live.List
+	bps        []store.BridgePoint
+	loaded     bool
+	err        error
+	current    int64 // the meeting the console shows
+	listCursor       // over the live meetings, then today's bookings (all in sight)
+	form       *adhocForm
+	width      int
+	height     int
 }
 
 // NewMeetingsView returns the view, empty until SetData.
@@ -43,7 +43,7 @@ func (v *MeetingsView) SetData(msg meetingsMsg) {
 		v.form = newAdhocForm(msg.bps)
 		v.form.title = title
 	}
-	v.cursor = max(0, min(v.cursor, v.rows()-1))
+	v.clamp(v.rows(), v.rows())
 }
 
 // rows is the number of selectable rows.
@@ -74,10 +74,7 @@ func (v *MeetingsView) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Meetings):
 		return func() tea.Msg { return meetingsCloseMsg{} }
-	case key.Matches(km, k.Up):
-		v.cursor = max(0, v.cursor-1)
-	case key.Matches(km, k.Down):
-		v.cursor = min(v.rows()-1, v.cursor+1)
+	case v.move(k, km, v.rows(), v.rows()):
 	case key.Matches(km, k.NewMeeting):
 		v.form = newAdhocForm(v.bps)
 	case key.Matches(km, k.TestSession):

@@ -30,10 +30,9 @@ type RecordingsView struct {
 	err       string
 	now       time.Time
 	asking    int64 // the recording awaiting y/n for delivery; 0 when none
-	cursor    int
-	offset    int
-	width     int
-	height    int
+	listCursor
+	width  int
+	height int
 }
 
 // NewRecordingsView returns an empty recordings view judging deadlines with cal.
@@ -104,10 +103,7 @@ func (v *RecordingsView) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Recordings):
 		return send(recordingsCloseMsg{})
-	case key.Matches(km, k.Up):
-		v.cursor--
-	case key.Matches(km, k.Down):
-		v.cursor++
+	case v.move(k, km, len(v.items), v.height-5):
 	case key.Matches(km, k.RecordToggle):
 		return send(recordingToggleMsg{stop: v.recording})
 	case key.Matches(km, k.Deliver):
@@ -132,8 +128,7 @@ func (v *RecordingsView) recipient(r store.Recording) string {
 
 // clamp keeps the cursor on an item and in sight.
 func (v *RecordingsView) clamp() {
-	v.cursor = max(0, min(v.cursor, len(v.items)-1))
-	v.offset = max(min(v.offset, v.cursor), v.cursor-max(1, v.height-5)+1)
+	v.listCursor.clamp(len(v.items), v.height-5)
 }
 
 // View renders the title, the live recording, the column heads, one line per recording and a hint.

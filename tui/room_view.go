@@ -17,8 +17,7 @@ type RoomView struct {
 	common Common
 	snap   mcu.Snapshot
 	rows   []roomRow
-	cursor int
-	offset int
+	listCursor
 	width  int
 	height int
 	typing bool   // the technician is typing the selected site's attendees
@@ -138,10 +137,7 @@ func (v *RoomView) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.RollCall):
 		return send(roomCloseMsg{})
-	case key.Matches(km, k.Up):
-		v.cursor--
-	case key.Matches(km, k.Down):
-		v.cursor++
+	case v.move(k, km, len(v.rows), v.height-5):
 	case key.Matches(km, k.AskRollCall):
 		return send(roomAskMsg{})
 	case key.Matches(km, k.Lock):
@@ -192,8 +188,7 @@ func (v *RoomView) typeKey(km tea.KeyMsg) tea.Cmd {
 
 // clamp keeps the cursor on a row and in sight.
 func (v *RoomView) clamp() {
-	v.cursor = max(0, min(v.cursor, len(v.rows)-1))
-	v.offset = max(min(v.offset, v.cursor), v.cursor-max(1, v.height-5)+1)
+	v.listCursor.clamp(len(v.rows), v.height-5)
 }
 
 // View renders the title, the counts, the column heads, one line per row and a hint.

@@ -55,8 +55,7 @@ type SitePicker struct {
 	mode       pickerMode
 	filter     textinput.Model
 	shown      []int // indexes into sites that pass the filter
-	cursor     int   // in shown, or in groups, or in chosen (by mode)
-	offset     int   // the list's first row in sight
+	listCursor       // in shown
 	toffset    int   // the table's
 	gcursor    int
 	row        int // the table's row and column
@@ -259,18 +258,8 @@ func (p *SitePicker) updateList(km tea.KeyMsg) PickResult {
 		p.openSaveGroup()
 	case "tab":
 		p.openTable()
-	case "up", "k":
-		p.cursor = max(0, p.cursor-1)
-	case "down", "j":
-		p.cursor = min(len(p.shown)-1, p.cursor+1)
-	case "pgup":
-		p.cursor = max(0, p.cursor-p.listRows())
-	case "pgdown":
-		p.cursor = min(len(p.shown)-1, p.cursor+p.listRows())
-	case "home":
-		p.cursor = 0
-	case "end":
-		p.cursor = len(p.shown) - 1
+	default:
+		p.move(p.common.Keys, km, len(p.shown), p.listRows())
 	}
 	p.cursor = max(0, p.cursor)
 	return Picking

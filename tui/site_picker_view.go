@@ -66,7 +66,7 @@ func (p *SitePicker) listLines() []string {
 	if len(p.shown) == 0 {
 		return []string{st.Dim.Render(fit(" "+c.Text(txtSpNoMatch, p.filter.Value()), p.width, false))}
 	}
-	p.cursor, p.offset = scrolled(p.cursor, p.offset, len(p.shown), rows)
+	p.clamp(len(p.shown), rows)
 	var out []string
 	for i := p.offset; i < min(len(p.shown), p.offset+rows); i++ {
 		bp := p.sites[p.shown[i]]

@@ -36,9 +36,8 @@ type TestSessionView struct {
 	mine   map[string]bool                      // bridge points ticked here since the view opened
 	saved  map[string]store.TestResult
 	armed  string // the bridge point whose save would turn a passed result into a failed one: enter again confirms
-	cursor int
+	listCursor
 	item   int // the manual item under the cursor
-	offset int
 	width  int
 	height int
 }
@@ -118,10 +117,7 @@ func (v *TestSessionView) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.TestSession):
 		return send(testCloseMsg{})
-	case key.Matches(km, k.Up):
-		v.cursor--
-	case key.Matches(km, k.Down):
-		v.cursor++
+	case v.move(k, km, len(v.rows), v.rowsShown()):
 	case key.Matches(km, k.Left):
 		v.item = (v.item + len(meeting.ManualItems) - 1) % len(meeting.ManualItems)
 	case key.Matches(km, k.Right):
@@ -147,7 +143,7 @@ func (v *TestSessionView) Update(msg tea.Msg) tea.Cmd {
 
 // clamp keeps the cursor on a row and in sight.
 func (v *TestSessionView) clamp() {
-	v.cursor, v.offset = scrolled(v.cursor, v.offset, len(v.rows), v.rowsShown())
+	v.listCursor.clamp(len(v.rows), v.rowsShown())
 }
 
 // rowsShown is how many bridge points fit above the checklist.
