@@ -27,9 +27,7 @@ type BookingsView struct {
 	common  Common
 	full    *KeyMap          // the unconfined keys: a refused key is said, not ignored
 	reg     bookingRegistry  // the units and bridge points, for the form
-	form    *BookingFormView // the booking form, when open
-	confirm *ConfirmDialog   // the question before recording a step, when open
-	asked   bookingStepMsg   // the step the dialog asks about
+	asked   bookingStepMsg   // the step the question on the overlay stack asks about
 	loaded  bool
 	err     error
 	list    []meeting.BookingStatus
@@ -47,12 +45,6 @@ func NewBookingsView(c Common) *BookingsView { return &BookingsView{common: c} }
 // SetSize sets the view's size.
 func (v *BookingsView) SetSize(width, height int) {
 	v.width, v.height = width, height
-	if v.form != nil {
-		v.form.SetSize(width, height)
-	}
-	if v.confirm != nil {
-		v.confirm.SetSize(width, height)
-	}
 	v.clamp()
 }
 
@@ -113,12 +105,6 @@ func (v *BookingsView) listRows() int {
 func (v *BookingsView) View() string {
 	c, st := v.common, v.common.Styles
 	dim := func(s string) string { return st.Dim.Render(fit(" "+s, v.width, false)) }
-	switch {
-	case v.confirm != nil:
-		return v.confirm.View()
-	case v.form != nil:
-		return v.form.View()
-	}
 	if !v.loaded {
 		return padLines(dim(c.Text(txtBkLoading)), v.height)
 	}
@@ -269,24 +255,12 @@ func unitName(units map[string]string, id string) string {
 // ShortHelp is the view's bindings for the help bar.
 func (v *BookingsView) ShortHelp() []key.Binding {
 	k := v.common.Keys
-	switch {
-	case v.confirm != nil:
-		return v.confirm.ShortHelp()
-	case v.form != nil:
-		return v.form.ShortHelp()
-	}
 	return []key.Binding{k.Move, k.Back, k.BookingAdd, k.BookingEdit, k.BookingStep, k.TestSession, k.Help, k.Quit}
 }
 
 // FullHelp is every binding of the view, in columns.
 func (v *BookingsView) FullHelp() [][]key.Binding {
 	k := v.common.Keys
-	switch {
-	case v.confirm != nil:
-		return v.confirm.FullHelp()
-	case v.form != nil:
-		return v.form.FullHelp()
-	}
 	return [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, {k.BookingAdd, k.BookingEdit, k.BookingStep},
 		{k.Back, k.Bookings, k.TestSession, k.Help, k.Quit}}
 }

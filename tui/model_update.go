@@ -62,6 +62,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case IncidentCancelMsg:
 		m.shut(m.form())
 	case ConfirmResultMsg:
+		if msg.Action == confirmBookingStep {
+			return m, m.answerStep(msg.Yes)
+		}
 		return m, m.confirmed(msg)
 	case floorMsg:
 		m.applyFloor(msg)

@@ -50,17 +50,35 @@ func on[T overlay](s overlays) T {
 }
 
 // open puts v on top of the stack and sizes it; a view of its kind already open gives way (one
-// incident list, one question at a time).
+// incident list, one question of the console at a time).
 func (m *Model) open(v overlay) {
-	m.overlays = slices.DeleteFunc(m.overlays, func(o overlay) bool { return reflect.TypeOf(o) == reflect.TypeOf(v) })
+	m.overlays = slices.DeleteFunc(m.overlays, func(o overlay) bool { return sameKind(o, v) })
 	m.overlays = append(m.overlays, v)
 	m.layout()
 }
 
-// shut takes v off the stack (nothing when it is not there); the view below shows again.
+// sameKind reports whether a and b are views of one kind: the same type, the bookings view's
+// step question apart from the console's questions (quit, mute all…), which may come over it.
+func sameKind(a, b overlay) bool {
+	if reflect.TypeOf(a) != reflect.TypeOf(b) {
+		return false
+	}
+	qa, ok := a.(*ConfirmDialog)
+	return !ok || (qa.Action() == confirmBookingStep) == (b.(*ConfirmDialog).Action() == confirmBookingStep)
+}
+
+// owner is a view that opens views of its own on the stack (the bookings view: its booking form
+// and step question); they close with it.
+type owner interface{ owns(o overlay) bool }
+
+// shut takes v off the stack, with the views it owns (nothing when it is not there); the view
+// below shows again.
 func (m *Model) shut(v overlay) {
 	if i := slices.IndexFunc(m.overlays, func(o overlay) bool { return o == v }); i >= 0 {
 		m.overlays = slices.Delete(m.overlays, i, i+1)
+		if own, ok := v.(owner); ok {
+			m.overlays = slices.DeleteFunc(m.overlays, own.owns)
+		}
 	}
 	m.layout()
 }
@@ -72,15 +90,16 @@ func shutAll[T overlay](m *Model) {
 }
 
 // The views on the stack, by kind; each is nil when not open.
-func (m *Model) form() *IncidentForm         { return on[*IncidentForm](m.overlays) }
-func (m *Model) confirm() *ConfirmDialog     { return on[*ConfirmDialog](m.overlays) }
-func (m *Model) list() *IncidentList         { return on[*IncidentList](m.overlays) }
-func (m *Model) closing() *CloseView         { return on[*CloseView](m.overlays) }
-func (m *Model) testing() *TestSessionView   { return on[*TestSessionView](m.overlays) }
-func (m *Model) bookings() *BookingsView     { return on[*BookingsView](m.overlays) }
-func (m *Model) recordings() *RecordingsView { return on[*RecordingsView](m.overlays) }
-func (m *Model) meetings() *MeetingsView     { return on[*MeetingsView](m.overlays) }
-func (m *Model) room() *RoomView             { return on[*RoomView](m.overlays) }
+func (m *Model) form() *IncidentForm           { return on[*IncidentForm](m.overlays) }
+func (m *Model) confirm() *ConfirmDialog       { return on[*ConfirmDialog](m.overlays) }
+func (m *Model) list() *IncidentList           { return on[*IncidentList](m.overlays) }
+func (m *Model) closing() *CloseView           { return on[*CloseView](m.overlays) }
+func (m *Model) testing() *TestSessionView     { return on[*TestSessionView](m.overlays) }
+func (m *Model) bookings() *BookingsView       { return on[*BookingsView](m.overlays) }
+func (m *Model) recordings() *RecordingsView   { return on[*RecordingsView](m.overlays) }
+func (m *Model) meetings() *MeetingsView       { return on[*MeetingsView](m.overlays) }
+func (m *Model) room() *RoomView               { return on[*RoomView](m.overlays) }
+func (m *Model) bookingForm() *BookingFormView { return on[*BookingFormView](m.overlays) }
 
 // overlayKey gives km to v, the view on top. The test session, recordings and roll call first
 // refuse the keys of actions the role may not do; esc and I close the incident list at once, so

@@ -22,6 +22,7 @@ func (v *MeetingsView) takesText() bool    { return false }
 func (v *RoomView) takesText() bool        { return false }
 func (v *TestSessionView) takesText() bool { return false }
 func (v *RecordingsView) takesText() bool  { return false }
+func (f *BookingFormView) takesText() bool { return false }
 func (l *IncidentList) takesText() bool    { return false }
 
 func (v *TestSessionView) passes(km tea.KeyMsg) bool { return helpOrQuit(v.common, km) }
@@ -29,10 +30,23 @@ func (v *RecordingsView) passes(km tea.KeyMsg) bool  { return helpOrQuit(v.commo
 func (v *MeetingsView) passes(km tea.KeyMsg) bool    { return !v.Typing() && helpOrQuit(v.common, km) }
 func (v *RoomView) passes(km tea.KeyMsg) bool        { return !v.Typing() && helpOrQuit(v.common, km) }
 
-// passes lets T through too, the test session opening in the bookings view's place; nothing
-// passes while its booking form or its question has the keyboard.
+// passes lets T through too: the test session opens in the bookings view's place.
 func (v *BookingsView) passes(km tea.KeyMsg) bool {
-	return !v.Capturing() && (helpOrQuit(v.common, km) || key.Matches(km, v.common.Keys.TestSession))
+	return helpOrQuit(v.common, km) || key.Matches(km, v.common.Keys.TestSession)
+}
+
+// The booking form, like the incident form, keeps every key.
+func (f *BookingFormView) passes(tea.KeyMsg) bool { return false }
+
+// owns is the bookings view's booking form and step question, which close with it.
+func (v *BookingsView) owns(o overlay) bool {
+	switch o := o.(type) {
+	case *BookingFormView:
+		return true
+	case *ConfirmDialog:
+		return o.Action() == confirmBookingStep
+	}
+	return false
 }
 
 // passes lets i through too: an incident is written over the list.

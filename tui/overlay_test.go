@@ -49,3 +49,33 @@ func TestViewOverTheFilterGetsTheKeys(t *testing.T) {
 		t.Errorf("back on the main screen the filter takes the keys again: editing %v, %q", m.table.Editing(), m.table.Filter())
 	}
 }
+
+// The bookings view's form and step question sit on the one stack, over the view, and close with
+// it (a meeting opened meanwhile closes the bookings view); the console's quit question comes over
+// the step question and, answered no, uncovers it.
+func TestBookingFormAndQuestionOnTheStack(t *testing.T) {
+	f := newFixture(t, 2)
+	m := f.model(t, "vi", 80, 24)
+	pressWorkflow(t, m, "B", "a")
+	if _, ok := m.overlays.top().(*BookingFormView); !ok || len(m.overlays) != 2 {
+		t.Fatalf("B then a: stack %T, want the bookings view under the booking form", m.overlays)
+	}
+	if w, ok := contains(m.View(), m.common.Text(txtBfTitleNew)); !ok {
+		t.Errorf("the booking form is not drawn: %q missing", w)
+	}
+	m.shut(m.bookings())
+	if len(m.overlays) != 0 {
+		t.Fatalf("the booking form outlived its bookings view: %T", m.overlays)
+	}
+
+	pressWorkflow(t, m, "B")
+	m.open(NewConfirmDialog(m.common, confirmBookingStep, "Ghi bước?"))
+	press(t, m, "ctrl+c")
+	if q := m.confirm(); q == nil || q.Action() != ConfirmQuit || len(m.overlays) != 3 {
+		t.Fatalf("ctrl+c over the step question: %T", m.overlays)
+	}
+	press(t, m, "n")
+	if q := m.confirm(); q == nil || q.Action() != confirmBookingStep {
+		t.Fatalf("n to quit did not uncover the step question: %T", m.overlays)
+	}
+}

@@ -36,7 +36,7 @@ func runWorkflow(t *testing.T, m *Model, cmd tea.Cmd) {
 			t.Fatal("a console command did not finish")
 		}
 		switch msg.(type) {
-		case workflowMsg, CommandResultMsg:
+		case workflowMsg, CommandResultMsg, ConfirmResultMsg: // the step question answers as every dialog
 		default:
 			return
 		}
