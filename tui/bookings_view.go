@@ -24,16 +24,16 @@ var partyLabels = map[meeting.Party]textKey{
 // From it a technician may register a booking (a), edit the selected one (e) and record its next
 // step (n), each through the Desk as the command line does, as the role allows.
 type BookingsView struct {
-	common  Common
-	full    *KeyMap          // the unconfined keys: a refused key is said, not ignored
-	reg     bookingRegistry  // the units and bridge points, for the form
-	asked   bookingStepMsg   // the step the question on the overlay stack asks about
-	loaded  bool
-	err     error
-	list    []meeting.BookingStatus
-	due     []meeting.DueItem
-	gaps    []meeting.TrainingGap
-	units   map[string]string
+	common Common
+	full   *KeyMap         // the unconfined keys: a refused key is said, not ignored
+	reg    bookingRegistry // the units and bridge points, for the form
+	asked  bookingStepMsg  // the step the question on the overlay stack asks about
+	loaded bool
+	err    error
+	list   []meeting.BookingStatus
+	due    []meeting.DueItem
+	gaps   []meeting.TrainingGap
+	units  map[string]string
 	listCursor
 	width  int
 	height int
