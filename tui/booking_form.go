@@ -101,7 +101,8 @@ type BookingFormView struct {
 	units        []store.Unit
 	bps          []store.BridgePoint
 	groups       []meeting.Group // for the site picker: built in and the users'
-	picker       *SitePicker     // open over the form while the sub bridge points are chosen
+	picker       *SitePicker     // on the overlay stack over the form while the sub bridge points are chosen
+	pickerNew    bool            // picker is still to be put on the stack (takePicker)
 	offset       int
 	width        int
 	height       int
@@ -175,39 +176,45 @@ func (f *BookingFormView) SetGroups(groups []meeting.Group) { f.groups = groups 
 // Picker is the site picker open over the form, nil when none is.
 func (f *BookingFormView) Picker() *SitePicker { return f.picker }
 
+// takePicker is the site picker the form has just opened, once: the root puts it on the
+// overlay stack over the form.
+func (f *BookingFormView) takePicker() *SitePicker {
+	if !f.pickerNew {
+		return nil
+	}
+	f.pickerNew = false
+	return f.picker
+}
+
 // openPicker opens the site picker on the sub bridge points typed so far.
 func (f *BookingFormView) openPicker() {
+	f.pickerNew = true
 	f.picker = NewSitePicker(f.common, f.units, f.bps, slices.Clone(f.groups))
 	if f.common.Perm.bookingAllowed(ActBookingEdit) {
 		f.picker.EnableGroupSaving()
 	}
 	points, _ := parsePoints(f.common, f.inputs[bkPoints].Value())
 	f.picker.SetSelection(points)
-	f.picker.SetSize(f.width, f.height)
 }
 
-// updatePicker gives a key to the open picker; its choice, when done, becomes the field's text.
-func (f *BookingFormView) updatePicker(km tea.KeyMsg) tea.Cmd {
-	res, cmd := f.picker.Update(km)
-	switch res {
-	case Picked:
-		points, _ := f.picker.Selection()
+// picked takes the picker's outcome once it is off the stack: its choice, when done, becomes
+// the field's text.
+func (f *BookingFormView) picked(p *SitePicker) {
+	if p != f.picker {
+		return
+	}
+	if p.Result() == Picked {
+		points, _ := p.Selection()
 		f.inputs[bkPoints].SetValue(formatFormPoints(points))
 		f.inputs[bkPoints].CursorEnd()
 		f.errs[bkPoints] = nil
-		f.picker = nil
-	case PickCancelled:
-		f.picker = nil
 	}
-	return cmd
+	f.picker = nil
 }
 
 // SetSize sets the form's size.
 func (f *BookingFormView) SetSize(width, height int) {
 	f.width, f.height = width, height
-	if f.picker != nil {
-		f.picker.SetSize(width, height)
-	}
 	for i := range f.inputs {
 		f.inputs[i].Width = max(10, width-f.labelWidth()-7)
 	}
@@ -229,9 +236,6 @@ func (f *BookingFormView) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return nil
-	}
-	if f.picker != nil {
-		return f.updatePicker(km)
 	}
 	k := f.common.Keys
 	last := bkHeadOfUnit

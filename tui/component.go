@@ -28,6 +28,7 @@ var (
 	_ Component = (*TestSessionView)(nil)
 	_ Component = (*BookingsView)(nil)
 	_ Component = (*BookingFormView)(nil)
+	_ Component = (*SitePicker)(nil)
 	_ Component = (*RecordingsView)(nil)
 	_ Component = (*MeetingsView)(nil)
 	_ Component = (*RoomView)(nil)

@@ -103,7 +103,8 @@ func (m *Model) bookingForm() *BookingFormView { return on[*BookingFormView](m.o
 
 // overlayKey gives km to v, the view on top. The test session, recordings and roll call first
 // refuse the keys of actions the role may not do; esc and I close the incident list at once, so
-// that the next key already reaches what is below.
+// that the next key already reaches what is below. The booking form opens its site picker over
+// itself, and the picker, once done or cancelled, hands its choice back to the form.
 func (m *Model) overlayKey(v overlay, km tea.KeyMsg) tea.Cmd {
 	switch v := v.(type) {
 	case *TestSessionView:
@@ -117,6 +118,21 @@ func (m *Model) overlayKey(v overlay, km tea.KeyMsg) tea.Cmd {
 			m.shut(v)
 			return nil
 		}
+	case *BookingFormView:
+		cmd := v.Update(km)
+		if p := v.takePicker(); p != nil {
+			m.open(p)
+		}
+		return cmd
+	case *SitePicker:
+		cmd := v.Update(km)
+		if v.Result() != Picking {
+			m.shut(v)
+			if f := m.bookingForm(); f != nil {
+				f.picked(v)
+			}
+		}
+		return cmd
 	}
 	return v.Update(km)
 }

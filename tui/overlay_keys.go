@@ -17,13 +17,16 @@ func (v *CloseView) takesText() bool            { return v.Editing() }
 func (v *CloseView) passes(km tea.KeyMsg) bool {
 	return !v.Editing() && key.Matches(km, v.common.Keys.Help)
 }
-func (v *BookingsView) takesText() bool    { return false }
-func (v *MeetingsView) takesText() bool    { return false }
-func (v *RoomView) takesText() bool        { return false }
-func (v *TestSessionView) takesText() bool { return false }
-func (v *RecordingsView) takesText() bool  { return false }
-func (f *BookingFormView) takesText() bool { return false }
-func (l *IncidentList) takesText() bool    { return false }
+func (v *BookingsView) takesText() bool      { return false }
+func (v *MeetingsView) takesText() bool      { return false }
+func (v *RoomView) takesText() bool          { return false }
+func (v *TestSessionView) takesText() bool   { return false }
+func (v *RecordingsView) takesText() bool    { return false }
+func (f *BookingFormView) takesText() bool   { return false }
+func (p *SitePicker) takesText() bool        { return false }
+func (p *SitePicker) passes(tea.KeyMsg) bool { return false }
+
+func (l *IncidentList) takesText() bool { return false }
 
 func (v *TestSessionView) passes(km tea.KeyMsg) bool { return helpOrQuit(v.common, km) }
 func (v *RecordingsView) passes(km tea.KeyMsg) bool  { return helpOrQuit(v.common, km) }
@@ -38,10 +41,11 @@ func (v *BookingsView) passes(km tea.KeyMsg) bool {
 // The booking form, like the incident form, keeps every key.
 func (f *BookingFormView) passes(tea.KeyMsg) bool { return false }
 
-// owns is the bookings view's booking form and step question, which close with it.
+// owns is the bookings view's booking form (with its site picker) and step question, which
+// close with it.
 func (v *BookingsView) owns(o overlay) bool {
 	switch o := o.(type) {
-	case *BookingFormView:
+	case *BookingFormView, *SitePicker:
 		return true
 	case *ConfirmDialog:
 		return o.Action() == confirmBookingStep

@@ -50,9 +50,9 @@ func TestViewOverTheFilterGetsTheKeys(t *testing.T) {
 	}
 }
 
-// The bookings view's form and step question sit on the one stack, over the view, and close with
-// it (a meeting opened meanwhile closes the bookings view); the console's quit question comes over
-// the step question and, answered no, uncovers it.
+// The bookings view's form, the form's site picker and the step question sit on the one stack,
+// over the view, and close with it (a meeting opened meanwhile closes the bookings view); the
+// console's quit question comes over the step question and, answered no, uncovers it.
 func TestBookingFormAndQuestionOnTheStack(t *testing.T) {
 	f := newFixture(t, 2)
 	m := f.model(t, "vi", 80, 24)
@@ -63,9 +63,20 @@ func TestBookingFormAndQuestionOnTheStack(t *testing.T) {
 	if w, ok := contains(m.View(), m.common.Text(txtBfTitleNew)); !ok {
 		t.Errorf("the booking form is not drawn: %q missing", w)
 	}
+	focusForm(t, m, bkPoints)
+	pressWorkflow(t, m, "enter")
+	picker, ok := m.overlays.top().(*SitePicker)
+	if !ok || len(m.overlays) != 3 || m.bookingForm().Picker() != picker {
+		t.Fatalf("enter on the sub bridge points: stack %T, want the site picker over the form", m.overlays)
+	}
+	pressWorkflow(t, m, "esc")
+	if _, ok := m.overlays.top().(*BookingFormView); !ok || m.bookingForm().Picker() != nil {
+		t.Fatalf("esc in the picker: stack %T, want the form back", m.overlays)
+	}
+	pressWorkflow(t, m, "enter")
 	m.shut(m.bookings())
 	if len(m.overlays) != 0 {
-		t.Fatalf("the booking form outlived its bookings view: %T", m.overlays)
+		t.Fatalf("the booking form or its picker outlived the bookings view: %T", m.overlays)
 	}
 
 	pressWorkflow(t, m, "B")

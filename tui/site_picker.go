@@ -44,9 +44,10 @@ type pickedSite struct {
 // sub bridge points; ad hoc meetings, roll calls and dial-outs later): a diacritics-insensitive
 // filter on names as people say them, space to toggle, a key for a whole group, the count
 // chosen, and attendees and contact per site in a table. It checks nothing about a meeting;
-// its owner forwards keys to Update and reads Selection when Update says Picked.
+// its owner opens it on the console's overlay stack and reads Selection once Result says Picked.
 type SitePicker struct {
 	common     Common
+	result     PickResult // what the last key did
 	sites      []store.BridgePoint
 	units      map[string]store.Unit
 	groups     []meeting.Group
@@ -199,8 +200,22 @@ func (p *SitePicker) refilter() {
 	p.cursor = max(0, min(p.cursor, len(p.shown)-1))
 }
 
-// Update gives a key to the picker and says whether the choice is done or cancelled.
-func (p *SitePicker) Update(km tea.KeyMsg) (PickResult, tea.Cmd) {
+// Update gives a key to the picker; Result then says whether the choice is done or cancelled.
+func (p *SitePicker) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	var cmd tea.Cmd
+	p.result, cmd = p.update(km)
+	return cmd
+}
+
+// Result is what the last key did: still choosing, done (Picked) or cancelled.
+func (p *SitePicker) Result() PickResult { return p.result }
+
+// update acts on km in the picker's mode.
+func (p *SitePicker) update(km tea.KeyMsg) (PickResult, tea.Cmd) {
 	p.status = ""
 	switch p.mode {
 	case pickFilter:

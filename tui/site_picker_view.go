@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
 )
 
 // listRows is how many registry rows the list shows: the height less the title, the filter,
@@ -148,3 +150,10 @@ func (p *SitePicker) tableLines() []string {
 	}
 	return out
 }
+
+// ShortHelp is the booking form's, as when the picker was drawn inside the form; the picker's
+// own keys are on its hint line.
+func (p *SitePicker) ShortHelp() []key.Binding { return p.common.Keys.formShortHelp() }
+
+// FullHelp is the booking form's, as ShortHelp.
+func (p *SitePicker) FullHelp() [][]key.Binding { return p.common.Keys.formFullHelp() }
