@@ -176,9 +176,9 @@ func (f *BookingFormView) SetGroups(groups []meeting.Group) { f.groups = groups 
 // Picker is the site picker open over the form, nil when none is.
 func (f *BookingFormView) Picker() *SitePicker { return f.picker }
 
-// takePicker is the site picker the form has just opened, once: the root puts it on the
-// overlay stack over the form.
-func (f *BookingFormView) takePicker() *SitePicker {
+// opened is the site picker the form has just opened, once: the root puts it on the overlay
+// stack over the form.
+func (f *BookingFormView) opened() overlay {
 	if !f.pickerNew {
 		return nil
 	}
@@ -197,10 +197,11 @@ func (f *BookingFormView) openPicker() {
 	f.picker.SetSelection(points)
 }
 
-// picked takes the picker's outcome once it is off the stack: its choice, when done, becomes
-// the field's text.
-func (f *BookingFormView) picked(p *SitePicker) {
-	if p != f.picker {
+// closed takes the site picker's outcome once it is off the stack: its choice, when done,
+// becomes the field's text.
+func (f *BookingFormView) closed(child overlay) {
+	p, ok := child.(*SitePicker)
+	if !ok || p != f.picker {
 		return
 	}
 	if p.Result() == Picked {

@@ -31,5 +31,6 @@ var (
 	_ Component = (*SitePicker)(nil)
 	_ Component = (*RecordingsView)(nil)
 	_ Component = (*MeetingsView)(nil)
+	_ Component = (*adhocForm)(nil)
 	_ Component = (*RoomView)(nil)
 )

@@ -209,7 +209,9 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		cmd := m.openMeetings()
-		m.meetings().form = newAdhocForm(nil)
+		view := m.meetings()
+		view.form = newAdhocForm(m.common, nil)
+		m.open(view.form)
 		return cmd
 	case key.Matches(km, k.TestSession):
 		return m.openTestSession()

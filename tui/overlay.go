@@ -103,38 +103,54 @@ func (m *Model) bookingForm() *BookingFormView { return on[*BookingFormView](m.o
 
 // overlayKey gives km to v, the view on top. The test session, recordings and roll call first
 // refuse the keys of actions the role may not do; esc and I close the incident list at once, so
-// that the next key already reaches what is below. The booking form opens its site picker over
-// itself, and the picker, once done or cancelled, hands its choice back to the form.
+// that the next key already reaches what is below. Then the views v opened or ended settle.
 func (m *Model) overlayKey(v overlay, km tea.KeyMsg) tea.Cmd {
+	var cmd tea.Cmd
 	switch v := v.(type) {
 	case *TestSessionView:
-		return m.testKey(km)
+		cmd = m.testKey(km)
 	case *RecordingsView:
-		return m.recordingsKey(km)
+		cmd = m.recordingsKey(km)
 	case *RoomView:
-		return m.roomKey(km)
+		cmd = m.roomKey(km)
 	case *IncidentList:
 		if key.Matches(km, m.common.Keys.Cancel, m.common.Keys.Incidents) {
 			m.shut(v)
 			return nil
 		}
-	case *BookingFormView:
-		cmd := v.Update(km)
-		if p := v.takePicker(); p != nil {
-			m.open(p)
-		}
-		return cmd
-	case *SitePicker:
-		cmd := v.Update(km)
-		if v.Result() != Picking {
-			m.shut(v)
-			if f := m.bookingForm(); f != nil {
-				f.picked(v)
-			}
-		}
-		return cmd
+		cmd = v.Update(km)
+	default:
+		cmd = v.Update(km)
 	}
-	return v.Update(km)
+	m.settle(v)
+	return cmd
+}
+
+// opener is a view that opens a view of its own over itself with a key (the booking form its
+// site picker, the meetings view the ad hoc form); opened hands it over once.
+type opener interface{ opened() overlay }
+
+// finisher is a view that ends by itself with a key (the site picker chosen or cancelled, the ad
+// hoc form on esc).
+type finisher interface{ finished() bool }
+
+// parent is told that a view it opened over itself has finished and is off the stack.
+type parent interface{ closed(child overlay) }
+
+// settle follows the key just given to v: the view v opened goes on top; v, once finished, goes
+// off the stack and the view under it is told.
+func (m *Model) settle(v overlay) {
+	if o, ok := v.(opener); ok {
+		if child := o.opened(); child != nil {
+			m.open(child)
+		}
+	}
+	if f, ok := v.(finisher); ok && f.finished() {
+		m.shut(v)
+		if p, ok := m.overlays.top().(parent); ok {
+			p.closed(v)
+		}
+	}
 }
 
 // textFocused reports whether a text field takes the keys: the view on top's, or, with no view

@@ -25,12 +25,18 @@ func (v *RecordingsView) takesText() bool    { return false }
 func (f *BookingFormView) takesText() bool   { return false }
 func (p *SitePicker) takesText() bool        { return false }
 func (p *SitePicker) passes(tea.KeyMsg) bool { return false }
+func (f *adhocForm) takesText() bool         { return false }
+func (f *adhocForm) passes(tea.KeyMsg) bool  { return false }
+
+// finished: the site picker once chosen or cancelled, the ad hoc form on esc.
+func (p *SitePicker) finished() bool { return p.result != Picking }
+func (f *adhocForm) finished() bool  { return f.done }
 
 func (l *IncidentList) takesText() bool { return false }
 
 func (v *TestSessionView) passes(km tea.KeyMsg) bool { return helpOrQuit(v.common, km) }
 func (v *RecordingsView) passes(km tea.KeyMsg) bool  { return helpOrQuit(v.common, km) }
-func (v *MeetingsView) passes(km tea.KeyMsg) bool    { return !v.Typing() && helpOrQuit(v.common, km) }
+func (v *MeetingsView) passes(km tea.KeyMsg) bool    { return helpOrQuit(v.common, km) }
 func (v *RoomView) passes(km tea.KeyMsg) bool        { return !v.Typing() && helpOrQuit(v.common, km) }
 
 // passes lets T through too: the test session opens in the bookings view's place.
@@ -40,6 +46,9 @@ func (v *BookingsView) passes(km tea.KeyMsg) bool {
 
 // The booking form, like the incident form, keeps every key.
 func (f *BookingFormView) passes(tea.KeyMsg) bool { return false }
+
+// owns is the meetings view's ad hoc form, which closes with it.
+func (v *MeetingsView) owns(o overlay) bool { _, ok := o.(*adhocForm); return ok }
 
 // owns is the bookings view's booking form (with its site picker) and step question, which
 // close with it.

@@ -90,3 +90,31 @@ func TestBookingFormAndQuestionOnTheStack(t *testing.T) {
 		t.Fatalf("n to quit did not uncover the step question: %T", m.overlays)
 	}
 }
+
+// The ad hoc form goes on the stack over the meetings view, from the main screen's N as from the
+// view's; esc takes it off at once, and the meetings view takes the keys again.
+func TestAdhocFormOnTheStack(t *testing.T) {
+	f := newFixture(t, 2)
+	m := f.model(t, "vi", 80, 24)
+	press(t, m, "N")
+	form, ok := m.overlays.top().(*adhocForm)
+	if !ok || len(m.overlays) != 2 || m.meetings() == nil {
+		t.Fatalf("N: stack %T, want the ad hoc form over the meetings view", m.overlays)
+	}
+	press(t, m, "H", "q")
+	if string(form.title) != "Hq" {
+		t.Errorf("the form's title is %q, want the keys typed, q included", string(form.title))
+	}
+	press(t, m, "esc")
+	if m.overlays.top() != m.meetings() || m.meetings().form != nil {
+		t.Fatalf("esc: stack %T, want the meetings view alone", m.overlays)
+	}
+	press(t, m, "N")
+	if _, ok := m.overlays.top().(*adhocForm); !ok || len(m.overlays) != 2 {
+		t.Fatalf("N in the meetings view: stack %T", m.overlays)
+	}
+	m.shut(m.meetings())
+	if len(m.overlays) != 0 {
+		t.Fatalf("the ad hoc form outlived the meetings view: %T", m.overlays)
+	}
+}
