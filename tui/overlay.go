@@ -9,8 +9,9 @@ import (
 )
 
 // The views the console draws over its main screen (the incident form and list, the close view
-// and its pending list, the test session, bookings, recordings, meetings, the roll call and the
-// yes/no dialogs) sit on one stack in the root model. The view on top is the one drawn, the one
+// and its pending list, the test session, bookings with the booking form and its site picker,
+// recordings, meetings with the ad hoc form, the roll call and the yes/no questions) sit on one
+// stack in the root model. The view on top is the one drawn, the one
 // whose keys the help bar shows, the one that gets the keyboard and the one that says whether a
 // text field has it; the main screen's panels get keys only when the stack is empty. A view opened
 // later — by a key the view below let through, or by an answer arriving from the store — goes on
@@ -22,8 +23,8 @@ type overlay interface {
 	// takesText reports whether a text field of the view has the keyboard: every key goes to it
 	// and several runes read at once stay one key message (they are text, not commands).
 	takesText() bool
-	// passes reports whether km, when the view does not type, goes past the view to the main
-	// screen's global keys (help, quit…) instead of to the view.
+	// passes reports whether km, when no text field of the view has the keyboard, goes past the
+	// view to the main screen's global keys (help, quit…) instead of to the view.
 	passes(km tea.KeyMsg) bool
 }
 
@@ -67,8 +68,8 @@ func sameKind(a, b overlay) bool {
 	return !ok || (qa.Action() == confirmBookingStep) == (b.(*ConfirmDialog).Action() == confirmBookingStep)
 }
 
-// owner is a view that opens views of its own on the stack (the bookings view: its booking form
-// and step question); they close with it.
+// owner is a view that opens views of its own on the stack (the bookings view its booking form
+// and step question, the meetings view the ad hoc form); they close with it.
 type owner interface{ owns(o overlay) bool }
 
 // shut takes v off the stack, with the views it owns (nothing when it is not there); the view
@@ -80,12 +81,6 @@ func (m *Model) shut(v overlay) {
 			m.overlays = slices.DeleteFunc(m.overlays, own.owns)
 		}
 	}
-	m.layout()
-}
-
-// shutAll takes every view of type T off the stack.
-func shutAll[T overlay](m *Model) {
-	m.overlays = slices.DeleteFunc(m.overlays, func(o overlay) bool { _, ok := o.(T); return ok })
 	m.layout()
 }
 

@@ -5,34 +5,35 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// What each view on the overlay stack types and lets through to the main screen's global keys.
-// takesText is the text focus only (the incident form, a text being edited in the close view); a
-// view whose own form or field takes every key (bookings, meetings, roll call) says so in passes.
+// What each view on the overlay stack types, lets through to the main screen's global keys,
+// owns and finishes. takesText is the text focus alone (the incident form, a text being edited
+// in the close view); a view whose own field takes every key (the roll call typing a count) says
+// so in passes.
 
-func (f *IncidentForm) takesText() bool         { return true }
-func (f *IncidentForm) passes(tea.KeyMsg) bool  { return false }
-func (d *ConfirmDialog) takesText() bool        { return false }
-func (d *ConfirmDialog) passes(tea.KeyMsg) bool { return false }
-func (v *CloseView) takesText() bool            { return v.Editing() }
+func (f *IncidentForm) takesText() bool    { return true }
+func (v *CloseView) takesText() bool       { return v.Editing() }
+func (d *ConfirmDialog) takesText() bool   { return false }
+func (l *IncidentList) takesText() bool    { return false }
+func (v *BookingsView) takesText() bool    { return false }
+func (f *BookingFormView) takesText() bool { return false }
+func (p *SitePicker) takesText() bool      { return false }
+func (v *MeetingsView) takesText() bool    { return false }
+func (f *adhocForm) takesText() bool       { return false }
+func (v *RoomView) takesText() bool        { return false }
+func (v *TestSessionView) takesText() bool { return false }
+func (v *RecordingsView) takesText() bool  { return false }
+
+// The forms, the site picker and the questions keep every key.
+func (f *IncidentForm) passes(tea.KeyMsg) bool    { return false }
+func (f *BookingFormView) passes(tea.KeyMsg) bool { return false }
+func (p *SitePicker) passes(tea.KeyMsg) bool      { return false }
+func (f *adhocForm) passes(tea.KeyMsg) bool       { return false }
+func (d *ConfirmDialog) passes(tea.KeyMsg) bool   { return false }
+
+// passes lets ? through, unless a text is being edited.
 func (v *CloseView) passes(km tea.KeyMsg) bool {
 	return !v.Editing() && key.Matches(km, v.common.Keys.Help)
 }
-func (v *BookingsView) takesText() bool      { return false }
-func (v *MeetingsView) takesText() bool      { return false }
-func (v *RoomView) takesText() bool          { return false }
-func (v *TestSessionView) takesText() bool   { return false }
-func (v *RecordingsView) takesText() bool    { return false }
-func (f *BookingFormView) takesText() bool   { return false }
-func (p *SitePicker) takesText() bool        { return false }
-func (p *SitePicker) passes(tea.KeyMsg) bool { return false }
-func (f *adhocForm) takesText() bool         { return false }
-func (f *adhocForm) passes(tea.KeyMsg) bool  { return false }
-
-// finished: the site picker once chosen or cancelled, the ad hoc form on esc.
-func (p *SitePicker) finished() bool { return p.result != Picking }
-func (f *adhocForm) finished() bool  { return f.done }
-
-func (l *IncidentList) takesText() bool { return false }
 
 func (v *TestSessionView) passes(km tea.KeyMsg) bool { return helpOrQuit(v.common, km) }
 func (v *RecordingsView) passes(km tea.KeyMsg) bool  { return helpOrQuit(v.common, km) }
@@ -44,11 +45,13 @@ func (v *BookingsView) passes(km tea.KeyMsg) bool {
 	return helpOrQuit(v.common, km) || key.Matches(km, v.common.Keys.TestSession)
 }
 
-// The booking form, like the incident form, keeps every key.
-func (f *BookingFormView) passes(tea.KeyMsg) bool { return false }
+// passes lets i through too: an incident is written over the list.
+func (l *IncidentList) passes(km tea.KeyMsg) bool {
+	return helpOrQuit(l.common, km) || key.Matches(km, l.common.Keys.Incident)
+}
 
-// owns is the meetings view's ad hoc form, which closes with it.
-func (v *MeetingsView) owns(o overlay) bool { _, ok := o.(*adhocForm); return ok }
+// helpOrQuit reports whether km is ? or q, which most views let through.
+func helpOrQuit(c Common, km tea.KeyMsg) bool { return key.Matches(km, c.Keys.Help, c.Keys.Quit) }
 
 // owns is the bookings view's booking form (with its site picker) and step question, which
 // close with it.
@@ -62,10 +65,9 @@ func (v *BookingsView) owns(o overlay) bool {
 	return false
 }
 
-// passes lets i through too: an incident is written over the list.
-func (l *IncidentList) passes(km tea.KeyMsg) bool {
-	return helpOrQuit(l.common, km) || key.Matches(km, l.common.Keys.Incident)
-}
+// owns is the meetings view's ad hoc form, which closes with it.
+func (v *MeetingsView) owns(o overlay) bool { _, ok := o.(*adhocForm); return ok }
 
-// helpOrQuit reports whether km is ? or q, which most views let through.
-func helpOrQuit(c Common, km tea.KeyMsg) bool { return key.Matches(km, c.Keys.Help, c.Keys.Quit) }
+// finished: the site picker once chosen or cancelled, the ad hoc form on esc.
+func (p *SitePicker) finished() bool { return p.result != Picking }
+func (f *adhocForm) finished() bool  { return f.done }
