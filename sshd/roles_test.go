@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"diemcau/mcu"
+	"diemcau/tui/tuitest"
 )
 
 // typeKeys writes each chunk as one packet, as a person types, with a pause between.
@@ -64,7 +65,7 @@ func TestSSHViewerCanDoNothing(t *testing.T) {
 	if _, err := f.conf.RaiseRequest(ctx, "ssh:op", "XA-002"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.conf.Mute(ctx, testActor, "XA-001", mcu.SoftMute); err != nil {
+	if err := f.conf.Mute(ctx, tuitest.Actor, "XA-001", mcu.SoftMute); err != nil {
 		t.Fatal(err)
 	}
 	viewer, line := newKey(t)

@@ -1,7 +1,6 @@
 package sshd
 
 import (
-	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -11,13 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
 	"diemcau/tui"
+	"diemcau/tui/tuitest"
 )
 
 // sshRig is a real SSH server on 127.0.0.1 serving the fixture's console.
@@ -30,22 +29,7 @@ type sshRig struct {
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's log writes and the test's reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = tuitest.SyncBuffer
 
 func newSSHRig(t *testing.T, f *fixture, authorized string) *sshRig {
 	t.Helper()
@@ -219,7 +203,7 @@ func TestSSHSessionsSeeEachOthersMute(t *testing.T) {
 	}
 	eventually(t, "the mute in the MCU", func() bool { return f.participant(t, "XA-001").Mute != "" })
 	waitScreen(t, outB, "tắt cứng")
-	rows, err := f.st.AuditLog(t.Context(), f.meeting)
+	rows, err := f.rig.Store.AuditLog(t.Context(), f.meeting)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,17 +23,7 @@ func syncFloor(t *testing.T, m *Model) {
 // actions lists the audit actions of actor in the fixture's meeting.
 func (f *fixture) actions(t *testing.T, actor string) []string {
 	t.Helper()
-	rows, err := f.st.AuditLog(context.Background(), f.meeting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, r := range rows {
-		if r.Actor == actor {
-			out = append(out, r.Action)
-		}
-	}
-	return out
+	return f.rig().Actions(t, actor)
 }
 
 // draft stores an automatic incident draft for bp, as the outage tracker does.

@@ -18,22 +18,7 @@ import (
 // opens their ad hoc meeting beside the fixture's, through the live manager the console uses.
 func wardMeeting(t *testing.T, f *fixture) (*live.Manager, *mcu.Conference) {
 	t.Helper()
-	ctx := context.Background()
-	if err := f.st.ImportRegistry(ctx, []store.Unit{
-		{ID: "PHUONG-1", Name: "Phường Hội Phú", Kind: "ward"}, {ID: "PHUONG-2", Name: "Phường Diên Hồng", Kind: "ward"},
-	}, []store.BridgePoint{
-		{ID: "PHUONG-1", Name: "Phường Hội Phú", UnitID: "PHUONG-1", Role: "sub"},
-		{ID: "PHUONG-2", Name: "Phường Diên Hồng", UnitID: "PHUONG-2", Role: "sub"},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	lv := live.New(live.Config{Store: f.st, MCU: f.mcu, Lang: "vi"})
-	t.Cleanup(lv.Stop)
-	conf, err := lv.OpenAdhoc(ctx, live.Adhoc{Title: "Họp các phường", Main: "PHUONG-1", Sites: []string{"PHUONG-2"}}, testActor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return lv, conf
+	return f.rig().WardMeeting(t)
 }
 
 // The console with two live meetings: the header says which it shows; W lists both; enter on

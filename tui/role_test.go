@@ -107,28 +107,13 @@ func (f *fixture) roleModel(t *testing.T, role Role, bp, actor string, logs *syn
 // auditCount is how many audit rows the meeting has.
 func (f *fixture) auditCount(t *testing.T) int {
 	t.Helper()
-	rows, err := f.st.AuditLog(context.Background(), f.meeting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(rows)
+	return f.rig().AuditCount(t)
 }
 
 // unchanged fails when any bridge point's mute or floor, the queue or the audit log changed.
 func (f *fixture) unchanged(t *testing.T, what string, before mcu.Snapshot, audit int) {
 	t.Helper()
-	after := f.conf.Snapshot()
-	for i, p := range after.Participants {
-		if q := before.Participants[i]; p.Mute != q.Mute || p.Floor != q.Floor {
-			t.Errorf("%s changed %s: mute %q→%q floor %v→%v", what, p.ID, q.Mute, p.Mute, q.Floor, p.Floor)
-		}
-	}
-	if len(after.Requests) != len(before.Requests) {
-		t.Errorf("%s changed the queue: %+v", what, after.Requests)
-	}
-	if n := f.auditCount(t); n != audit {
-		t.Errorf("%s wrote %d audit rows", what, n-audit)
-	}
+	f.rig().Unchanged(t, what, before, audit)
 }
 
 func TestViewerCanDoNothing(t *testing.T) {
