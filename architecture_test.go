@@ -26,8 +26,8 @@ var houseRules = map[string][]string{
 	"diemcau/live":                     {"diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
 	"diemcau/tui":                      {"diemcau/live", "diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
 	"diemcau/sshd":                     {"diemcau/tui"},
-	"diemcau/tui/tuitest":              {"diemcau/live", "diemcau/mcu", "diemcau/store"}, // tests only
-	"diemcau":                          {"*"},                                            // main: flags and wiring
+	"diemcau/tui/tuitest":              {"diemcau/live", "diemcau/mcu", "diemcau/store"},
+	"diemcau":                          {"*"}, // main: flags and wiring
 }
 
 // TestImportsKeepTheHouseRules reads every package's imports (tests excluded) and fails when one
