@@ -18,8 +18,8 @@ import (
 	"diemcau/endpoints"
 	"diemcau/live"
 	"diemcau/mcu"
+	"diemcau/sshd"
 	"diemcau/store"
-	"diemcau/tui"
 )
 
 // app is the wired process: the store, the registry, the MCU and the HTTP server.
@@ -34,10 +34,10 @@ type app struct {
 	ln      net.Listener // the --http address, reserved by listen
 	sshLn   net.Listener // the --ssh address, reserved by reserveSSH (serve)
 	baseURL string
-	web     *webSettings                  // what serveHTTP reads from files, read before anything is written
-	claim   *instanceLock                 // this server's claim on the database (serve, console, demo)
-	sshSrv  atomic.Pointer[tui.SSHServer] // the technicians' SSH server once serve has built it, for /metrics
-	live    *live.Manager                 // the live meetings of this process
+	web     *webSettings                // what serveHTTP reads from files, read before anything is written
+	claim   *instanceLock               // this server's claim on the database (serve, console, demo)
+	sshSrv  atomic.Pointer[sshd.Server] // the technicians' SSH server once serve has built it, for /metrics
+	live    *live.Manager               // the live meetings of this process
 }
 
 // openApp opens the store and starts the MCU. logToFile sends logs to a file so they do not

@@ -28,6 +28,8 @@ var houseRules = map[string][]string{
 	"diemcau/meeting":                  {"diemcau/store", "diemcau/endpoints"},
 	"diemcau/live":                     {"diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
 	"diemcau/tui":                      {"diemcau/live", "diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
+	"diemcau/sshd":                     {"diemcau/tui"},
+	"diemcau/tui/tuitest":              {"diemcau/live", "diemcau/mcu", "diemcau/store"},
 	"diemcau":                          {"*"}, // main: flags and wiring
 
 	// Tooling beside the product: it may use the registry and the engines; only the root

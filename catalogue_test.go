@@ -31,10 +31,10 @@ func TestEveryCatalogue(t *testing.T) {
 	for _, want := range []string{
 		"diemcau/booking", "diemcau/cli", "diemcau/doctor", "diemcau/meeting", "diemcau/ops",
 		"diemcau/recordings", "diemcau/usage",
-		"endpoints", "endpoints/bench", "endpoints/demo", "endpoints/join",
+		"bench", "demo", "endpoints", "endpoints/join",
 		"live", "live/outage", "mcu",
 		"meeting", "meeting/booking", "meeting/floor", "meeting/weekdays",
-		"tui", "tui/sshkeys", "tui/sshkeys-line",
+		"sshd", "sshd/keys", "sshd/keys-line", "tui",
 	} {
 		if !slices.Contains(names, want) {
 			t.Errorf("no catalogue %q registered (have %v)", want, names)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"diemcau/sshd"
 	"diemcau/store"
 	"diemcau/tui"
 )
@@ -25,7 +26,7 @@ const authorizedKeysTemplate = `# diemcau: technicians allowed to open the conso
 // authorized_keys file (mode 0600) and the host key beside the database on first run (the
 // database's folder keeps its mode). The lines of authorized_keys that are skipped or doubtful
 // are printed on stderr with their line numbers, at start and whenever the file is re-read.
-func (a *app) sshServer(confID string) (*tui.SSHServer, error) {
+func (a *app) sshServer(confID string) (*sshd.Server, error) {
 	path := a.flags.authorizedKeys
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if err := os.WriteFile(path, []byte(authorizedKeysTemplate), 0o600); err != nil {
@@ -33,11 +34,11 @@ func (a *app) sshServer(confID string) (*tui.SSHServer, error) {
 		}
 		a.log.Warn("no authorized keys yet: nobody can log in over SSH until keys are added", "path", path)
 	}
-	keys, err := tui.OpenAuthorizedKeys(path, tui.KeyOptions{
+	keys, err := sshd.OpenAuthorizedKeys(path, sshd.KeyOptions{
 		Log:              a.log,
 		KnownBridgePoint: a.knownBridgePoint,
-		Report: func(path string, problems []tui.KeyProblem) { // at start and on each reload
-			fmt.Fprint(os.Stderr, tui.KeyProblemsText(a.flags.lang, path, problems))
+		Report: func(path string, problems []sshd.KeyProblem) { // at start and on each reload
+			fmt.Fprint(os.Stderr, sshd.KeyProblemsText(a.flags.lang, path, problems))
 		},
 	})
 	var pe *fs.PathError
@@ -52,7 +53,7 @@ func (a *app) sshServer(confID string) (*tui.SSHServer, error) {
 		return nil, err
 	}
 	hostKey := filepath.Join(filepath.Dir(a.flags.db), "ssh_host_ed25519")
-	srv, err := tui.NewSSHServer(tui.SSHConfig{
+	srv, err := sshd.NewServer(sshd.Config{
 		Addr:        a.flags.ssh,
 		HostKeyPath: hostKey,
 		Keys:        keys,

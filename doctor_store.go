@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"diemcau/meeting"
+	"diemcau/sshd"
 	"diemcau/store"
 	"diemcau/tui"
 )
@@ -82,13 +83,13 @@ func (d *doctor) checkKeys(known func(string) bool, mainBP string) {
 		d.add(levelFail, d.fixText("keysFix"), "keysMissing", path)
 		return
 	}
-	ids, problems := tui.ParseAuthorizedKeys(data, known)
+	ids, problems := sshd.ParseAuthorizedKeys(data, known)
 	for _, p := range problems {
 		l := levelWarn
 		if p.Skipped {
 			l = levelFail
 		}
-		line := tui.KeyProblemsText(d.cf.lang, path, []tui.KeyProblem{p})
+		line := sshd.KeyProblemsText(d.cf.lang, path, []sshd.KeyProblem{p})
 		d.add(l, d.fixText("keysLineFix", path), "keysLine", line[:len(line)-1])
 	}
 	count := map[tui.Role]int{}

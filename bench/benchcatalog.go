@@ -32,7 +32,7 @@ const (
 )
 
 // benchText holds the bench table's strings in both languages.
-var benchText = i18n.New[benchLabel]("endpoints/bench").Add(benchTextVI, benchTextEN)
+var benchText = i18n.New[benchLabel]("bench").Add(benchTextVI, benchTextEN)
 
 // benchTextVI is the Vietnamese text (the default).
 var benchTextVI = map[benchLabel]string{

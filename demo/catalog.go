@@ -9,7 +9,7 @@ type demoIncident int
 const demoIncidentCount = 4
 
 // demoIncidents are the incident reports in both languages; %s is the bridge point id.
-var demoIncidents = i18n.New[demoIncident]("endpoints/demo").Add(map[demoIncident]string{
+var demoIncidents = i18n.New[demoIncident]("demo").Add(map[demoIncident]string{
 	0: "Mất tiếng tại điểm cầu %s",
 	1: "Hình ảnh bị đứng tại điểm cầu %s",
 	2: "Micro điểm cầu %s bị rè, đề nghị kiểm tra",

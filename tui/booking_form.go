@@ -101,7 +101,8 @@ type BookingFormView struct {
 	units        []store.Unit
 	bps          []store.BridgePoint
 	groups       []meeting.Group // for the site picker: built in and the users'
-	picker       *SitePicker     // open over the form while the sub bridge points are chosen
+	picker       *SitePicker     // on the overlay stack over the form while the sub bridge points are chosen
+	pickerNew    bool            // picker is still to be put on the stack (takePicker)
 	offset       int
 	width        int
 	height       int
@@ -175,39 +176,46 @@ func (f *BookingFormView) SetGroups(groups []meeting.Group) { f.groups = groups 
 // Picker is the site picker open over the form, nil when none is.
 func (f *BookingFormView) Picker() *SitePicker { return f.picker }
 
+// opened is the site picker the form has just opened, once: the root puts it on the overlay
+// stack over the form.
+func (f *BookingFormView) opened() overlay {
+	if !f.pickerNew {
+		return nil
+	}
+	f.pickerNew = false
+	return f.picker
+}
+
 // openPicker opens the site picker on the sub bridge points typed so far.
 func (f *BookingFormView) openPicker() {
+	f.pickerNew = true
 	f.picker = NewSitePicker(f.common, f.units, f.bps, slices.Clone(f.groups))
 	if f.common.Perm.bookingAllowed(ActBookingEdit) {
 		f.picker.EnableGroupSaving()
 	}
 	points, _ := parsePoints(f.common, f.inputs[bkPoints].Value())
 	f.picker.SetSelection(points)
-	f.picker.SetSize(f.width, f.height)
 }
 
-// updatePicker gives a key to the open picker; its choice, when done, becomes the field's text.
-func (f *BookingFormView) updatePicker(km tea.KeyMsg) tea.Cmd {
-	res, cmd := f.picker.Update(km)
-	switch res {
-	case Picked:
-		points, _ := f.picker.Selection()
+// closed takes the site picker's outcome once it is off the stack: its choice, when done,
+// becomes the field's text.
+func (f *BookingFormView) closed(child overlay) {
+	p, ok := child.(*SitePicker)
+	if !ok || p != f.picker {
+		return
+	}
+	if p.Result() == Picked {
+		points, _ := p.Selection()
 		f.inputs[bkPoints].SetValue(formatFormPoints(points))
 		f.inputs[bkPoints].CursorEnd()
 		f.errs[bkPoints] = nil
-		f.picker = nil
-	case PickCancelled:
-		f.picker = nil
 	}
-	return cmd
+	f.picker = nil
 }
 
 // SetSize sets the form's size.
 func (f *BookingFormView) SetSize(width, height int) {
 	f.width, f.height = width, height
-	if f.picker != nil {
-		f.picker.SetSize(width, height)
-	}
 	for i := range f.inputs {
 		f.inputs[i].Width = max(10, width-f.labelWidth()-7)
 	}
@@ -225,9 +233,10 @@ func (f *BookingFormView) shown(field bkField) bool {
 }
 
 // Update gives keys to the focused field first; tab, shift+tab, enter, ctrl+s and esc drive the form.
-func (f *BookingFormView) Update(km tea.KeyMsg) (*BookingFormView, tea.Cmd) {
-	if f.picker != nil {
-		return f, f.updatePicker(km)
+func (f *BookingFormView) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
 	}
 	k := f.common.Keys
 	last := bkHeadOfUnit
@@ -236,30 +245,30 @@ func (f *BookingFormView) Update(km tea.KeyMsg) (*BookingFormView, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(km, k.Cancel):
-		return f, func() tea.Msg { return bookingFormCancelMsg{} }
+		return func() tea.Msg { return bookingFormCancelMsg{} }
 	case key.Matches(km, k.Submit) && f.focus == bkPoints:
 		f.openPicker()
-		return f, nil
+		return nil
 	case key.Matches(km, k.Save), key.Matches(km, k.Submit) && f.focus == last:
-		return f, f.submit()
+		return f.submit()
 	case key.Matches(km, k.NextField), key.Matches(km, k.Submit):
 		f.move(1)
-		return f, nil
+		return nil
 	case key.Matches(km, k.PrevField):
 		f.move(-1)
-		return f, nil
+		return nil
 	}
 	if options, ok := bkChoices[f.focus]; ok {
 		f.picks[f.focus] = cycle(f.common, options, f.picks[f.focus], km)
 		f.roomHint()
-		return f, nil
+		return nil
 	}
 	var cmd tea.Cmd
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(km)
 	if f.focus == bkHostUnit {
 		f.roomHint()
 	}
-	return f, cmd
+	return cmd
 }
 
 // move focuses the next (+1) or previous (-1) field shown, wrapping around.

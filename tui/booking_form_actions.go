@@ -89,31 +89,11 @@ func (bookingSavedMsg) workflow()      {}
 func (bookingSaveFailedMsg) workflow() {}
 func (bookingStepDoneMsg) workflow()   {}
 
-// Capturing reports whether the form or the step question takes every key.
-func (v *BookingsView) Capturing() bool { return v.form != nil || v.confirm != nil }
-
-// Form is the open booking form, nil when none.
-func (v *BookingsView) Form() *BookingFormView { return v.form }
-
-// formKey gives km to the step question or the form when open, else turns a, e and n into
-// requests for the root; it reports whether the key was taken.
+// formKey turns a, e and n into requests for the root; it reports whether the key was taken.
+// The booking form and the step question they open go on the root's overlay stack.
 func (v *BookingsView) formKey(km tea.KeyMsg) (tea.Cmd, bool) {
-	k := v.common.Keys
 	send := func(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 	switch {
-	case v.confirm != nil:
-		switch {
-		case key.Matches(km, k.Yes):
-			v.confirm = nil
-			return send(v.asked), true
-		case key.Matches(km, k.No):
-			v.confirm = nil
-		}
-		return nil, true
-	case v.form != nil:
-		var cmd tea.Cmd
-		v.form, cmd = v.form.Update(km)
-		return cmd, true
 	case v.full == nil:
 		return nil, false
 	case key.Matches(km, v.full.BookingAdd):
@@ -143,12 +123,6 @@ func (v *BookingsView) selected() (meeting.BookingStatus, bool) {
 	return v.list[v.cursor], true
 }
 
-// openForm shows f in the view.
-func (v *BookingsView) openForm(f *BookingFormView) {
-	v.form = f
-	f.SetSize(v.width, v.height)
-}
-
 // permitBooking reports whether the technician may do booking action a; a refusal is shown
 // and logged, whatever keys the client sent.
 func (m *Model) permitBooking(a Action) bool {
@@ -167,7 +141,7 @@ func (m *Model) permitBooking(a Action) bool {
 
 // updateBookingForm handles the booking form's and the step question's messages.
 func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
-	v, c := m.bookings, m.common
+	v, c := m.bookings(), m.common
 	if v == nil {
 		return nil
 	}
@@ -178,45 +152,43 @@ func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
 			if c.Perm.role() == RoleHost {
 				host = v.reg.unitOf(c.Perm.BridgePoint)
 			}
-			v.openForm(NewBookingFormView(c, v.reg.units, v.reg.bps, host))
-			v.form.SetGroups(v.reg.groups)
-			m.layout()
+			form := NewBookingFormView(c, v.reg.units, v.reg.bps, host)
+			form.SetGroups(v.reg.groups)
+			m.open(form)
 		}
 	case bookingEditMsg:
 		if m.permitBooking(ActBookingEdit) {
-			v.openForm(EditBookingFormView(c, v.reg.units, v.reg.bps, msg.booking))
-			v.form.SetGroups(v.reg.groups)
-			m.layout()
+			form := EditBookingFormView(c, v.reg.units, v.reg.bps, msg.booking)
+			form.SetGroups(v.reg.groups)
+			m.open(form)
 		}
 	case bookingFormCancelMsg:
-		v.form = nil
-		m.layout()
+		m.shut(m.bookingForm())
 	case bookingSubmitMsg:
 		a := ActBookingAdd
 		if msg.id != 0 {
 			a = ActBookingEdit
 		}
 		if !m.permitBooking(a) {
-			if v.form != nil {
-				v.form.SetSaveError(errors.New(m.help.Status()))
+			if form := m.bookingForm(); form != nil {
+				form.SetSaveError(errors.New(m.help.Status()))
 			}
 			return nil
 		}
 		return saveBookingCmd(c, m.opts.Store, m.opts.Calendar, msg)
 	case bookingSavedMsg:
-		if v.form == msg.view {
-			v.form = nil
-			m.layout()
+		if form := m.bookingForm(); form == msg.view {
+			m.shut(form)
 		}
 		m.help.SetStatus(msg.text, false)
 		return m.rereadBookings()
 	case bookingSaveFailedMsg:
-		if v.form == msg.view && v.form != nil {
+		if form := m.bookingForm(); form == msg.view && form != nil {
 			if msg.text != "" {
-				v.form.errs = map[bkField][]string{msg.field: {msg.text}}
-				v.form.focusField(msg.field)
+				form.errs = map[bkField][]string{msg.field: {msg.text}}
+				form.focusField(msg.field)
 			} else {
-				v.form.SetSaveError(msg.err)
+				form.SetSaveError(msg.err)
 			}
 		}
 	case bookingStepAskMsg:
@@ -228,10 +200,8 @@ func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
 			return nil
 		}
 		v.asked = bookingStepMsg(msg)
-		v.confirm = NewConfirmDialog(c, confirmBookingStep,
-			c.Text(txtBfStepAsk, meeting.BookingText(c.Lang, "due."+string(msg.step)), msg.id, technician(c.Actor)))
-		v.confirm.SetSize(v.width, v.height)
-		m.layout()
+		m.open(NewConfirmDialog(c, confirmBookingStep,
+			c.Text(txtBfStepAsk, meeting.BookingText(c.Lang, "due."+string(msg.step)), msg.id, technician(c.Actor))))
 	case bookingStepMsg:
 		m.layout()
 		if m.permitBooking(ActBookingStep) {
@@ -247,8 +217,8 @@ func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
 		msg.picker.GroupSaved(msg.group, msg.err)
 		if msg.err == nil {
 			v.reg.groups = append(slices.DeleteFunc(v.reg.groups, func(g meeting.Group) bool { return g.ID == msg.group.ID }), msg.group)
-			if v.form != nil {
-				v.form.SetGroups(slices.Clone(v.reg.groups))
+			if form := m.bookingForm(); form != nil {
+				form.SetGroups(slices.Clone(v.reg.groups))
 			}
 		}
 	case bookingStepDoneMsg:
@@ -262,9 +232,20 @@ func (m *Model) updateBookingForm(msg workflowMsg) tea.Cmd {
 	return nil
 }
 
+// answerStep closes the bookings view's step question; yes asks to record the step.
+func (m *Model) answerStep(yes bool) tea.Cmd {
+	m.shut(m.confirm())
+	v := m.bookings()
+	if !yes || v == nil {
+		return nil
+	}
+	asked := v.asked
+	return func() tea.Msg { return asked }
+}
+
 // rereadBookings reads the bookings once more after a change.
 func (m *Model) rereadBookings() tea.Cmd {
-	load := loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings, 0)
+	load := loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings(), 0)
 	return func() tea.Msg {
 		msg := load()
 		if b, ok := msg.(bookingsMsg); ok {

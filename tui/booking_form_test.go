@@ -74,7 +74,7 @@ func fillForm(t *testing.T, m *Model, vals map[bkField]string) {
 func focusForm(t *testing.T, m *Model, field bkField) {
 	t.Helper()
 	for range 2 * bkFieldCount {
-		f := m.bookings.Form()
+		f := m.bookingForm()
 		if f == nil {
 			t.Fatal("the booking form is not open")
 		}
@@ -110,7 +110,7 @@ func TestBookingFormAddsThroughTheDesk(t *testing.T) {
 	bookingNow(t)
 	m := f.model(t, "vi", 80, 24)
 	pressWorkflow(t, m, "B", "a")
-	if m.bookings.Form() == nil {
+	if m.bookingForm() == nil {
 		t.Fatal("a did not open the booking form")
 	}
 	vals := formValues("2026-12-21 09:00")
@@ -118,11 +118,11 @@ func TestBookingFormAddsThroughTheDesk(t *testing.T) {
 	fillForm(t, m, vals)
 	focusForm(t, m, bkRecording)
 	pressWorkflow(t, m, "right")
-	if !strings.Contains(plain(m.View()), "Phòng họp UBND tỉnh") && m.bookings.Form().inputs[bkRoom].Placeholder == "" {
+	if !strings.Contains(plain(m.View()), "Phòng họp UBND tỉnh") && m.bookingForm().inputs[bkRoom].Placeholder == "" {
 		t.Error("the room of Article 9.3 is not shown")
 	}
 	pressWorkflow(t, m, "ctrl+s")
-	if m.bookings.Form() != nil {
+	if m.bookingForm() != nil {
 		t.Fatalf("the form is still open:\n%s", plain(m.View()))
 	}
 	bs, err := f.st.Bookings(context.Background())
@@ -157,7 +157,7 @@ func TestBookingFormTooLateKeepsTyping(t *testing.T) {
 	vals := formValues("2026-12-10 09:00")
 	fillForm(t, m, vals)
 	pressWorkflow(t, m, "ctrl+s")
-	form := m.bookings.Form()
+	form := m.bookingForm()
 	if form == nil {
 		t.Fatal("the form closed on a refused booking")
 	}
@@ -181,7 +181,7 @@ func TestBookingFormTooLateKeepsTyping(t *testing.T) {
 	// Attendees that are not a number: said on the points field, nothing sent.
 	focusForm(t, m, bkPoints)
 	pressWorkflow(t, m, "end", "; XA-003, ba mươi", "ctrl+s")
-	if errs := m.bookings.Form().errs[bkPoints]; len(errs) != 1 || !strings.Contains(errs[0], `"ba mươi"`) {
+	if errs := m.bookingForm().errs[bkPoints]; len(errs) != 1 || !strings.Contains(errs[0], `"ba mươi"`) {
 		t.Fatalf("points errors %v", errs)
 	}
 	for range len([]rune("; XA-003, ba mươi")) {
@@ -189,7 +189,7 @@ func TestBookingFormTooLateKeepsTyping(t *testing.T) {
 	}
 	focusForm(t, m, bkEmergency)
 	pressWorkflow(t, m, "right", "ctrl+s")
-	if m.bookings.Form() != nil {
+	if m.bookingForm() != nil {
 		t.Fatalf("the emergency was refused:\n%s", plain(m.View()))
 	}
 	bs, err := f.st.Bookings(context.Background())
@@ -209,7 +209,7 @@ func TestBookingFormConflictOverride(t *testing.T) {
 	pressWorkflow(t, m, "B", "a")
 	fillForm(t, m, formValues("2026-12-21 09:00"))
 	pressWorkflow(t, m, "ctrl+s")
-	form := m.bookings.Form()
+	form := m.bookingForm()
 	if form == nil || form.Focused() != bkOverride {
 		t.Fatalf("a conflict did not ask for a reason:\n%s", plain(m.View()))
 	}
@@ -220,7 +220,7 @@ func TestBookingFormConflictOverride(t *testing.T) {
 		t.Fatalf("the clashing booking was written: %d bookings", len(bs))
 	}
 	pressWorkflow(t, m, "provincial chair asked for it", "ctrl+s")
-	if m.bookings.Form() != nil {
+	if m.bookingForm() != nil {
 		t.Fatalf("the override did not save:\n%s", plain(m.View()))
 	}
 	bs, _ := f.st.Bookings(ctx)
@@ -263,13 +263,13 @@ func TestBookingEditAfterConfirmationAndStep(t *testing.T) {
 	}
 
 	pressWorkflow(t, m, "e")
-	form := m.bookings.Form()
+	form := m.bookingForm()
 	if form == nil || form.Value(bkPoints) != "XA-001, 10" || form.Value(bkStart) != "2026-12-21 09:00" {
 		t.Fatalf("edit form not prefilled: %v", form)
 	}
 	focusForm(t, m, bkPoints)
 	pressWorkflow(t, m, "end", "; XA-003, 5", "ctrl+s")
-	if m.bookings.Form() != nil {
+	if m.bookingForm() != nil {
 		t.Fatalf("the edit did not save:\n%s", plain(m.View()))
 	}
 	b, _ = f.st.Booking(ctx, id)
@@ -295,7 +295,7 @@ func TestBookingFormRoles(t *testing.T) {
 	logs := &syncBuffer{}
 	viewer := f.roleModel(t, RoleViewer, "", "ssh:khach", logs)
 	pressWorkflow(t, viewer, "B", "a")
-	if viewer.bookings.Form() != nil {
+	if viewer.bookingForm() != nil {
 		t.Fatal("a viewer opened the booking form")
 	}
 	if !strings.Contains(viewer.help.Status(), "đăng ký mới") {
@@ -304,7 +304,7 @@ func TestBookingFormRoles(t *testing.T) {
 	pressWorkflow(t, viewer, "n", "y", "e")
 	_, cmd := viewer.Update(bookingSubmitMsg{form: deskForm("2026-12-22 09:00", "XA-002")})
 	runWorkflow(t, viewer, cmd)
-	if b, _ := f.st.Booking(ctx, id); len(b.Steps) != 0 || viewer.bookings.Capturing() {
+	if b, _ := f.st.Booking(ctx, id); len(b.Steps) != 0 || viewer.overlays.top() != viewer.bookings() {
 		t.Fatalf("a viewer recorded a step or opened a form: %+v", b.Steps)
 	}
 	if bs, _ := f.st.Bookings(ctx); len(bs) != 1 {
@@ -316,11 +316,11 @@ func TestBookingFormRoles(t *testing.T) {
 
 	host := f.roleModel(t, RoleHost, "XA-001", "ssh:xa1", &syncBuffer{})
 	pressWorkflow(t, host, "B", "n")
-	if host.bookings.Capturing() {
+	if host.overlays.top() != host.bookings() {
 		t.Fatal("a host may record a step")
 	}
 	pressWorkflow(t, host, "a")
-	form := host.bookings.Form()
+	form := host.bookingForm()
 	if form == nil || form.Value(bkHostUnit) != "XA-001" {
 		t.Fatalf("the host's form is not prefilled with its unit: %v", form)
 	}
@@ -331,7 +331,7 @@ func TestBookingFormRoles(t *testing.T) {
 	fillForm(t, host, vals)
 	focusForm(t, host, bkHostUnit)
 	pressWorkflow(t, host, "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "UBND-TINH", "ctrl+s")
-	if errs := host.bookings.Form().errs[bkHostUnit]; len(errs) != 1 || !strings.Contains(errs[0], "XA-001") {
+	if errs := host.bookingForm().errs[bkHostUnit]; len(errs) != 1 || !strings.Contains(errs[0], "XA-001") {
 		t.Fatalf("a host registered for another unit: %v", errs)
 	}
 	focusForm(t, host, bkHostUnit)
@@ -339,7 +339,7 @@ func TestBookingFormRoles(t *testing.T) {
 		pressWorkflow(t, host, "backspace")
 	}
 	pressWorkflow(t, host, "XA-001", "ctrl+s")
-	if host.bookings.Form() != nil {
+	if host.bookingForm() != nil {
 		t.Fatalf("the host's own booking was not saved:\n%s", plain(host.View()))
 	}
 	bs, _ := f.st.Bookings(ctx)
@@ -371,7 +371,7 @@ func TestBookingFormFits(t *testing.T) {
 			pressWorkflow(t, m, "esc", "n")
 			checkFits(t, name+" step question", m.View(), w, h)
 			pressWorkflow(t, m, "esc")
-			if m.bookings == nil || m.bookings.Capturing() {
+			if m.bookings() == nil || m.overlays.top() != m.bookings() {
 				t.Fatalf("%s: esc did not close the question", name)
 			}
 			checkFits(t, name+" bookings", m.View(), w, h)

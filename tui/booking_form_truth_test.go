@@ -20,17 +20,17 @@ func TestBookingFormConcurrentEdits(t *testing.T) {
 	binh := f.model(t, "vi", 100, 40)
 	pressWorkflow(t, an, "B", "e")
 	pressWorkflow(t, binh, "B", "e")
-	if an.bookings.Form() == nil || binh.bookings.Form() == nil {
+	if an.bookingForm() == nil || binh.bookingForm() == nil {
 		t.Fatal("e did not open the edit form")
 	}
 	focusForm(t, an, bkContent)
 	pressWorkflow(t, an, "end", " (An)", "ctrl+s")
-	if an.bookings.Form() != nil {
+	if an.bookingForm() != nil {
 		t.Fatalf("the first save did not go through:\n%s", plain(an.View()))
 	}
 	focusForm(t, binh, bkPoints)
 	pressWorkflow(t, binh, "end", "; XA-002, 7", "ctrl+s")
-	if binh.bookings.Form() == nil {
+	if binh.bookingForm() == nil {
 		t.Fatal("the second save closed the form: it was accepted")
 	}
 	view := plain(binh.View())
@@ -93,7 +93,7 @@ func TestBookingFormCalendarDoubt(t *testing.T) {
 	vals[bkLegalDate] = "2026-12-02"
 	fillForm(t, m, vals)
 	pressWorkflow(t, m, "ctrl+s")
-	form := m.bookings.Form()
+	form := m.bookingForm()
 	if form == nil || form.Focused() != bkOverride {
 		t.Fatalf("the doubt did not bring the override field:\n%s", plain(m.View()))
 	}
@@ -101,7 +101,7 @@ func TestBookingFormCalendarDoubt(t *testing.T) {
 		t.Fatalf("the reason is not shown:\n%s", v)
 	}
 	pressWorkflow(t, m, "ngày do Trung ương ấn định", "ctrl+s")
-	if m.bookings.Form() != nil {
+	if m.bookingForm() != nil {
 		t.Fatalf("the overridden booking was not saved:\n%s", plain(m.View()))
 	}
 	if rows := auditRows(t, f.st, "booking_calendar_override"); len(rows) != 1 || !strings.Contains(rows[0].Detail, "Trung ương") {

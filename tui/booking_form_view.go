@@ -19,9 +19,6 @@ func widest(c Common, keys ...textKey) int {
 // View renders the title, the fields with their errors under them (scrolled so that the
 // focused field is in sight), then the Desk's other refusal and the hint, always shown.
 func (f *BookingFormView) View() string {
-	if f.picker != nil {
-		return f.picker.View()
-	}
 	c, st := f.common, f.common.Styles
 	title := c.Text(txtBfTitleNew)
 	if f.editID != 0 {

@@ -54,11 +54,11 @@ func (bookingsCloseMsg) workflow() {}
 
 // openBookings opens the bookings view and reads the bookings.
 func (m *Model) openBookings() tea.Cmd {
-	m.testing = nil
-	m.bookings = NewBookingsView(m.common)
-	m.bookings.full = m.full
-	m.layout()
-	return loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings, 0)
+	m.shut(m.testing())
+	view := NewBookingsView(m.common)
+	view.full = m.full
+	m.open(view)
+	return loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, view, 0)
 }
 
 // loadBookingsCmd reads, after delay, every booking's status, the steps due today or overdue
@@ -94,17 +94,16 @@ func loadBookingsCmd(c Common, st *store.Store, cal *meeting.Calendar, view *Boo
 func (m *Model) updateBookings(msg workflowMsg) tea.Cmd {
 	switch msg := msg.(type) {
 	case bookingsCloseMsg:
-		m.bookings = nil
-		m.layout()
+		m.shut(m.bookings())
 	case bookingsMsg:
-		if m.bookings == nil || m.bookings != msg.view {
+		if m.bookings() == nil || m.bookings() != msg.view {
 			return nil // closed meanwhile: the periodic reread ends here
 		}
-		m.bookings.SetData(msg)
+		m.bookings().SetData(msg)
 		if msg.once {
 			return nil
 		}
-		return loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings, bookingsEvery)
+		return loadBookingsCmd(m.common, m.opts.Store, m.opts.Calendar, m.bookings(), bookingsEvery)
 	default:
 		return m.updateBookingForm(msg)
 	}

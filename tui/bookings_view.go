@@ -24,22 +24,19 @@ var partyLabels = map[meeting.Party]textKey{
 // From it a technician may register a booking (a), edit the selected one (e) and record its next
 // step (n), each through the Desk as the command line does, as the role allows.
 type BookingsView struct {
-	common  Common
-	full    *KeyMap          // the unconfined keys: a refused key is said, not ignored
-	reg     bookingRegistry  // the units and bridge points, for the form
-	form    *BookingFormView // the booking form, when open
-	confirm *ConfirmDialog   // the question before recording a step, when open
-	asked   bookingStepMsg   // the step the dialog asks about
-	loaded  bool
-	err     error
-	list    []meeting.BookingStatus
-	due     []meeting.DueItem
-	gaps    []meeting.TrainingGap
-	units   map[string]string
-	cursor  int
-	offset  int
-	width   int
-	height  int
+	common Common
+	full   *KeyMap         // the unconfined keys: a refused key is said, not ignored
+	reg    bookingRegistry // the units and bridge points, for the form
+	asked  bookingStepMsg  // the step the question on the overlay stack asks about
+	loaded bool
+	err    error
+	list   []meeting.BookingStatus
+	due    []meeting.DueItem
+	gaps   []meeting.TrainingGap
+	units  map[string]string
+	listCursor
+	width  int
+	height int
 }
 
 // NewBookingsView returns the view, empty until SetData.
@@ -48,12 +45,6 @@ func NewBookingsView(c Common) *BookingsView { return &BookingsView{common: c} }
 // SetSize sets the view's size.
 func (v *BookingsView) SetSize(width, height int) {
 	v.width, v.height = width, height
-	if v.form != nil {
-		v.form.SetSize(width, height)
-	}
-	if v.confirm != nil {
-		v.confirm.SetSize(width, height)
-	}
 	v.clamp()
 }
 
@@ -71,32 +62,25 @@ func (v *BookingsView) SetData(msg bookingsMsg) {
 func (v *BookingsView) Init() tea.Cmd { return nil }
 
 // Update scrolls the booking list; esc or B closes the view.
-func (v *BookingsView) Update(msg tea.Msg) (*BookingsView, tea.Cmd) {
+func (v *BookingsView) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return v, nil
+		return nil
 	}
 	if cmd, taken := v.formKey(km); taken {
-		return v, cmd
+		return cmd
 	}
 	k := v.common.Keys
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Bookings):
-		return v, func() tea.Msg { return bookingsCloseMsg{} }
-	case key.Matches(km, k.Up):
-		v.cursor--
-	case key.Matches(km, k.Down):
-		v.cursor++
-	case key.Matches(km, k.Home):
-		v.cursor = 0
-	case key.Matches(km, k.End):
-		v.cursor = len(v.list) - 1
+		return func() tea.Msg { return bookingsCloseMsg{} }
+	case v.move(k, km, len(v.list), v.listRows()):
 	case key.Matches(km, k.OpenMeeting) && v.cursor < len(v.list):
 		id := v.list[v.cursor].Booking.ID
-		return v, func() tea.Msg { return openBookingMsg{booking: id} }
+		return func() tea.Msg { return openBookingMsg{booking: id} }
 	}
 	v.clamp()
-	return v, nil
+	return nil
 }
 
 // layoutRows splits the height: title and due items on top (at most a third), a line for the
@@ -108,33 +92,19 @@ func (v *BookingsView) layoutRows() (due, list int) {
 
 // clamp keeps the cursor on a booking and in sight.
 func (v *BookingsView) clamp() {
-	_, n := v.layoutRows()
-	v.cursor, v.offset = scrolled(v.cursor, v.offset, len(v.list), n)
+	v.listCursor.clamp(len(v.list), v.listRows())
 }
 
-// scrolled keeps cursor on one of count rows and the window of shown rows starting at offset
-// around it; it returns both.
-func scrolled(cursor, offset, count, shown int) (int, int) {
-	cursor = max(0, min(cursor, count-1))
-	if cursor < offset {
-		offset = cursor
-	}
-	if cursor >= offset+shown {
-		offset = cursor - shown + 1
-	}
-	return cursor, offset
+// listRows is how many bookings fit.
+func (v *BookingsView) listRows() int {
+	_, n := v.layoutRows()
+	return n
 }
 
 // View renders the due panel, the technicians' line and the booking list.
 func (v *BookingsView) View() string {
 	c, st := v.common, v.common.Styles
 	dim := func(s string) string { return st.Dim.Render(fit(" "+s, v.width, false)) }
-	switch {
-	case v.confirm != nil:
-		return v.confirm.View()
-	case v.form != nil:
-		return v.form.View()
-	}
 	if !v.loaded {
 		return padLines(dim(c.Text(txtBkLoading)), v.height)
 	}
@@ -285,24 +255,12 @@ func unitName(units map[string]string, id string) string {
 // ShortHelp is the view's bindings for the help bar.
 func (v *BookingsView) ShortHelp() []key.Binding {
 	k := v.common.Keys
-	switch {
-	case v.confirm != nil:
-		return v.confirm.ShortHelp()
-	case v.form != nil:
-		return v.form.ShortHelp()
-	}
 	return []key.Binding{k.Move, k.Back, k.BookingAdd, k.BookingEdit, k.BookingStep, k.TestSession, k.Help, k.Quit}
 }
 
 // FullHelp is every binding of the view, in columns.
 func (v *BookingsView) FullHelp() [][]key.Binding {
 	k := v.common.Keys
-	switch {
-	case v.confirm != nil:
-		return v.confirm.FullHelp()
-	case v.form != nil:
-		return v.form.FullHelp()
-	}
 	return [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, {k.BookingAdd, k.BookingEdit, k.BookingStep},
 		{k.Back, k.Bookings, k.TestSession, k.Help, k.Quit}}
 }

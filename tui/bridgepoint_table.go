@@ -12,24 +12,23 @@ import (
 // BridgePointTable is the main panel: every bridge point of the meeting with its link quality,
 // sortable, filterable, scrolling, rendering only the visible rows.
 type BridgePointTable struct {
-	common   Common
-	rows     []mcu.Participant // the conference's member order (join order in an ad hoc meeting)
-	order    map[string]int    // the meeting list's order of the bridge points, for SortRegistry
-	seen     map[string]bool   // bridge points seen connected at least once
-	folded   map[string]string // id → folded "name id", for the filter
-	view     []int             // indices into rows after filter and sort
-	paused   int               // connected bridge points whose camera the MCU paused
-	room     RoomCounts        // expected, connected, never joined, left: counted once per snapshot
-	cursor   int               // index into view
-	selected string            // id under the cursor, kept across refreshes
-	offset   int               // first visible index into view
-	width    int
-	height   int
-	cols     columns
-	sort     SortMode
-	filter   textinput.Model
-	editing  bool // the filter input has the keys
-	focused  bool
+	common     Common
+	rows       []mcu.Participant // the conference's member order (join order in an ad hoc meeting)
+	order      map[string]int    // the meeting list's order of the bridge points, for SortRegistry
+	seen       map[string]bool   // bridge points seen connected at least once
+	folded     map[string]string // id → folded "name id", for the filter
+	view       []int             // indices into rows after filter and sort
+	paused     int               // connected bridge points whose camera the MCU paused
+	room       RoomCounts        // expected, connected, never joined, left: counted once per snapshot
+	listCursor                   // over view
+	selected   string            // id under the cursor, kept across refreshes
+	width      int
+	height     int
+	cols       columns
+	sort       SortMode
+	filter     textinput.Model
+	editing    bool // the filter input has the keys
+	focused    bool
 }
 
 // NewBridgePointTable returns an empty table.
@@ -85,59 +84,49 @@ func (t *BridgePointTable) Selected() (mcu.Participant, bool) {
 func (t *BridgePointTable) Init() tea.Cmd { return nil }
 
 // Update moves the cursor, cycles the sort and edits the filter.
-func (t *BridgePointTable) Update(msg tea.Msg) (*BridgePointTable, tea.Cmd) {
+func (t *BridgePointTable) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return t, nil
+		return nil
 	}
 	if t.editing {
 		return t.updateFilter(km)
 	}
 	k := t.common.Keys
 	switch {
-	case key.Matches(km, k.Up):
-		t.moveTo(t.cursor - 1)
-	case key.Matches(km, k.Down):
-		t.moveTo(t.cursor + 1)
-	case key.Matches(km, k.PageUp):
-		t.moveTo(t.cursor - t.visibleRows())
-	case key.Matches(km, k.PageDown):
-		t.moveTo(t.cursor + t.visibleRows())
-	case key.Matches(km, k.Home):
-		t.moveTo(0)
-	case key.Matches(km, k.End):
-		t.moveTo(len(t.view) - 1)
+	case t.move(k, km, len(t.view), t.visibleRows()):
+		t.moveTo(t.cursor)
 	case key.Matches(km, k.Sort):
 		t.sort = (t.sort + 1) % sortModes
 		t.rebuild()
 	case key.Matches(km, k.Filter):
 		t.editing = true
-		return t, t.filter.Focus()
+		return t.filter.Focus()
 	case key.Matches(km, k.Cancel):
 		t.filter.SetValue("")
 		t.rebuild()
 	}
-	return t, nil
+	return nil
 }
 
 // updateFilter feeds a key to the filter input; enter keeps the filter, esc clears it.
-func (t *BridgePointTable) updateFilter(km tea.KeyMsg) (*BridgePointTable, tea.Cmd) {
+func (t *BridgePointTable) updateFilter(km tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(km, t.common.Keys.Apply):
 		t.editing = false
 		t.filter.Blur()
-		return t, nil
+		return nil
 	case key.Matches(km, t.common.Keys.Cancel):
 		t.editing = false
 		t.filter.Blur()
 		t.filter.SetValue("")
 		t.rebuild()
-		return t, nil
+		return nil
 	}
 	var cmd tea.Cmd
 	t.filter, cmd = t.filter.Update(km)
 	t.rebuild()
-	return t, cmd
+	return cmd
 }
 
 // moveTo puts the cursor on view index i, clamped, and scrolls it into sight.
@@ -152,14 +141,8 @@ func (t *BridgePointTable) moveTo(i int) {
 // visibleRows is how many rows fit under the title and column header.
 func (t *BridgePointTable) visibleRows() int { return max(1, t.height-2) }
 
-// clampOffset scrolls so that the cursor is visible.
+// clampOffset scrolls so that the cursor is visible and no empty row shows below the last.
 func (t *BridgePointTable) clampOffset() {
-	n := t.visibleRows()
-	if t.cursor < t.offset {
-		t.offset = t.cursor
-	}
-	if t.cursor >= t.offset+n {
-		t.offset = t.cursor - n + 1
-	}
-	t.offset = max(0, min(t.offset, len(t.view)-n))
+	t.clamp(len(t.view), t.visibleRows())
+	t.fill(len(t.view), t.visibleRows())
 }

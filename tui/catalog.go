@@ -134,7 +134,6 @@ const (
 	txtKeyYes
 	txtKeyNo
 	txtKeyApply
-	txtSSHServerStopping
 	txtKeyRaiseHand
 	txtRoleControl
 	txtRoleHost
@@ -160,7 +159,6 @@ func text(lang string, k textKey, args ...any) string { return catalogue.Text(la
 
 // textVI is the Vietnamese table, the default.
 var textVI = map[consoleKey]string{
-	txtSSHServerStopping: "Máy chủ diemcau đang dừng theo lệnh của quản trị viên; phiên làm việc kết thúc. Mọi thao tác đã được ghi lại.",
 	txtKeyRaiseHand:      "xin/hủy phát biểu",
 	txtRoleControl:       "Trung tâm điều khiển",
 	txtRoleHost:          "Điểm cầu chính",
@@ -297,7 +295,6 @@ var textVI = map[consoleKey]string{
 
 // textEN is the English table (--lang en).
 var textEN = map[consoleKey]string{
-	txtSSHServerStopping: "The diemcau server is stopping at the administrator's request; your session ends. Every action has been recorded.",
 	txtKeyRaiseHand:      "raise/lower hand",
 	txtRoleControl:       "Control center",
 	txtRoleHost:          "Main bridge point",

@@ -23,11 +23,11 @@ type logSubmittedMsg struct {
 
 // openPendingList shows the close's list of pending incidents.
 func (m *Model) openPendingList() {
-	m.list = NewPendingList(m.common, m.names)
+	list := NewPendingList(m.common, m.names)
 	per, _ := m.floor.interruptions(m.now)
-	m.list.SetIncidents(m.floor.incidents, per)
-	m.list.SetEditable(m.floor.editable)
-	m.layout()
+	list.SetIncidents(m.floor.incidents, per)
+	list.SetEditable(m.floor.editable)
+	m.open(list)
 }
 
 // settleAllCmd confirms (or discards) every draft given, each audited in its own transaction,

@@ -39,9 +39,8 @@ type CloseCancelMsg struct{}
 type CloseView struct {
 	common  Common
 	entries []store.MeetingLogEntry
-	cursor  int
+	listCursor
 	field   closeField
-	offset  int
 	input   textinput.Model
 	editing bool
 	width   int
@@ -70,10 +69,10 @@ func (v *CloseView) SetSize(width, height int) {
 func (v *CloseView) Init() tea.Cmd { return nil }
 
 // Update moves between bridge points and items, toggles and edits them; ctrl+s submits.
-func (v *CloseView) Update(msg tea.Msg) (*CloseView, tea.Cmd) {
+func (v *CloseView) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return v, nil
+		return nil
 	}
 	k := v.common.Keys
 	if v.editing {
@@ -88,20 +87,17 @@ func (v *CloseView) Update(msg tea.Msg) (*CloseView, tea.Cmd) {
 		default:
 			var cmd tea.Cmd
 			v.input, cmd = v.input.Update(km)
-			return v, cmd
+			return cmd
 		}
-		return v, nil
+		return nil
 	}
 	switch {
 	case key.Matches(km, k.Cancel):
-		return v, func() tea.Msg { return CloseCancelMsg{} }
+		return func() tea.Msg { return CloseCancelMsg{} }
 	case key.Matches(km, k.Save):
 		entries := append([]store.MeetingLogEntry(nil), v.entries...)
-		return v, func() tea.Msg { return CloseSubmitMsg{Entries: entries} }
-	case key.Matches(km, k.Up):
-		v.cursor--
-	case key.Matches(km, k.Down):
-		v.cursor++
+		return func() tea.Msg { return CloseSubmitMsg{Entries: entries} }
+	case v.move(k, km, len(v.entries), v.rows()):
 	case km.Type == tea.KeyLeft:
 		v.field = (v.field + closeFieldCount - 1) % closeFieldCount
 	case km.Type == tea.KeyRight:
@@ -116,7 +112,7 @@ func (v *CloseView) Update(msg tea.Msg) (*CloseView, tea.Cmd) {
 		}
 	}
 	v.clamp()
-	return v, nil
+	return nil
 }
 
 // toggle flips the focused item of the selected entry between its two values.
@@ -184,14 +180,7 @@ func (v *CloseView) setText(s string) {
 
 // clamp keeps the cursor on an entry and in sight.
 func (v *CloseView) clamp() {
-	v.cursor = max(0, min(v.cursor, len(v.entries)-1))
-	n := max(1, v.rows())
-	if v.cursor < v.offset {
-		v.offset = v.cursor
-	}
-	if v.cursor >= v.offset+n {
-		v.offset = v.cursor - n + 1
-	}
+	v.listCursor.clamp(len(v.entries), v.rows())
 }
 
 // rows is how many entries fit: title, header, two detail lines and the hint take five.

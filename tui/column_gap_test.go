@@ -34,7 +34,7 @@ func TestTruncatedColumnsStayApart(t *testing.T) {
 		press(t, m, "esc", "C")
 		check("pending incidents")
 		press(t, m, "C")
-		if m.closing == nil {
+		if m.closing() == nil {
 			t.Fatalf("%s: C did not open the close view", lang)
 		}
 		check("close view")

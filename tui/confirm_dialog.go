@@ -50,21 +50,21 @@ func (d *ConfirmDialog) SetSize(width, height int) { d.width, d.height = width, 
 func (d *ConfirmDialog) Init() tea.Cmd { return nil }
 
 // Update answers on y, n or esc; other keys are ignored while the dialog is open.
-func (d *ConfirmDialog) Update(msg tea.Msg) (*ConfirmDialog, tea.Cmd) {
+func (d *ConfirmDialog) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return d, nil
+		return nil
 	}
 	answer := func(yes bool) tea.Cmd {
 		return func() tea.Msg { return ConfirmResultMsg{Action: d.action, Yes: yes} }
 	}
 	switch {
 	case key.Matches(km, d.common.Keys.Yes):
-		return d, answer(true)
+		return answer(true)
 	case key.Matches(km, d.common.Keys.No):
-		return d, answer(false)
+		return answer(false)
 	}
-	return d, nil
+	return nil
 }
 
 // View renders the question in a box centred in the dialog's area.

@@ -63,7 +63,7 @@ func (l *EventLog) Add(at time.Time, text string, warn bool) {
 func (l *EventLog) Init() tea.Cmd { return nil }
 
 // Update scrolls back and forth.
-func (l *EventLog) Update(msg tea.Msg) (*EventLog, tea.Cmd) {
+func (l *EventLog) Update(msg tea.Msg) tea.Cmd {
 	if km, ok := msg.(tea.KeyMsg); ok {
 		switch {
 		case key.Matches(km, l.common.Keys.Up):
@@ -75,7 +75,7 @@ func (l *EventLog) Update(msg tea.Msg) (*EventLog, tea.Cmd) {
 		}
 		l.back = max(0, min(l.back, len(l.lines)-(l.height-1)))
 	}
-	return l, nil
+	return nil
 }
 
 // View renders the title and the visible lines, newest at the bottom.

@@ -1,11 +1,7 @@
 package tui
 
 import (
-	"context"
-	"fmt"
 	"io"
-	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,19 +13,14 @@ import (
 
 	"diemcau/mcu"
 	"diemcau/store"
+	"diemcau/tui/tuitest"
 )
 
 // testActor is the technician identity the tests act as.
-const testActor = "console:test"
+const testActor = tuitest.Actor
 
-// openAllCredentials knows every bridge point and accepts no secret: enough for mute tests.
-type openAllCredentials struct{}
-
-func (openAllCredentials) VerifyJoin(context.Context, string, string) (bool, bool, error) {
-	return true, false, nil
-}
-
-// fixture is a real SQLite store, a real MCU and one open conference.
+// fixture is the console's test rig (a real SQLite store, a real MCU and one open conference)
+// under the names the tests use.
 type fixture struct {
 	st      *store.Store
 	mcu     *mcu.MCU
@@ -42,51 +33,14 @@ type fixture struct {
 // meeting and opens its conference on a loopback MCU.
 func newFixture(t *testing.T, subs int) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "diemcau.db"))
-	if err != nil {
-		t.Fatalf("store.Open: %v", err)
-	}
-	t.Cleanup(func() { st.Close() })
-	units := []store.Unit{{ID: "UBND-TINH", Name: "Ủy ban nhân dân tỉnh Gia Lai", Kind: "province"}}
-	bps := []store.BridgePoint{{ID: "UBND-TINH", Name: "Phòng họp UBND tỉnh", UnitID: "UBND-TINH", Role: "main"}}
-	members := []mcu.Member{{ID: "UBND-TINH", Name: "Phòng họp UBND tỉnh", Main: true}}
-	names := []string{"Xã Ia Grai", "Xã Đak Đoa", "Xã Chư Păh", "Phường Pleiku"}
-	var ids []string
-	for i := range subs {
-		id, name := fmt.Sprintf("XA-%03d", i+1), fmt.Sprintf("Xã số %d", i+1)
-		if i < len(names) {
-			name = names[i]
-		}
-		units = append(units, store.Unit{ID: id, Name: name, Kind: "commune"})
-		bps = append(bps, store.BridgePoint{ID: id, Name: name, UnitID: id, Role: "sub"})
-		members = append(members, mcu.Member{ID: id, Name: name})
-		ids = append(ids, id)
-	}
-	if err := st.ImportRegistry(ctx, units, bps); err != nil {
-		t.Fatalf("ImportRegistry: %v", err)
-	}
-	meetingID, err := st.CreateMeeting(ctx, store.Meeting{
-		Title: "Họp giao ban trực tuyến tháng 11", HostUnit: "UBND-TINH",
-		Chair: "Chủ tịch UBND tỉnh", MainBP: "UBND-TINH",
-	}, ids)
-	if err != nil {
-		t.Fatalf("CreateMeeting: %v", err)
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	m, err := mcu.New(mcu.Config{Loopback: true, RecordingsDir: filepath.Join(t.TempDir(), "recordings")}, st, openAllCredentials{}, log)
-	if err != nil {
-		t.Fatalf("mcu.New: %v", err)
-	}
-	t.Cleanup(func() { m.Close() })
-	conf, err := m.Open(ctx, mcu.ConferenceSpec{
-		ID: fmt.Sprint(meetingID), MeetingID: meetingID, Title: "Họp giao ban trực tuyến tháng 11",
-		Host: "UBND tỉnh Gia Lai", Chair: "Chủ tịch UBND tỉnh", Members: members,
-	})
-	if err != nil {
-		t.Fatalf("Open conference: %v", err)
-	}
-	return &fixture{st: st, mcu: m, conf: conf, meeting: meetingID, members: members}
+	r := tuitest.New(t, subs)
+	return &fixture{st: r.Store, mcu: r.MCU, conf: r.Conf, meeting: r.Meeting, members: r.Members}
+}
+
+// rig is the fixture as the rig's checks see it, with the MCU and conference it has now (the
+// roll-call tests swap them).
+func (f *fixture) rig() *tuitest.Rig {
+	return &tuitest.Rig{Store: f.st, MCU: f.mcu, Conf: f.conf, Meeting: f.meeting, Members: f.members}
 }
 
 // options returns console options for the fixture in lang.
@@ -108,25 +62,13 @@ func (f *fixture) model(t *testing.T, lang string, width, height int) *Model {
 // participant returns the snapshot of member id.
 func (f *fixture) participant(t *testing.T, id string) mcu.Participant {
 	t.Helper()
-	for _, p := range f.conf.Snapshot().Participants {
-		if p.ID == id {
-			return p
-		}
-	}
-	t.Fatalf("no participant %s", id)
-	return mcu.Participant{}
+	return f.rig().Participant(t, id)
 }
 
 // eventually polls cond until it holds or 5 s pass.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	tuitest.Eventually(t, what, cond)
 }
 
 // keyMsg builds the KeyMsg of a key name as Bubble Tea spells it ("down", "ctrl+s", "q").
@@ -217,3 +159,6 @@ func contains(view string, want ...string) (string, bool) {
 	}
 	return "", true
 }
+
+// syncBuffer is a bytes.Buffer safe for the console's log writes and the test's reads.
+type syncBuffer = tuitest.SyncBuffer

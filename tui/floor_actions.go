@@ -26,11 +26,11 @@ type MeetingClosedMsg struct{ Err error }
 
 // openIncidentList shows the meeting's incidents.
 func (m *Model) openIncidentList() {
-	m.list = NewIncidentList(m.common, m.names)
+	list := NewIncidentList(m.common, m.names)
 	per, _ := m.floor.interruptions(m.now)
-	m.list.SetIncidents(m.floor.incidents, per)
-	m.list.SetEditable(!m.floor.loaded || m.floor.editable)
-	m.layout()
+	list.SetIncidents(m.floor.incidents, per)
+	list.SetEditable(!m.floor.loaded || m.floor.editable)
+	m.open(list)
 }
 
 // openEditForm opens the form on a stored incident, unless the meeting's log is closed.
@@ -39,8 +39,7 @@ func (m *Model) openEditForm(in store.Incident) {
 		m.help.SetStatus(m.common.Text(txtLogClosedNoEdit), true)
 		return
 	}
-	m.form = EditIncidentForm(m.common, in, m.names, m.now)
-	m.layout()
+	m.open(EditIncidentForm(m.common, in, m.names, m.now))
 }
 
 // confirmDraftCmd turns a draft into an open incident (resolved once it has ended), journaled in
@@ -140,9 +139,8 @@ func (m *Model) openCloseView(msg closePrefillMsg) tea.Cmd {
 		return nil
 	}
 	m.help.SetStatus("", false)
-	m.list = nil
-	m.closing = NewCloseView(m.common, msg.entries)
-	m.layout()
+	m.shut(m.list())
+	m.open(NewCloseView(m.common, msg.entries))
 	return nil
 }
 
@@ -167,7 +165,7 @@ func (m *Model) meetingClosed(msg MeetingClosedMsg) tea.Cmd {
 		m.help.SetStatus(m.common.Text(txtCommandFailed, msg.Err.Error()), true)
 		return nil
 	}
-	m.closing = nil
+	m.shut(m.closing())
 	m.ended = true
 	m.common.Keys.CloseMeeting.SetHelp("C", m.common.Text(txtKeySubmitLog))
 	m.help.SetStatus(m.common.Text(txtCloseOK)+" — "+m.common.Text(txtCloseThenSubmit), false)

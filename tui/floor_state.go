@@ -107,8 +107,8 @@ func (m *Model) applyFloor(msg floorMsg) {
 		sel, selDur = p.Name, per[p.ID]
 	}
 	m.header.SetFloor(f.drafts(), total, sel, selDur)
-	if m.list != nil {
-		m.list.SetIncidents(f.incidents, per)
-		m.list.SetEditable(f.editable)
+	if m.list() != nil {
+		m.list().SetIncidents(f.incidents, per)
+		m.list().SetEditable(f.editable)
 	}
 }

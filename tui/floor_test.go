@@ -23,17 +23,7 @@ func syncFloor(t *testing.T, m *Model) {
 // actions lists the audit actions of actor in the fixture's meeting.
 func (f *fixture) actions(t *testing.T, actor string) []string {
 	t.Helper()
-	rows, err := f.st.AuditLog(context.Background(), f.meeting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, r := range rows {
-		if r.Actor == actor {
-			out = append(out, r.Action)
-		}
-	}
-	return out
+	return f.rig().Actions(t, actor)
 }
 
 // draft stores an automatic incident draft for bp, as the outage tracker does.
@@ -143,7 +133,7 @@ func TestDraftIsDiscarded(t *testing.T) {
 		t.Errorf("audit %v, want incident_discard", got)
 	}
 	press(t, m, "esc")
-	if m.list != nil {
+	if m.list() != nil {
 		t.Error("esc did not leave the list")
 	}
 }
@@ -154,7 +144,7 @@ func TestIncidentEditedFromList(t *testing.T) {
 	id := f.draft(t, f.members[1].ID, "Mất kết nối", false)
 	syncFloor(t, m)
 	press(t, m, "I", "enter")
-	if m.form == nil || m.form.Value(fieldDescription) != "Mất kết nối" {
+	if m.form() == nil || m.form().Value(fieldDescription) != "Mất kết nối" {
 		t.Fatalf("enter did not open the form on the incident:\n%s", plain(m.View()))
 	}
 	if w, ok := contains(m.View(), "Sửa sự cố #"); !ok {
@@ -168,7 +158,7 @@ func TestIncidentEditedFromList(t *testing.T) {
 	if len(incs) != 1 || incs[0].ID != id || incs[0].Description != "Mất kết nối do cáp" || incs[0].Status != "open" {
 		t.Fatalf("after editing: %+v", incs)
 	}
-	if m.form != nil || m.list == nil {
+	if m.form() != nil || m.list() == nil {
 		t.Error("saving did not return to the list")
 	}
 }
@@ -199,7 +189,7 @@ func TestCloseMeetingStoresTheLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	press(t, m, "C")
-	if m.closing == nil {
+	if m.closing() == nil {
 		t.Fatalf("C did not open the close view; status %q", m.help.Status())
 	}
 	if w, ok := contains(m.View(), "Đóng cuộc họp", "Phòng họp UBND tỉnh", "Xã Ia Grai", "Xã Đak Đoa", "sự cố"); !ok {
@@ -212,7 +202,7 @@ func TestCloseMeetingStoresTheLog(t *testing.T) {
 		t.Fatalf("close view lacks %q:\n%s", w, plain(m.View()))
 	}
 	press(t, m, "ctrl+s")
-	if m.confirm == nil || !strings.Contains(m.confirm.Question(), "3 điểm cầu") {
+	if m.confirm() == nil || !strings.Contains(m.confirm().Question(), "3 điểm cầu") {
 		t.Fatalf("ctrl+s did not ask to confirm closing 3 bridge points")
 	}
 	press(t, m, "y")
@@ -239,11 +229,11 @@ func TestCloseMeetingStoresTheLog(t *testing.T) {
 	}
 	// Closed, not submitted: the incidents may still be settled.
 	press(t, m, "I", "enter")
-	if m.form == nil {
+	if m.form() == nil {
 		t.Fatal("an incident of a closed, unsubmitted log did not open for editing")
 	}
 	press(t, m, "esc", "esc", "C")
-	if m.confirm == nil || !strings.Contains(m.confirm.Question(), "Nộp nhật ký cuộc họp") {
+	if m.confirm() == nil || !strings.Contains(m.confirm().Question(), "Nộp nhật ký cuộc họp") {
 		t.Fatalf("C on the ended meeting did not ask to submit the log; status %q", m.help.Status())
 	}
 	press(t, m, "y")
@@ -252,7 +242,7 @@ func TestCloseMeetingStoresTheLog(t *testing.T) {
 	}
 	// The log is submitted: incidents can no longer be edited.
 	press(t, m, "I", "enter")
-	if m.form != nil {
+	if m.form() != nil {
 		t.Fatal("an incident of a submitted log opened for editing")
 	}
 	if w, ok := contains(m.View(), "Nhật ký đã nộp"); !ok {
@@ -276,7 +266,7 @@ func TestCloseSettlesPendingIncidents(t *testing.T) {
 	m := f.model(t, "vi", 80, 24)
 	syncFloor(t, m)
 	press(t, m, "C")
-	if m.closing != nil || m.list == nil || !m.list.Pending() {
+	if m.closing() != nil || m.list() == nil || !m.list().Pending() {
 		t.Fatal("C with pending incidents did not list them first")
 	}
 	if w, ok := contains(m.View(), "Trước khi đóng: 2 sự cố nháp, 1 đang xử lý"); !ok {
@@ -302,12 +292,12 @@ func TestCloseSettlesPendingIncidents(t *testing.T) {
 		t.Errorf("%d incident_confirm audit rows, want 2", confirms)
 	}
 	press(t, m, "C")
-	if m.closing == nil {
+	if m.closing() == nil {
 		t.Fatalf("C in the pending list did not go on to the log; status %q", m.help.Status())
 	}
 	press(t, m, "ctrl+s")
-	if m.confirm == nil || !strings.Contains(m.confirm.Question(), "Còn 0 sự cố nháp, 3 đang xử lý") {
-		t.Fatalf("the close question does not count what is pending: %v", m.confirm)
+	if m.confirm() == nil || !strings.Contains(m.confirm().Question(), "Còn 0 sự cố nháp, 3 đang xử lý") {
+		t.Fatalf("the close question does not count what is pending: %v", m.confirm())
 	}
 	press(t, m, "y")
 	if mt, _ := f.st.Meeting(ctx, f.meeting); mt.Status != "closed" {
@@ -316,8 +306,8 @@ func TestCloseSettlesPendingIncidents(t *testing.T) {
 	f.draft(t, f.members[1].ID, "Nháp đến sau khi đóng", false)
 	syncFloor(t, m)
 	press(t, m, "C")
-	if m.confirm != nil || !strings.Contains(m.help.Status(), "Còn 1 sự cố nháp") {
-		t.Fatalf("submitting with a draft waiting: confirm %v, status %q", m.confirm, m.help.Status())
+	if m.confirm() != nil || !strings.Contains(m.help.Status(), "Còn 1 sự cố nháp") {
+		t.Fatalf("submitting with a draft waiting: confirm %v, status %q", m.confirm(), m.help.Status())
 	}
 	press(t, m, "I", "x")
 	syncFloor(t, m)
@@ -331,12 +321,12 @@ func TestCloseViewEditsText(t *testing.T) {
 	f := newFixture(t, 1)
 	m := f.model(t, "en", 80, 24)
 	press(t, m, "C", "down", "right", "enter", "W", "e", "t", "enter")
-	e := m.closing.Entries()[1]
+	e := m.closing().Entries()[1]
 	if e.IncidentText != "Wet" || e.Status != store.LogIncident {
 		t.Fatalf("entry after editing the description: %+v", e)
 	}
 	press(t, m, "esc")
-	if m.closing != nil {
+	if m.closing() != nil {
 		t.Fatal("esc did not leave the close view")
 	}
 	if mt, _ := f.st.Meeting(context.Background(), f.meeting); mt.Status != "live" {
@@ -409,7 +399,7 @@ func TestFloorViewsFitTheTerminal(t *testing.T) {
 			press(t, m, "esc", "esc", "C")
 			checkFits(t, name+" pending incidents", m.View(), w, h)
 			press(t, m, "C")
-			if m.closing == nil {
+			if m.closing() == nil {
 				t.Fatalf("%s: C did not open the close view", name)
 			}
 			checkFits(t, name+" close view", m.View(), w, h)

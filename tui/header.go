@@ -62,7 +62,7 @@ func (h *Header) SetTestFailed(names string) { h.testFailed = names }
 func (h *Header) Init() tea.Cmd { return nil }
 
 // Update does nothing: the root feeds the header through SetSnapshot.
-func (h *Header) Update(tea.Msg) (*Header, tea.Cmd) { return h, nil }
+func (h *Header) Update(tea.Msg) tea.Cmd { return nil }
 
 // ShortHelp has no bindings.
 func (h *Header) ShortHelp() []key.Binding { return nil }

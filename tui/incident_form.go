@@ -109,23 +109,23 @@ func (f *IncidentForm) Value(field formField) string { return f.inputs[field].Va
 func (f *IncidentForm) Init() tea.Cmd { return nil }
 
 // Update gives keys to the focused field first; tab, shift+tab, enter, ctrl+s and esc drive the form.
-func (f *IncidentForm) Update(msg tea.Msg) (*IncidentForm, tea.Cmd) {
+func (f *IncidentForm) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return f, nil
+		return nil
 	}
 	k := f.common.Keys
 	switch {
 	case key.Matches(km, k.Cancel):
-		return f, func() tea.Msg { return IncidentCancelMsg{} }
+		return func() tea.Msg { return IncidentCancelMsg{} }
 	case key.Matches(km, k.Save), key.Matches(km, k.Submit) && f.focus == fieldCount-1:
-		return f, f.submit()
+		return f.submit()
 	case key.Matches(km, k.NextField), key.Matches(km, k.Submit):
 		f.focusField((f.focus + 1) % fieldCount)
-		return f, nil
+		return nil
 	case key.Matches(km, k.PrevField):
 		f.focusField((f.focus + fieldCount - 1) % fieldCount)
-		return f, nil
+		return nil
 	}
 	switch f.focus {
 	case fieldKind:
@@ -135,9 +135,9 @@ func (f *IncidentForm) Update(msg tea.Msg) (*IncidentForm, tea.Cmd) {
 	default:
 		var cmd tea.Cmd
 		f.inputs[f.focus], cmd = f.inputs[f.focus].Update(km)
-		return f, cmd
+		return cmd
 	}
-	return f, nil
+	return nil
 }
 
 // focusField moves the keyboard to field.

@@ -40,10 +40,9 @@ type IncidentList struct {
 	names    map[string]string
 	editable bool
 	pending  bool // before the close: only drafts and incidents in progress, with keys for all at once
-	cursor   int
-	offset   int
-	width    int
-	height   int
+	listCursor
+	width  int
+	height int
 }
 
 // NewIncidentList returns the list of incidents.
@@ -106,37 +105,34 @@ func (l *IncidentList) Selected() (store.Incident, bool) {
 func (l *IncidentList) Init() tea.Cmd { return nil }
 
 // Update moves the cursor and asks the root to edit, confirm or discard the selected incident.
-func (l *IncidentList) Update(msg tea.Msg) (*IncidentList, tea.Cmd) {
+func (l *IncidentList) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return l, nil
+		return nil
 	}
 	k := l.common.Keys
 	send := func(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
 	in, has := l.Selected()
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Incidents):
-		return l, send(IncidentListCloseMsg{})
+		return send(IncidentListCloseMsg{})
 	case l.pending && key.Matches(km, k.CloseMeeting):
-		return l, send(CloseContinueMsg{})
+		return send(CloseContinueMsg{})
 	case l.pending && key.Matches(km, k.ConfirmAll) && len(l.drafts()) > 0:
-		return l, send(IncidentConfirmAllMsg{Drafts: l.drafts()})
+		return send(IncidentConfirmAllMsg{Drafts: l.drafts()})
 	case l.pending && key.Matches(km, k.DiscardAll) && len(l.drafts()) > 0:
-		return l, send(IncidentDiscardAllMsg{Drafts: l.drafts()})
-	case key.Matches(km, k.Up):
-		l.cursor--
-	case key.Matches(km, k.Down):
-		l.cursor++
+		return send(IncidentDiscardAllMsg{Drafts: l.drafts()})
+	case l.move(k, km, len(l.items), l.height-3):
 	case !has:
 	case key.Matches(km, k.Grant):
-		return l, send(IncidentEditMsg{Incident: in})
+		return send(IncidentEditMsg{Incident: in})
 	case key.Matches(km, k.ConfirmDraft):
-		return l, send(IncidentConfirmMsg{Incident: in})
+		return send(IncidentConfirmMsg{Incident: in})
 	case key.Matches(km, k.Dismiss):
-		return l, send(IncidentDiscardMsg{Incident: in})
+		return send(IncidentDiscardMsg{Incident: in})
 	}
 	l.clamp()
-	return l, nil
+	return nil
 }
 
 // drafts are the list's drafts.
@@ -152,14 +148,7 @@ func (l *IncidentList) drafts() []store.Incident {
 
 // clamp keeps the cursor on an item and in sight.
 func (l *IncidentList) clamp() {
-	l.cursor = max(0, min(l.cursor, len(l.items)-1))
-	n := max(1, l.height-3)
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+n {
-		l.offset = l.cursor - n + 1
-	}
+	l.listCursor.clamp(len(l.items), l.height-3)
 }
 
 // View renders the title, one line per incident and a hint.

@@ -11,16 +11,16 @@ func TestIncidentSavedWithAudit(t *testing.T) {
 	f := newFixture(t, 2)
 	m := f.model(t, "vi", 80, 24)
 	press(t, m, "down", "i")
-	if m.form == nil {
+	if m.form() == nil {
 		t.Fatal("i did not open the incident form")
 	}
-	if got := m.form.Value(fieldBridgePoint); got != f.members[1].ID {
+	if got := m.form().Value(fieldBridgePoint); got != f.members[1].ID {
 		t.Fatalf("bridge point prefilled %q, want %q", got, f.members[1].ID)
 	}
 	press(t, m, strings.Split("Mất tiếng", "")...)
 	press(t, m, "shift+tab", "right", "ctrl+s") // kind: line → audio
-	if m.form != nil {
-		t.Fatalf("form still open: %v", m.form.Errors())
+	if m.form() != nil {
+		t.Fatalf("form still open: %v", m.form().Errors())
 	}
 	ctx := context.Background()
 	incs, err := f.st.Incidents(ctx, f.meeting)
@@ -51,13 +51,13 @@ func TestIncidentEmptyDescriptionRefused(t *testing.T) {
 	f := newFixture(t, 1)
 	m := f.model(t, "vi", 80, 24)
 	press(t, m, "i", "tab", "tab", "tab", "x", "ctrl+s") // junk in "Xử lý", no description
-	if m.form == nil {
+	if m.form() == nil {
 		t.Fatal("form closed on an invalid incident")
 	}
 	if w, ok := contains(m.View(), "Mô tả: không được để trống"); !ok {
 		t.Fatalf("missing %q in\n%s", w, plain(m.View()))
 	}
-	if got := m.form.Value(fieldAction); got != "x" {
+	if got := m.form().Value(fieldAction); got != "x" {
 		t.Fatalf("form lost what was typed: %q", got)
 	}
 	incs, err := f.st.Incidents(context.Background(), f.meeting)
@@ -70,10 +70,10 @@ func TestTypingQAndMInFormDoesNotAct(t *testing.T) {
 	f := newFixture(t, 1)
 	m := f.model(t, "vi", 80, 24)
 	msgs := press(t, m, "i", "q", "m", "M")
-	if hasQuit(msgs) || m.confirm != nil {
+	if hasQuit(msgs) || m.confirm() != nil {
 		t.Fatal("q in the form asked to quit")
 	}
-	if got := m.form.Value(fieldDescription); got != "qmM" {
+	if got := m.form().Value(fieldDescription); got != "qmM" {
 		t.Fatalf("description = %q, want qmM", got)
 	}
 	for _, p := range f.conf.Snapshot().Participants {
@@ -82,7 +82,7 @@ func TestTypingQAndMInFormDoesNotAct(t *testing.T) {
 		}
 	}
 	press(t, m, "esc")
-	if m.form != nil {
+	if m.form() != nil {
 		t.Fatal("esc did not close the form")
 	}
 }

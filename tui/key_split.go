@@ -25,10 +25,3 @@ func (m *Model) handleKeys(keys []tea.KeyMsg) tea.Cmd {
 	}
 	return tea.Batch(cmds...)
 }
-
-// textFocused reports whether a text field takes the keys: the incident form, the filter, or a
-// text being edited in the close view.
-func (m *Model) textFocused() bool {
-	return m.form != nil || m.closing != nil && m.closing.Editing() ||
-		m.focus == panelTable && m.table.Editing()
-}

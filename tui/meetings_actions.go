@@ -70,9 +70,9 @@ func (m *Model) loadMeetingsCmd(view *MeetingsView, delay time.Duration) tea.Cmd
 
 // openMeetings opens the meetings view (W).
 func (m *Model) openMeetings() tea.Cmd {
-	m.meetings = NewMeetingsView(m.common, m.snap.MeetingID)
-	m.layout()
-	return m.loadMeetingsCmd(m.meetings, 0)
+	view := NewMeetingsView(m.common, m.snap.MeetingID)
+	m.open(view)
+	return m.loadMeetingsCmd(view, 0)
 }
 
 // updateMeetings handles the meetings view's and the opening's messages.
@@ -87,15 +87,14 @@ func (m *Model) updateMeetings(msg tea.Msg) tea.Cmd {
 			m.scheduleLoading = false
 			return nil
 		}
-		if m.meetings == msg.view {
-			m.meetings.SetData(msg)
+		if m.meetings() == msg.view {
+			m.meetings().SetData(msg)
 		}
 	case meetingsCloseMsg:
-		m.meetings = nil
-		m.layout()
+		m.shut(m.meetings())
 	case meetingSwitchMsg:
 		if conf, ok := m.liveConference(msg.meetingID); ok {
-			m.meetings = nil
+			m.shut(m.meetings())
 			return m.switchTo(conf)
 		}
 		m.help.SetStatus(m.common.Text(txtCommandFailed, (&live.NotLiveError{Lang: m.common.Lang, Meeting: msg.meetingID}).Error()), true)
@@ -121,7 +120,8 @@ func (m *Model) updateMeetings(msg tea.Msg) tea.Cmd {
 			m.help.SetStatus(m.common.Text(txtCommandFailed, msg.err.Error()), true)
 			return nil
 		}
-		m.meetings, m.bookings = nil, nil
+		m.shut(m.meetings())
+		m.shut(m.bookings())
 		cmd := m.switchTo(msg.conf)
 		m.help.SetStatus(m.common.Text(txtMeetingOpened, msg.conf.Snapshot().MeetingID, msg.conf.Snapshot().Title), false)
 		return cmd
@@ -154,7 +154,10 @@ func (m *Model) liveConference(id int64) (*mcu.Conference, bool) {
 // switchTo makes the console show conf: the panels forget the other meeting's state.
 func (m *Model) switchTo(conf *mcu.Conference) tea.Cmd {
 	m.conf, m.opts.Conference, m.ended = conf, conf.ID(), false
-	m.closing, m.room, m.list, m.pendingClose, m.pendingDisconnect = nil, nil, nil, nil, ""
+	m.shut(m.closing())
+	m.shut(m.room())
+	m.shut(m.list())
+	m.pendingClose, m.pendingDisconnect = nil, ""
 	m.floor, m.floorSince, m.orderOf = floorState{}, map[string]time.Time{}, 0
 	m.common.Keys.CloseMeeting.SetHelp("C", m.common.Text(txtKeyCloseMeeting))
 	m.applySnapshot(conf.Snapshot(), time.Now())

@@ -18,22 +18,7 @@ import (
 // opens their ad hoc meeting beside the fixture's, through the live manager the console uses.
 func wardMeeting(t *testing.T, f *fixture) (*live.Manager, *mcu.Conference) {
 	t.Helper()
-	ctx := context.Background()
-	if err := f.st.ImportRegistry(ctx, []store.Unit{
-		{ID: "PHUONG-1", Name: "Phường Hội Phú", Kind: "ward"}, {ID: "PHUONG-2", Name: "Phường Diên Hồng", Kind: "ward"},
-	}, []store.BridgePoint{
-		{ID: "PHUONG-1", Name: "Phường Hội Phú", UnitID: "PHUONG-1", Role: "sub"},
-		{ID: "PHUONG-2", Name: "Phường Diên Hồng", UnitID: "PHUONG-2", Role: "sub"},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	lv := live.New(live.Config{Store: f.st, MCU: f.mcu, Lang: "vi"})
-	t.Cleanup(lv.Stop)
-	conf, err := lv.OpenAdhoc(ctx, live.Adhoc{Title: "Họp các phường", Main: "PHUONG-1", Sites: []string{"PHUONG-2"}}, testActor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return lv, conf
+	return f.rig().WardMeeting(t)
 }
 
 // The console with two live meetings: the header says which it shows; W lists both; enter on
@@ -137,24 +122,4 @@ func TestConsoleOpensABookingFromTheSchedule(t *testing.T) {
 		t.Errorf("booking after o: meeting %d, live step %+v %v", bk.MeetingID, st, ok)
 	}
 	quitProgram(t, s)
-}
-
-// SSH keys land where they should: a host or operator key in the live meeting its bridge point
-// is in, a control key in the first live meeting.
-func TestSSHKeysLandInTheirOwnMeeting(t *testing.T) {
-	f := newFixture(t, 2)
-	lv, _ := wardMeeting(t, f)
-	opts := f.options("vi")
-	opts.Conference, opts.Live = "", lv
-	host, hostLine := newKey(t)
-	op, opLine := newKey(t)
-	ctl, ctlLine := newKey(t)
-	r := newSSHRigWith(t, opts, hostLine+" role=host tech=host.phuong bp=PHUONG-1\n"+
-		opLine+" role=operator tech=op.xa bp=XA-002\n"+ctlLine+" role=control tech=dieu.khien\n")
-	out, _ := r.console(t, host)
-	waitScreen(t, out, "Họp các phường")
-	out, _ = r.console(t, op)
-	waitScreen(t, out, "Họp giao ban trực tuyến tháng 11")
-	out, _ = r.console(t, ctl)
-	waitScreen(t, out, "Họp giao ban trực tuyến tháng 11")
 }

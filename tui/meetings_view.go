@@ -15,21 +15,38 @@ import (
 // today's bookings with their next step and deadline, to open a confirmed one (enter or o). N
 // opens an ad hoc meeting: a title, a main bridge point and its sites by unit kind or all.
 type MeetingsView struct {
-	common  Common
-	list    live.List
-	bps     []store.BridgePoint
-	loaded  bool
-	err     error
-	current int64 // the meeting the console shows
-	cursor  int   // over the live meetings, then today's bookings
-	form    *adhocForm
-	width   int
-	height  int
+	common     Common
+	list       live.List
+	bps        []store.BridgePoint
+	loaded     bool
+	err        error
+	current    int64      // the meeting the console shows
+	listCursor            // over the live meetings, then today's bookings (all in sight)
+	form       *adhocForm // the ad hoc form it opened on the overlay stack, while there
+	formNew    bool       // form is still to be put on the stack (opened)
+	width      int
+	height     int
 }
 
 // NewMeetingsView returns the view, empty until SetData.
 func NewMeetingsView(c Common, current int64) *MeetingsView {
 	return &MeetingsView{common: c, current: current}
+}
+
+// opened is the ad hoc form N has just opened, once: the root puts it on the overlay stack.
+func (v *MeetingsView) opened() overlay {
+	if !v.formNew {
+		return nil
+	}
+	v.formNew = false
+	return v.form
+}
+
+// closed forgets the ad hoc form once esc has taken it off the stack.
+func (v *MeetingsView) closed(child overlay) {
+	if child == v.form {
+		v.form = nil
+	}
 }
 
 // SetSize sets the view's size.
@@ -39,43 +56,27 @@ func (v *MeetingsView) SetSize(width, height int) { v.width, v.height = width, h
 func (v *MeetingsView) SetData(msg meetingsMsg) {
 	v.loaded, v.err, v.list, v.bps = true, msg.err, msg.list, msg.bps
 	if v.form != nil && len(v.form.bps) == 0 { // N pressed before the registry was read
-		title := v.form.title
-		v.form = newAdhocForm(msg.bps)
-		v.form.title = title
+		v.form.setRegistry(msg.bps)
 	}
-	v.cursor = max(0, min(v.cursor, v.rows()-1))
+	v.clamp(v.rows(), v.rows())
 }
 
 // rows is the number of selectable rows.
 func (v *MeetingsView) rows() int { return len(v.list.Live) + len(v.list.Today) }
 
-// Typing reports whether the ad hoc form takes every key.
-func (v *MeetingsView) Typing() bool { return v.form != nil }
-
 // Update moves the cursor, switches, opens, or runs the ad hoc form.
-func (v *MeetingsView) Update(km tea.KeyMsg) tea.Cmd {
-	k := v.common.Keys
-	if v.form != nil {
-		switch {
-		case key.Matches(km, k.Cancel):
-			v.form = nil
-			return nil
-		case km.Type == tea.KeyEnter || key.Matches(km, k.Save):
-			a := v.form.adhoc()
-			return func() tea.Msg { return adhocOpenMsg{adhoc: a} }
-		}
-		v.form.update(km)
+func (v *MeetingsView) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
 		return nil
 	}
+	k := v.common.Keys
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Meetings):
 		return func() tea.Msg { return meetingsCloseMsg{} }
-	case key.Matches(km, k.Up):
-		v.cursor = max(0, v.cursor-1)
-	case key.Matches(km, k.Down):
-		v.cursor = min(v.rows()-1, v.cursor+1)
+	case v.move(k, km, v.rows(), v.rows()):
 	case key.Matches(km, k.NewMeeting):
-		v.form = newAdhocForm(v.bps)
+		v.form, v.formNew = newAdhocForm(v.common, v.bps), true
 	case key.Matches(km, k.TestSession):
 		if i := v.cursor - len(v.list.Live); i >= 0 && i < len(v.list.Today) {
 			id := v.list.Today[i].Booking
@@ -97,9 +98,6 @@ func (v *MeetingsView) Update(km tea.KeyMsg) tea.Cmd {
 // View renders the live meetings, today's schedule, or the ad hoc form.
 func (v *MeetingsView) View() string {
 	st, t := v.common.Styles, v.common.Text
-	if v.form != nil {
-		return v.form.view(v.common, v.width)
-	}
 	var b strings.Builder
 	b.WriteString(st.PanelTitleFocused.Render(t(txtMeetingsTitle, len(v.list.Live))) + "\n")
 	if v.err != nil {
@@ -159,9 +157,6 @@ func scheduleLine(c Common, s live.Scheduled) string {
 // ShortHelp lists the view's keys.
 func (v *MeetingsView) ShortHelp() []key.Binding {
 	k := v.common.Keys
-	if v.form != nil {
-		return []key.Binding{k.NextField, k.Cycle, k.Submit, k.Cancel}
-	}
 	return []key.Binding{k.Move, k.OpenMeeting, k.NewMeeting, k.TestSession, k.Back, k.Help, k.Quit}
 }
 
@@ -180,20 +175,65 @@ var siteChoices = []struct {
 	{txtSitesMainOnly, nil, false},
 }
 
-// adhocForm is the ad hoc meeting's three fields: title, main bridge point, sites.
+// adhocForm is the ad hoc meeting's three fields: title, main bridge point, sites. It is a view
+// on the overlay stack over the meetings view.
 type adhocForm struct {
-	field int // 0 title, 1 main, 2 sites
-	title []rune
-	bps   []store.BridgePoint
-	main  int // index in bps
-	sites int // index in siteChoices
+	common Common
+	width  int
+	height int
+	done   bool // esc: the form is to close
+	field  int  // 0 title, 1 main, 2 sites
+	title  []rune
+	bps    []store.BridgePoint
+	main   int // index in bps
+	sites  int // index in siteChoices
 }
 
 // newAdhocForm starts the form on the registry's main bridge point.
-func newAdhocForm(bps []store.BridgePoint) *adhocForm {
-	f := &adhocForm{bps: bps, main: max(0, store.MainIndex(bps))}
+func newAdhocForm(c Common, bps []store.BridgePoint) *adhocForm {
+	f := &adhocForm{common: c, bps: bps, main: max(0, store.MainIndex(bps))}
 	return f
 }
+
+// setRegistry gives the form the registry read after it opened (N pressed before), keeping the
+// title typed meanwhile and starting the choices over.
+func (f *adhocForm) setRegistry(bps []store.BridgePoint) {
+	f.bps, f.main, f.field, f.sites = bps, max(0, store.MainIndex(bps)), 0, 0
+}
+
+// SetSize sets the form's size.
+func (f *adhocForm) SetSize(width, height int) { f.width, f.height = width, height }
+
+// Update: enter or ctrl+s asks to open the meeting, esc closes the form, other keys fill it.
+func (f *adhocForm) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	k := f.common.Keys
+	switch {
+	case key.Matches(km, k.Cancel):
+		f.done = true
+	case km.Type == tea.KeyEnter || key.Matches(km, k.Save):
+		a := f.adhoc()
+		return func() tea.Msg { return adhocOpenMsg{adhoc: a} }
+	default:
+		f.update(km)
+	}
+	return nil
+}
+
+// View renders the form.
+func (f *adhocForm) View() string { return f.view(f.common, f.width) }
+
+// ShortHelp lists the form's keys.
+func (f *adhocForm) ShortHelp() []key.Binding {
+	k := f.common.Keys
+	return []key.Binding{k.NextField, k.Cycle, k.Submit, k.Cancel}
+}
+
+// FullHelp lists the form's keys.
+func (f *adhocForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
 
 // update types into the title or cycles the focused choice.
 func (f *adhocForm) update(km tea.KeyMsg) {

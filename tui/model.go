@@ -43,8 +43,9 @@ const (
 // refreshEvery is how often the console polls the conference snapshot and drains events.
 const refreshEvery = 100 * time.Millisecond
 
-// Model is the root of the console: it composes the panels, routes keys by focus precedence
-// (text input, then dialog, then global keys) and turns keys into MCU and store commands.
+// Model is the root of the console: it composes the panels and the stack of views over them
+// (overlay.go), gives each key to the view on top — or, with none open, to the global keys and
+// the focused panel — and turns keys into MCU and store commands.
 type Model struct {
 	common  Common
 	opts    Options
@@ -62,25 +63,17 @@ type Model struct {
 	queue   *SpeakQueue
 	events  *EventLog
 	help    *HelpBar
-	form    *IncidentForm
-	confirm *ConfirmDialog
-	list    *IncidentList
-	closing *CloseView
 
-	testing   *TestSessionView   // the test session (T), when open
+	overlays overlays // the views over the main screen, bottom first (overlay.go)
+
 	testMeter *meeting.TestMeter // what the MCU measured of each bridge point, for the test session
-	bookings  *BookingsView      // the bookings and their deadlines (B), when open
-
-	recordings *RecordingsView // the recording view (R), when open
 
 	live            *live.Manager
-	meetings        *MeetingsView    // the live meetings and today's schedule (W), when open
 	schedule        []live.Scheduled // today's bookings, shown while no meeting is live
 	scheduleErr     error
 	scheduleLoading bool
 
-	room              *RoomView // the roll call (D), when open
-	pendingDisconnect string    // the bridge point waiting for the disconnect confirmation
+	pendingDisconnect string // the bridge point waiting for the disconnect confirmation
 
 	floor        floorState
 	floorSince   map[string]time.Time    // when each floor holder was granted the floor
@@ -94,6 +87,10 @@ type Model struct {
 
 // New returns the root model for opts, subscribed to the MCU's events.
 func New(opts Options) *Model { return newModel(context.Background(), opts) }
+
+// NewContext returns the root model for opts whose commands run under ctx: a front end that
+// serves sessions (package sshd) passes the session's context, so that its end cancels them.
+func NewContext(ctx context.Context, opts Options) *Model { return newModel(ctx, opts) }
 
 // newModel builds the root model whose commands run under ctx.
 func newModel(ctx context.Context, opts Options) *Model {
@@ -198,8 +195,8 @@ func (m *Model) applySnapshot(s mcu.Snapshot, now time.Time) {
 			delete(m.floorSince, p.ID)
 		}
 	}
-	if m.room != nil {
-		m.room.SetSnapshot(s)
+	if room := m.room(); room != nil {
+		room.SetSnapshot(s)
 	}
 	m.queue.SetFloorSince(m.floorSince)
 	m.queue.SetSnapshot(s, m.names, now)

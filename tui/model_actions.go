@@ -105,14 +105,12 @@ func (m *Model) farEndsToMute() int {
 
 // openConfirm shows a yes/no dialog over the panels.
 func (m *Model) openConfirm(a ConfirmAction, question string) {
-	m.confirm = NewConfirmDialog(m.common, a, question)
-	m.layout()
+	m.open(NewConfirmDialog(m.common, a, question))
 }
 
 // confirmed acts on the answer to a dialog.
 func (m *Model) confirmed(r ConfirmResultMsg) tea.Cmd {
-	m.confirm = nil
-	m.layout()
+	m.shut(m.confirm())
 	switch {
 	case !r.Yes:
 		m.pendingDisconnect = ""
@@ -160,6 +158,5 @@ func (m *Model) openIncidentForm() {
 	if !m.permit(ActIncident, bp) {
 		return
 	}
-	m.form = NewIncidentForm(m.common, bp, m.names, m.snap.MeetingID, m.now)
-	m.layout()
+	m.open(NewIncidentForm(m.common, bp, m.names, m.snap.MeetingID, m.now))
 }

@@ -42,7 +42,7 @@ func (m *Model) permitIncident(in store.Incident) bool {
 	if !m.permit(ActIncident, in.BridgePoint) {
 		return false
 	}
-	if m.form == nil || m.form.title != "" {
+	if m.form() == nil || m.form().title != "" {
 		return m.permit(ActEditIncident, in.BridgePoint)
 	}
 	return true

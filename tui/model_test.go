@@ -35,14 +35,14 @@ func TestQuitAsksWhileLive(t *testing.T) {
 	if msgs := press(t, m, "q"); hasQuit(msgs) {
 		t.Fatal("q quit a live meeting without asking")
 	}
-	if m.confirm == nil || m.confirm.Action() != ConfirmQuit {
+	if m.confirm() == nil || m.confirm().Action() != ConfirmQuit {
 		t.Fatal("q did not open the quit dialog")
 	}
 	if w, ok := contains(m.View(), "Cuộc họp đang diễn ra. Thoát? (y/n)"); !ok {
 		t.Fatalf("dialog text %q missing:\n%s", w, plain(m.View()))
 	}
-	if msgs := press(t, m, "n"); hasQuit(msgs) || m.confirm != nil {
-		t.Fatalf("n: quit=%v dialog open=%v", hasQuit(msgs), m.confirm != nil)
+	if msgs := press(t, m, "n"); hasQuit(msgs) || m.confirm() != nil {
+		t.Fatalf("n: quit=%v dialog open=%v", hasQuit(msgs), m.confirm() != nil)
 	}
 	if msgs := press(t, m, "q", "y"); !hasQuit(msgs) {
 		t.Fatal("q then y did not quit")
@@ -64,8 +64,8 @@ func TestMuteAllFarEndsKeepsMainOpen(t *testing.T) {
 	f := newFixture(t, 4)
 	m := f.model(t, "vi", 80, 24)
 	press(t, m, "M")
-	if m.confirm == nil || !strings.Contains(m.confirm.Question(), "Tắt micro 4 điểm cầu phụ") {
-		t.Fatalf("M dialog = %+v", m.confirm)
+	if m.confirm() == nil || !strings.Contains(m.confirm().Question(), "Tắt micro 4 điểm cầu phụ") {
+		t.Fatalf("M dialog = %+v", m.confirm())
 	}
 	press(t, m, "y")
 	for _, p := range f.conf.Snapshot().Participants {

@@ -43,27 +43,28 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.help.SetStatus(msg.Text, false)
 		}
 	case IncidentSavedMsg:
-		m.form = nil
 		m.help.SetStatus(m.common.Text(txtIncidentOK, msg.ID), false)
 		m.events.Add(m.now, m.common.Text(txtEvIncidentSaved, msg.ID, nameOf(m.names, msg.Incident.BridgePoint)), false)
-		m.layout()
+		m.shut(m.form())
 		return m, m.refreshFloor()
 	case IncidentSaveFailedMsg:
-		if m.form != nil {
-			m.form.SetSaveError(m.common.Text(txtCommandFailed, msg.Err.Error()), msg.ID)
+		if form := m.form(); form != nil {
+			form.SetSaveError(m.common.Text(txtCommandFailed, msg.Err.Error()), msg.ID)
 		}
 	case IncidentSubmitMsg:
 		if !m.permitIncident(msg.Incident) {
-			if m.form != nil {
-				m.form.SetSaveError(m.help.Status(), 0)
+			if form := m.form(); form != nil {
+				form.SetSaveError(m.help.Status(), 0)
 			}
 			return m, nil
 		}
 		return m, saveIncidentCmd(m.common, m.opts.Store, msg.Incident)
 	case IncidentCancelMsg:
-		m.form = nil
-		m.layout()
+		m.shut(m.form())
 	case ConfirmResultMsg:
+		if msg.Action == confirmBookingStep {
+			return m, m.answerStep(msg.Yes)
+		}
 		return m, m.confirmed(msg)
 	case floorMsg:
 		m.applyFloor(msg)
@@ -80,8 +81,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case IncidentListCloseMsg:
-		m.list = nil
-		m.layout()
+		m.shut(m.list())
 	case IncidentEditMsg:
 		if m.permit(ActEditIncident, msg.Incident.BridgePoint) {
 			m.openEditForm(msg.Incident)
@@ -110,8 +110,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.openConfirm(ConfirmCloseMeeting, question)
 	case CloseContinueMsg:
-		m.list = nil
-		m.layout()
+		m.shut(m.list())
 		return m, m.prefillClose()
 	case IncidentConfirmAllMsg:
 		if m.permit(ActEditIncident, "") {
@@ -124,8 +123,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case logSubmittedMsg:
 		return m, m.logSubmitted(msg)
 	case CloseCancelMsg:
-		m.closing = nil
-		m.layout()
+		m.shut(m.closing())
 	case MeetingClosedMsg:
 		return m, m.meetingClosed(msg)
 	case workflowMsg:
@@ -162,52 +160,22 @@ func (m *Model) addEvents(evs []mcu.Event) {
 	}
 }
 
-// handleKey gives the key to the first taker: ctrl+c, dialog, form, filter input, global keys, panel.
+// handleKey gives the key to the first taker: ctrl+c; the view on top, unless it lets the key
+// through; the table's filter while it is edited; then the global keys and the focused panel.
 func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 	k := m.common.Keys
+	top := m.overlays.top()
 	switch {
 	case key.Matches(km, k.ForceQuit):
-		if !m.Live() || m.confirm != nil && m.confirm.Action() == ConfirmQuit {
+		if !m.Live() || m.confirm() != nil && m.confirm().Action() == ConfirmQuit {
 			return m.quit()
 		}
 		m.openConfirm(ConfirmQuit, m.common.Text(txtConfirmQuit))
 		return nil
-	case m.confirm != nil:
-		var cmd tea.Cmd
-		m.confirm, cmd = m.confirm.Update(km)
-		return cmd
-	case m.form != nil:
-		var cmd tea.Cmd
-		m.form, cmd = m.form.Update(km)
-		return cmd
-	case m.closing != nil && (m.closing.Editing() || !key.Matches(km, k.Help)):
-		var cmd tea.Cmd
-		m.closing, cmd = m.closing.Update(km)
-		return cmd
-	case m.testing != nil && !key.Matches(km, k.Help, k.Quit):
-		return m.testKey(km)
-	case m.bookings != nil && (m.bookings.Capturing() || !key.Matches(km, k.Help, k.Quit, k.TestSession)):
-		var cmd tea.Cmd
-		m.bookings, cmd = m.bookings.Update(km)
-		return cmd
-	case m.meetings != nil && (m.meetings.Typing() || !key.Matches(km, k.Help, k.Quit)):
-		return m.meetings.Update(km)
-	case m.recordings != nil && !key.Matches(km, k.Help, k.Quit):
-		return m.recordingsKey(km)
-	case m.room != nil && (m.room.Typing() || !key.Matches(km, k.Help, k.Quit)):
-		return m.roomKey(km)
-	case m.list != nil && key.Matches(km, k.Cancel, k.Incidents):
-		m.list = nil // at once, so that the next key already reaches the main screen
-		m.layout()
-		return nil
-	case m.list != nil && !key.Matches(km, k.Incident, k.Help, k.Quit):
-		var cmd tea.Cmd
-		m.list, cmd = m.list.Update(km)
-		return cmd
-	case m.focus == panelTable && m.table.Editing():
-		var cmd tea.Cmd
-		m.table, cmd = m.table.Update(km)
-		return cmd
+	case top != nil && (top.takesText() || !top.passes(km)):
+		return m.overlayKey(top, km)
+	case top == nil && m.focus == panelTable && m.table.Editing():
+		return m.table.Update(km)
 	}
 	if a, locked := lockedAction(m.full, m.common.Perm, km); locked {
 		m.refuse(a, "")
@@ -241,7 +209,9 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		cmd := m.openMeetings()
-		m.meetings.form = newAdhocForm(nil)
+		view := m.meetings()
+		view.form = newAdhocForm(m.common, nil)
+		m.open(view.form)
 		return cmd
 	case key.Matches(km, k.TestSession):
 		return m.openTestSession()
@@ -274,22 +244,19 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 
 // panelKey handles a key in the focused panel.
 func (m *Model) panelKey(km tea.KeyMsg) tea.Cmd {
-	var cmd tea.Cmd
 	switch m.focus {
 	case panelTable:
 		if c, ok := m.tableAction(km); ok {
 			return c
 		}
-		m.table, cmd = m.table.Update(km)
+		return m.table.Update(km)
 	case panelQueue:
 		if c, ok := m.queueAction(km); ok {
 			return c
 		}
-		m.queue, cmd = m.queue.Update(km)
-	case panelEvents:
-		m.events, cmd = m.events.Update(km)
+		return m.queue.Update(km)
 	}
-	return cmd
+	return m.events.Update(km)
 }
 
 // quit ends the subscription and the program.

@@ -9,34 +9,19 @@ import (
 // sideFrom is the width from which the queue and the event log sit beside the table.
 const sideFrom = 130
 
-// keys is the key map of whatever has the keyboard, for the help bar.
+// keys is the key map of whatever has the keyboard, for the help bar: the view on top, else the
+// focused panel.
 func (m *Model) keys() help.KeyMap {
-	switch {
-	case m.confirm != nil:
-		return m.confirm
-	case m.form != nil:
-		return m.form
-	case m.closing != nil:
-		return m.closing
-	case m.list != nil:
-		return m.list
-	case m.testing != nil:
-		return m.testing
-	case m.bookings != nil:
-		return m.bookings
-	case m.meetings != nil:
-		return m.meetings
-	case m.recordings != nil:
-		return m.recordings
-	case m.room != nil:
-		return m.room
-	case m.focus == panelQueue:
-		return m.queue
-	case m.focus == panelEvents:
-		return m.events
-	default:
-		return m.table
+	if v := m.overlays.top(); v != nil {
+		return v
 	}
+	switch m.focus {
+	case panelQueue:
+		return m.queue
+	case panelEvents:
+		return m.events
+	}
+	return m.table
 }
 
 // bodyHeight is the height between the header and the help bar.
@@ -49,32 +34,8 @@ func (m *Model) layout() {
 	w, body := m.common.Width, m.bodyHeight()
 	m.header.SetSize(w, 2)
 	m.help.SetSize(w, 0)
-	if m.form != nil {
-		m.form.SetSize(w, body)
-	}
-	if m.confirm != nil {
-		m.confirm.SetSize(w, body)
-	}
-	if m.list != nil {
-		m.list.SetSize(w, body)
-	}
-	if m.closing != nil {
-		m.closing.SetSize(w, body)
-	}
-	if m.testing != nil {
-		m.testing.SetSize(w, body)
-	}
-	if m.bookings != nil {
-		m.bookings.SetSize(w, body)
-	}
-	if m.recordings != nil {
-		m.recordings.SetSize(w, body)
-	}
-	if m.meetings != nil {
-		m.meetings.SetSize(w, body)
-	}
-	if m.room != nil {
-		m.room.SetSize(w, body)
+	for _, v := range m.overlays {
+		v.SetSize(w, body)
 	}
 	if w >= sideFrom {
 		side := min(64, w/3)
@@ -90,29 +51,14 @@ func (m *Model) layout() {
 	m.events.SetSize(w-qw-1, bottom)
 }
 
-// View draws the header, the body (panels, form or dialog) and the help bar; never touches MCU or SQLite.
+// View draws the header, the body (the view on top, else the panels) and the help bar; never
+// touches MCU or SQLite.
 func (m *Model) View() string {
 	w, body := m.common.Width, m.bodyHeight()
 	var mid string
 	switch {
-	case m.confirm != nil:
-		mid = m.confirm.View()
-	case m.form != nil:
-		mid = m.form.View()
-	case m.closing != nil:
-		mid = m.closing.View()
-	case m.list != nil:
-		mid = m.list.View()
-	case m.testing != nil:
-		mid = m.testing.View()
-	case m.bookings != nil:
-		mid = m.bookings.View()
-	case m.meetings != nil:
-		mid = m.meetings.View()
-	case m.recordings != nil:
-		mid = m.recordings.View()
-	case m.room != nil:
-		mid = m.room.View()
+	case m.overlays.top() != nil:
+		mid = m.overlays.top().View()
 	case m.conf == nil && m.opts.Conference == "":
 		mid = m.scheduleView()
 	case m.conf == nil && len(m.snap.Participants) == 0:

@@ -66,9 +66,9 @@ func (m *Model) openRecordings() tea.Cmd {
 	if cal == nil {
 		cal = meeting.DefaultCalendar()
 	}
-	m.recordings = NewRecordingsView(m.common, cal)
-	m.layout()
-	return loadRecordingsCmd(m.common, m.opts.Store, m.conf, m.recordings, 0)
+	view := NewRecordingsView(m.common, cal)
+	m.open(view)
+	return loadRecordingsCmd(m.common, m.opts.Store, m.conf, view, 0)
 }
 
 // loadRecordingsCmd reads, after delay, every recording with its meeting, the unit names (who
@@ -108,14 +108,13 @@ func (m *Model) updateRecordings(msg recordingMsg) tea.Cmd {
 	c := m.common
 	switch msg := msg.(type) {
 	case recordingsCloseMsg:
-		m.recordings = nil
-		m.layout()
+		m.shut(m.recordings())
 	case recordingsMsg:
-		if msg.view == nil || msg.view != m.recordings {
+		if msg.view == nil || msg.view != m.recordings() {
 			return nil
 		}
-		m.recordings.SetData(msg)
-		return loadRecordingsCmd(c, m.opts.Store, m.conf, m.recordings, recordingsEvery)
+		m.recordings().SetData(msg)
+		return loadRecordingsCmd(c, m.opts.Store, m.conf, m.recordings(), recordingsEvery)
 	case recordingToggleMsg:
 		if !m.permit(ActRecord, "") {
 			return nil
@@ -132,8 +131,8 @@ func (m *Model) updateRecordings(msg recordingMsg) tea.Cmd {
 		} else {
 			m.help.SetStatus(msg.text, false)
 		}
-		if m.recordings != nil {
-			return loadRecordingsCmd(c, m.opts.Store, m.conf, m.recordings, 0)
+		if m.recordings() != nil {
+			return loadRecordingsCmd(c, m.opts.Store, m.conf, m.recordings(), 0)
 		}
 	}
 	return nil
@@ -151,9 +150,7 @@ func (m *Model) recordingsKey(km tea.KeyMsg) tea.Cmd {
 		m.refuse(ActDeliverRecording, "")
 		return nil
 	}
-	var cmd tea.Cmd
-	m.recordings, cmd = m.recordings.Update(km)
-	return cmd
+	return m.recordings().Update(km)
 }
 
 // recordCmd starts or stops recording the live meeting.

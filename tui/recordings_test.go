@@ -146,7 +146,7 @@ func TestRecordingsViewFits(t *testing.T) {
 	v.SetSize(80, 12)
 	v.SetData(recordingsMsg{at: ended, list: many})
 	for range 20 {
-		v, _ = v.Update(keyMsg("down"))
+		v.Update(keyMsg("down"))
 	}
 	if r, ok := v.Selected(); !ok || r.ID != 10 {
 		t.Fatalf("selected %+v after 20 downs, want #10", r)

@@ -30,10 +30,9 @@ type RecordingsView struct {
 	err       string
 	now       time.Time
 	asking    int64 // the recording awaiting y/n for delivery; 0 when none
-	cursor    int
-	offset    int
-	width     int
-	height    int
+	listCursor
+	width  int
+	height int
 }
 
 // NewRecordingsView returns an empty recordings view judging deadlines with cal.
@@ -79,10 +78,10 @@ func (v *RecordingsView) Selected() (store.Recording, bool) {
 func (v *RecordingsView) Init() tea.Cmd { return nil }
 
 // Update moves the cursor, asks for start/stop, and asks y/n before marking delivered.
-func (v *RecordingsView) Update(msg tea.Msg) (*RecordingsView, tea.Cmd) {
+func (v *RecordingsView) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return v, nil
+		return nil
 	}
 	k := v.common.Keys
 	send := func(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
@@ -93,30 +92,27 @@ func (v *RecordingsView) Update(msg tea.Msg) (*RecordingsView, tea.Cmd) {
 			v.asking = 0
 			for _, r := range v.items {
 				if r.ID == id {
-					return v, send(recordingDeliverMsg{rec: r, to: v.recipient(r)})
+					return send(recordingDeliverMsg{rec: r, to: v.recipient(r)})
 				}
 			}
 		case key.Matches(km, k.No):
 			v.asking = 0
 		}
-		return v, nil
+		return nil
 	}
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Recordings):
-		return v, send(recordingsCloseMsg{})
-	case key.Matches(km, k.Up):
-		v.cursor--
-	case key.Matches(km, k.Down):
-		v.cursor++
+		return send(recordingsCloseMsg{})
+	case v.move(k, km, len(v.items), v.height-5):
 	case key.Matches(km, k.RecordToggle):
-		return v, send(recordingToggleMsg{stop: v.recording})
+		return send(recordingToggleMsg{stop: v.recording})
 	case key.Matches(km, k.Deliver):
 		if r, ok := v.Selected(); ok {
 			v.asking = r.ID
 		}
 	}
 	v.clamp()
-	return v, nil
+	return nil
 }
 
 // recipient is who receives r: the meeting's host unit by name.
@@ -132,8 +128,7 @@ func (v *RecordingsView) recipient(r store.Recording) string {
 
 // clamp keeps the cursor on an item and in sight.
 func (v *RecordingsView) clamp() {
-	v.cursor = max(0, min(v.cursor, len(v.items)-1))
-	v.offset = max(min(v.offset, v.cursor), v.cursor-max(1, v.height-5)+1)
+	v.listCursor.clamp(len(v.items), v.height-5)
 }
 
 // View renders the title, the live recording, the column heads, one line per recording and a hint.

@@ -54,38 +54,3 @@ func TestHostOfItsMeetingActs(t *testing.T) {
 		t.Fatalf("host's m: mute %q; status %q", got, m.help.Status())
 	}
 }
-
-// TestHostKeyWithoutBPIsReadOnly: a host key without bp= is warned about when the keys file is
-// read, and its SSH session is read-only and says why; the server refuses its keys.
-func TestHostKeyWithoutBPIsReadOnly(t *testing.T) {
-	f := newFixture(t, 2)
-	host, line := newKey(t)
-	r := newSSHRig(t, f, line+" role=host tech=pham.van.dung\n")
-	if !strings.Contains(r.logs.String(), "role=host without bp= is read-only") {
-		t.Errorf("no warning when the keys file loaded:\n%s", r.logs.String())
-	}
-	out, keys := r.console(t, host)
-	waitScreen(t, out, "Điểm cầu chính (chỉ xem)")
-	before, audit := f.conf.Snapshot(), f.auditCount(t)
-	typeKeys(t, keys, "j", "m", "M", "y")
-	waitScreen(t, out, "thiếu bp=")
-	f.unchanged(t, "a host key without bp=", before, audit)
-}
-
-// TestSSHHostOfAnotherMeetingIsRefused: over SSH, a host key for another main bridge point
-// cannot grant the floor nor mute; the screen says why.
-func TestSSHHostOfAnotherMeetingIsRefused(t *testing.T) {
-	f := newFixture(t, 2)
-	if _, err := f.conf.RaiseRequest(context.Background(), "ssh:op", "XA-002"); err != nil {
-		t.Fatal(err)
-	}
-	host, line := newKey(t)
-	r := newSSHRig(t, f, line+" role=host tech=pham.van.dung bp=XA-001\n")
-	out, keys := r.console(t, host)
-	waitScreen(t, out, "Điểm cầu chính (chỉ xem)")
-	waitScreen(t, out, "Xin phát biểu (1)")
-	before, audit := f.conf.Snapshot(), f.auditCount(t)
-	typeKeys(t, keys, "\t", "\r", "\t", "\t", "j", "m", "M", "y")
-	waitScreen(t, out, "không chủ trì")
-	f.unchanged(t, "an SSH host of another meeting", before, audit)
-}

@@ -107,28 +107,13 @@ func (f *fixture) roleModel(t *testing.T, role Role, bp, actor string, logs *syn
 // auditCount is how many audit rows the meeting has.
 func (f *fixture) auditCount(t *testing.T) int {
 	t.Helper()
-	rows, err := f.st.AuditLog(context.Background(), f.meeting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(rows)
+	return f.rig().AuditCount(t)
 }
 
 // unchanged fails when any bridge point's mute or floor, the queue or the audit log changed.
 func (f *fixture) unchanged(t *testing.T, what string, before mcu.Snapshot, audit int) {
 	t.Helper()
-	after := f.conf.Snapshot()
-	for i, p := range after.Participants {
-		if q := before.Participants[i]; p.Mute != q.Mute || p.Floor != q.Floor {
-			t.Errorf("%s changed %s: mute %q→%q floor %v→%v", what, p.ID, q.Mute, p.Mute, q.Floor, p.Floor)
-		}
-	}
-	if len(after.Requests) != len(before.Requests) {
-		t.Errorf("%s changed the queue: %+v", what, after.Requests)
-	}
-	if n := f.auditCount(t); n != audit {
-		t.Errorf("%s wrote %d audit rows", what, n-audit)
-	}
+	f.rig().Unchanged(t, what, before, audit)
 }
 
 func TestViewerCanDoNothing(t *testing.T) {
@@ -151,7 +136,7 @@ func TestViewerCanDoNothing(t *testing.T) {
 		{"tab", "I", "enter", "c", "x", "y", "esc"},
 	} {
 		press(t, m, panelKeys...)
-		if m.form != nil || m.confirm != nil || m.closing != nil {
+		if m.form() != nil || m.confirm() != nil || m.closing() != nil {
 			t.Fatalf("viewer opened a form or dialog after %v", panelKeys)
 		}
 	}
@@ -237,8 +222,8 @@ func TestOperatorActsOnlyForItsBridgePoint(t *testing.T) {
 
 	// i reports for its own bridge point, whatever row is selected.
 	press(t, m, "down", "i")
-	if m.form == nil || m.form.Value(fieldBridgePoint) != "XA-001" {
-		t.Fatalf("incident form for %v", m.form)
+	if m.form() == nil || m.form().Value(fieldBridgePoint) != "XA-001" {
+		t.Fatalf("incident form for %v", m.form())
 	}
 	press(t, m, "esc")
 }
@@ -278,7 +263,7 @@ func TestOperatorForgedCommandsAreRefused(t *testing.T) {
 		runCmd(t, m, cmd)
 	}
 	f.unchanged(t, "forged commands", before, audit)
-	if m.form != nil || m.closing != nil {
+	if m.form() != nil || m.closing() != nil {
 		t.Error("a forged command opened a form")
 	}
 	in, err := f.st.Incidents(context.Background(), f.meeting)
@@ -318,13 +303,13 @@ func TestHostRunsTheFloorButNotTheLog(t *testing.T) {
 	}
 	audit := f.auditCount(t)
 	press(t, m, "C")
-	if m.closing != nil || !strings.Contains(m.help.Status(), "Không được phép (Điểm cầu chính): đóng cuộc họp") {
+	if m.closing() != nil || !strings.Contains(m.help.Status(), "Không được phép (Điểm cầu chính): đóng cuộc họp") {
 		t.Errorf("host's C: status %q", m.help.Status())
 	}
 	f.draft(t, "XA-001", "mất tín hiệu", true)
 	syncFloor(t, m)
 	press(t, m, "I", "x", "enter")
-	if m.form != nil || f.auditCount(t) != audit {
+	if m.form() != nil || f.auditCount(t) != audit {
 		t.Errorf("host edited or discarded a draft; status %q", m.help.Status())
 	}
 }
@@ -345,7 +330,7 @@ func TestQuickKeysAreEachActedOn(t *testing.T) {
 	}
 	press(t, m, "esc", "i")
 	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("mất tín hiệu"), Paste: true})
-	if got := m.form.Value(fieldDescription); got != "mất tín hiệu" {
+	if got := m.form().Value(fieldDescription); got != "mất tín hiệu" {
 		t.Errorf("pasted description = %q", got)
 	}
 	press(t, m, "esc")

@@ -13,14 +13,13 @@ import (
 
 // openRoom opens the roll call of the meeting shown.
 func (m *Model) openRoom() {
-	m.room = NewRoomView(m.common, m.snap)
-	m.layout()
+	m.open(NewRoomView(m.common, m.snap))
 }
 
 // roomKey gives a key to the roll call; a key of an action the role may not do is refused.
 func (m *Model) roomKey(km tea.KeyMsg) tea.Cmd {
 	p, f := m.common.Perm, m.full
-	if !m.room.Typing() {
+	if !m.room().Typing() {
 		switch {
 		case key.Matches(km, f.AskRollCall) && !p.Allows(ActRollCall, ""):
 			m.refuse(ActRollCall, "")
@@ -39,9 +38,7 @@ func (m *Model) roomKey(km tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 	}
-	var cmd tea.Cmd
-	m.room, cmd = m.room.Update(km)
-	return cmd
+	return m.room().Update(km)
 }
 
 // updateRoom acts on a message of the roll call; every action asks permit first.
@@ -49,8 +46,7 @@ func (m *Model) updateRoom(msg roomMsg) tea.Cmd {
 	c, conf := m.common, m.conf
 	switch msg := msg.(type) {
 	case roomCloseMsg:
-		m.room = nil
-		m.layout()
+		m.shut(m.room())
 		return nil
 	case roomLockMsg:
 		return m.lockCmd()

@@ -252,7 +252,7 @@ func TestHostLocksItsMeetingButDoesNotDisconnect(t *testing.T) {
 		t.Fatalf("the host's L did not lock its meeting: %q", m.help.Status())
 	}
 	press(t, m, "down", "X")
-	if m.confirm != nil || m.pendingDisconnect != "" {
+	if m.confirm() != nil || m.pendingDisconnect != "" {
 		t.Fatal("a host was asked to confirm a disconnect")
 	}
 	rows, err := f.st.AuditLog(context.Background(), f.meeting)

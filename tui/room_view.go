@@ -17,8 +17,7 @@ type RoomView struct {
 	common Common
 	snap   mcu.Snapshot
 	rows   []roomRow
-	cursor int
-	offset int
+	listCursor
 	width  int
 	height int
 	typing bool   // the technician is typing the selected site's attendees
@@ -124,39 +123,36 @@ func (v *RoomView) selected() (roomRow, bool) {
 func (v *RoomView) Init() tea.Cmd { return nil }
 
 // Update moves the cursor, takes a typed number, and turns the view's keys into room messages.
-func (v *RoomView) Update(msg tea.Msg) (*RoomView, tea.Cmd) {
+func (v *RoomView) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return v, nil
+		return nil
 	}
 	if v.typing {
-		return v, v.typeKey(km)
+		return v.typeKey(km)
 	}
 	k := v.common.Keys
 	send := func(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
 	r, sel := v.selected()
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.RollCall):
-		return v, send(roomCloseMsg{})
-	case key.Matches(km, k.Up):
-		v.cursor--
-	case key.Matches(km, k.Down):
-		v.cursor++
+		return send(roomCloseMsg{})
+	case v.move(k, km, len(v.rows), v.height-5):
 	case key.Matches(km, k.AskRollCall):
-		return v, send(roomAskMsg{})
+		return send(roomAskMsg{})
 	case key.Matches(km, k.Lock):
-		return v, send(roomLockMsg{})
+		return send(roomLockMsg{})
 	case key.Matches(km, k.Attend) && sel && r.member.ID != "":
 		v.typing, v.digits, v.err = true, "", ""
 	case key.Matches(km, k.AdmitHere) && sel && r.knock != nil:
-		return v, send(roomAdmitMsg{bp: r.id})
+		return send(roomAdmitMsg{bp: r.id})
 	case key.Matches(km, k.Admit): // the bridge point that asked first
-		return v, send(roomAdmitMsg{})
+		return send(roomAdmitMsg{})
 	case key.Matches(km, k.Disconnect) && sel && r.connected:
-		return v, send(roomDisconnectMsg{bp: r.id})
+		return send(roomDisconnectMsg{bp: r.id})
 	}
 	v.clamp()
-	return v, nil
+	return nil
 }
 
 // typeKey takes digits, backspace, enter (save) and esc (cancel) while typing.
@@ -192,8 +188,7 @@ func (v *RoomView) typeKey(km tea.KeyMsg) tea.Cmd {
 
 // clamp keeps the cursor on a row and in sight.
 func (v *RoomView) clamp() {
-	v.cursor = max(0, min(v.cursor, len(v.rows)-1))
-	v.offset = max(min(v.offset, v.cursor), v.cursor-max(1, v.height-5)+1)
+	v.listCursor.clamp(len(v.rows), v.height-5)
 }
 
 // View renders the title, the counts, the column heads, one line per row and a hint.

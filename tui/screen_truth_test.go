@@ -53,7 +53,7 @@ func TestSlashFromAnyPanelFilters(t *testing.T) {
 		m := f.model(t, "vi", 80, 24)
 		press(t, m, panelKeys...)
 		press(t, m, "/", "p", "l", "e", "i", "k", "u")
-		if m.form != nil {
+		if m.form() != nil {
 			t.Fatalf("after %v: typing in the filter opened the incident form", panelKeys)
 		}
 		if m.focus != panelTable || m.table.Filter() != "pleiku" {
@@ -62,8 +62,8 @@ func TestSlashFromAnyPanelFilters(t *testing.T) {
 		m2 := f.model(t, "vi", 80, 24)
 		press(t, m2, panelKeys...)
 		m2.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/pleiku")}) // one read over SSH
-		if m2.form != nil || m2.table.Filter() != "pleiku" {
-			t.Fatalf("after %v, one read: form %v, filter %q", panelKeys, m2.form != nil, m2.table.Filter())
+		if m2.form() != nil || m2.table.Filter() != "pleiku" {
+			t.Fatalf("after %v, one read: form %v, filter %q", panelKeys, m2.form() != nil, m2.table.Filter())
 		}
 	}
 }

@@ -44,9 +44,10 @@ type pickedSite struct {
 // sub bridge points; ad hoc meetings, roll calls and dial-outs later): a diacritics-insensitive
 // filter on names as people say them, space to toggle, a key for a whole group, the count
 // chosen, and attendees and contact per site in a table. It checks nothing about a meeting;
-// its owner forwards keys to Update and reads Selection when Update says Picked.
+// its owner opens it on the console's overlay stack and reads Selection once Result says Picked.
 type SitePicker struct {
 	common     Common
+	result     PickResult // what the last key did
 	sites      []store.BridgePoint
 	units      map[string]store.Unit
 	groups     []meeting.Group
@@ -55,8 +56,7 @@ type SitePicker struct {
 	mode       pickerMode
 	filter     textinput.Model
 	shown      []int // indexes into sites that pass the filter
-	cursor     int   // in shown, or in groups, or in chosen (by mode)
-	offset     int   // the list's first row in sight
+	listCursor       // in shown
 	toffset    int   // the table's
 	gcursor    int
 	row        int // the table's row and column
@@ -200,8 +200,22 @@ func (p *SitePicker) refilter() {
 	p.cursor = max(0, min(p.cursor, len(p.shown)-1))
 }
 
-// Update gives a key to the picker and says whether the choice is done or cancelled.
-func (p *SitePicker) Update(km tea.KeyMsg) (PickResult, tea.Cmd) {
+// Update gives a key to the picker; Result then says whether the choice is done or cancelled.
+func (p *SitePicker) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	var cmd tea.Cmd
+	p.result, cmd = p.update(km)
+	return cmd
+}
+
+// Result is what the last key did: still choosing, done (Picked) or cancelled.
+func (p *SitePicker) Result() PickResult { return p.result }
+
+// update acts on km in the picker's mode.
+func (p *SitePicker) update(km tea.KeyMsg) (PickResult, tea.Cmd) {
 	p.status = ""
 	switch p.mode {
 	case pickFilter:
@@ -259,18 +273,8 @@ func (p *SitePicker) updateList(km tea.KeyMsg) PickResult {
 		p.openSaveGroup()
 	case "tab":
 		p.openTable()
-	case "up", "k":
-		p.cursor = max(0, p.cursor-1)
-	case "down", "j":
-		p.cursor = min(len(p.shown)-1, p.cursor+1)
-	case "pgup":
-		p.cursor = max(0, p.cursor-p.listRows())
-	case "pgdown":
-		p.cursor = min(len(p.shown)-1, p.cursor+p.listRows())
-	case "home":
-		p.cursor = 0
-	case "end":
-		p.cursor = len(p.shown) - 1
+	default:
+		p.move(p.common.Keys, km, len(p.shown), p.listRows())
 	}
 	p.cursor = max(0, p.cursor)
 	return Picking

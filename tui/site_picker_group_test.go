@@ -17,7 +17,7 @@ func TestSitePickerSavesGroup(t *testing.T) {
 	pressWorkflow(t, m, "B", "a")
 	focusForm(t, m, bkPoints)
 	pressWorkflow(t, m, "enter", "g", "enter")
-	p := m.bookings.Form().Picker()
+	p := m.bookingForm().Picker()
 	if p == nil || p.Count() != 3 {
 		t.Fatalf("the picker did not take the group: %v", p)
 	}

@@ -53,7 +53,8 @@ func newTestPicker(t *testing.T) *SitePicker {
 func pick(p *SitePicker, keys ...string) PickResult {
 	res := Picking
 	for _, k := range keys {
-		res, _ = p.Update(keyMsg(k))
+		p.Update(keyMsg(k))
+		res = p.Result()
 	}
 	return res
 }

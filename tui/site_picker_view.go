@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
 )
 
 // listRows is how many registry rows the list shows: the height less the title, the filter,
@@ -66,7 +68,7 @@ func (p *SitePicker) listLines() []string {
 	if len(p.shown) == 0 {
 		return []string{st.Dim.Render(fit(" "+c.Text(txtSpNoMatch, p.filter.Value()), p.width, false))}
 	}
-	p.cursor, p.offset = scrolled(p.cursor, p.offset, len(p.shown), rows)
+	p.clamp(len(p.shown), rows)
 	var out []string
 	for i := p.offset; i < min(len(p.shown), p.offset+rows); i++ {
 		bp := p.sites[p.shown[i]]
@@ -148,3 +150,10 @@ func (p *SitePicker) tableLines() []string {
 	}
 	return out
 }
+
+// ShortHelp is the booking form's, as when the picker was drawn inside the form; the picker's
+// own keys are on its hint line.
+func (p *SitePicker) ShortHelp() []key.Binding { return p.common.Keys.formShortHelp() }
+
+// FullHelp is the booking form's, as ShortHelp.
+func (p *SitePicker) FullHelp() [][]key.Binding { return p.common.Keys.formFullHelp() }

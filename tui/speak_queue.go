@@ -13,12 +13,11 @@ import (
 
 // SpeakQueue lists the speak requests in order, with the floor holder, state and waiting time.
 type SpeakQueue struct {
-	common  Common
-	items   []mcu.SpeakRequest
-	names   map[string]string
-	now     time.Time
-	cursor  int
-	offset  int
+	common Common
+	items  []mcu.SpeakRequest
+	names  map[string]string
+	now    time.Time
+	listCursor
 	width   int
 	height  int
 	focused bool
@@ -87,29 +86,16 @@ func (q *SpeakQueue) Selected() (mcu.SpeakRequest, bool) {
 func (q *SpeakQueue) Init() tea.Cmd { return nil }
 
 // Update moves the cursor; the root turns enter, d, f and x into MCU commands.
-func (q *SpeakQueue) Update(msg tea.Msg) (*SpeakQueue, tea.Cmd) {
+func (q *SpeakQueue) Update(msg tea.Msg) tea.Cmd {
 	if km, ok := msg.(tea.KeyMsg); ok {
-		switch {
-		case key.Matches(km, q.common.Keys.Up):
-			q.cursor--
-		case key.Matches(km, q.common.Keys.Down):
-			q.cursor++
-		}
-		q.clamp()
+		q.move(q.common.Keys, km, len(q.items), q.height-1)
 	}
-	return q, nil
+	return nil
 }
 
 // clamp keeps the cursor on an item and in sight.
 func (q *SpeakQueue) clamp() {
-	q.cursor = max(0, min(q.cursor, len(q.items)-1))
-	n := max(1, q.height-1)
-	if q.cursor < q.offset {
-		q.offset = q.cursor
-	}
-	if q.cursor >= q.offset+n {
-		q.offset = q.cursor - n + 1
-	}
+	q.listCursor.clamp(len(q.items), q.height-1)
 }
 
 // View renders the title and the visible requests: order, name, state, waiting time.

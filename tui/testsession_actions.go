@@ -76,8 +76,8 @@ func (m *Model) observeTests(s mcu.Snapshot, at time.Time) {
 	for _, p := range s.Participants {
 		m.testMeter.Observe(p.ID, Measure(p), at)
 	}
-	if m.testing != nil {
-		m.testing.SetSnapshot(s)
+	if m.testing() != nil {
+		m.testing().SetSnapshot(s)
 		if m.conf != nil {
 			// The checklist measures every site's picture and bitrate: no camera paused
 			// while the view is open (renewed with each snapshot, so it lapses by itself).
@@ -88,10 +88,10 @@ func (m *Model) observeTests(s mcu.Snapshot, at time.Time) {
 
 // openTestSession opens the test-session view of the shown meeting and reads its saved results.
 func (m *Model) openTestSession() tea.Cmd {
-	m.bookings = nil
-	m.testing = NewTestSessionView(m.common, m.testMeter)
-	m.testing.SetSnapshot(m.snap)
-	m.layout()
+	m.shut(m.bookings())
+	view := NewTestSessionView(m.common, m.testMeter)
+	view.SetSnapshot(m.snap)
+	m.open(view)
 	return testResultsCmd(m.common, m.opts.Store, m.snap.MeetingID, 0, false)
 }
 
@@ -143,15 +143,13 @@ func saveTestCmd(c Common, st *store.Store, meetingID int64, msg testSaveMsg) te
 // testKey gives a key to the test-session view; a tick is applied at once, so that a save
 // typed right after it includes it.
 func (m *Model) testKey(km tea.KeyMsg) tea.Cmd {
-	if p, ok := m.testing.Selected(); ok && key.Matches(km, m.common.Keys.Toggle) {
+	if p, ok := m.testing().Selected(); ok && key.Matches(km, m.common.Keys.Toggle) {
 		if m.permit(ActTestSession, p.ID) {
-			m.testing.Toggle(p.ID)
+			m.testing().Toggle(p.ID)
 		}
 		return nil
 	}
-	var cmd tea.Cmd
-	m.testing, cmd = m.testing.Update(km)
-	return cmd
+	return m.testing().Update(km)
 }
 
 // completeTestCmd rereads the saved results and, when every bridge point of the booking the
@@ -183,8 +181,7 @@ func completeTestCmd(c Common, st *store.Store, cal *meeting.Calendar, meetingID
 func (m *Model) updateWorkflow(msg workflowMsg) tea.Cmd {
 	switch msg := msg.(type) {
 	case testCloseMsg:
-		m.testing = nil
-		m.layout()
+		m.shut(m.testing())
 	case testSaveMsg:
 		if !m.permit(ActTestSession, msg.bridgePoint) || m.snap.MeetingID == 0 {
 			return nil
@@ -251,8 +248,8 @@ func (m *Model) changesList(changes []meeting.TestChange) string {
 
 // applyTestResults shows the saved results in the view and flags failed bridge points in the header.
 func (m *Model) applyTestResults(latest []store.TestResult) {
-	if m.testing != nil {
-		m.testing.SetResults(latest)
+	if m.testing() != nil {
+		m.testing().SetResults(latest)
 	}
 	var names []string
 	for _, id := range meeting.FailedTestPoints(latest) {

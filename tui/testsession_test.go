@@ -110,7 +110,7 @@ func TestTestSessionRoles(t *testing.T) {
 	logs := &syncBuffer{}
 	viewer := f.roleModel(t, RoleViewer, "", "ssh:tran.thi.cuc", logs)
 	pressWorkflow(t, viewer, "T", "down", " ", "enter")
-	if viewer.testing == nil || len(f.latestResults(t)) != 0 {
+	if viewer.testing() == nil || len(f.latestResults(t)) != 0 {
 		t.Fatal("the viewer's test session saved something or did not open")
 	}
 	if !strings.Contains(viewer.help.Status(), "Không được phép (Chỉ xem): lưu kết quả kiểm duyệt") {

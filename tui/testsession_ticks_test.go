@@ -21,7 +21,7 @@ func TestTestSessionKeepsTicks(t *testing.T) {
 	}
 	ticked := func(m *Model) []string {
 		var out []string
-		for _, r := range m.testing.Checklist("UBND-TINH")[len(meeting.MeasuredItems):] {
+		for _, r := range m.testing().Checklist("UBND-TINH")[len(meeting.MeasuredItems):] {
 			if r.Passed {
 				out = append(out, string(r.Item))
 			}

@@ -36,9 +36,8 @@ type TestSessionView struct {
 	mine   map[string]bool                      // bridge points ticked here since the view opened
 	saved  map[string]store.TestResult
 	armed  string // the bridge point whose save would turn a passed result into a failed one: enter again confirms
-	cursor int
+	listCursor
 	item   int // the manual item under the cursor
-	offset int
 	width  int
 	height int
 }
@@ -107,21 +106,18 @@ func (v *TestSessionView) Init() tea.Cmd { return nil }
 
 // Update moves between bridge points and manual items and asks the root to save; the root
 // applies ticks itself (Toggle), after checking the role.
-func (v *TestSessionView) Update(msg tea.Msg) (*TestSessionView, tea.Cmd) {
+func (v *TestSessionView) Update(msg tea.Msg) tea.Cmd {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return v, nil
+		return nil
 	}
 	k := v.common.Keys
 	send := func(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
 	p, has := v.Selected()
 	switch {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.TestSession):
-		return v, send(testCloseMsg{})
-	case key.Matches(km, k.Up):
-		v.cursor--
-	case key.Matches(km, k.Down):
-		v.cursor++
+		return send(testCloseMsg{})
+	case v.move(k, km, len(v.rows), v.rowsShown()):
 	case key.Matches(km, k.Left):
 		v.item = (v.item + len(meeting.ManualItems) - 1) % len(meeting.ManualItems)
 	case key.Matches(km, k.Right):
@@ -132,22 +128,22 @@ func (v *TestSessionView) Update(msg tea.Msg) (*TestSessionView, tea.Cmd) {
 		prev, had := v.saved[p.ID]
 		if had && prev.Passed && !meeting.AllPassed(items) && v.armed != p.ID {
 			v.armed = p.ID // a passed result would be overwritten by a failed one: ask first
-			return v, send(testOverwriteMsg{bridgePoint: p.ID, changes: meeting.TestChanges(prev, items)})
+			return send(testOverwriteMsg{bridgePoint: p.ID, changes: meeting.TestChanges(prev, items)})
 		}
 		v.armed = ""
 		msg := testSaveMsg{bridgePoint: p.ID, items: items}
 		if had {
 			msg.prev = &prev
 		}
-		return v, send(msg)
+		return send(msg)
 	}
 	v.clamp()
-	return v, nil
+	return nil
 }
 
 // clamp keeps the cursor on a row and in sight.
 func (v *TestSessionView) clamp() {
-	v.cursor, v.offset = scrolled(v.cursor, v.offset, len(v.rows), v.rowsShown())
+	v.listCursor.clamp(len(v.rows), v.rowsShown())
 }
 
 // rowsShown is how many bridge points fit above the checklist.

@@ -99,8 +99,8 @@ func TestFilterIgnoresDiacritics(t *testing.T) {
 		t.Fatalf("filter dak doa:\n%s", view)
 	}
 	press(t, m, "q") // typed into the filter, not a quit
-	if m.confirm != nil || m.table.Filter() != "dak doaq" {
-		t.Fatalf("q in filter: dialog=%v filter=%q", m.confirm != nil, m.table.Filter())
+	if m.confirm() != nil || m.table.Filter() != "dak doaq" {
+		t.Fatalf("q in filter: dialog=%v filter=%q", m.confirm() != nil, m.table.Filter())
 	}
 	press(t, m, "esc")
 	if !strings.Contains(plain(m.View()), "Xã Ia Grai") {

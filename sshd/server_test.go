@@ -1,7 +1,6 @@
-package tui
+package sshd
 
 import (
-	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -11,11 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"diemcau/tui"
+	"diemcau/tui/tuitest"
 )
 
 // sshRig is a real SSH server on 127.0.0.1 serving the fixture's console.
@@ -28,22 +29,7 @@ type sshRig struct {
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's log writes and the test's reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = tuitest.SyncBuffer
 
 func newSSHRig(t *testing.T, f *fixture, authorized string) *sshRig {
 	t.Helper()
@@ -51,7 +37,7 @@ func newSSHRig(t *testing.T, f *fixture, authorized string) *sshRig {
 }
 
 // newSSHRigWith is newSSHRig whose sessions start from opts.
-func newSSHRigWith(t *testing.T, opts Options, authorized string) *sshRig {
+func newSSHRigWith(t *testing.T, opts tui.Options, authorized string) *sshRig {
 	t.Helper()
 	dir := t.TempDir()
 	r := &sshRig{keysPath: filepath.Join(dir, "authorized_keys"), hostKey: filepath.Join(dir, "ssh_host_ed25519"), logs: &syncBuffer{}}
@@ -63,7 +49,7 @@ func newSSHRigWith(t *testing.T, opts Options, authorized string) *sshRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := NewSSHServer(SSHConfig{Addr: "127.0.0.1:0", HostKeyPath: r.hostKey, Keys: keys, Console: opts, Log: log})
+	srv, err := NewServer(Config{Addr: "127.0.0.1:0", HostKeyPath: r.hostKey, Keys: keys, Console: opts, Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +203,7 @@ func TestSSHSessionsSeeEachOthersMute(t *testing.T) {
 	}
 	eventually(t, "the mute in the MCU", func() bool { return f.participant(t, "XA-001").Mute != "" })
 	waitScreen(t, outB, "tắt cứng")
-	rows, err := f.st.AuditLog(t.Context(), f.meeting)
+	rows, err := f.rig.Store.AuditLog(t.Context(), f.meeting)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package tui
+package sshd
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"diemcau/mcu"
+	"diemcau/tui/tuitest"
 )
 
 // typeKeys writes each chunk as one packet, as a person types, with a pause between.
@@ -64,7 +65,7 @@ func TestSSHViewerCanDoNothing(t *testing.T) {
 	if _, err := f.conf.RaiseRequest(ctx, "ssh:op", "XA-002"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.conf.Mute(ctx, testActor, "XA-001", mcu.SoftMute); err != nil {
+	if err := f.conf.Mute(ctx, tuitest.Actor, "XA-001", mcu.SoftMute); err != nil {
 		t.Fatal(err)
 	}
 	viewer, line := newKey(t)
@@ -95,4 +96,59 @@ func TestSSHHostGrantsTheFloor(t *testing.T) {
 	})
 	typeKeys(t, keys, "C")
 	waitScreen(t, out, "Không được phép (Điểm cầu chính): đóng cuộc họp")
+}
+
+// TestHostKeyWithoutBPIsReadOnly: a host key without bp= is warned about when the keys file is
+// read, and its SSH session is read-only and says why; the server refuses its keys.
+func TestHostKeyWithoutBPIsReadOnly(t *testing.T) {
+	f := newFixture(t, 2)
+	host, line := newKey(t)
+	r := newSSHRig(t, f, line+" role=host tech=pham.van.dung\n")
+	if !strings.Contains(r.logs.String(), "role=host without bp= is read-only") {
+		t.Errorf("no warning when the keys file loaded:\n%s", r.logs.String())
+	}
+	out, keys := r.console(t, host)
+	waitScreen(t, out, "Điểm cầu chính (chỉ xem)")
+	before, audit := f.conf.Snapshot(), f.auditCount(t)
+	typeKeys(t, keys, "j", "m", "M", "y")
+	waitScreen(t, out, "thiếu bp=")
+	f.unchanged(t, "a host key without bp=", before, audit)
+}
+
+// TestSSHHostOfAnotherMeetingIsRefused: over SSH, a host key for another main bridge point
+// cannot grant the floor nor mute; the screen says why.
+func TestSSHHostOfAnotherMeetingIsRefused(t *testing.T) {
+	f := newFixture(t, 2)
+	if _, err := f.conf.RaiseRequest(context.Background(), "ssh:op", "XA-002"); err != nil {
+		t.Fatal(err)
+	}
+	host, line := newKey(t)
+	r := newSSHRig(t, f, line+" role=host tech=pham.van.dung bp=XA-001\n")
+	out, keys := r.console(t, host)
+	waitScreen(t, out, "Điểm cầu chính (chỉ xem)")
+	waitScreen(t, out, "Xin phát biểu (1)")
+	before, audit := f.conf.Snapshot(), f.auditCount(t)
+	typeKeys(t, keys, "\t", "\r", "\t", "\t", "j", "m", "M", "y")
+	waitScreen(t, out, "không chủ trì")
+	f.unchanged(t, "an SSH host of another meeting", before, audit)
+}
+
+// SSH keys land where they should: a host or operator key in the live meeting its bridge point
+// is in, a control key in the first live meeting.
+func TestSSHKeysLandInTheirOwnMeeting(t *testing.T) {
+	f := newFixture(t, 2)
+	lv := wardMeeting(t, f)
+	opts := f.options("vi")
+	opts.Conference, opts.Live = "", lv
+	host, hostLine := newKey(t)
+	op, opLine := newKey(t)
+	ctl, ctlLine := newKey(t)
+	r := newSSHRigWith(t, opts, hostLine+" role=host tech=host.phuong bp=PHUONG-1\n"+
+		opLine+" role=operator tech=op.xa bp=XA-002\n"+ctlLine+" role=control tech=dieu.khien\n")
+	out, _ := r.console(t, host)
+	waitScreen(t, out, "Họp các phường")
+	out, _ = r.console(t, op)
+	waitScreen(t, out, "Họp giao ban trực tuyến tháng 11")
+	out, _ = r.console(t, ctl)
+	waitScreen(t, out, "Họp giao ban trực tuyến tháng 11")
 }

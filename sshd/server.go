@@ -1,4 +1,4 @@
-package tui
+package sshd
 
 import (
 	"context"
@@ -16,19 +16,21 @@ import (
 	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
+
+	"diemcau/tui"
 )
 
-// SSHConfig configures the SSH server that gives each technician a console session.
-type SSHConfig struct {
+// Config configures the SSH server that gives each technician a console session.
+type Config struct {
 	Addr        string          // listen address, e.g. 127.0.0.1:2222
 	HostKeyPath string          // ed25519 host key; created (mode 0600, its folder untouched) on first run
 	Keys        *AuthorizedKeys // who may log in, and as what
-	Console     Options         // the console every session gets; Actor, Role, BridgePoint, Renderer and Log are set per session
+	Console     tui.Options     // the console every session gets; Actor, Role, BridgePoint, Renderer and Log are set per session
 	Log         *slog.Logger
 }
 
-// SSHServer serves technicians' consoles over SSH.
-type SSHServer struct {
+// Server serves technicians' consoles over SSH.
+type Server struct {
 	srv      *ssh.Server
 	log      *slog.Logger
 	lang     string
@@ -43,13 +45,13 @@ type SSHServer struct {
 // identityKey holds a session's Identity in its SSH context.
 type identityKey struct{}
 
-// NewSSHServer builds the SSH server: public keys from Keys only; password, keyboard-interactive
+// NewServer builds the SSH server: public keys from Keys only; password, keyboard-interactive
 // and "none" authentication refused; every session its own console program and renderer.
-func NewSSHServer(cfg SSHConfig) (*SSHServer, error) {
+func NewServer(cfg Config) (*Server, error) {
 	if cfg.Keys == nil {
 		return nil, errors.New("ssh server: no authorized keys")
 	}
-	s := &SSHServer{log: cfg.Log, lang: cfg.Console.Lang, programs: map[*tea.Program]struct{}{}}
+	s := &Server{log: cfg.Log, lang: cfg.Console.Lang, programs: map[*tea.Program]struct{}{}}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -78,7 +80,7 @@ func NewSSHServer(cfg SSHConfig) (*SSHServer, error) {
 
 // authenticate admits the keys of the authorized_keys file and logs refusals (once per address
 // and window, with a count, so that a storm of attempts cannot flood the log).
-func (s *SSHServer) authenticate(keys *AuthorizedKeys) ssh.PublicKeyHandler {
+func (s *Server) authenticate(keys *AuthorizedKeys) ssh.PublicKeyHandler {
 	return func(ctx ssh.Context, key ssh.PublicKey) bool {
 		id, ok := keys.Lookup(key)
 		if !ok {
@@ -92,13 +94,13 @@ func (s *SSHServer) authenticate(keys *AuthorizedKeys) ssh.PublicKeyHandler {
 }
 
 // program builds one technician's console for an SSH session and tracks it for shutdown.
-func (s *SSHServer) program(sess ssh.Session, base Options) *tea.Program {
+func (s *Server) program(sess ssh.Session, base tui.Options) *tea.Program {
 	id, _ := sess.Context().Value(identityKey{}).(Identity)
 	opts := base
 	opts.Actor = "ssh:" + id.Tech
 	opts.Role, opts.BridgePoint, opts.Log = id.Role, id.BridgePoint, s.log
 	opts.Renderer = bm.MakeRenderer(sess)
-	m := newModel(sess.Context(), opts)
+	m := tui.NewContext(sess.Context(), opts)
 	// The server's signals are the process's (main.go stops the server on SIGTERM): a session's
 	// program must not catch them too, or its signal goroutine blocks the program's shutdown.
 	p := tea.NewProgram(m, append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())...)
@@ -118,7 +120,7 @@ func (s *SSHServer) program(sess ssh.Session, base Options) *tea.Program {
 
 // session admits a session whose key has an identity, runs the console confined to its role, and
 // tells the technician why it ended when the server stops.
-func (s *SSHServer) session(next ssh.Handler) ssh.Handler {
+func (s *Server) session(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		id, ok := sess.Context().Value(identityKey{}).(Identity)
 		if !ok {
@@ -129,7 +131,7 @@ func (s *SSHServer) session(next ssh.Handler) ssh.Handler {
 		s.mu.Lock()
 		if s.stopping {
 			s.mu.Unlock()
-			wish.Fatalln(sess, text(s.lang, txtSSHServerStopping))
+			wish.Fatalln(sess, stoppingText(s.lang))
 			return
 		}
 		s.active.Add(1)
@@ -140,7 +142,7 @@ func (s *SSHServer) session(next ssh.Handler) ssh.Handler {
 		stopping := s.stopping
 		s.mu.Unlock()
 		if stopping {
-			wish.Println(sess, text(s.lang, txtSSHServerStopping))
+			wish.Println(sess, stoppingText(s.lang))
 		}
 		s.log.Info("ssh console closed", "tech", id.Tech, "addr", sess.RemoteAddr().String())
 	}
@@ -148,7 +150,7 @@ func (s *SSHServer) session(next ssh.Handler) ssh.Handler {
 
 // Serve accepts sessions on ln until ctx ends; then every console is told why and closed, and the
 // server shuts down.
-func (s *SSHServer) Serve(ctx context.Context, ln net.Listener) error {
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	errc := make(chan error, 1)
 	go func() { errc <- s.srv.Serve(ln) }()
 	select {
@@ -164,7 +166,7 @@ func (s *SSHServer) Serve(ctx context.Context, ln net.Listener) error {
 }
 
 // ListenAndServe listens on the configured address and serves until ctx ends.
-func (s *SSHServer) ListenAndServe(ctx context.Context) error {
+func (s *Server) ListenAndServe(ctx context.Context) error {
 	ln, err := net.Listen("tcp", s.srv.Addr)
 	if err != nil {
 		return fmt.Errorf("ssh listen on %s: %w", s.srv.Addr, err)
@@ -173,7 +175,7 @@ func (s *SSHServer) ListenAndServe(ctx context.Context) error {
 }
 
 // stop quits every console, waits a little for them to say goodbye, then closes the server.
-func (s *SSHServer) stop() {
+func (s *Server) stop() {
 	s.mu.Lock()
 	s.stopping = true
 	for p := range s.programs {

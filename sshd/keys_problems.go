@@ -1,4 +1,4 @@
-package tui
+package sshd
 
 import (
 	"strings"
@@ -30,7 +30,7 @@ type KeyProblem struct {
 }
 
 // keyProblemText is the catalogue of KeyProblem's reasons: per language, a format taking Detail.
-var keyProblemText = i18n.New[KeyReason]("tui/sshkeys").Add(keyProblemTextVI, keyProblemTextEN)
+var keyProblemText = i18n.New[KeyReason]("sshd/keys").Add(keyProblemTextVI, keyProblemTextEN)
 
 // keyProblemTextVI is the Vietnamese text (the default).
 var keyProblemTextVI = map[KeyReason]string{
@@ -63,7 +63,7 @@ func (p KeyProblem) Text(lang string) string {
 
 // keyProblemLine is the catalogue of a whole report line: file, line number, reason; the key
 // is whether the line is skipped.
-var keyProblemLine = i18n.New[bool]("tui/sshkeys-line").Add(
+var keyProblemLine = i18n.New[bool]("sshd/keys-line").Add(
 	map[bool]string{true: "%s dòng %d: bỏ qua — %s", false: "%s dòng %d: cảnh báo — %s"},
 	map[bool]string{true: "%s line %d: skipped — %s", false: "%s line %d: warning — %s"})
 

@@ -1,4 +1,4 @@
-package tui
+package sshd
 
 import (
 	"bufio"
@@ -13,22 +13,13 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
-)
 
-// Role is what a technician may do in the console.
-type Role string
-
-// The roles of DESIGN.md.
-const (
-	RoleControl  Role = "control"  // control center: everything
-	RoleHost     Role = "host"     // main bridge point: floor control and far-end mute
-	RoleOperator Role = "operator" // one bridge point's operator
-	RoleViewer   Role = "viewer"   // read-only
+	"diemcau/tui"
 )
 
 // Identity is the technician an SSH key belongs to.
 type Identity struct {
-	Role        Role
+	Role        tui.Role
 	Tech        string // technician's name as it goes into the audit log
 	BridgePoint string // for operators: their own bridge point
 	Fingerprint string // SHA256 fingerprint of the key
@@ -155,7 +146,7 @@ func ParseAuthorizedKeys(data []byte, known func(id string) bool) (map[string]Id
 		}
 		if id.BridgePoint != "" && known != nil && !known(id.BridgePoint) {
 			problems = append(problems, KeyProblem{Line: n + 1, Reason: KeyUnknownBP, Detail: id.BridgePoint})
-		} else if id.Role == RoleHost && id.BridgePoint == "" {
+		} else if id.Role == tui.RoleHost && id.BridgePoint == "" {
 			problems = append(problems, KeyProblem{Line: n + 1, Reason: KeyHostNoBP, Detail: id.Tech})
 		}
 		wire := string(key.Marshal())
@@ -183,7 +174,7 @@ func parseIdentity(comment string) (Identity, *KeyProblem) {
 		}
 		switch k {
 		case "role":
-			id.Role = Role(v)
+			id.Role = tui.Role(v)
 		case "tech":
 			id.Tech = v
 		case "bp":
@@ -191,8 +182,8 @@ func parseIdentity(comment string) (Identity, *KeyProblem) {
 		}
 	}
 	switch id.Role {
-	case RoleControl, RoleHost, RoleViewer:
-	case RoleOperator:
+	case tui.RoleControl, tui.RoleHost, tui.RoleViewer:
+	case tui.RoleOperator:
 		if id.BridgePoint == "" {
 			return id, &KeyProblem{Reason: KeyOperatorNoBP, Detail: id.Tech}
 		}

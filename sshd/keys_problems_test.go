@@ -1,4 +1,4 @@
-package tui
+package sshd
 
 import (
 	"context"
@@ -12,6 +12,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"diemcau/tui"
 )
 
 // TestAuthorizedKeysReportsSkippedLinesWithReasons writes the lines an administrator gets wrong
@@ -57,7 +59,7 @@ func TestAuthorizedKeysReportsSkippedLinesWithReasons(t *testing.T) {
 	if len(ids) != 3 { // host, operator with unknown bp, giang
 		t.Errorf("accepted %d keys, want 3: %+v", len(ids), ids)
 	}
-	if id := ids[string(signers[6].PublicKey().Marshal())]; id.Role != RoleViewer {
+	if id := ids[string(signers[6].PublicKey().Marshal())]; id.Role != tui.RoleViewer {
 		t.Errorf("the later line of a key given twice should win: %+v", id)
 	}
 	for _, lang := range []string{"vi", "en"} {
@@ -105,7 +107,7 @@ func TestAuthorizedKeysReportOnStartAndReload(t *testing.T) {
 	if len(reports) != 1 || reports[0][0].Line != 1 || reports[0][0].Reason != KeyBadRole {
 		t.Fatalf("start report %+v, want line 1 bad role", reports)
 	}
-	srv, err := NewSSHServer(SSHConfig{Addr: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "host"), Keys: keys,
+	srv, err := NewServer(Config{Addr: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "host"), Keys: keys,
 		Console: f.options("vi"), Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
@@ -179,7 +181,7 @@ func TestSSHHostKeyLeavesItsFolderAlone(t *testing.T) {
 	hostKey := filepath.Join(dir, "ssh_host_ed25519")
 	var first []byte
 	for i := range 2 {
-		if _, err := NewSSHServer(SSHConfig{Addr: "127.0.0.1:0", HostKeyPath: hostKey, Keys: keys, Console: f.options("vi")}); err != nil {
+		if _, err := NewServer(Config{Addr: "127.0.0.1:0", HostKeyPath: hostKey, Keys: keys, Console: f.options("vi")}); err != nil {
 			t.Fatal(err)
 		}
 		di, err := os.Stat(dir)
