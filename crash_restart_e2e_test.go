@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"diemcau/endpoints"
+	"diemcau/live"
 	"diemcau/mcu"
-	"diemcau/meeting"
 	"diemcau/store"
 )
 
@@ -283,7 +283,7 @@ func TestCrashMidMeeting(t *testing.T) {
 	}
 	crashed := 0
 	for _, s := range sessions {
-		if s.LeaveReason == meeting.LeaveCrash {
+		if s.LeaveReason == live.LeaveCrash {
 			crashed++
 		}
 	}

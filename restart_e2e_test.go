@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"diemcau/endpoints"
+	"diemcau/live"
 	"diemcau/mcu"
 	"diemcau/meeting"
 	"diemcau/store"
@@ -224,7 +225,7 @@ func consoleShowsIncidents(t *testing.T, r *serverRig, n int) {
 	}
 }
 
-// TestStaleLiveMeetingNotResumed: a server down for longer than meeting.ResumeWithin does not
+// TestStaleLiveMeetingNotResumed: a server down for longer than live.ResumeWithin does not
 // resume the meeting it ran; that meeting ends when the server stopped, and a new one opens.
 func TestStaleLiveMeetingNotResumed(t *testing.T) {
 	ctx := context.Background()
@@ -239,7 +240,7 @@ func TestStaleLiveMeetingNotResumed(t *testing.T) {
 		t.Fatal(err)
 	}
 	stopped := started.Add(time.Hour)
-	if _, err := st.RecordAction(ctx, old, stopped, "system", meeting.ActionServerStop, "", meeting.StopDetail([]string{"XA-001"})); err != nil {
+	if _, err := st.RecordAction(ctx, old, stopped, "system", string(live.ActionServerStop), "", live.StopDetail{Connected: []string{"XA-001"}}.String()); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -326,7 +327,7 @@ func TestRestartKeepsCountingAnInterruption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.RecordAction(ctx, meetingID, stop0, "system", meeting.ActionServerStop, "", meeting.StopDetail([]string{"XA-002"})); err != nil {
+	if _, err := st.RecordAction(ctx, meetingID, stop0, "system", string(live.ActionServerStop), "", live.StopDetail{Connected: []string{"XA-002"}}.String()); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

@@ -125,8 +125,7 @@ func (m *Manager) recordStop() {
 				listed[o.BridgePoint] = true
 			}
 		}
-		if _, err := m.st.RecordAction(ctx, snap.MeetingID, time.Now(), "system", meeting.ActionServerStop, "",
-			meeting.StopDetail(connected)); err != nil {
+		if err := m.system(ctx, snap.MeetingID, time.Now(), ActionServerStop, StopDetail{Connected: connected}.String()); err != nil {
 			m.log.Error("record server stop", "meeting", snap.MeetingID, "err", err)
 		}
 	}

@@ -116,9 +116,9 @@ func saveGroupCmd(c Common, st *store.Store, msg groupSaveMsg) tea.Cmd {
 		}
 		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
 		defer cancel()
-		mode, action := store.GroupCreate, "group_add"
+		mode, action := store.GroupCreate, meeting.ActionGroupAdd
 		if msg.update {
-			mode, action = store.GroupUpdate, "group_edit"
+			mode, action = store.GroupUpdate, meeting.ActionGroupEdit
 		}
 		draft := meeting.GroupDraft{ID: msg.id, Name: msg.name, Sites: msg.members}
 		if done.err = meeting.SaveGroups(ctx, st, []meeting.GroupDraft{draft}, mode, action, c.Actor, time.Now()); done.err != nil {
