@@ -40,16 +40,8 @@ func (r bookingRegistry) unitOf(bp string) string {
 	return ""
 }
 
-// bookingAllowed reports whether p may do a booking action. Registering is not acting on the
-// live meeting: a host key with a bridge point registers its own unit's meetings whichever
-// meeting is live (Article 8; the unit is checked when saving); editing and recording steps
-// are the control center's, which keeps the register (Article 9).
-func (p Permissions) bookingAllowed(a Action) bool {
-	if p.role() == RoleHost && a == ActBookingAdd {
-		return p.BridgePoint != ""
-	}
-	return p.Allows(a, "")
-}
+// bookingAllowed reports whether p may do a booking action (live.Identity.MayBook).
+func (p Permissions) bookingAllowed(a Action) bool { return p.Identity("").MayBook(a, p.LiveMain()) }
 
 // confirmBookingStep is the bookings view's question before a step; the view answers it itself.
 const confirmBookingStep ConfirmAction = -1
