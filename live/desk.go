@@ -213,6 +213,16 @@ func (d *Desk) StepBooking(ctx context.Context, id int64, step meeting.Step, not
 	return classify(d.Bookings().Advance(ctx, id, step, d.id.Actor, note))
 }
 
+// CompleteTestSession records the "test session done" step of the booking whose test session
+// the latest results are, when every one of its bridge points passed (meeting.Desk).
+func (d *Desk) CompleteTestSession(ctx context.Context, latest []store.TestResult) (int64, error) {
+	if err := d.check(ActTestSession, "", ""); err != nil {
+		return 0, err
+	}
+	id, err := d.Bookings().CompleteTestSession(ctx, latest, d.id.Actor)
+	return id, classify(err)
+}
+
 // Opening meetings.
 
 // OpenBooking opens booking id as a live meeting (Manager.OpenBooking).

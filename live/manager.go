@@ -55,6 +55,9 @@ func (m *Manager) Store() *store.Store { return m.st }
 
 // Conference returns the live conference of meeting id.
 func (m *Manager) Conference(meetingID int64) (*mcu.Conference, bool) {
+	if m.mcu == nil {
+		return nil, false
+	}
 	for _, c := range m.mcu.Conferences() {
 		if c.Snapshot().MeetingID == meetingID {
 			return c, true

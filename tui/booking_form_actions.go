@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"diemcau/live"
 	"diemcau/meeting"
 	"diemcau/store"
 )
@@ -267,9 +268,10 @@ func (m *Model) rereadBookings() tea.Cmd {
 	}
 }
 
-// desk is the registration desk over st, on the bookings view's clock.
-func desk(st *store.Store, cal *meeting.Calendar) *meeting.Desk {
-	return &meeting.Desk{Store: st, Calendar: cal, Now: bookingsClock}
+// bookingDesk is the session's desk whose booking register works on cal by the bookings
+// view's clock.
+func bookingDesk(c Common, cal *meeting.Calendar) *live.Desk {
+	return c.desk().WithBookings(cal, bookingsClock)
 }
 
 // saveBookingCmd files a new booking or an edit through the Desk, as `diemcau booking add` does;
@@ -298,10 +300,10 @@ func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 				return failed
 			}
 		}
-		d := desk(st, cal)
+		d := bookingDesk(c, cal)
 		by := meeting.Filing{Actor: c.Actor, Override: msg.override, Base: msg.base}
 		if msg.id == 0 {
-			id, found, err := d.Register(ctx, msg.form, by)
+			id, found, err := d.AddBooking(ctx, msg.form, by)
 			if err != nil {
 				failed.err = err
 				return failed
@@ -311,7 +313,7 @@ func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 			}
 			return bookingSavedMsg{view: msg.view, text: c.Text(txtBfSaved, id)}
 		}
-		res, err := d.Edit(ctx, msg.id, msg.form, by)
+		res, err := d.EditBooking(ctx, msg.id, msg.form, by)
 		if err != nil {
 			failed.err = err
 			return failed
@@ -332,7 +334,7 @@ func stepBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 		}
 		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
 		defer cancel()
-		if err := desk(st, cal).Advance(ctx, msg.id, msg.step, c.Actor, ""); err != nil {
+		if err := bookingDesk(c, cal).StepBooking(ctx, msg.id, msg.step, ""); err != nil {
 			var le meeting.Localized
 			if errors.As(err, &le) {
 				err = errors.New(le.Message(c.Lang))

@@ -75,7 +75,7 @@ func loadBookingsCmd(c Common, st *store.Store, cal *meeting.Calendar, view *Boo
 		}
 		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
 		defer cancel()
-		desk := &meeting.Desk{Store: st, Calendar: cal, Now: bookingsClock}
+		desk := bookingDesk(c, cal).Bookings()
 		var err1, err2, err3, err4 error
 		msg.list, err1 = desk.List(ctx)
 		msg.due, err2 = desk.Due(ctx)

@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"diemcau/live"
 )
 
 // Common is the bag every component receives: context, size, styles, keys, language and the
@@ -16,7 +18,8 @@ type Common struct {
 	Keys     *KeyMap
 	Lang     string
 	Actor    string
-	Perm     Permissions // what the technician may do
+	Perm     Permissions   // what the technician may do
+	facade   *live.Manager // the facade every action goes through (desk.go)
 	Renderer *lipgloss.Renderer
 }
 

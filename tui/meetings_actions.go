@@ -105,16 +105,16 @@ func (m *Model) updateMeetings(msg tea.Msg) tea.Cmd {
 		}
 		return m.openMeetingCmd(func(ctx context.Context) (*mcu.Conference, error) {
 			if msg.test {
-				return m.live.OpenTest(ctx, msg.booking, m.common.Actor)
+				return m.common.desk().OpenTest(ctx, msg.booking)
 			}
-			return m.live.OpenBooking(ctx, msg.booking, m.common.Actor)
+			return m.common.desk().OpenBooking(ctx, msg.booking)
 		})
 	case adhocOpenMsg:
 		if !m.permit(ActOpenMeeting, "") {
 			return nil
 		}
 		return m.openMeetingCmd(func(ctx context.Context) (*mcu.Conference, error) {
-			return m.live.OpenAdhoc(ctx, msg.adhoc, m.common.Actor)
+			return m.common.desk().OpenAdhoc(ctx, msg.adhoc)
 		})
 	case meetingOpenedMsg:
 		if msg.err != nil {
@@ -132,15 +132,13 @@ func (m *Model) updateMeetings(msg tea.Msg) tea.Cmd {
 // openMeetingCmd runs open off the UI goroutine.
 func (m *Model) openMeetingCmd(open func(context.Context) (*mcu.Conference, error)) tea.Cmd {
 	c, lv := m.common, m.live
-	return func() tea.Msg {
-		if lv == nil {
-			return meetingOpenedMsg{err: errNoLive(c)}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
+	if lv == nil {
+		return func() tea.Msg { return meetingOpenedMsg{err: errNoLive(c)} }
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
 		conf, err := open(ctx)
 		return meetingOpenedMsg{conf: conf, err: err}
-	}
+	})
 }
 
 // liveConference is the live conference of meeting id.

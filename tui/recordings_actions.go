@@ -94,7 +94,7 @@ func loadRecordingsCmd(c Common, st *store.Store, conf *mcu.Conference, view *Re
 		defer cancel()
 		var err1, err2, err3 error
 		msg.list, err1 = st.Recordings(ctx, 0)
-		msg.units, err2 = (&meeting.Desk{Store: st}).UnitNames(ctx)
+		msg.units, err2 = c.desk().Bookings().UnitNames(ctx)
 		if view != nil {
 			msg.cal, err3 = meeting.StoredCalendar(ctx, st, view.base)
 		}
@@ -158,37 +158,33 @@ func (m *Model) recordingsKey(km tea.KeyMsg) tea.Cmd {
 
 // recordCmd starts or stops recording the live meeting.
 func recordCmd(c Common, conf *mcu.Conference, stop bool) tea.Cmd {
-	return func() tea.Msg {
-		if conf == nil {
-			return recordingDoneMsg{err: errors.New(c.Text(txtRecNoMeeting))}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
+	if conf == nil {
+		return func() tea.Msg { return recordingDoneMsg{err: errors.New(c.Text(txtRecNoMeeting))} }
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
 		if stop {
-			st, err := conf.StopRecording(ctx, c.Actor)
+			st, err := c.room(conf).StopRecording(ctx)
 			if err != nil {
 				return recordingDoneMsg{err: recordingError(c, err)}
 			}
 			return recordingDoneMsg{text: c.Text(txtRecStopped, len(st.Files), sizeText(st.Bytes), clock(st.Duration()))}
 		}
-		st, err := conf.StartRecording(ctx, c.Actor)
+		st, err := c.room(conf).StartRecording(ctx)
 		if err != nil {
 			return recordingDoneMsg{err: recordingError(c, err)}
 		}
 		return recordingDoneMsg{text: c.Text(txtRecStarted, st.Dir)}
-	}
+	})
 }
 
 // deliverCmd marks rec delivered to the host unit, audited with the technician, and records the
 // linked booking's "recordings delivered" step in the same transaction when it was the last one.
 func deliverCmd(c Common, st *store.Store, rec store.Recording, to string) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return recordingDoneMsg{err: errors.New(c.Text(txtNoStore))}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		res, err := meeting.DeliverRecording(ctx, st, rec.ID, time.Now(), c.Actor, to)
+	if st == nil {
+		return func() tea.Msg { return recordingDoneMsg{err: errors.New(c.Text(txtNoStore))} }
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
+		res, err := c.desk().DeliverRecording(ctx, rec.ID, to)
 		if err != nil {
 			switch {
 			case errors.Is(err, store.ErrRecordingRunning):
@@ -199,7 +195,7 @@ func deliverCmd(c Common, st *store.Store, rec store.Recording, to string) tea.C
 			return recordingDoneMsg{err: err}
 		}
 		return recordingDoneMsg{text: deliveryText(c, rec.ID, res, c.Text(txtRecDelivered, rec.ID, to))}
-	}
+	})
 }
 
 // recordingError says a start or stop refusal in the session's language.

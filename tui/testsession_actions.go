@@ -122,13 +122,11 @@ func testResultsCmd(c Common, st *store.Store, meetingID int64, delay time.Durat
 
 // saveTestCmd stores a bridge point's checklist, audited with the technician's identity.
 func saveTestCmd(c Common, st *store.Store, meetingID int64, msg testSaveMsg) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return CommandResultMsg{Err: errors.New(c.Text(txtNoStore))}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		r, err := meeting.SaveTestResult(ctx, st, meetingID, msg.bridgePoint, msg.items, c.Actor, time.Now())
+	if st == nil {
+		return func() tea.Msg { return CommandResultMsg{Err: errors.New(c.Text(txtNoStore))} }
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
+		r, err := c.desk().SaveTestResult(ctx, meetingID, msg.bridgePoint, msg.items)
 		if err != nil {
 			return CommandResultMsg{Err: err}
 		}
@@ -137,7 +135,7 @@ func saveTestCmd(c Common, st *store.Store, meetingID int64, msg testSaveMsg) te
 			saved.changes = meeting.TestChanges(*msg.prev, msg.items)
 		}
 		return saved
-	}
+	})
 }
 
 // testKey gives a key to the test-session view; a tick is applied at once, so that a save
@@ -165,8 +163,7 @@ func completeTestCmd(c Common, st *store.Store, cal *meeting.Calendar, meetingID
 		}
 		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
 		defer cancel()
-		desk := &meeting.Desk{Store: st, Calendar: cal}
-		id, err := desk.CompleteTestSession(ctx, msg.latest, c.Actor)
+		id, err := c.desk().WithBookings(cal, nil).CompleteTestSession(ctx, msg.latest)
 		var se *meeting.StepError
 		if errors.As(err, &se) {
 			return CommandResultMsg{Err: errors.New(se.Message(c.Lang))}
