@@ -213,6 +213,20 @@ func (d *Desk) StepBooking(ctx context.Context, id int64, step meeting.Step, not
 	return classify(d.Bookings().Advance(ctx, id, step, d.id.Actor, note))
 }
 
+// SaveGroup adds a user group of bridge points (update: changes a stored one), audited. Groups
+// are picked in the booking form and the ad hoc meeting's site list: whoever registers
+// bookings keeps them.
+func (d *Desk) SaveGroup(ctx context.Context, g meeting.GroupDraft, update bool) error {
+	if err := d.checkBooking(ActBookingAdd); err != nil {
+		return err
+	}
+	mode, action := store.GroupCreate, meeting.ActionGroupAdd
+	if update {
+		mode, action = store.GroupUpdate, meeting.ActionGroupEdit
+	}
+	return classify(meeting.SaveGroups(ctx, d.m.st, []meeting.GroupDraft{g}, mode, action, d.id.Actor, d.now()))
+}
+
 // CompleteTestSession records the "test session done" step of the booking whose test session
 // the latest results are, when every one of its bridge points passed (meeting.Desk).
 func (d *Desk) CompleteTestSession(ctx context.Context, latest []store.TestResult) (int64, error) {

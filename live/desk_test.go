@@ -188,6 +188,10 @@ func deskSteps() []deskStep {
 			_, _, err := d.AddBooking(ctx, rig.form, meeting.Filing{Override: "kiểm thử"})
 			return err
 		}},
+		{"save group", ActBookingAdd, "", ActionGroupAdd, func(ctx context.Context, rig *deskRig, d *Desk) error {
+			return d.SaveGroup(ctx, meeting.GroupDraft{ID: "nhom-" + strings.TrimPrefix(d.id.Actor, "ssh:"), Name: "Nhóm " + d.id.Actor,
+				Sites: []string{"XA-1"}}, false)
+		}},
 		{"edit booking", ActBookingEdit, "", ActionBookingEdit, func(ctx context.Context, rig *deskRig, d *Desk) error {
 			f := rig.form
 			f.Content = "Họp giao ban (sửa)"

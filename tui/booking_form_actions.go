@@ -277,14 +277,12 @@ func bookingDesk(c Common, cal *meeting.Calendar) *live.Desk {
 // saveBookingCmd files a new booking or an edit through the Desk, as `diemcau booking add` does;
 // a host key registers only for the unit of its own bridge point.
 func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookingSubmitMsg) tea.Cmd {
-	return func() tea.Msg {
+	return command(c, func(ctx context.Context) tea.Msg {
 		failed := bookingSaveFailedMsg{view: msg.view}
 		if st == nil {
 			failed.err = errors.New(c.Text(txtNoStore))
 			return failed
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
 		if c.Perm.role() == RoleHost {
 			reg, err := loadRegistry(ctx, st)
 			if err != nil {
@@ -323,17 +321,15 @@ func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 			text = c.Text(txtBfEditedReset, msg.id)
 		}
 		return bookingSavedMsg{view: msg.view, text: text}
-	}
+	})
 }
 
 // stepBookingCmd records the step through the Desk with the technician's identity.
 func stepBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookingStepMsg) tea.Cmd {
-	return func() tea.Msg {
+	return command(c, func(ctx context.Context) tea.Msg {
 		if st == nil {
 			return bookingStepDoneMsg{err: errors.New(c.Text(txtNoStore))}
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
 		if err := bookingDesk(c, cal).StepBooking(ctx, msg.id, msg.step, ""); err != nil {
 			var le meeting.Localized
 			if errors.As(err, &le) {
@@ -343,5 +339,5 @@ func stepBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 		}
 		return bookingStepDoneMsg{text: c.Text(txtBfStepDone, msg.id,
 			meeting.StepName(c.Lang, msg.step), technician(c.Actor))}
-	}
+	})
 }

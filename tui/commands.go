@@ -106,8 +106,14 @@ func waitEventsCmd(ctx context.Context, done <-chan struct{}, ch <-chan mcu.Even
 
 // command runs do off the UI goroutine under the command deadline (commandTimeout) and
 // returns its message: the one scaffold of every store or MCU command the console starts.
-func command(c Common, do func(ctx context.Context) tea.Msg) tea.Cmd {
+func command(c Common, do func(ctx context.Context) tea.Msg) tea.Cmd { return commandAfter(c, 0, do) }
+
+// commandAfter is command run after delay; nothing when the session ends first.
+func commandAfter(c Common, delay time.Duration, do func(ctx context.Context) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
+		if !pause(c.Context(), delay) {
+			return nil
+		}
 		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
 		defer cancel()
 		return do(ctx)

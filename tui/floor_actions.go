@@ -122,12 +122,10 @@ func (m *Model) prefillClose() tea.Cmd {
 		return nil
 	}
 	m.help.SetStatus(c.Text(txtCloseLoading), false)
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
+	return command(c, func(ctx context.Context) tea.Msg {
 		entries, err := meeting.PrefillLog(ctx, st, id, time.Now())
 		return closePrefillMsg{entries: entries, err: err}
-	}
+	})
 }
 
 // openCloseView shows the prefilled entries.

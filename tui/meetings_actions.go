@@ -50,22 +50,17 @@ type meetingOpenedMsg struct {
 // loadMeetingsCmd reads the live meetings, today's schedule and the registry after delay.
 func (m *Model) loadMeetingsCmd(view *MeetingsView, delay time.Duration) tea.Cmd {
 	c, lv, st, cal := m.common, m.live, m.opts.Store, m.opts.Calendar
-	return func() tea.Msg {
-		if !pause(c.Context(), delay) {
-			return nil
-		}
+	return commandAfter(c, delay, func(ctx context.Context) tea.Msg {
 		msg := meetingsMsg{view: view}
 		if lv == nil || st == nil {
 			return msg
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
 		msg.list, msg.err = lv.List(ctx, cal)
 		if msg.err == nil {
 			msg.bps, msg.err = st.BridgePoints(ctx)
 		}
 		return msg
-	}
+	})
 }
 
 // openMeetings opens the meetings view (W).

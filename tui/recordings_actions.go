@@ -74,7 +74,7 @@ func (m *Model) openRecordings() tea.Cmd {
 // loadRecordingsCmd reads, after delay, every recording with its meeting, the unit names (who
 // receives them) and the live meeting's recording.
 func loadRecordingsCmd(c Common, st *store.Store, conf *mcu.Conference, view *RecordingsView, delay time.Duration) tea.Cmd {
-	return func() tea.Msg {
+	return command(c, func(ctx context.Context) tea.Msg {
 		if delay > 0 {
 			select {
 			case <-time.After(delay):
@@ -90,8 +90,6 @@ func loadRecordingsCmd(c Common, st *store.Store, conf *mcu.Conference, view *Re
 			msg.err = errors.New(c.Text(txtNoStore))
 			return msg
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
 		var err1, err2, err3 error
 		msg.list, err1 = st.Recordings(ctx, 0)
 		msg.units, err2 = c.desk().Bookings().UnitNames(ctx)
@@ -100,7 +98,7 @@ func loadRecordingsCmd(c Common, st *store.Store, conf *mcu.Conference, view *Re
 		}
 		msg.err = errors.Join(err1, err2, err3)
 		return msg
-	}
+	})
 }
 
 // updateRecordings handles the recordings view's messages.

@@ -22,9 +22,7 @@ func listOrderCmd(c Common, st *store.Store, meetingID int64) tea.Cmd {
 	if st == nil {
 		return nil
 	}
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
+	return command(c, func(ctx context.Context) tea.Msg {
 		expected, err := st.Participants(ctx, meetingID)
 		if err != nil {
 			return nil // the member order stays
@@ -46,5 +44,5 @@ func listOrderCmd(c Common, st *store.Store, meetingID int64) tea.Cmd {
 			}
 		}
 		return listOrderMsg{meetingID: meetingID, order: order, names: names}
-	}
+	})
 }

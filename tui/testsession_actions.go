@@ -105,19 +105,14 @@ func testResultsCmd(c Common, st *store.Store, meetingID int64, delay time.Durat
 	if st == nil {
 		return nil
 	}
-	return func() tea.Msg {
-		if !pause(c.Context(), delay) {
-			return nil
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
+	return commandAfter(c, delay, func(ctx context.Context) tea.Msg {
 		var latest []store.TestResult
 		var err error
 		if meetingID != 0 {
 			latest, err = st.LatestTestResults(ctx, meetingID)
 		}
 		return testResultsMsg{meetingID: meetingID, latest: latest, err: err, again: again}
-	}
+	})
 }
 
 // saveTestCmd stores a bridge point's checklist, audited with the technician's identity.
@@ -156,13 +151,11 @@ func (m *Model) testKey(km tea.KeyMsg) tea.Cmd {
 // meeting was opened from has passed, records the booking's "test session done" step.
 func completeTestCmd(c Common, st *store.Store, cal *meeting.Calendar, meetingID int64) tea.Cmd {
 	read := testResultsCmd(c, st, meetingID, 0, false)
-	return func() tea.Msg {
+	return command(c, func(ctx context.Context) tea.Msg {
 		msg, ok := read().(testResultsMsg)
 		if !ok || msg.err != nil {
 			return msg
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
 		id, err := c.desk().WithBookings(cal, nil).CompleteTestSession(ctx, msg.latest)
 		var se *meeting.StepError
 		if errors.As(err, &se) {
@@ -173,7 +166,7 @@ func completeTestCmd(c Common, st *store.Store, cal *meeting.Calendar, meetingID
 		}
 		msg.booking = id
 		return msg
-	}
+	})
 }
 
 // updateWorkflow handles the messages of the bookings and test-session views.
