@@ -21,13 +21,13 @@ type bookingRegistry struct {
 	groups []meeting.Group // built in and the users', for the site picker
 }
 
-// loadRegistry reads the units and bridge points.
-func loadRegistry(ctx context.Context, st *store.Store) (bookingRegistry, error) {
-	units, err := st.Units(ctx)
+// loadRegistry reads the units and bridge points at desk d.
+func loadRegistry(ctx context.Context, d *live.Desk) (bookingRegistry, error) {
+	units, err := d.Units(ctx)
 	if err != nil {
 		return bookingRegistry{}, err
 	}
-	bps, err := st.BridgePoints(ctx)
+	bps, err := d.BridgePoints(ctx)
 	return bookingRegistry{units: units, bps: bps}, err
 }
 
@@ -284,7 +284,7 @@ func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 			return failed
 		}
 		if c.Perm.role() == RoleHost {
-			reg, err := loadRegistry(ctx, st)
+			reg, err := loadRegistry(ctx, c.desk())
 			if err != nil {
 				failed.err = err
 				return failed

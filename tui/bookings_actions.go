@@ -70,16 +70,17 @@ func loadBookingsCmd(c Common, st *store.Store, cal *meeting.Calendar, view *Boo
 			msg.err = errors.New(c.Text(txtNoStore))
 			return msg
 		}
-		desk := bookingDesk(c, cal).Bookings()
+		d := bookingDesk(c, cal)
+		desk := d.Bookings()
 		var err1, err2, err3, err4 error
 		msg.list, err1 = desk.List(ctx)
 		msg.due, err2 = desk.Due(ctx)
-		roster, err3 := meeting.LoadRoster(ctx, st)
+		roster, err3 := d.Roster(ctx)
 		msg.gaps = roster.Gaps
 		msg.units, err4 = desk.UnitNames(ctx)
 		var err5, err6 error
-		msg.reg, err5 = loadRegistry(ctx, st)
-		msg.reg.groups, err6 = meeting.LoadGroups(ctx, st, c.Lang)
+		msg.reg, err5 = loadRegistry(ctx, d)
+		msg.reg.groups, err6 = d.Groups(ctx, c.Lang)
 		msg.err = errors.Join(err1, err2, err3, err4, err5, err6)
 		return msg
 	})

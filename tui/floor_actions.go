@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -81,7 +80,7 @@ func (m *Model) storeCmd(run func(ctx context.Context) (string, error)) tea.Cmd 
 		return func() tea.Msg { return CommandResultMsg{Err: errors.New(c.Text(txtNoStore))} }
 	}
 	return command(c, func(ctx context.Context) tea.Msg {
-		if ok, err := meeting.Editable(ctx, st, id); err != nil || !ok {
+		if ok, err := c.desk().Editable(ctx, id); err != nil || !ok {
 			return CommandResultMsg{Err: errors.Join(err, errors.New(c.Text(txtLogClosedNoEdit)))}
 		}
 		text, err := run(ctx)
@@ -123,7 +122,7 @@ func (m *Model) prefillClose() tea.Cmd {
 	}
 	m.help.SetStatus(c.Text(txtCloseLoading), false)
 	return command(c, func(ctx context.Context) tea.Msg {
-		entries, err := meeting.PrefillLog(ctx, st, id, time.Now())
+		entries, err := c.desk().PrefillLog(ctx, id)
 		return closePrefillMsg{entries: entries, err: err}
 	})
 }

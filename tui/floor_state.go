@@ -55,13 +55,13 @@ func floorCmd(c Common, st *store.Store, meetingID int64, delay time.Duration) t
 	}
 	read := command(c, func(ctx context.Context) tea.Msg {
 		msg := floorMsg{meetingID: meetingID}
-		if msg.incidents, msg.err = st.Incidents(ctx, meetingID); msg.err != nil {
+		if msg.incidents, msg.err = c.desk().Incidents(ctx, meetingID); msg.err != nil {
 			return msg
 		}
-		if msg.outages, msg.err = st.Outages(ctx, meetingID); msg.err != nil {
+		if msg.outages, msg.err = c.desk().Outages(ctx, meetingID); msg.err != nil {
 			return msg
 		}
-		msg.editable, msg.err = meeting.Editable(ctx, st, meetingID)
+		msg.editable, msg.err = c.desk().Editable(ctx, meetingID)
 		return msg
 	})
 	if delay <= 0 {

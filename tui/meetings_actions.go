@@ -57,7 +57,7 @@ func (m *Model) loadMeetingsCmd(view *MeetingsView, delay time.Duration) tea.Cmd
 		}
 		msg.list, msg.err = lv.List(ctx, cal)
 		if msg.err == nil {
-			msg.bps, msg.err = st.BridgePoints(ctx)
+			msg.bps, msg.err = c.desk().BridgePoints(ctx)
 		}
 		return msg
 	})

@@ -74,14 +74,7 @@ func (m *Model) openRecordings() tea.Cmd {
 // loadRecordingsCmd reads, after delay, every recording with its meeting, the unit names (who
 // receives them) and the live meeting's recording.
 func loadRecordingsCmd(c Common, st *store.Store, conf *mcu.Conference, view *RecordingsView, delay time.Duration) tea.Cmd {
-	return command(c, func(ctx context.Context) tea.Msg {
-		if delay > 0 {
-			select {
-			case <-time.After(delay):
-			case <-c.Context().Done():
-				return nil
-			}
-		}
+	return commandAfter(c, delay, func(ctx context.Context) tea.Msg {
 		msg := recordingsMsg{view: view, at: time.Now(), meeting: conf != nil}
 		if conf != nil {
 			msg.live, msg.recording = conf.Recording()
@@ -91,10 +84,10 @@ func loadRecordingsCmd(c Common, st *store.Store, conf *mcu.Conference, view *Re
 			return msg
 		}
 		var err1, err2, err3 error
-		msg.list, err1 = st.Recordings(ctx, 0)
+		msg.list, err1 = c.desk().Recordings(ctx)
 		msg.units, err2 = c.desk().Bookings().UnitNames(ctx)
 		if view != nil {
-			msg.cal, err3 = meeting.StoredCalendar(ctx, st, view.base)
+			msg.cal, err3 = c.desk().Calendar(ctx, view.base)
 		}
 		msg.err = errors.Join(err1, err2, err3)
 		return msg

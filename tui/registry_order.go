@@ -23,11 +23,11 @@ func listOrderCmd(c Common, st *store.Store, meetingID int64) tea.Cmd {
 		return nil
 	}
 	return command(c, func(ctx context.Context) tea.Msg {
-		expected, err := st.Participants(ctx, meetingID)
+		expected, err := c.desk().Participants(ctx, meetingID)
 		if err != nil {
 			return nil // the member order stays
 		}
-		bps, err := st.BridgePoints(ctx)
+		bps, err := c.desk().BridgePoints(ctx)
 		if err != nil {
 			return nil
 		}

@@ -117,7 +117,7 @@ func saveGroupCmd(c Common, st *store.Store, msg groupSaveMsg) tea.Cmd {
 		if done.err = c.desk().SaveGroup(ctx, draft, msg.update); done.err != nil {
 			return done
 		}
-		groups, err := meeting.LoadGroups(ctx, st, c.Lang)
+		groups, err := c.desk().Groups(ctx, c.Lang)
 		if err != nil {
 			done.err = err
 			return done

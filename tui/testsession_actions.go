@@ -109,7 +109,7 @@ func testResultsCmd(c Common, st *store.Store, meetingID int64, delay time.Durat
 		var latest []store.TestResult
 		var err error
 		if meetingID != 0 {
-			latest, err = st.LatestTestResults(ctx, meetingID)
+			latest, err = c.desk().LatestTestResults(ctx, meetingID)
 		}
 		return testResultsMsg{meetingID: meetingID, latest: latest, err: err, again: again}
 	})
