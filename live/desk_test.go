@@ -396,3 +396,64 @@ func sameRoom(a, b mcu.Snapshot) bool {
 	}
 	return true
 }
+
+// TestDeskErrorsHaveTheirKind: the facade's refusals match their kind with errors.Is, keep the
+// engine's error in the chain, and speak the user's language when the role is refused.
+func TestDeskErrorsHaveTheirKind(t *testing.T) {
+	ctx := context.Background()
+	st, mc, log := liveRig(t)
+	m := New(Config{Store: st, MCU: mc, Log: log, Lang: "en"})
+	defer m.Stop()
+	bps, err := st.BridgePoints(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf, err := m.Open(ctx, Spec{Meeting: store.Meeting{Title: "Họp", HostUnit: "UBND", MainBP: "UBND"}, Members: bps, Actor: "console:an"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := conf.Snapshot().MeetingID
+	control := m.As(Identity{Actor: "console:an"})
+	if err := control.In(conf).Mute(ctx, "XA-9"); !errors.Is(err, ErrNotFound) || !errors.Is(err, mcu.ErrUnknownBridgePoint) {
+		t.Errorf("mute of a bridge point not in the meeting: %v, want ErrNotFound and mcu's error", err)
+	}
+	if err := control.In(conf).Forward(ctx, 99); !errors.Is(err, ErrNotFound) {
+		t.Errorf("forward of no request: %v, want ErrNotFound", err)
+	}
+	draft := store.Incident{MeetingID: id, BridgePoint: "XA-1", Kind: "video", Description: "mất hình", StartedAt: time.Now(),
+		ReportedBy: "system", Status: "draft"}
+	if draft.ID, err = st.SaveIncidentAudited(ctx, draft, store.AuditEntry{At: time.Now(), Actor: "system", Action: string(ActionIncidentDraft)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := control.CloseMeeting(ctx, id, []store.MeetingLogEntry{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := control.SubmitLog(ctx, id); !errors.Is(err, ErrDraftsPending) || !errors.Is(err, store.ErrDraftsPending) {
+		t.Errorf("submit with a draft waiting: %v, want ErrDraftsPending", err)
+	}
+	if err := control.DiscardDraft(ctx, draft); err != nil {
+		t.Fatal(err)
+	}
+	if err := control.SubmitLog(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := control.SaveIncident(ctx, store.Incident{MeetingID: id, BridgePoint: "XA-1", Kind: "audio", Description: "x",
+		StartedAt: time.Now(), ReportedBy: "console:an", Status: "open"}, false); !errors.Is(err, ErrLogClosed) {
+		t.Errorf("an incident after the log was submitted: %v, want ErrLogClosed", err)
+	}
+	if err := control.CloseMeeting(ctx, id, nil); !errors.As(err, new(*NotLiveError)) {
+		t.Errorf("closing a meeting no longer live: %v, want *NotLiveError", err)
+	}
+	viewer := m.As(Identity{Actor: "ssh:xem", Role: RoleViewer})
+	err = viewer.StepBooking(ctx, 1, meeting.StepConfirmed, "")
+	var refused *RefusedError
+	if !errors.Is(err, ErrNotPermitted) || !errors.As(err, &refused) || refused.Act != ActBookingStep ||
+		!strings.Contains(err.Error(), "may not") {
+		t.Errorf("a viewer's booking step: %v, want a *RefusedError in English", err)
+	}
+	operator := m.As(Identity{Actor: "ssh:op", Role: RoleOperator, BridgePoint: "XA-1"})
+	if _, err := operator.SaveIncident(ctx, store.Incident{MeetingID: id, BridgePoint: "XA-2"}, false); !errors.Is(err, ErrNotPermitted) ||
+		!strings.Contains(err.Error(), "own bridge point (XA-1)") {
+		t.Errorf("an operator's incident for another site: %v", err)
+	}
+}
