@@ -154,17 +154,17 @@ func recordCmd(c Common, conf *mcu.Conference, stop bool) tea.Cmd {
 	}
 	return command(c, func(ctx context.Context) tea.Msg {
 		if stop {
-			st, err := c.room(conf).StopRecording(ctx)
+			rec, err := c.room(conf).StopRecording(ctx)
 			if err != nil {
 				return recordingDoneMsg{err: recordingError(c, err)}
 			}
-			return recordingDoneMsg{text: c.Text(txtRecStopped, len(st.Files), sizeText(st.Bytes), clock(st.Duration()))}
+			return recordingDoneMsg{text: c.Text(txtRecStopped, len(rec.Files), sizeText(rec.Bytes), clock(rec.Duration()))}
 		}
-		st, err := c.room(conf).StartRecording(ctx)
+		rec, err := c.room(conf).StartRecording(ctx)
 		if err != nil {
 			return recordingDoneMsg{err: recordingError(c, err)}
 		}
-		return recordingDoneMsg{text: c.Text(txtRecStarted, st.Dir)}
+		return recordingDoneMsg{text: c.Text(txtRecStarted, rec.Dir)}
 	})
 }
 
