@@ -185,9 +185,34 @@ func (d *Desk) checkBooking(a Act) error {
 	return d.check(a, "", "")
 }
 
+// checkHostUnit refuses, with a *HostUnitError, a booking a host key files for a unit other
+// than its bridge point's.
+func (d *Desk) checkHostUnit(ctx context.Context, f meeting.BookingForm) error {
+	if d.id.role() != RoleHost {
+		return nil
+	}
+	bps, err := d.m.st.BridgePoints(ctx)
+	if err != nil {
+		return err
+	}
+	own := ""
+	for _, bp := range bps {
+		if bp.ID == d.id.BridgePoint {
+			own = bp.UnitID
+		}
+	}
+	if own == "" || own != f.HostUnit {
+		return &HostUnitError{Lang: d.m.lang, Own: own}
+	}
+	return nil
+}
+
 // AddBooking registers a booking; found lists the clashes accepted with by.Override.
 func (d *Desk) AddBooking(ctx context.Context, f meeting.BookingForm, by meeting.Filing) (id int64, found []meeting.Conflict, err error) {
 	if err := d.checkBooking(ActBookingAdd); err != nil {
+		return 0, nil, err
+	}
+	if err := d.checkHostUnit(ctx, f); err != nil {
 		return 0, nil, err
 	}
 	by.Actor = d.id.Actor
@@ -198,6 +223,9 @@ func (d *Desk) AddBooking(ctx context.Context, f meeting.BookingForm, by meeting
 // EditBooking changes booking id.
 func (d *Desk) EditBooking(ctx context.Context, id int64, f meeting.BookingForm, by meeting.Filing) (meeting.EditResult, error) {
 	if err := d.checkBooking(ActBookingEdit); err != nil {
+		return meeting.EditResult{}, err
+	}
+	if err := d.checkHostUnit(ctx, f); err != nil {
 		return meeting.EditResult{}, err
 	}
 	by.Actor = d.id.Actor

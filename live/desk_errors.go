@@ -37,6 +37,23 @@ func (e *RefusedError) Error() string {
 // Is makes a refusal match ErrNotPermitted.
 func (e *RefusedError) Is(target error) bool { return target == ErrNotPermitted }
 
+// HostUnitError refuses a booking a host key files for a unit not its own: a host registers only
+// the meetings of the unit of its bridge point (Own; "" when the registry gives it none).
+type HostUnitError struct {
+	Lang string
+	Own  string
+}
+
+func (e *HostUnitError) Error() string {
+	if e.Own == "" {
+		return text(e.Lang, "hostNoUnit")
+	}
+	return fmt.Sprintf(text(e.Lang, "hostOwnUnit"), e.Own)
+}
+
+// Is makes the refusal match ErrNotPermitted.
+func (e *HostUnitError) Is(target error) bool { return target == ErrNotPermitted }
+
 // kindError is an engine's error with the kind of refusal it is.
 type kindError struct {
 	kind error

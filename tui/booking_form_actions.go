@@ -283,25 +283,24 @@ func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 			failed.err = errors.New(c.Text(txtNoStore))
 			return failed
 		}
-		if c.Perm.role() == RoleHost {
-			reg, err := loadRegistry(ctx, c.desk())
-			if err != nil {
-				failed.err = err
-				return failed
-			}
-			switch own := reg.unitOf(c.Perm.BridgePoint); {
-			case own == "":
-				failed.field, failed.text = bkHostUnit, c.Text(txtBfHostNoUnit)
-				return failed
-			case own != msg.form.HostUnit:
-				failed.field, failed.text = bkHostUnit, c.Text(txtBfHostOwnUnit, own)
-				return failed
-			}
-		}
 		d := bookingDesk(c, cal)
 		by := meeting.Filing{Actor: c.Actor, Override: msg.override, Base: msg.base}
+		hostUnit := func(err error) bool { // a host files for its own unit only: said at the field
+			var hu *live.HostUnitError
+			if !errors.As(err, &hu) {
+				return false
+			}
+			failed.field, failed.text = bkHostUnit, c.Text(txtBfHostOwnUnit, hu.Own)
+			if hu.Own == "" {
+				failed.text = c.Text(txtBfHostNoUnit)
+			}
+			return true
+		}
 		if msg.id == 0 {
 			id, found, err := d.AddBooking(ctx, msg.form, by)
+			if hostUnit(err) {
+				return failed
+			}
 			if err != nil {
 				failed.err = err
 				return failed
@@ -312,6 +311,9 @@ func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 			return bookingSavedMsg{view: msg.view, text: c.Text(txtBfSaved, id)}
 		}
 		res, err := d.EditBooking(ctx, msg.id, msg.form, by)
+		if hostUnit(err) {
+			return failed
+		}
 		if err != nil {
 			failed.err = err
 			return failed
