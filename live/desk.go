@@ -70,6 +70,9 @@ func (d *Desk) mainOf(ctx context.Context, meetingID int64) string {
 	if conf, ok := d.m.Conference(meetingID); ok {
 		return confMain(conf)
 	}
+	if d.m.st == nil {
+		return ""
+	}
 	if mt, err := d.m.st.Meeting(ctx, meetingID); err == nil {
 		return mt.MainBP
 	}
