@@ -55,13 +55,13 @@ func (c cli) group(ctx context.Context, args []string) error {
 	switch sub {
 	case "add":
 		d := meeting.GroupDraft{ID: pos[0], Name: *name, Sites: pos[1:]}
-		return c.saveGroups(ctx, st, []meeting.GroupDraft{d}, store.GroupCreate, "group_add", *actor, now, cf.lang)
+		return c.saveGroups(ctx, st, []meeting.GroupDraft{d}, store.GroupCreate, meeting.ActionGroupAdd, *actor, now, cf.lang)
 	case "edit":
 		d, err := c.editedGroup(ctx, st, pos[0], *name, add, remove, cf.lang)
 		if err != nil {
 			return err
 		}
-		return c.saveGroups(ctx, st, []meeting.GroupDraft{d}, store.GroupUpdate, "group_edit", *actor, now, cf.lang)
+		return c.saveGroups(ctx, st, []meeting.GroupDraft{d}, store.GroupUpdate, meeting.ActionGroupEdit, *actor, now, cf.lang)
 	case "import":
 		f, err := os.Open(pos[0])
 		if err != nil {
@@ -72,7 +72,7 @@ func (c cli) group(ctx context.Context, args []string) error {
 		if err != nil {
 			return c.explain(err, cf.lang)
 		}
-		if err := meeting.SaveGroups(ctx, st, drafts, store.GroupUpsert, "group_import", *actor, now); err != nil {
+		if err := meeting.SaveGroups(ctx, st, drafts, store.GroupUpsert, meeting.ActionGroupImport, *actor, now); err != nil {
 			return c.explain(err, cf.lang)
 		}
 		fmt.Fprintf(c.out, meeting.BookingText(cf.lang, "group.imported"), pos[0], len(drafts))

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"diemcau/live"
 	"diemcau/mcu"
-	"diemcau/meeting"
 	"diemcau/softep"
 	"diemcau/store"
 )
@@ -283,7 +283,7 @@ func TestCrashMidMeeting(t *testing.T) {
 	}
 	crashed := 0
 	for _, s := range sessions {
-		if s.LeaveReason == meeting.LeaveCrash {
+		if s.LeaveReason == live.LeaveCrash {
 			crashed++
 		}
 	}

@@ -210,7 +210,7 @@ func TestDayOfMeetings(t *testing.T) {
 	for _, e := range audit {
 		saw = append(saw, e.Actor+" "+e.Action)
 	}
-	for _, want := range []string{"api:nguyen.van.an " + live.ActionOpen, "api:le.thi.binh meeting_log_close", "api:le.thi.binh conference_close"} {
+	for _, want := range []string{"api:nguyen.van.an " + string(live.ActionOpen), "api:le.thi.binh meeting_log_close", "api:le.thi.binh conference_close"} {
 		if !strings.Contains(strings.Join(saw, "\n"), want) {
 			t.Errorf("meeting A's audit lacks %q:\n%s", want, strings.Join(saw, "\n"))
 		}

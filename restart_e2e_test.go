@@ -15,7 +15,6 @@ import (
 
 	"diemcau/live"
 	"diemcau/mcu"
-	"diemcau/meeting"
 	"diemcau/softep"
 	"diemcau/store"
 	"diemcau/tui"
@@ -225,7 +224,7 @@ func consoleShowsIncidents(t *testing.T, r *serverRig, n int) {
 	}
 }
 
-// TestStaleLiveMeetingNotResumed: a server down for longer than meeting.ResumeWithin does not
+// TestStaleLiveMeetingNotResumed: a server down for longer than live.ResumeWithin does not
 // resume the meeting it ran; that meeting ends when the server stopped, and a new one opens.
 func TestStaleLiveMeetingNotResumed(t *testing.T) {
 	ctx := context.Background()
@@ -240,7 +239,7 @@ func TestStaleLiveMeetingNotResumed(t *testing.T) {
 		t.Fatal(err)
 	}
 	stopped := started.Add(time.Hour)
-	if _, err := st.RecordAction(ctx, old, stopped, "system", meeting.ActionServerStop, "", meeting.StopDetail([]string{"XA-001"})); err != nil {
+	if _, err := st.RecordAction(ctx, old, stopped, "system", string(live.ActionServerStop), "", live.StopDetail{Connected: []string{"XA-001"}}.String()); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -327,7 +326,7 @@ func TestRestartKeepsCountingAnInterruption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.RecordAction(ctx, meetingID, stop0, "system", meeting.ActionServerStop, "", meeting.StopDetail([]string{"XA-002"})); err != nil {
+	if _, err := st.RecordAction(ctx, meetingID, stop0, "system", string(live.ActionServerStop), "", live.StopDetail{Connected: []string{"XA-002"}}.String()); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

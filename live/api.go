@@ -22,8 +22,9 @@ import (
 //	POST /api/v1/meetings             open one: {"booking": ID} or ad hoc {"title", "host_unit", "main", "sites", "unit_kinds", "all"}
 //	POST /api/v1/meetings/{id}/close  close one (its Appendix II log prefilled)
 //
-// Every action is journaled with the actor "api:" + the request's "actor" (the X-Diemcau-Actor
-// header for the close), "api:token" when none is given.
+// Every action goes through the facade (Desk) as the control center, whose token it is, and is
+// journaled with the actor "api:" + the request's "actor" (the X-Diemcau-Actor header for the
+// close), "api:token" when none is given.
 
 // maxOpenBody bounds a POST /api/v1/meetings body.
 const maxOpenBody = 64 << 10
@@ -84,25 +85,25 @@ func (m *Manager) handleOpen(w http.ResponseWriter, r *http.Request) {
 		m.fail(w, http.StatusBadRequest, text(m.lang, "apiBadBody")+": "+err.Error())
 		return
 	}
-	actor := apiActor(req.Actor)
+	desk := m.As(Identity{Actor: apiActor(req.Actor), Role: RoleControl}) // the token is the control center's
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
 	var (
 		id  int64
 		err error
 	)
-	open := m.OpenBooking
+	open := desk.OpenBooking
 	if req.Test {
-		open = m.OpenTest
+		open = desk.OpenTest
 	}
 	if req.Booking != 0 {
-		conf, oerr := open(ctx, req.Booking, actor)
+		conf, oerr := open(ctx, req.Booking)
 		if err = oerr; err == nil {
 			id = conf.Snapshot().MeetingID
 		}
 	} else {
-		conf, oerr := m.OpenAdhoc(ctx, Adhoc{Title: req.Title, HostUnit: req.HostUnit, Main: req.Main,
-			Sites: req.Sites, UnitKinds: req.UnitKinds, All: req.All}, actor)
+		conf, oerr := desk.OpenAdhoc(ctx, Adhoc{Title: req.Title, HostUnit: req.HostUnit, Main: req.Main,
+			Sites: req.Sites, UnitKinds: req.UnitKinds, All: req.All})
 		if err = oerr; err == nil {
 			id = conf.Snapshot().MeetingID
 		}
@@ -127,7 +128,8 @@ func (m *Manager) handleClose(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
-	if err := m.Close(ctx, id, nil, apiActor(r.Header.Get("X-Diemcau-Actor"))); err != nil {
+	desk := m.As(Identity{Actor: apiActor(r.Header.Get("X-Diemcau-Actor")), Role: RoleControl})
+	if err := desk.CloseMeeting(ctx, id, nil); err != nil {
 		m.failErr(w, err)
 		return
 	}

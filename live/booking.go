@@ -87,7 +87,7 @@ func (m *Manager) createMeeting(ctx context.Context, mt store.Meeting, ids []str
 	}
 	return m.st.OpenBookingMeeting(ctx, mt, ids, s.Booking, string(meeting.StepConfirmed),
 		store.BookingStep{Step: string(meeting.StepLive), At: mt.StartedAt, Actor: s.Actor},
-		store.AuditEntry{At: mt.StartedAt, Actor: s.Actor, Action: "booking_" + string(meeting.StepLive)})
+		store.AuditEntry{At: mt.StartedAt, Actor: s.Actor, Action: string(BookingStepAction(meeting.StepLive))})
 }
 
 // bookingClosed records the "closed" step of the booking meeting meetingID was opened from, if any.
@@ -106,7 +106,7 @@ func (m *Manager) bookingClosed(ctx context.Context, meetingID int64, actor stri
 		now := m.now()
 		return m.st.RecordBookingStep(ctx, b.ID, string(meeting.StepLive),
 			store.BookingStep{Step: string(meeting.StepClosed), At: now, Actor: actor, Note: fmt.Sprintf("meeting %d", meetingID)},
-			store.AuditEntry{At: now, Actor: actor, Action: "booking_" + string(meeting.StepClosed),
+			store.AuditEntry{At: now, Actor: actor, Action: string(BookingStepAction(meeting.StepClosed)),
 				Detail: fmt.Sprintf("%s: meeting %d", meeting.StepClosed, meetingID)})
 	}
 	return nil

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"diemcau/mcu"
-	"diemcau/meeting"
 	"diemcau/store"
 )
 
@@ -55,6 +54,9 @@ func (m *Manager) Store() *store.Store { return m.st }
 
 // Conference returns the live conference of meeting id.
 func (m *Manager) Conference(meetingID int64) (*mcu.Conference, bool) {
+	if m.mcu == nil {
+		return nil, false
+	}
 	for _, c := range m.mcu.Conferences() {
 		if c.Snapshot().MeetingID == meetingID {
 			return c, true
@@ -125,8 +127,7 @@ func (m *Manager) recordStop() {
 				listed[o.BridgePoint] = true
 			}
 		}
-		if _, err := m.st.RecordAction(ctx, snap.MeetingID, time.Now(), "system", meeting.ActionServerStop, "",
-			meeting.StopDetail(connected)); err != nil {
+		if err := m.system(ctx, snap.MeetingID, time.Now(), ActionServerStop, StopDetail{Connected: connected}.String()); err != nil {
 			m.log.Error("record server stop", "meeting", snap.MeetingID, "err", err)
 		}
 	}

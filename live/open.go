@@ -2,7 +2,6 @@ package live
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"diemcau/mcu"
@@ -49,7 +48,7 @@ func (m *Manager) Open(ctx context.Context, s Spec) (*mcu.Conference, error) {
 		return nil, err
 	}
 	if s.TestOf != 0 { // written first: from now on the store knows it is no meeting
-		if _, err := m.st.RecordAction(ctx, id, mt.StartedAt, s.Actor, meeting.ActionTestOpen, "", meeting.TestOpenDetail(s.TestOf)); err != nil {
+		if _, err := m.st.RecordAction(ctx, id, mt.StartedAt, s.Actor, string(ActionTestOpen), "", meeting.TestOpenDetail(s.TestOf)); err != nil {
 			_ = m.st.EndMeeting(ctx, id, m.now())
 			return nil, err
 		}
@@ -62,24 +61,13 @@ func (m *Manager) Open(ctx context.Context, s Spec) (*mcu.Conference, error) {
 		return nil, err
 	}
 	if s.Actor != "" {
-		if _, err := m.st.RecordAction(ctx, id, mt.StartedAt, s.Actor, ActionOpen, "", openDetail(s.Booking, len(ids))); err != nil {
+		if _, err := m.st.RecordAction(ctx, id, mt.StartedAt, s.Actor, string(ActionOpen), "", OpenDetail{Booking: s.Booking, Members: len(ids)}.String()); err != nil {
 			m.log.Error("record meeting open", "meeting", id, "err", err)
 		}
 	}
 	m.startTrackers(ctx, NewOutageTracker(m.st, m.lang, m.log), conf)
 	m.log.Info("meeting opened", "meeting", id, "title", mt.Title, "booking", s.Booking, "members", len(ids))
 	return conf, nil
-}
-
-// ActionOpen is the audit action of a meeting opened by a person (ad hoc or from a booking).
-const ActionOpen = "meeting_open"
-
-// openDetail is the audit detail of a meeting opened.
-func openDetail(booking int64, members int) string {
-	if booking != 0 {
-		return fmt.Sprintf("booking=%d members=%d", booking, members)
-	}
-	return fmt.Sprintf("members=%d", members)
 }
 
 // checkFree refuses a bridge point of s already in another live meeting.

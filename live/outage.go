@@ -276,7 +276,7 @@ func (t *OutageTracker) endOutage(ctx context.Context, k linkKey, s *linkState, 
 	if err := t.finishIncident(ctx, s.outageInc, at, note); err != nil {
 		return err
 	}
-	if _, err := t.st.RecordAction(ctx, k.meetingID, at, systemActor, "outage_end", k.bp,
+	if _, err := t.st.RecordAction(ctx, k.meetingID, at, systemActor, string(ActionOutageEnd), k.bp,
 		fmt.Sprintf("#%d %dms", s.outageID, lasted.Milliseconds())); err != nil {
 		return fmt.Errorf("journal outage end of %s: %w", k.bp, err)
 	}
@@ -328,7 +328,7 @@ func (t *OutageTracker) checkQuality(ctx context.Context, k linkKey, s *linkStat
 func (t *OutageTracker) draft(ctx context.Context, k linkKey, kind string, start time.Time, text string) (int64, error) {
 	id, err := t.st.SaveIncidentAudited(ctx, store.Incident{MeetingID: k.meetingID, BridgePoint: k.bp, Kind: kind,
 		Description: text, StartedAt: start, ReportedBy: systemActor, Status: "draft"},
-		store.AuditEntry{At: start, Actor: systemActor, Action: "incident_draft", BridgePoint: k.bp, Detail: kind + ": " + text})
+		store.AuditEntry{At: start, Actor: systemActor, Action: string(ActionIncidentDraft), BridgePoint: k.bp, Detail: kind + ": " + text})
 	if err != nil {
 		return 0, fmt.Errorf("incident draft for %s: %w", k.bp, err)
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 	"time"
-
-	"diemcau/meeting"
 )
 
 func TestResumeCountsDowntimeOncePerBridgePoint(t *testing.T) {
@@ -22,12 +20,12 @@ func TestResumeCountsDowntimeOncePerBridgePoint(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := st.RecordAction(ctx, id, at(9), "console:an", meeting.ActionServerStop, "",
-		meeting.StopDetail([]string{"XA-IAGRAI", "XA-DAKDOA"})); err != nil {
+	if _, err := st.RecordAction(ctx, id, at(9), "console:an", string(ActionServerStop), "",
+		StopDetail{Connected: []string{"XA-IAGRAI", "XA-DAKDOA"}}.String()); err != nil {
 		t.Fatal(err)
 	}
 
-	rs, err := meeting.LoadResume(ctx, st, id)
+	rs, err := LoadResume(ctx, st, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,10 +69,10 @@ func TestResumeCountsDowntimeOncePerBridgePoint(t *testing.T) {
 		}
 	}
 	// A second resume, after this one, finds no stop to count.
-	if _, err := st.RecordAction(ctx, id, at(21), "console:an", meeting.ActionResume, "", ""); err != nil {
+	if _, err := st.RecordAction(ctx, id, at(21), "console:an", string(ActionResume), "", ""); err != nil {
 		t.Fatal(err)
 	}
-	if rs, err = meeting.LoadResume(ctx, st, id); err != nil || len(rs.Down) != 0 {
+	if rs, err = LoadResume(ctx, st, id); err != nil || len(rs.Down) != 0 {
 		t.Fatalf("after a resume: down %+v, err %v", rs.Down, err)
 	}
 }

@@ -2,7 +2,6 @@ package live
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"time"
 
@@ -15,7 +14,7 @@ import (
 // still has live (the server stopped or crashed in the middle of them): their members, mute
 // modes, the floor and the speak-request queue as the log book has them; the time the server
 // was down counts as an interruption of each bridge point it had connected. A meeting whose
-// server was down longer than meeting.ResumeWithin is ended when the server stopped instead. A
+// server was down longer than ResumeWithin is ended when the server stopped instead. A
 // meeting that cannot be resumed is logged and skipped: it must not keep the others from running.
 func (m *Manager) Resume(ctx context.Context, host string) ([]*mcu.Conference, error) {
 	lives, err := m.st.LiveMeetings(ctx)
@@ -38,21 +37,18 @@ func (m *Manager) Resume(ctx context.Context, host string) ([]*mcu.Conference, e
 
 // resumeMeeting reopens one live meeting; ok is false when it expired instead.
 func (m *Manager) resumeMeeting(ctx context.Context, live store.Meeting, host string) (conf *mcu.Conference, ok bool, err error) {
-	rs, err := meeting.LoadResume(ctx, m.st, live.ID)
+	rs, err := LoadResume(ctx, m.st, live.ID)
 	if err != nil {
 		return nil, false, err
 	}
-	if time.Since(rs.StopAt) > meeting.ResumeWithin {
+	if time.Since(rs.StopAt) > ResumeWithin {
 		return nil, false, m.expireMeeting(ctx, rs)
 	}
 	spec, err := m.resumeSpec(ctx, rs, host)
 	if err != nil {
 		return nil, false, err
 	}
-	restored := mcu.Restored{Mute: map[string]mcu.MuteMode{}, Floor: rs.Floor}
-	for bp, mode := range rs.Mute {
-		restored.Mute[bp] = mcu.MuteMode(mode)
-	}
+	restored := mcu.Restored{Mute: rs.Mute, Floor: rs.Floor, Locked: rs.Locked}
 	for _, r := range rs.Requests {
 		restored.Requests = append(restored.Requests, mcu.SpeakRequest{ID: r.ID, BridgePoint: r.BridgePoint,
 			State: r.State, RequestedAt: r.RequestedAt, ForwardedAt: r.ForwardedAt})
@@ -65,9 +61,8 @@ func (m *Manager) resumeMeeting(ctx context.Context, live store.Meeting, host st
 	if !rs.StopAt.IsZero() {
 		down = now.Sub(rs.StopAt)
 	}
-	if _, err := m.st.RecordAction(ctx, live.ID, now, "system", meeting.ActionResume, "",
-		fmt.Sprintf("down=%dms interrupted=%d muted=%d requests=%d", down.Milliseconds(), len(rs.Down),
-			len(rs.Mute), len(rs.Requests))); err != nil {
+	if err := m.system(ctx, live.ID, now, ActionResume, ResumeDetail{Down: down, Interrupted: len(rs.Down),
+		Muted: len(rs.Mute), Requests: len(rs.Requests)}.String()); err != nil {
 		return nil, false, err
 	}
 	if conf, err = m.mcu.Reopen(ctx, spec, restored); err != nil {
@@ -85,10 +80,9 @@ func (m *Manager) resumeMeeting(ctx context.Context, live store.Meeting, host st
 
 // expireMeeting ends a live meeting whose server has been down longer than ResumeWithin: it
 // ended when the server stopped.
-func (m *Manager) expireMeeting(ctx context.Context, rs meeting.ResumeState) error {
+func (m *Manager) expireMeeting(ctx context.Context, rs ResumeState) error {
 	mt := rs.Meeting
-	if _, err := m.st.RecordAction(ctx, mt.ID, time.Now(), "system", meeting.ActionExpire, "",
-		"stopped="+rs.StopAt.UTC().Format(time.RFC3339)); err != nil {
+	if err := m.system(ctx, mt.ID, time.Now(), ActionExpire, ExpireDetail{Stopped: rs.StopAt}.String()); err != nil {
 		return err
 	}
 	if err := m.st.EndMeeting(ctx, mt.ID, rs.StopAt); err != nil {
@@ -103,7 +97,7 @@ func (m *Manager) expireMeeting(ctx context.Context, rs meeting.ResumeState) err
 
 // resumeSpec describes the conference of a resumed meeting, members named as in the registry;
 // host is shown when the meeting has no host unit.
-func (m *Manager) resumeSpec(ctx context.Context, rs meeting.ResumeState, host string) (mcu.ConferenceSpec, error) {
+func (m *Manager) resumeSpec(ctx context.Context, rs ResumeState, host string) (mcu.ConferenceSpec, error) {
 	mt := rs.Meeting
 	spec := mcu.ConferenceSpec{ID: strconv.FormatInt(mt.ID, 10), MeetingID: mt.ID, Title: mt.Title, Host: host,
 		Chair: mt.Chair, OpenToAll: meeting.OpenToAll(rs.Meeting, rs.Participants), StartedAt: mt.StartedAt}
@@ -129,7 +123,7 @@ func (m *Manager) resumeSpec(ctx context.Context, rs meeting.ResumeState, host s
 }
 
 // restoreRoom adds to r who was in the room before the restart: the attendance confirmed at the
-// roll call and whether the meeting was locked (its last lock or unlock in the audit log).
+// roll call.
 func (m *Manager) restoreRoom(ctx context.Context, meetingID int64, r *mcu.Restored) error {
 	att, err := m.st.MeetingAttendance(ctx, meetingID)
 	if err != nil {
@@ -143,17 +137,11 @@ func (m *Manager) restoreRoom(ctx context.Context, meetingID int64, r *mcu.Resto
 		}
 		r.Attended[x.BridgePoint] = mcu.Attended{Attendees: x.Attendees, By: by}
 	}
-	audit, err := m.st.AuditLog(ctx, meetingID)
-	if err != nil {
-		return err
-	}
-	for _, e := range audit {
-		switch e.Action {
-		case "lock":
-			r.Locked = true
-		case "unlock":
-			r.Locked = false
-		}
-	}
 	return nil
+}
+
+// system writes an action of the system (not a person) to meeting meetingID's audit log.
+func (m *Manager) system(ctx context.Context, meetingID int64, at time.Time, a Action, detail string) error {
+	_, err := m.st.RecordAction(ctx, meetingID, at, "system", string(a), "", detail)
+	return err
 }

@@ -23,7 +23,7 @@ func RecordSiteReport(ctx context.Context, st *store.Store, meetingID int64, bri
 	}
 	id, err := st.SaveIncidentAudited(ctx, store.Incident{MeetingID: meetingID, BridgePoint: bridgePoint, Kind: "other",
 		Description: text, StartedAt: at, ReportedBy: SiteReporter(bridgePoint), Status: "draft"},
-		store.AuditEntry{At: at, Actor: systemActor, Action: "incident_draft", BridgePoint: bridgePoint, Detail: "other: " + text})
+		store.AuditEntry{At: at, Actor: systemActor, Action: string(ActionIncidentDraft), BridgePoint: bridgePoint, Detail: "other: " + text})
 	if err != nil {
 		return 0, fmt.Errorf("site report of %s: %w", bridgePoint, err)
 	}

@@ -123,7 +123,7 @@ func (c *Conference) Admit(ctx context.Context, actor, bridgePoint string) error
 	case !ok:
 		return fmt.Errorf("%w: %s", ErrNoKnock, bridgePoint)
 	}
-	if err := c.record(ctx, actor, "admit", bridgePoint, string(k.Reason)); err != nil {
+	if err := c.record(ctx, actor, JournalAdmit, bridgePoint, string(k.Reason)); err != nil {
 		return err
 	}
 	c.mu.Lock()
@@ -163,9 +163,9 @@ func (c *Conference) Lock(ctx context.Context, actor string, locked bool) error 
 	case was == locked:
 		return nil
 	}
-	action := "unlock"
+	action := JournalUnlock
 	if locked {
-		action = "lock"
+		action = JournalLock
 	}
 	if err := c.record(ctx, actor, action, "", ""); err != nil {
 		return err
@@ -225,7 +225,7 @@ func (c *Conference) kick(ctx context.Context, actor, bridgePoint, reason string
 	if s == nil {
 		return nil, fmt.Errorf("%w: %s", ErrNotConnected, bridgePoint)
 	}
-	if err := c.record(ctx, actor, "disconnect", bridgePoint, reason); err != nil {
+	if err := c.record(ctx, actor, JournalDisconnect, bridgePoint, reason); err != nil {
 		return nil, err
 	}
 	c.mu.Lock()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 )
 
@@ -53,7 +52,7 @@ func (c *Conference) Mute(ctx context.Context, actor, bridgePoint string, mode M
 		return err
 	}
 	defer c.ctl.Unlock()
-	if err := c.record(ctx, actor, "mute", bridgePoint, "mode="+string(mode)); err != nil {
+	if err := c.record(ctx, actor, JournalMute, bridgePoint, MuteDetail(mode)); err != nil {
 		return err
 	}
 	c.applyMute(m, mode, actor)
@@ -67,7 +66,7 @@ func (c *Conference) Unmute(ctx context.Context, actor, bridgePoint string) erro
 		return err
 	}
 	defer c.ctl.Unlock()
-	if err := c.record(ctx, actor, "unmute", bridgePoint, ""); err != nil {
+	if err := c.record(ctx, actor, JournalUnmute, bridgePoint, ""); err != nil {
 		return err
 	}
 	c.applyMute(m, Unmuted, actor)
@@ -91,7 +90,7 @@ func (c *Conference) MuteAllFarEnds(ctx context.Context, actor string) (muted in
 		}
 	}
 	c.mu.Unlock()
-	if err := c.record(ctx, actor, "mute_all", "", "count="+strconv.Itoa(len(targets))); err != nil {
+	if err := c.record(ctx, actor, JournalMuteAll, "", CountDetail("count", len(targets))); err != nil {
 		return 0, err
 	}
 	for _, m := range targets {
@@ -137,7 +136,7 @@ func (c *Conference) GrantFloor(ctx context.Context, actor, bridgePoint string) 
 			return err
 		}
 	}
-	if err := c.record(ctx, actor, "floor_grant", bridgePoint, ""); err != nil {
+	if err := c.record(ctx, actor, JournalFloorGrant, bridgePoint, ""); err != nil {
 		return err
 	}
 	c.mu.Lock()
@@ -173,7 +172,7 @@ func (c *Conference) RevokeFloor(ctx context.Context, actor, bridgePoint string)
 
 // revokeFloor does RevokeFloor with c.ctl held.
 func (c *Conference) revokeFloor(ctx context.Context, actor string, m *member) error {
-	if err := c.record(ctx, actor, "floor_revoke", m.info.ID, ""); err != nil {
+	if err := c.record(ctx, actor, JournalFloorRevoke, m.info.ID, ""); err != nil {
 		return err
 	}
 	c.mu.Lock()
@@ -204,7 +203,7 @@ func (c *Conference) Close(ctx context.Context, actor string) error {
 	if closed {
 		return ErrClosed
 	}
-	if err := c.record(ctx, actor, "conference_close", "", c.spec.Title); err != nil {
+	if err := c.record(ctx, actor, JournalConferenceClose, "", c.spec.Title); err != nil {
 		return err
 	}
 	c.tellEnded()

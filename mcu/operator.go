@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 )
 
@@ -26,7 +25,7 @@ func (c *Conference) RaiseRequest(ctx context.Context, actor, bridgePoint string
 	if req != nil {
 		return req.ID, nil
 	}
-	if err := c.record(ctx, actor, "speak_request", bridgePoint, ""); err != nil {
+	if err := c.record(ctx, actor, JournalSpeakRequest, bridgePoint, ""); err != nil {
 		return 0, err
 	}
 	req, err = c.queueRequest(ctx, m, actor)
@@ -49,7 +48,7 @@ func (c *Conference) CancelRequest(ctx context.Context, actor, bridgePoint strin
 	if req == nil {
 		return fmt.Errorf("%w: %s has none", ErrUnknownRequest, bridgePoint)
 	}
-	if err := c.record(ctx, actor, "speak_cancel", bridgePoint, "request="+strconv.FormatInt(req.ID, 10)); err != nil {
+	if err := c.record(ctx, actor, JournalSpeakCancel, bridgePoint, RequestDetail(req.ID)); err != nil {
 		return err
 	}
 	return c.withdrawRequest(ctx, req, actor, actor)
@@ -69,7 +68,7 @@ func (c *Conference) SelfUnmute(ctx context.Context, actor, bridgePoint string) 
 	case HardMute:
 		return fmt.Errorf("%w: %s", ErrHardMuted, bridgePoint)
 	}
-	if err := c.record(ctx, actor, "self_unmute", bridgePoint, ""); err != nil {
+	if err := c.record(ctx, actor, JournalSelfUnmute, bridgePoint, ""); err != nil {
 		return err
 	}
 	c.applyMute(m, Unmuted, actor)
@@ -114,7 +113,7 @@ func (c *Conference) SelfMute(ctx context.Context, actor, bridgePoint string) er
 	if m.muteMode() != Unmuted {
 		return nil
 	}
-	if err := c.record(ctx, actor, "self_mute", bridgePoint, "mode=soft"); err != nil {
+	if err := c.record(ctx, actor, JournalSelfMute, bridgePoint, MuteDetail(SoftMute)); err != nil {
 		return err
 	}
 	c.applyMute(m, SoftMute, actor)

@@ -110,7 +110,7 @@ func (c *Conference) StartRecording(ctx context.Context, actor string) (Recordin
 	if err != nil {
 		return RecordingStatus{}, err
 	}
-	if err := c.record(ctx, actor, "recording_start", "", "dir="+dir); err != nil {
+	if err := c.record(ctx, actor, JournalRecordingStart, "", "dir="+dir); err != nil {
 		return RecordingStatus{}, err
 	}
 	if rl, ok := c.mcu.journal.(RecordingLog); ok {
@@ -162,7 +162,7 @@ func (c *Conference) stopRecording(ctx context.Context, actor string, force bool
 	if r == nil {
 		return RecordingStatus{}, ErrNotRecording
 	}
-	if err := c.record(ctx, actor, "recording_stop", "", "recording="+strconv.FormatInt(r.id, 10)); err != nil {
+	if err := c.record(ctx, actor, JournalRecordingStop, "", "recording="+strconv.FormatInt(r.id, 10)); err != nil {
 		if !force {
 			return RecordingStatus{}, err
 		}

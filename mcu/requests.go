@@ -3,7 +3,6 @@ package mcu
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"time"
 )
 
@@ -63,12 +62,12 @@ func (c *Conference) setRequestState(ctx context.Context, actor string, req *Spe
 
 // ForwardRequest journals and forwards a waiting speak request to the chair.
 func (c *Conference) ForwardRequest(ctx context.Context, actor string, requestID int64) error {
-	return c.decideRequest(ctx, actor, requestID, "speak_forward", "forwarded")
+	return c.decideRequest(ctx, actor, requestID, JournalSpeakForward, "forwarded")
 }
 
 // DismissRequest journals and removes a speak request from the queue.
 func (c *Conference) DismissRequest(ctx context.Context, actor string, requestID int64) error {
-	return c.decideRequest(ctx, actor, requestID, "speak_dismiss", "dismissed")
+	return c.decideRequest(ctx, actor, requestID, JournalSpeakDismiss, "dismissed")
 }
 
 // decideRequest journals action on a request, then moves it to state.
@@ -79,7 +78,7 @@ func (c *Conference) decideRequest(ctx context.Context, actor string, requestID 
 	if !ok {
 		return fmt.Errorf("%w: %d", ErrUnknownRequest, requestID)
 	}
-	if err := c.record(ctx, actor, action, req.BridgePoint, "request="+strconv.FormatInt(requestID, 10)); err != nil {
+	if err := c.record(ctx, actor, action, req.BridgePoint, RequestDetail(requestID)); err != nil {
 		return err
 	}
 	return c.setRequestState(ctx, actor, req, state)
@@ -125,7 +124,7 @@ func (c *Conference) endpointUnmute(ctx context.Context, s *session) error {
 		s.send(newMuteMessage(HardMute))
 		return nil
 	}
-	if err := c.record(ctx, m.info.ID, "self_unmute", m.info.ID, ""); err != nil {
+	if err := c.record(ctx, m.info.ID, JournalSelfUnmute, m.info.ID, ""); err != nil {
 		s.send(newMuteMessage(m.muteMode()))
 		return err
 	}
@@ -140,7 +139,7 @@ func (c *Conference) endpointIncident(ctx context.Context, m *member, text strin
 	if text == "" {
 		return nil
 	}
-	if err := c.record(ctx, m.info.ID, "incident_report", m.info.ID, text); err != nil {
+	if err := c.record(ctx, m.info.ID, JournalIncidentReport, m.info.ID, text); err != nil {
 		return err
 	}
 	c.emit(EventIncident, m.info.ID, "endpoint", 0, text)

@@ -44,7 +44,7 @@ func (c *Conference) RollCall(ctx context.Context, actor string) (int, error) {
 		}
 	}
 	c.mu.Unlock()
-	if err := c.record(ctx, actor, "roll_call", "", "asked="+strconv.Itoa(len(asked))); err != nil {
+	if err := c.record(ctx, actor, JournalRollCall, "", CountDetail("asked", len(asked))); err != nil {
 		return 0, err
 	}
 	c.mu.Lock()
@@ -96,7 +96,7 @@ func (c *Conference) attend(ctx context.Context, actor string, m *member, attend
 		if err := aj.RecordAttendance(ctx, c.spec.MeetingID, time.Now(), actor, m.info.ID, attendees, bySite); err != nil {
 			return fmt.Errorf("mcu: journal attendance %s: %w", m.info.ID, err)
 		}
-	} else if err := c.record(ctx, actor, "attendance", m.info.ID, strconv.Itoa(attendees)); err != nil {
+	} else if err := c.record(ctx, actor, JournalAttendance, m.info.ID, strconv.Itoa(attendees)); err != nil {
 		return err
 	}
 	by, evActor := actor, actor

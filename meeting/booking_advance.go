@@ -45,7 +45,7 @@ func (d *Desk) Advance(ctx context.Context, id int64, step Step, actor, note str
 	}
 	err = d.Store.RecordBookingStep(ctx, id, string(after),
 		store.BookingStep{Step: string(step), At: now, Actor: actor, Note: note},
-		store.AuditEntry{At: now, Actor: actor, Action: "booking_" + string(step), Detail: detail})
+		store.AuditEntry{At: now, Actor: actor, Action: BookingStepAction(step), Detail: detail})
 	if errors.Is(err, store.ErrStepOrder) {
 		if _, done := b.Step(string(step)); done {
 			return &StepError{Booking: id, Step: step, Reason: "alreadyDone"}
@@ -64,7 +64,7 @@ func (d *Desk) Link(ctx context.Context, id, meetingID int64, actor string) erro
 	if err := d.Store.LinkBookingMeeting(ctx, id, meetingID); err != nil {
 		return err
 	}
-	_, err := d.Store.RecordAction(ctx, meetingID, d.now(), actor, "booking_link", "",
+	_, err := d.Store.RecordAction(ctx, meetingID, d.now(), actor, ActionBookingLink, "",
 		fmt.Sprintf("booking %d: meeting %d", id, meetingID))
 	return err
 }

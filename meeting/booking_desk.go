@@ -59,7 +59,7 @@ func calendarRisk(cal *Calendar, b store.Booking, by Filing, now time.Time) ([]s
 	for _, r := range risks {
 		why = append(why, r.Text("en"))
 	}
-	return []store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_calendar_override",
+	return []store.AuditEntry{{At: now, Actor: by.Actor, Action: ActionBookingCalendarOverride,
 		Detail: fmt.Sprintf("%s; %s", by.Override, strings.Join(why, "; "))}}, nil
 }
 
@@ -108,7 +108,7 @@ func (d *Desk) Register(ctx context.Context, f BookingForm, by Filing) (int64, [
 	b.FiledAt, b.FiledBy = now, by.Actor
 	var found []Conflict
 	check := d.conflictCheck(by, now, reg, &found)
-	audit := append([]store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_add",
+	audit := append([]store.AuditEntry{{At: now, Actor: by.Actor, Action: ActionBookingAdd,
 		Detail: fmt.Sprintf("%s %s (%s)", b.HostUnit, formatSpan(b.StartsAt, b.EndsAt), b.Content)}}, risk...)
 	id, err := d.Store.AddBooking(ctx, b, audit, check)
 	if err != nil {
@@ -152,7 +152,7 @@ func (d *Desk) conflictCheck(by Filing, now time.Time, reg registry, found *[]Co
 		for _, c := range *found {
 			with = append(with, fmt.Sprintf("#%d [%s]", c.Other, strings.Join(c.BridgePoints, " ")))
 		}
-		return []store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_override",
+		return []store.AuditEntry{{At: now, Actor: by.Actor, Action: ActionBookingOverride,
 			Detail: fmt.Sprintf("%s; conflicts with %s", by.Override, strings.Join(with, ", "))}}, nil
 	}
 }

@@ -68,7 +68,7 @@ func (d *Desk) Edit(ctx context.Context, id int64, f BookingForm, by Filing) (Ed
 	if res.Reset {
 		detail += "; back to registered"
 	}
-	audit := append([]store.AuditEntry{{At: now, Actor: by.Actor, Action: "booking_edit", Detail: detail}}, risk...)
+	audit := append([]store.AuditEntry{{At: now, Actor: by.Actor, Action: ActionBookingEdit, Detail: detail}}, risk...)
 	if err := d.Store.UpdateBooking(ctx, b, changed, audit, check); err != nil {
 		var ce *ConflictError
 		if errors.As(err, &ce) {

@@ -55,7 +55,7 @@ func ImportCalendar(ctx context.Context, st *store.Store, r io.Reader, actor str
 		out = append(out, store.CalendarDay{Date: d.String(), Kind: string(e.kind), Name: e.name, UpdatedAt: now, UpdatedBy: actor})
 	}
 	first, last := out[0].Date, out[len(out)-1].Date
-	err = st.ImportCalendarDays(ctx, out, store.AuditEntry{At: now, Actor: actor, Action: "calendar_import",
+	err = st.ImportCalendarDays(ctx, out, store.AuditEntry{At: now, Actor: actor, Action: ActionCalendarImport,
 		Detail: fmt.Sprintf("%d days, %s to %s", len(out), first, last)})
 	return len(out), err
 }

@@ -106,7 +106,7 @@ func CloseLog(ctx context.Context, st *store.Store, meetingID int64, entries []s
 		entries[i].MeetingID, entries[i].ConfirmedBy = meetingID, actor
 	}
 	if err := st.CloseMeetingLogAudited(ctx, meetingID, entries, at, store.AuditEntry{At: at, Actor: actor,
-		Action: "meeting_log_close", Detail: fmt.Sprintf("entries=%d", len(entries))}); err != nil {
+		Action: ActionLogClose, Detail: fmt.Sprintf("entries=%d", len(entries))}); err != nil {
 		return fmt.Errorf("close meeting log: %w", err)
 	}
 	return nil
@@ -137,7 +137,7 @@ func ConfirmDraft(ctx context.Context, st *store.Store, in store.Incident, actor
 		in.Status = "resolved"
 	}
 	err := st.ConfirmDraftIncidentAudited(ctx, in, store.AuditEntry{At: at, Actor: actor,
-		Action: "incident_confirm", BridgePoint: in.BridgePoint, Detail: in.Status})
+		Action: ActionIncidentConfirm, BridgePoint: in.BridgePoint, Detail: in.Status})
 	return in, err
 }
 

@@ -242,7 +242,7 @@ func ImportTechnicians(ctx context.Context, st *store.Store, r io.Reader, actor 
 	if err != nil {
 		return 0, 0, err
 	}
-	return st.ImportTechnicians(ctx, ts, store.AuditEntry{At: now, Actor: actor, Action: "technician_import",
+	return st.ImportTechnicians(ctx, ts, store.AuditEntry{At: now, Actor: actor, Action: ActionTechnicianImport,
 		Detail: fmt.Sprintf("%d lines", len(ts))})
 }
 
@@ -287,7 +287,7 @@ func AddTechnician(ctx context.Context, st *store.Store, t store.Technician, act
 	if err != nil {
 		return 0, err
 	}
-	if _, err := st.RecordAction(ctx, 0, now, actor, "technician_add",
+	if _, err := st.RecordAction(ctx, 0, now, actor, ActionTechnicianAdd,
 		"", fmt.Sprintf("technician %d: %s (%s)", id, checked.Name, checked.UnitID)); err != nil {
 		return id, err
 	}

@@ -40,7 +40,7 @@ func SaveTestResult(ctx context.Context, st *store.Store, meetingID int64, bridg
 	if !r.Passed {
 		detail = "failed: " + strings.Join(failed, ", ")
 	}
-	id, err := st.SaveTestResult(ctx, r, store.AuditEntry{At: now, Actor: actor, Action: "test_result",
+	id, err := st.SaveTestResult(ctx, r, store.AuditEntry{At: now, Actor: actor, Action: ActionTestResult,
 		Detail: detail})
 	if err != nil {
 		return store.TestResult{}, fmt.Errorf("save test result: %w", err)

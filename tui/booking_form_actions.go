@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"diemcau/live"
 	"diemcau/meeting"
 	"diemcau/store"
 )
@@ -20,13 +21,13 @@ type bookingRegistry struct {
 	groups []meeting.Group // built in and the users', for the site picker
 }
 
-// loadRegistry reads the units and bridge points.
-func loadRegistry(ctx context.Context, st *store.Store) (bookingRegistry, error) {
-	units, err := st.Units(ctx)
+// loadRegistry reads the units and bridge points at desk d.
+func loadRegistry(ctx context.Context, d *live.Desk) (bookingRegistry, error) {
+	units, err := d.Units(ctx)
 	if err != nil {
 		return bookingRegistry{}, err
 	}
-	bps, err := st.BridgePoints(ctx)
+	bps, err := d.BridgePoints(ctx)
 	return bookingRegistry{units: units, bps: bps}, err
 }
 
@@ -40,16 +41,8 @@ func (r bookingRegistry) unitOf(bp string) string {
 	return ""
 }
 
-// bookingAllowed reports whether p may do a booking action. Registering is not acting on the
-// live meeting: a host key with a bridge point registers its own unit's meetings whichever
-// meeting is live (Article 8; the unit is checked when saving); editing and recording steps
-// are the control center's, which keeps the register (Article 9).
-func (p Permissions) bookingAllowed(a Action) bool {
-	if p.role() == RoleHost && a == ActBookingAdd {
-		return p.BridgePoint != ""
-	}
-	return p.Allows(a, "")
-}
+// bookingAllowed reports whether p may do a booking action (live.Identity.MayBook).
+func (p Permissions) bookingAllowed(a Action) bool { return p.Identity("").MayBook(a, p.LiveMain()) }
 
 // confirmBookingStep is the bookings view's question before a step; the view answers it itself.
 const confirmBookingStep ConfirmAction = -1
@@ -256,41 +249,39 @@ func (m *Model) rereadBookings() tea.Cmd {
 	}
 }
 
-// desk is the registration desk over st, on the bookings view's clock.
-func desk(st *store.Store, cal *meeting.Calendar) *meeting.Desk {
-	return &meeting.Desk{Store: st, Calendar: cal, Now: bookingsClock}
+// bookingDesk is the session's desk whose booking register works on cal by the bookings
+// view's clock.
+func bookingDesk(c Common, cal *meeting.Calendar) *live.Desk {
+	return c.desk().WithBookings(cal, bookingsClock)
 }
 
 // saveBookingCmd files a new booking or an edit through the Desk, as `diemcau booking add` does;
 // a host key registers only for the unit of its own bridge point.
 func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookingSubmitMsg) tea.Cmd {
-	return func() tea.Msg {
+	return command(c, func(ctx context.Context) tea.Msg {
 		failed := bookingSaveFailedMsg{view: msg.view}
 		if st == nil {
 			failed.err = errors.New(c.Text(txtNoStore))
 			return failed
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		if c.Perm.role() == RoleHost {
-			reg, err := loadRegistry(ctx, st)
-			if err != nil {
-				failed.err = err
-				return failed
-			}
-			switch own := reg.unitOf(c.Perm.BridgePoint); {
-			case own == "":
-				failed.field, failed.text = bkHostUnit, c.Text(txtBfHostNoUnit)
-				return failed
-			case own != msg.form.HostUnit:
-				failed.field, failed.text = bkHostUnit, c.Text(txtBfHostOwnUnit, own)
-				return failed
-			}
-		}
-		d := desk(st, cal)
+		d := bookingDesk(c, cal)
 		by := meeting.Filing{Actor: c.Actor, Override: msg.override, Base: msg.base}
+		hostUnit := func(err error) bool { // a host files for its own unit only: said at the field
+			var hu *live.HostUnitError
+			if !errors.As(err, &hu) {
+				return false
+			}
+			failed.field, failed.text = bkHostUnit, c.Text(txtBfHostOwnUnit, hu.Own)
+			if hu.Own == "" {
+				failed.text = c.Text(txtBfHostNoUnit)
+			}
+			return true
+		}
 		if msg.id == 0 {
-			id, found, err := d.Register(ctx, msg.form, by)
+			id, found, err := d.AddBooking(ctx, msg.form, by)
+			if hostUnit(err) {
+				return failed
+			}
 			if err != nil {
 				failed.err = err
 				return failed
@@ -300,7 +291,10 @@ func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 			}
 			return bookingSavedMsg{view: msg.view, text: c.Text(txtBfSaved, id)}
 		}
-		res, err := d.Edit(ctx, msg.id, msg.form, by)
+		res, err := d.EditBooking(ctx, msg.id, msg.form, by)
+		if hostUnit(err) {
+			return failed
+		}
 		if err != nil {
 			failed.err = err
 			return failed
@@ -310,18 +304,16 @@ func saveBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 			text = c.Text(txtBfEditedReset, msg.id)
 		}
 		return bookingSavedMsg{view: msg.view, text: text}
-	}
+	})
 }
 
 // stepBookingCmd records the step through the Desk with the technician's identity.
 func stepBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookingStepMsg) tea.Cmd {
-	return func() tea.Msg {
+	return command(c, func(ctx context.Context) tea.Msg {
 		if st == nil {
 			return bookingStepDoneMsg{err: errors.New(c.Text(txtNoStore))}
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		if err := desk(st, cal).Advance(ctx, msg.id, msg.step, c.Actor, ""); err != nil {
+		if err := bookingDesk(c, cal).StepBooking(ctx, msg.id, msg.step, ""); err != nil {
 			var le meeting.Localized
 			if errors.As(err, &le) {
 				err = errors.New(le.Message(c.Lang))
@@ -330,5 +322,5 @@ func stepBookingCmd(c Common, st *store.Store, cal *meeting.Calendar, msg bookin
 		}
 		return bookingStepDoneMsg{text: c.Text(txtBfStepDone, msg.id,
 			meeting.StepName(c.Lang, msg.step), technician(c.Actor))}
-	}
+	})
 }

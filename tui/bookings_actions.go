@@ -64,30 +64,26 @@ func (m *Model) openBookings() tea.Cmd {
 // loadBookingsCmd reads, after delay, every booking's status, the steps due today or overdue
 // (from package meeting's calendar and rules) and the units short of trained technicians.
 func loadBookingsCmd(c Common, st *store.Store, cal *meeting.Calendar, view *BookingsView, delay time.Duration) tea.Cmd {
-	return func() tea.Msg {
-		if !pause(c.Context(), delay) {
-			return nil
-		}
+	return commandAfter(c, delay, func(ctx context.Context) tea.Msg {
 		msg := bookingsMsg{view: view}
 		if st == nil {
 			msg.err = errors.New(c.Text(txtNoStore))
 			return msg
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		desk := &meeting.Desk{Store: st, Calendar: cal, Now: bookingsClock}
+		d := bookingDesk(c, cal)
+		desk := d.Bookings()
 		var err1, err2, err3, err4 error
 		msg.list, err1 = desk.List(ctx)
 		msg.due, err2 = desk.Due(ctx)
-		roster, err3 := meeting.LoadRoster(ctx, st)
+		roster, err3 := d.Roster(ctx)
 		msg.gaps = roster.Gaps
 		msg.units, err4 = desk.UnitNames(ctx)
 		var err5, err6 error
-		msg.reg, err5 = loadRegistry(ctx, st)
-		msg.reg.groups, err6 = meeting.LoadGroups(ctx, st, c.Lang)
+		msg.reg, err5 = loadRegistry(ctx, d)
+		msg.reg.groups, err6 = d.Groups(ctx, c.Lang)
 		msg.err = errors.Join(err1, err2, err3, err4, err5, err6)
 		return msg
-	}
+	})
 }
 
 // updateBookings handles the bookings view's messages.

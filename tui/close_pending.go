@@ -3,11 +3,9 @@ package tui
 import (
 	"context"
 	"errors"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"diemcau/meeting"
 	"diemcau/store"
 )
 
@@ -33,17 +31,16 @@ func (m *Model) openPendingList() {
 // settleAllCmd confirms (or discards) every draft given, each audited in its own transaction,
 // and reports how many it settled.
 func (m *Model) settleAllCmd(drafts []store.Incident, confirm bool) tea.Cmd {
-	c, st := m.common, m.opts.Store
+	c := m.common
 	return m.storeCmd(func(ctx context.Context) (string, error) {
 		n := 0
 		var errs []error
 		for _, in := range drafts {
 			var err error
 			if confirm {
-				_, err = meeting.ConfirmDraft(ctx, st, in, c.Actor, time.Now())
+				_, err = c.desk().ConfirmDraft(ctx, in)
 			} else {
-				err = st.DiscardDraftIncidentAudited(ctx, in.ID, store.AuditEntry{At: time.Now(), Actor: c.Actor,
-					Action: "incident_discard", BridgePoint: in.BridgePoint, Detail: in.Description})
+				err = c.desk().DiscardDraft(ctx, in)
 			}
 			if errors.Is(err, store.ErrNotFound) { // settled meanwhile by another technician
 				continue
@@ -82,14 +79,12 @@ func (m *Model) startSubmit() tea.Cmd {
 // submitLogCmd submits the meeting's log, audited.
 func (m *Model) submitLogCmd() tea.Cmd {
 	c, st, id := m.common, m.opts.Store, m.snap.MeetingID
-	return func() tea.Msg {
-		if st == nil {
-			return logSubmittedMsg{meetingID: id, err: errors.New(c.Text(txtNoStore))}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		return logSubmittedMsg{meetingID: id, err: meeting.SubmitLog(ctx, st, id, c.Actor, time.Now())}
+	if st == nil {
+		return func() tea.Msg { return logSubmittedMsg{meetingID: id, err: errors.New(c.Text(txtNoStore))} }
 	}
+	return command(c, func(ctx context.Context) tea.Msg {
+		return logSubmittedMsg{meetingID: id, err: c.desk().SubmitLog(ctx, id)}
+	})
 }
 
 // logSubmitted says how the submission went and rereads the floor state.

@@ -8,8 +8,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"diemcau/live"
 	"diemcau/mcu"
-	"diemcau/meeting"
 	"diemcau/store"
 )
 
@@ -104,27 +104,41 @@ func waitEventsCmd(ctx context.Context, done <-chan struct{}, ch <-chan mcu.Even
 	}
 }
 
-// conferenceCmd runs one conference command with a deadline and reports ok (or the error) as a status.
-func conferenceCmd(c Common, ok string, run func(ctx context.Context) error) tea.Cmd {
+// command runs do off the UI goroutine under the command deadline (commandTimeout) and
+// returns its message: the one scaffold of every store or MCU command the console starts.
+func command(c Common, do func(ctx context.Context) tea.Msg) tea.Cmd { return commandAfter(c, 0, do) }
+
+// commandAfter is command run after delay; nothing when the session ends first.
+func commandAfter(c Common, delay time.Duration, do func(ctx context.Context) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
+		if !pause(c.Context(), delay) {
+			return nil
+		}
 		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
 		defer cancel()
+		return do(ctx)
+	}
+}
+
+// conferenceCmd runs one conference command with a deadline and reports ok (or the error) as a status.
+func conferenceCmd(c Common, ok string, run func(ctx context.Context) error) tea.Cmd {
+	return command(c, func(ctx context.Context) tea.Msg {
 		if err := run(ctx); err != nil {
 			return CommandResultMsg{Err: err}
 		}
 		return CommandResultMsg{Text: ok}
-	}
+	})
 }
 
 // muteCmd hard-mutes p from the control center, or unmutes it when it is muted.
 func muteCmd(c Common, conf *mcu.Conference, p mcu.Participant) tea.Cmd {
 	if p.Mute != mcu.Unmuted {
 		return conferenceCmd(c, c.Text(txtUnmuteOK, p.Name), func(ctx context.Context) error {
-			return conf.Unmute(ctx, c.Actor, p.ID)
+			return c.room(conf).Unmute(ctx, p.ID)
 		})
 	}
 	return conferenceCmd(c, c.Text(txtMuteOK, p.Name), func(ctx context.Context) error {
-		return conf.Mute(ctx, c.Actor, p.ID, mcu.HardMute)
+		return c.room(conf).Mute(ctx, p.ID)
 	})
 }
 
@@ -132,41 +146,34 @@ func muteCmd(c Common, conf *mcu.Conference, p mcu.Participant) tea.Cmd {
 func softMuteCmd(c Common, conf *mcu.Conference, p mcu.Participant) tea.Cmd {
 	if p.Mute == mcu.SoftMute {
 		return conferenceCmd(c, c.Text(txtUnmuteOK, p.Name), func(ctx context.Context) error {
-			return conf.Unmute(ctx, c.Actor, p.ID)
+			return c.room(conf).LiftSoftMute(ctx, p.ID)
 		})
 	}
 	return conferenceCmd(c, c.Text(txtSoftMuteOK, p.Name), func(ctx context.Context) error {
-		return conf.Mute(ctx, c.Actor, p.ID, mcu.SoftMute)
+		return c.room(conf).SoftMute(ctx, p.ID)
 	})
 }
 
 // muteAllCmd mutes every far end; the main bridge point stays open.
 func muteAllCmd(c Common, conf *mcu.Conference) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		n, err := conf.MuteAllFarEnds(ctx, c.Actor)
+	return command(c, func(ctx context.Context) tea.Msg {
+		n, err := c.room(conf).MuteAll(ctx)
 		if err != nil {
 			return CommandResultMsg{Err: err}
 		}
 		return CommandResultMsg{Text: c.Text(txtMuteAllOK, n)}
-	}
+	})
 }
 
-// saveIncidentCmd stores the incident and journals "incident_save" for it, in one transaction.
+// saveIncidentCmd stores the incident and journals "incident_save" for it, in one transaction
+// (an incident with an id is an edit of a stored one).
 func saveIncidentCmd(c Common, st *store.Store, inc store.Incident) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return IncidentSaveFailedMsg{Err: errors.New(c.Text(txtNoStore))}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		if ok, err := meeting.Editable(ctx, st, inc.MeetingID); err == nil && !ok {
-			return IncidentSaveFailedMsg{ID: inc.ID, Err: errors.New(c.Text(txtLogClosedNoEdit))}
-		}
-		id, err := st.SaveIncidentAudited(ctx, inc, store.AuditEntry{At: time.Now(), Actor: c.Actor,
-			Action: "incident_save", BridgePoint: inc.BridgePoint, Detail: fmt.Sprintf("%s: %s", inc.Kind, inc.Description)})
-		if errors.Is(err, store.ErrLogSubmitted) {
+	if st == nil {
+		return func() tea.Msg { return IncidentSaveFailedMsg{Err: errors.New(c.Text(txtNoStore))} }
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
+		id, err := c.desk().SaveIncident(ctx, inc, inc.ID != 0)
+		if errors.Is(err, live.ErrLogClosed) {
 			return IncidentSaveFailedMsg{ID: inc.ID, Err: errors.New(c.Text(txtLogClosedNoEdit))}
 		}
 		if err != nil {
@@ -174,5 +181,5 @@ func saveIncidentCmd(c Common, st *store.Store, inc store.Incident) tea.Cmd {
 		}
 		inc.ID = id
 		return IncidentSavedMsg{ID: id, Incident: inc}
-	}
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"diemcau/i18n"
+	"diemcau/live"
 )
 
 // Common is the bag every component receives: context, size, styles, keys, language and the
@@ -18,7 +19,8 @@ type Common struct {
 	Keys     *KeyMap
 	Lang     string
 	Actor    string
-	Perm     Permissions // what the technician may do
+	Perm     Permissions   // what the technician may do
+	facade   *live.Manager // the facade every action goes through (desk.go)
 	Renderer *lipgloss.Renderer
 }
 

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -45,13 +44,13 @@ func (m *Model) openEditForm(in store.Incident) {
 // confirmDraftCmd turns a draft into an open incident (resolved once it has ended), journaled in
 // the same transaction.
 func (m *Model) confirmDraftCmd(in store.Incident) tea.Cmd {
-	c, st := m.common, m.opts.Store
+	c := m.common
 	if in.Status != "draft" {
 		m.help.SetStatus(c.Text(txtNotDraft, in.ID), true)
 		return nil
 	}
 	return m.storeCmd(func(ctx context.Context) (string, error) {
-		if _, err := meeting.ConfirmDraft(ctx, st, in, c.Actor, time.Now()); err != nil {
+		if _, err := c.desk().ConfirmDraft(ctx, in); err != nil {
 			return "", err
 		}
 		return c.Text(txtDraftConfirmed, in.ID), nil
@@ -60,14 +59,13 @@ func (m *Model) confirmDraftCmd(in store.Incident) tea.Cmd {
 
 // discardDraftCmd deletes a draft, journaled in the same transaction.
 func (m *Model) discardDraftCmd(in store.Incident) tea.Cmd {
-	c, st := m.common, m.opts.Store
+	c := m.common
 	if in.Status != "draft" {
 		m.help.SetStatus(c.Text(txtNotDraft, in.ID), true)
 		return nil
 	}
 	return m.storeCmd(func(ctx context.Context) (string, error) {
-		if err := st.DiscardDraftIncidentAudited(ctx, in.ID, store.AuditEntry{At: time.Now(), Actor: c.Actor,
-			Action: "incident_discard", BridgePoint: in.BridgePoint, Detail: in.Description}); err != nil {
+		if err := c.desk().DiscardDraft(ctx, in); err != nil {
 			return "", err
 		}
 		return c.Text(txtDraftDiscarded, in.ID), nil
@@ -77,13 +75,11 @@ func (m *Model) discardDraftCmd(in store.Incident) tea.Cmd {
 // storeCmd runs a store change on a live meeting's log and reports it as IncidentChangedMsg.
 func (m *Model) storeCmd(run func(ctx context.Context) (string, error)) tea.Cmd {
 	c, st, id := m.common, m.opts.Store, m.snap.MeetingID
-	return func() tea.Msg {
-		if st == nil {
-			return CommandResultMsg{Err: errors.New(c.Text(txtNoStore))}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		if ok, err := meeting.Editable(ctx, st, id); err != nil || !ok {
+	if st == nil {
+		return func() tea.Msg { return CommandResultMsg{Err: errors.New(c.Text(txtNoStore))} }
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
+		if ok, err := c.desk().Editable(ctx, id); err != nil || !ok {
 			return CommandResultMsg{Err: errors.Join(err, errors.New(c.Text(txtLogClosedNoEdit)))}
 		}
 		text, err := run(ctx)
@@ -91,7 +87,7 @@ func (m *Model) storeCmd(run func(ctx context.Context) (string, error)) tea.Cmd 
 			return CommandResultMsg{Err: err}
 		}
 		return IncidentChangedMsg{Text: text}
-	}
+	})
 }
 
 // startClose begins closing the meeting: first the incidents still pending, if any, then the
@@ -124,12 +120,10 @@ func (m *Model) prefillClose() tea.Cmd {
 		return nil
 	}
 	m.help.SetStatus(c.Text(txtCloseLoading), false)
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		entries, err := meeting.PrefillLog(ctx, st, id, time.Now())
+	return command(c, func(ctx context.Context) tea.Msg {
+		entries, err := c.desk().PrefillLog(ctx, id)
 		return closePrefillMsg{entries: entries, err: err}
-	}
+	})
 }
 
 // openCloseView shows the prefilled entries.
@@ -146,17 +140,15 @@ func (m *Model) openCloseView(msg closePrefillMsg) tea.Cmd {
 
 // closeMeetingCmd stores the log, ends the meeting in the store, then closes the conference.
 func closeMeetingCmd(c Common, lv *live.Manager, meetingID int64, entries []store.MeetingLogEntry) tea.Cmd {
-	return func() tea.Msg {
-		if lv == nil {
-			return MeetingClosedMsg{Err: errors.New(c.Text(txtNoStore))}
-		}
-		if entries == nil {
-			entries = []store.MeetingLogEntry{} // confirmed empty: not to be prefilled again
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		return MeetingClosedMsg{Err: lv.Close(ctx, meetingID, entries, c.Actor)}
+	if lv == nil {
+		return func() tea.Msg { return MeetingClosedMsg{Err: errors.New(c.Text(txtNoStore))} }
 	}
+	if entries == nil {
+		entries = []store.MeetingLogEntry{} // confirmed empty: not to be prefilled again
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
+		return MeetingClosedMsg{Err: c.desk().CloseMeeting(ctx, meetingID, entries)}
+	})
 }
 
 // meetingClosed leaves the close view once the meeting is closed.

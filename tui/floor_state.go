@@ -53,19 +53,17 @@ func floorCmd(c Common, st *store.Store, meetingID int64, delay time.Duration) t
 	if st == nil || meetingID == 0 {
 		return tea.Tick(floorEvery, func(time.Time) tea.Msg { return floorMsg{} })
 	}
-	read := func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
+	read := command(c, func(ctx context.Context) tea.Msg {
 		msg := floorMsg{meetingID: meetingID}
-		if msg.incidents, msg.err = st.Incidents(ctx, meetingID); msg.err != nil {
+		if msg.incidents, msg.err = c.desk().Incidents(ctx, meetingID); msg.err != nil {
 			return msg
 		}
-		if msg.outages, msg.err = st.Outages(ctx, meetingID); msg.err != nil {
+		if msg.outages, msg.err = c.desk().Outages(ctx, meetingID); msg.err != nil {
 			return msg
 		}
-		msg.editable, msg.err = meeting.Editable(ctx, st, meetingID)
+		msg.editable, msg.err = c.desk().Editable(ctx, meetingID)
 		return msg
-	}
+	})
 	if delay <= 0 {
 		return read
 	}

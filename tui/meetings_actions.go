@@ -50,22 +50,17 @@ type meetingOpenedMsg struct {
 // loadMeetingsCmd reads the live meetings, today's schedule and the registry after delay.
 func (m *Model) loadMeetingsCmd(view *MeetingsView, delay time.Duration) tea.Cmd {
 	c, lv, st, cal := m.common, m.live, m.opts.Store, m.opts.Calendar
-	return func() tea.Msg {
-		if !pause(c.Context(), delay) {
-			return nil
-		}
+	return commandAfter(c, delay, func(ctx context.Context) tea.Msg {
 		msg := meetingsMsg{view: view}
 		if lv == nil || st == nil {
 			return msg
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
 		msg.list, msg.err = lv.List(ctx, cal)
 		if msg.err == nil {
-			msg.bps, msg.err = st.BridgePoints(ctx)
+			msg.bps, msg.err = c.desk().BridgePoints(ctx)
 		}
 		return msg
-	}
+	})
 }
 
 // openMeetings opens the meetings view (W).
@@ -104,16 +99,16 @@ func (m *Model) updateMeetings(msg tea.Msg) tea.Cmd {
 		}
 		return m.openMeetingCmd(func(ctx context.Context) (*mcu.Conference, error) {
 			if msg.test {
-				return m.live.OpenTest(ctx, msg.booking, m.common.Actor)
+				return m.common.desk().OpenTest(ctx, msg.booking)
 			}
-			return m.live.OpenBooking(ctx, msg.booking, m.common.Actor)
+			return m.common.desk().OpenBooking(ctx, msg.booking)
 		})
 	case adhocOpenMsg:
 		if !m.permit(ActOpenMeeting, "") {
 			return nil
 		}
 		return m.openMeetingCmd(func(ctx context.Context) (*mcu.Conference, error) {
-			return m.live.OpenAdhoc(ctx, msg.adhoc, m.common.Actor)
+			return m.common.desk().OpenAdhoc(ctx, msg.adhoc)
 		})
 	case meetingOpenedMsg:
 		if msg.err != nil {
@@ -132,15 +127,13 @@ func (m *Model) updateMeetings(msg tea.Msg) tea.Cmd {
 // openMeetingCmd runs open off the UI goroutine.
 func (m *Model) openMeetingCmd(open func(context.Context) (*mcu.Conference, error)) tea.Cmd {
 	c, lv := m.common, m.live
-	return func() tea.Msg {
-		if lv == nil {
-			return meetingOpenedMsg{err: errNoLive(c)}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
+	if lv == nil {
+		return func() tea.Msg { return meetingOpenedMsg{err: errNoLive(c)} }
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
 		conf, err := open(ctx)
 		return meetingOpenedMsg{conf: conf, err: err}
-	}
+	})
 }
 
 // liveConference is the live conference of meeting id.

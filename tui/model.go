@@ -101,6 +101,14 @@ func newModel(ctx context.Context, opts Options) *Model {
 	if opts.Log == nil {
 		opts.Log = slog.Default()
 	}
+	lv := opts.Live
+	if lv == nil && opts.MCU != nil && opts.Store != nil {
+		lv = live.New(live.Config{Store: opts.Store, MCU: opts.MCU, Lang: c.Lang, Log: opts.Log})
+	}
+	c.facade = lv
+	if lv == nil { // no MCU or no store: the facade acts on what there is
+		c.facade = live.New(live.Config{Store: opts.Store, MCU: opts.MCU, Lang: c.Lang, Log: opts.Log})
+	}
 	m := &Model{
 		common: c, opts: opts, full: NewKeyMap(c.Lang), log: opts.Log,
 		names: map[string]string{}, now: time.Now(),
@@ -108,10 +116,7 @@ func newModel(ctx context.Context, opts Options) *Model {
 		events: NewEventLog(c), help: NewHelpBar(c), done: make(chan struct{}),
 		floorSince: map[string]time.Time{}, testMeter: meeting.NewTestMeter(),
 	}
-	m.live = opts.Live
-	if m.live == nil && opts.MCU != nil && opts.Store != nil {
-		m.live = live.New(live.Config{Store: opts.Store, MCU: opts.MCU, Lang: c.Lang, Log: opts.Log})
-	}
+	m.live = lv
 	if opts.MCU != nil {
 		m.eventsCh, m.cancelSub = opts.MCU.Subscribe(256)
 		m.conf = findConferenceFor(opts.MCU, opts.Conference, c.Perm)

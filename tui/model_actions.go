@@ -61,21 +61,21 @@ func (m *Model) queueAction(km tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return conferenceCmd(c, c.Text(txtGrantOK, name), func(ctx context.Context) error {
-			return conf.GrantFloor(ctx, c.Actor, r.BridgePoint)
+			return c.room(conf).Grant(ctx, r.BridgePoint)
 		}), true
 	case key.Matches(km, k.Forward) && r.ID != 0:
 		if !m.permit(ActForward, r.BridgePoint) {
 			return nil, true
 		}
 		return conferenceCmd(c, c.Text(txtForwardOK, name), func(ctx context.Context) error {
-			return conf.ForwardRequest(ctx, c.Actor, r.ID)
+			return c.room(conf).Forward(ctx, r.ID)
 		}), true
 	case key.Matches(km, k.Dismiss) && r.ID != 0:
 		if !m.permit(ActDismiss, r.BridgePoint) {
 			return nil, true
 		}
 		return conferenceCmd(c, c.Text(txtDismissOK, name), func(ctx context.Context) error {
-			return conf.DismissRequest(ctx, c.Actor, r.ID)
+			return c.room(conf).Dismiss(ctx, r.ID)
 		}), true
 	}
 	return nil, true
@@ -88,7 +88,7 @@ func (m *Model) revokeCmd(bp string) tea.Cmd {
 		return nil
 	}
 	return conferenceCmd(c, c.Text(txtRevokeOK, nameOf(m.names, bp)), func(ctx context.Context) error {
-		return conf.RevokeFloor(ctx, c.Actor, bp)
+		return c.room(conf).Revoke(ctx, bp)
 	})
 }
 

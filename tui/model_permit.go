@@ -59,13 +59,12 @@ func (m *Model) raiseHandCmd() tea.Cmd {
 	for _, r := range m.snap.Requests {
 		if r.BridgePoint == bp {
 			return conferenceCmd(c, c.Text(txtHandLowered, name), func(ctx context.Context) error {
-				return notInMeeting(c, conf.CancelRequest(ctx, c.Actor, bp), name)
+				return notInMeeting(c, c.room(conf).LowerHand(ctx), name)
 			})
 		}
 	}
 	return conferenceCmd(c, c.Text(txtHandRaised, name), func(ctx context.Context) error {
-		_, err := conf.RaiseRequest(ctx, c.Actor, bp)
-		return notInMeeting(c, err, name)
+		return notInMeeting(c, c.room(conf).RaiseHand(ctx), name)
 	})
 }
 
@@ -82,11 +81,11 @@ func notInMeeting(c Common, err error, name string) error {
 func selfMuteCmd(c Common, conf *mcu.Conference, p mcu.Participant) tea.Cmd {
 	if p.Mute == mcu.Unmuted {
 		return conferenceCmd(c, c.Text(txtSoftMuteOK, p.Name), func(ctx context.Context) error {
-			return conf.SelfMute(ctx, c.Actor, p.ID)
+			return c.room(conf).SoftMute(ctx, p.ID)
 		})
 	}
 	return conferenceCmd(c, c.Text(txtUnmuteOK, p.Name), func(ctx context.Context) error {
-		err := notInMeeting(c, conf.SelfUnmute(ctx, c.Actor, p.ID), p.Name)
+		err := notInMeeting(c, c.room(conf).LiftSoftMute(ctx, p.ID), p.Name)
 		if errors.Is(err, mcu.ErrHardMuted) {
 			return errors.New(c.Text(txtHardMutedSelf, p.Name))
 		}

@@ -74,14 +74,7 @@ func (m *Model) openRecordings() tea.Cmd {
 // loadRecordingsCmd reads, after delay, every recording with its meeting, the unit names (who
 // receives them) and the live meeting's recording.
 func loadRecordingsCmd(c Common, st *store.Store, conf *mcu.Conference, view *RecordingsView, delay time.Duration) tea.Cmd {
-	return func() tea.Msg {
-		if delay > 0 {
-			select {
-			case <-time.After(delay):
-			case <-c.Context().Done():
-				return nil
-			}
-		}
+	return commandAfter(c, delay, func(ctx context.Context) tea.Msg {
 		msg := recordingsMsg{view: view, at: time.Now(), meeting: conf != nil}
 		if conf != nil {
 			msg.live, msg.recording = conf.Recording()
@@ -90,17 +83,15 @@ func loadRecordingsCmd(c Common, st *store.Store, conf *mcu.Conference, view *Re
 			msg.err = errors.New(c.Text(txtNoStore))
 			return msg
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
 		var err1, err2, err3 error
-		msg.list, err1 = st.Recordings(ctx, 0)
-		msg.units, err2 = (&meeting.Desk{Store: st}).UnitNames(ctx)
+		msg.list, err1 = c.desk().Recordings(ctx)
+		msg.units, err2 = c.desk().Bookings().UnitNames(ctx)
 		if view != nil {
-			msg.cal, err3 = meeting.StoredCalendar(ctx, st, view.base)
+			msg.cal, err3 = c.desk().Calendar(ctx, view.base)
 		}
 		msg.err = errors.Join(err1, err2, err3)
 		return msg
-	}
+	})
 }
 
 // updateRecordings handles the recordings view's messages.
@@ -155,37 +146,33 @@ func (m *Model) recordingsKey(km tea.KeyMsg) tea.Cmd {
 
 // recordCmd starts or stops recording the live meeting.
 func recordCmd(c Common, conf *mcu.Conference, stop bool) tea.Cmd {
-	return func() tea.Msg {
-		if conf == nil {
-			return recordingDoneMsg{err: errors.New(c.Text(txtRecNoMeeting))}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
+	if conf == nil {
+		return func() tea.Msg { return recordingDoneMsg{err: errors.New(c.Text(txtRecNoMeeting))} }
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
 		if stop {
-			st, err := conf.StopRecording(ctx, c.Actor)
+			rec, err := c.room(conf).StopRecording(ctx)
 			if err != nil {
 				return recordingDoneMsg{err: recordingError(c, err)}
 			}
-			return recordingDoneMsg{text: c.Text(txtRecStopped, len(st.Files), sizeText(st.Bytes), clock(st.Duration()))}
+			return recordingDoneMsg{text: c.Text(txtRecStopped, len(rec.Files), sizeText(rec.Bytes), clock(rec.Duration()))}
 		}
-		st, err := conf.StartRecording(ctx, c.Actor)
+		rec, err := c.room(conf).StartRecording(ctx)
 		if err != nil {
 			return recordingDoneMsg{err: recordingError(c, err)}
 		}
-		return recordingDoneMsg{text: c.Text(txtRecStarted, st.Dir)}
-	}
+		return recordingDoneMsg{text: c.Text(txtRecStarted, rec.Dir)}
+	})
 }
 
 // deliverCmd marks rec delivered to the host unit, audited with the technician, and records the
 // linked booking's "recordings delivered" step in the same transaction when it was the last one.
 func deliverCmd(c Common, st *store.Store, rec store.Recording, to string) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return recordingDoneMsg{err: errors.New(c.Text(txtNoStore))}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		res, err := meeting.DeliverRecording(ctx, st, rec.ID, time.Now(), c.Actor, to)
+	if st == nil {
+		return func() tea.Msg { return recordingDoneMsg{err: errors.New(c.Text(txtNoStore))} }
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
+		res, err := c.desk().DeliverRecording(ctx, rec.ID, to)
 		if err != nil {
 			switch {
 			case errors.Is(err, store.ErrRecordingRunning):
@@ -196,7 +183,7 @@ func deliverCmd(c Common, st *store.Store, rec store.Recording, to string) tea.C
 			return recordingDoneMsg{err: err}
 		}
 		return recordingDoneMsg{text: deliveryText(c, rec.ID, res, c.Text(txtRecDelivered, rec.ID, to))}
-	}
+	})
 }
 
 // recordingError says a start or stop refusal in the session's language.

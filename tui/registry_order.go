@@ -22,14 +22,12 @@ func listOrderCmd(c Common, st *store.Store, meetingID int64) tea.Cmd {
 	if st == nil {
 		return nil
 	}
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		expected, err := st.Participants(ctx, meetingID)
+	return command(c, func(ctx context.Context) tea.Msg {
+		expected, err := c.desk().Participants(ctx, meetingID)
 		if err != nil {
 			return nil // the member order stays
 		}
-		bps, err := st.BridgePoints(ctx)
+		bps, err := c.desk().BridgePoints(ctx)
 		if err != nil {
 			return nil
 		}
@@ -46,5 +44,5 @@ func listOrderCmd(c Common, st *store.Store, meetingID int64) tea.Cmd {
 			}
 		}
 		return listOrderMsg{meetingID: meetingID, order: order, names: names}
-	}
+	})
 }

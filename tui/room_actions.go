@@ -65,22 +65,20 @@ func (m *Model) updateRoom(msg roomMsg) tea.Cmd {
 		if !m.permit(ActRollCall, "") {
 			return nil
 		}
-		return func() tea.Msg {
-			ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-			defer cancel()
-			n, err := conf.RollCall(ctx, c.Actor)
+		return command(c, func(ctx context.Context) tea.Msg {
+			n, err := c.room(conf).RollCall(ctx)
 			if err != nil {
 				return CommandResultMsg{Err: err}
 			}
 			return CommandResultMsg{Text: c.Text(txtRollCallOK, n)}
-		}
+		})
 	case roomAttendMsg:
 		if !m.permit(ActRollCall, msg.bp) {
 			return nil
 		}
 		name := nameOf(m.names, msg.bp)
 		return conferenceCmd(c, c.Text(txtAttendanceOK, name, msg.attendees), func(ctx context.Context) error {
-			return notInMeeting(c, conf.ConfirmAttendance(ctx, c.Actor, msg.bp, msg.attendees), name)
+			return notInMeeting(c, c.room(conf).Attend(ctx, msg.bp, msg.attendees), name)
 		})
 	}
 	return nil
@@ -97,7 +95,7 @@ func (m *Model) lockCmd() tea.Cmd {
 	if lock {
 		ok = c.Text(txtLockOK)
 	}
-	return conferenceCmd(c, ok, func(ctx context.Context) error { return conf.Lock(ctx, c.Actor, lock) })
+	return conferenceCmd(c, ok, func(ctx context.Context) error { return c.room(conf).Lock(ctx, lock) })
 }
 
 // admitCmd admits bp from the door; "" admits the bridge point that asked first.
@@ -119,7 +117,7 @@ func (m *Model) admitCmd(bp string) tea.Cmd {
 	}
 	name := knockName(knocks, bp, m.names)
 	return conferenceCmd(c, c.Text(txtAdmitOK, name), func(ctx context.Context) error {
-		err := conf.Admit(ctx, c.Actor, bp)
+		err := c.room(conf).Admit(ctx, bp)
 		if errors.Is(err, mcu.ErrNoKnock) {
 			return errors.New(c.Text(txtNoKnock))
 		}
@@ -155,7 +153,7 @@ func (m *Model) disconnectCmd() tea.Cmd {
 	}
 	name := nameOf(m.names, bp)
 	return conferenceCmd(c, c.Text(txtDisconnectOK, name), func(ctx context.Context) error {
-		err := conf.Disconnect(ctx, c.Actor, bp, c.Text(txtDisconnectReason, technician(c.Actor)))
+		err := c.room(conf).Disconnect(ctx, bp, c.Text(txtDisconnectReason, technician(c.Actor)))
 		if errors.Is(err, mcu.ErrNotConnected) {
 			return errors.New(c.Text(txtNotConnected, name))
 		}

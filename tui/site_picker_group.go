@@ -5,7 +5,6 @@ import (
 	"errors"
 	"slices"
 	"strings"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -108,28 +107,22 @@ func (p *SitePicker) GroupSaved(g meeting.Group, err error) {
 
 // saveGroupCmd stores a user group from the console, audited with the technician's identity.
 func saveGroupCmd(c Common, st *store.Store, msg groupSaveMsg) tea.Cmd {
-	return func() tea.Msg {
+	return command(c, func(ctx context.Context) tea.Msg {
 		done := groupSavedMsg{picker: msg.picker}
 		if st == nil {
 			done.err = errors.New(c.Text(txtNoStore))
 			return done
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		mode, action := store.GroupCreate, "group_add"
-		if msg.update {
-			mode, action = store.GroupUpdate, "group_edit"
-		}
 		draft := meeting.GroupDraft{ID: msg.id, Name: msg.name, Sites: msg.members}
-		if done.err = meeting.SaveGroups(ctx, st, []meeting.GroupDraft{draft}, mode, action, c.Actor, time.Now()); done.err != nil {
+		if done.err = c.desk().SaveGroup(ctx, draft, msg.update); done.err != nil {
 			return done
 		}
-		groups, err := meeting.LoadGroups(ctx, st, c.Lang)
+		groups, err := c.desk().Groups(ctx, c.Lang)
 		if err != nil {
 			done.err = err
 			return done
 		}
 		done.group, _ = meeting.FindGroup(groups, msg.id)
 		return done
-	}
+	})
 }

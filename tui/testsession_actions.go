@@ -105,30 +105,23 @@ func testResultsCmd(c Common, st *store.Store, meetingID int64, delay time.Durat
 	if st == nil {
 		return nil
 	}
-	return func() tea.Msg {
-		if !pause(c.Context(), delay) {
-			return nil
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
+	return commandAfter(c, delay, func(ctx context.Context) tea.Msg {
 		var latest []store.TestResult
 		var err error
 		if meetingID != 0 {
-			latest, err = st.LatestTestResults(ctx, meetingID)
+			latest, err = c.desk().LatestTestResults(ctx, meetingID)
 		}
 		return testResultsMsg{meetingID: meetingID, latest: latest, err: err, again: again}
-	}
+	})
 }
 
 // saveTestCmd stores a bridge point's checklist, audited with the technician's identity.
 func saveTestCmd(c Common, st *store.Store, meetingID int64, msg testSaveMsg) tea.Cmd {
-	return func() tea.Msg {
-		if st == nil {
-			return CommandResultMsg{Err: errors.New(c.Text(txtNoStore))}
-		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		r, err := meeting.SaveTestResult(ctx, st, meetingID, msg.bridgePoint, msg.items, c.Actor, time.Now())
+	if st == nil {
+		return func() tea.Msg { return CommandResultMsg{Err: errors.New(c.Text(txtNoStore))} }
+	}
+	return command(c, func(ctx context.Context) tea.Msg {
+		r, err := c.desk().SaveTestResult(ctx, meetingID, msg.bridgePoint, msg.items)
 		if err != nil {
 			return CommandResultMsg{Err: err}
 		}
@@ -137,7 +130,7 @@ func saveTestCmd(c Common, st *store.Store, meetingID int64, msg testSaveMsg) te
 			saved.changes = meeting.TestChanges(*msg.prev, msg.items)
 		}
 		return saved
-	}
+	})
 }
 
 // testKey gives a key to the test-session view; a tick is applied at once, so that a save
@@ -156,15 +149,12 @@ func (m *Model) testKey(km tea.KeyMsg) tea.Cmd {
 // meeting was opened from has passed, records the booking's "test session done" step.
 func completeTestCmd(c Common, st *store.Store, cal *meeting.Calendar, meetingID int64) tea.Cmd {
 	read := testResultsCmd(c, st, meetingID, 0, false)
-	return func() tea.Msg {
+	return command(c, func(ctx context.Context) tea.Msg {
 		msg, ok := read().(testResultsMsg)
 		if !ok || msg.err != nil {
 			return msg
 		}
-		ctx, cancel := context.WithTimeout(c.Context(), commandTimeout)
-		defer cancel()
-		desk := &meeting.Desk{Store: st, Calendar: cal}
-		id, err := desk.CompleteTestSession(ctx, msg.latest, c.Actor)
+		id, err := c.desk().WithBookings(cal, nil).CompleteTestSession(ctx, msg.latest)
 		var se *meeting.StepError
 		if errors.As(err, &se) {
 			return CommandResultMsg{Err: errors.New(se.Message(c.Lang))}
@@ -174,7 +164,7 @@ func completeTestCmd(c Common, st *store.Store, cal *meeting.Calendar, meetingID
 		}
 		msg.booking = id
 		return msg
-	}
+	})
 }
 
 // updateWorkflow handles the messages of the bookings and test-session views.

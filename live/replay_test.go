@@ -1,4 +1,4 @@
-package meeting
+package live
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"diemcau/mcu"
 	"diemcau/store"
 )
 
@@ -21,40 +22,40 @@ func TestLoadResumeAfterCrash(t *testing.T) {
 	ctx := context.Background()
 	t0 := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
 	at := func(s int) time.Time { return t0.Add(time.Duration(s) * time.Second) }
-	st, id := floorStore(t, t0)
-	for i, bp := range []string{"UBND-TINH", "XA-IAGRAI", "XA-DAKDOA"} {
+	st, id := replayStore(t, t0)
+	for i, bp := range []string{"UBND", "XA-1", "XA-2"} {
 		if _, err := st.RecordJoin(ctx, id, at(1+i), bp); err != nil {
 			t.Fatal(err)
 		}
 	}
-	act(t, st, id, at(10), "mute", "XA-IAGRAI", "mode=soft")
+	act(t, st, id, at(10), "mute", "XA-1", "mode=soft")
 	act(t, st, id, at(11), "mute_all", "", "count=2") // both far ends hard, the main one open
-	act(t, st, id, at(12), "floor_grant", "XA-DAKDOA", "")
+	act(t, st, id, at(12), "floor_grant", "XA-2", "")
 	var reqs []int64
-	for i, bp := range []string{"XA-IAGRAI", "XA-DAKDOA", "UBND-TINH"} {
+	for i, bp := range []string{"XA-1", "XA-2", "UBND"} {
 		rid, err := st.RecordSpeakRequest(ctx, id, at(20+i), bp)
 		if err != nil {
 			t.Fatal(err)
 		}
 		reqs = append(reqs, rid)
 	}
-	act(t, st, id, at(30), "speak_forward", "XA-IAGRAI", "request="+strconv.FormatInt(reqs[0], 10))
+	act(t, st, id, at(30), "speak_forward", "XA-1", "request="+strconv.FormatInt(reqs[0], 10))
 	for rid, state := range map[int64]string{reqs[0]: "forwarded", reqs[1]: "granted", reqs[2]: "dismissed"} {
 		if err := st.UpdateSpeakRequest(ctx, rid, at(31), state, "console:an"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	act(t, st, id, at(40), "self_mute", "UBND-TINH", "mode=soft")
-	act(t, st, id, at(41), "self_unmute", "UBND-TINH", "")
+	act(t, st, id, at(40), "self_mute", "UBND", "mode=soft")
+	act(t, st, id, at(41), "self_unmute", "UBND", "")
 
 	rs, err := LoadResume(ctx, st, id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rs.Mute) != 1 || rs.Mute["XA-IAGRAI"] != "hard" {
-		t.Fatalf("mute = %v, want only XA-IAGRAI hard", rs.Mute)
+	if len(rs.Mute) != 1 || rs.Mute["XA-1"] != mcu.HardMute {
+		t.Fatalf("mute = %v, want only XA-1 hard", rs.Mute)
 	}
-	if rs.Floor != "XA-DAKDOA" {
+	if rs.Floor != "XA-2" {
 		t.Fatalf("floor = %q", rs.Floor)
 	}
 	if len(rs.Requests) != 2 || rs.Requests[0].ID != reqs[0] || rs.Requests[0].State != "forwarded" ||
@@ -79,4 +80,17 @@ func TestLoadResumeAfterCrash(t *testing.T) {
 			t.Fatalf("session left open: %+v", s)
 		}
 	}
+}
+
+// replayStore is liveRig's store with a live meeting started at t0, main bridge point UBND and
+// XA-1, XA-2 expected.
+func replayStore(t *testing.T, t0 time.Time) (*store.Store, int64) {
+	t.Helper()
+	st, _, _ := liveRig(t)
+	id, err := st.CreateMeeting(context.Background(), store.Meeting{Title: "Họp giao ban", HostUnit: "UBND", MainBP: "UBND",
+		StartedAt: t0}, []string{"XA-1", "XA-2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, id
 }
