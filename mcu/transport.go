@@ -18,14 +18,16 @@ type Transport interface {
 	// Send delivers a control message (MuteMessage, FloorMessage, SlotsMessage, RollCallMessage,
 	// VideoMessage, NoticeMessage, DisconnectedMessage, MeetingEndedMessage) and reports whether
 	// it went out; a transport may ignore those its endpoint has no use for (false). A camera is
-	// paused only when its VideoMessage was sent.
+	// paused only when its VideoMessage was sent. It must not block: it is called from the
+	// selection tick and with the conference's control lock held.
 	Send(msg ControlMessage) bool
 	// Flush waits, at most wait, until the messages sent have left; before the session closes.
 	Flush(wait time.Duration)
 	// RequestKeyframe asks the endpoint for a keyframe of its camera stream ssrc (PLI, FIR).
 	// The MCU spaces the requests (at most one per 500 ms per camera).
 	RequestKeyframe(ssrc uint32)
-	// Stats is read once a second by the conference's quality tick.
+	// Stats is read once a second by the conference's quality tick, which serves every session
+	// of the conference in turn: it must be quick.
 	Stats(now time.Time) TransportStats
 	// Link describes the transport's liveness at now. It is called with the conference's lock
 	// held: it must be quick and must not call the Conference or the Session.
