@@ -217,8 +217,12 @@ func (x *Session) Connected() { x.s.connectedUp() }
 
 // Leave ends the session for reason ("left" for a deliberate hang-up, DeliberateLeave; anything
 // else, e.g. "timeout", counts as a lost link): slots emptied, Transport.Close called, the leave
-// journaled and announced. Later calls do nothing.
-func (x *Session) Leave(reason string) { x.s.close(reason) }
+// journaled and announced. Later calls, and calls from Transport.Close, do nothing.
+func (x *Session) Leave(reason string) {
+	if !x.s.closed.Load() {
+		x.s.close(reason)
+	}
+}
 
 // Closed reports whether the session has ended (left, replaced, disconnected, or its conference closed).
 func (x *Session) Closed() bool { return x.s.closed.Load() }

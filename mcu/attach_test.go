@@ -155,7 +155,8 @@ func TestAttachedTransportIsAMember(t *testing.T) {
 
 // TestAttachedTransportAtTheDoor: an attached session passes the same door as a WHIP join — a
 // bridge point not expected is refused and knocks, a technician admits it, a second session
-// replaces the first, and a technician's disconnect reaches the transport and bars it again.
+// replaces the first (a link said up twice is one join), and a technician's disconnect reaches
+// the transport and bars it again.
 func TestAttachedTransportAtTheDoor(t *testing.T) {
 	h := newHarness(t, ConferenceSpec{})
 	ctx := context.Background()
@@ -175,6 +176,13 @@ func TestAttachedTransportAtTheDoor(t *testing.T) {
 	}
 	first, tr1, _ := attachRTP(t, h, "OUT")
 	h.waitEvent(EventJoined, "OUT")
+	first.Connected() // said twice: one join
+	h.journal.mu.Lock()
+	joins := slices.Clone(h.journal.joins)
+	h.journal.mu.Unlock()
+	if n := len(slices.DeleteFunc(joins, func(bp string) bool { return bp != "OUT" })); n != 1 {
+		t.Errorf("%d joins journaled for one session", n)
+	}
 	_, tr2, _ := attachRTP(t, h, "OUT")
 	if reason := <-tr1.closedBy; reason != "replaced" || !first.Closed() {
 		t.Errorf("first session closed for %q (closed %v), want replaced", reason, first.Closed())

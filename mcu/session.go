@@ -70,14 +70,17 @@ func (c *Conference) newSession(m *member, tr Transport) *session {
 	return s
 }
 
-// connectedUp records the join and announces it.
+// connectedUp records the join and announces it, once.
 func (s *session) connectedUp() {
 	s.jmu.Lock()
 	defer s.jmu.Unlock()
-	if s.closed.Load() {
+	c := s.conf
+	c.mu.Lock()
+	already := s.connected
+	c.mu.Unlock()
+	if already || s.closed.Load() {
 		return
 	}
-	c := s.conf
 	now := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), journalTimeout)
 	jid, err := c.mcu.journal.RecordJoin(ctx, c.spec.MeetingID, now, s.m.info.ID)

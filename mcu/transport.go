@@ -33,7 +33,9 @@ type Transport interface {
 	// held: it must be quick and must not call the Conference or the Session.
 	Link(now time.Time) Link
 	// Close ends the connection. The MCU calls it once, when the session ends for reason
-	// ("replaced", "disconnected", "closed", or the reason given to Session.Leave).
+	// ("replaced", "disconnected", "closed", or the reason given to Session.Leave), before it
+	// journals the leave: it should not wait long (a SIP BYE's answer is not awaited). A
+	// Session.Leave it makes meanwhile does nothing.
 	Close(reason string)
 }
 
