@@ -20,6 +20,7 @@ type RefusalError struct {
 	Reason      Refusal
 }
 
+// Error says which bridge point was refused and why.
 func (e *RefusalError) Error() string {
 	return fmt.Sprintf("mcu: bridge point %s refused: %s", e.BridgePoint, e.Reason)
 }

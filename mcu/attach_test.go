@@ -155,8 +155,9 @@ func TestAttachedTransportIsAMember(t *testing.T) {
 
 // TestAttachedTransportAtTheDoor: an attached session passes the same door as a WHIP join — a
 // bridge point not expected is refused and knocks, a technician admits it, a second session
-// replaces the first (a link said up twice is one join), and a technician's disconnect reaches
-// the transport and bars it again.
+// replaces the first (a link said up twice is one join); the roll call, the attendance and a
+// raised hand go through the session; a technician's disconnect reaches the transport and bars
+// it again, and the conference's end tells it the meeting ended.
 func TestAttachedTransportAtTheDoor(t *testing.T) {
 	h := newHarness(t, ConferenceSpec{})
 	ctx := context.Background()
@@ -183,10 +184,31 @@ func TestAttachedTransportAtTheDoor(t *testing.T) {
 	if n := len(slices.DeleteFunc(joins, func(bp string) bool { return bp != "OUT" })); n != 1 {
 		t.Errorf("%d joins journaled for one session", n)
 	}
-	_, tr2, _ := attachRTP(t, h, "OUT")
+	second, tr2, _ := attachRTP(t, h, "OUT")
 	if reason := <-tr1.closedBy; reason != "replaced" || !first.Closed() {
 		t.Errorf("first session closed for %q (closed %v), want replaced", reason, first.Closed())
 	}
+	h.waitEvent(EventJoined, "OUT")
+
+	// What a keypad or the call can say goes the way of the control channel's messages.
+	if _, err := h.conf.RollCall(ctx, "tech.an"); err != nil {
+		t.Fatal(err)
+	}
+	tr2.waitControl(t, func(m ControlMessage) bool { _, ok := m.(RollCallMessage); return ok })
+	if err := second.ReportAttendance(ctx, 12); err != nil {
+		t.Fatal(err)
+	}
+	if ev := h.waitEvent(EventAttendance, "OUT"); ev.Detail != "12" || ev.Actor != "endpoint" {
+		t.Errorf("attendance event %+v", ev)
+	}
+	if err := second.RaiseHand(ctx); err != nil {
+		t.Fatal(err)
+	}
+	h.waitEvent(EventSpeakRequest, "OUT")
+	if err := second.LowerHand(ctx); err != nil {
+		t.Fatal(err)
+	}
+	h.waitEvent(EventSpeakCancel, "OUT")
 	if err := h.conf.Disconnect(ctx, "tech.an", "OUT", "thử nghiệm"); err != nil {
 		t.Fatal(err)
 	}
@@ -200,5 +222,22 @@ func TestAttachedTransportAtTheDoor(t *testing.T) {
 	tr3 := newRTPTransport(t, newRTPTerminal(t).addr())
 	if _, err := h.mcu.Attach(ctx, "OUT", tr3, tr3.spec(3)); !errors.As(err, &refusal) || refusal.Reason != RefusedDisconnected {
 		t.Fatalf("attach after a disconnect: %v", err)
+	}
+
+	// Admitted again, it is told the meeting ended when the conference closes.
+	if err := h.conf.Admit(ctx, "tech.an", "OUT"); err != nil {
+		t.Fatal(err)
+	}
+	_, tr4, _ := attachRTP(t, h, "OUT")
+	h.waitEvent(EventJoined, "OUT")
+	if err := h.conf.Close(ctx, "tech.an"); err != nil {
+		t.Fatal(err)
+	}
+	tr4.waitControl(t, func(m ControlMessage) bool { _, ok := m.(MeetingEndedMessage); return ok })
+	if reason := <-tr4.closedBy; reason != "closed" {
+		t.Errorf("session closed for %q at the conference's end, want closed", reason)
+	}
+	if _, err := h.mcu.Attach(ctx, "OUT", tr3, tr3.spec(3)); !errors.Is(err, ErrNoConference) {
+		t.Errorf("attach with no conference live: %v", err)
 	}
 }
