@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pion/rtp"
 )
 
 // attachRTP attaches bridge point id to h's conference over a new rtpTransport whose terminal
@@ -239,5 +241,39 @@ func TestAttachedTransportAtTheDoor(t *testing.T) {
 	}
 	if _, err := h.mcu.Attach(ctx, "OUT", tr3, tr3.spec(3)); !errors.Is(err, ErrNoConference) {
 		t.Errorf("attach with no conference live: %v", err)
+	}
+}
+
+// TestAttachedLevelFromTheTransport: a microphone whose packets carry no RFC 6464 level (audio a
+// transport transcoded) is heard at the level the transport computed, and bytes that are no RTP
+// packet are refused.
+func TestAttachedLevelFromTheTransport(t *testing.T) {
+	h := newHarness(t, ConferenceSpec{})
+	tr := newRTPTransport(t, newRTPTerminal(t).addr())
+	sess, err := h.conf.Attach(context.Background(), "C", tr, SessionSpec{
+		Mic: &InboundSpec{MimeType: "audio/opus", ClockRate: 48000, SSRC: rtpMicSSRC}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.Connected()
+	mic := sess.Mic()
+	if err := mic.WriteRTP([]byte{0x80, 0x6f}); !errors.Is(err, ErrNotRTP) {
+		t.Errorf("a 2-byte packet: %v", err)
+	}
+	for i := range 50 {
+		pkt := rtp.Packet{Header: rtp.Header{Version: 2, PayloadType: 111, SequenceNumber: uint16(i),
+			Timestamp: uint32(960 * i), SSRC: rtpMicSSRC}, Payload: []byte{0xfc, 0xff, 0xfe}}
+		b, err := pkt.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		mic.SetLevel(10)
+		if err := mic.WriteRTP(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := h.participant("C")
+	if !p.Connected || p.AudioLevel < 90 || !p.Speaking || p.AudioIn != 50 || p.HasCamera {
+		t.Errorf("participant %+v", p)
 	}
 }
