@@ -137,7 +137,7 @@ func (o *offer) readAudio(sd *sdp.SessionDescription, md *sdp.MediaDescription, 
 		case "sendrecv", "sendonly", "recvonly", "inactive":
 			o.dir = a.Key
 		case "crypto":
-			if o.crypto == nil && proto == "RTP/SAVP" {
+			if o.crypto == nil {
 				if k, tag, err := parseCrypto(a.Value); err == nil {
 					o.crypto, o.cryptoTg = k, tag
 				}

@@ -1,0 +1,210 @@
+package sip
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// baresip is a real SIP user agent (Debian's baresip) run headless against the server: its
+// microphone is a WAV file (aufile), what it hears is dumped to WAV files (sndfile), and it is
+// driven over its TCP control socket (ctrl_tcp).
+type baresip struct {
+	t    *testing.T
+	dir  string
+	cmd  *exec.Cmd
+	ctrl net.Conn
+
+	mu  sync.Mutex
+	out strings.Builder
+}
+
+// needBaresip skips a test when baresip is not installed.
+func needBaresip(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("baresip"); err != nil {
+		t.Skip("baresip is not installed (apt-get install baresip baresip-ffmpeg): the real-terminal SIP tests are skipped")
+	}
+	if _, err := os.Stat("/usr/lib/baresip/modules/ctrl_tcp.so"); err != nil {
+		t.Skip("baresip's modules are not in /usr/lib/baresip/modules: the real-terminal SIP tests are skipped")
+	}
+}
+
+// freePorts returns n consecutive ports free for TCP and UDP on 127.0.0.1 when asked (baresip
+// cannot bind port 0 and say which it got; it binds SIP over TLS on the SIP port + 1).
+func freePorts(t *testing.T, n int) int {
+	t.Helper()
+	for range 50 {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := l.Addr().(*net.TCPAddr).Port
+		l.Close()
+		if portsFree(base, n) {
+			return base
+		}
+	}
+	t.Fatal("no free ports")
+	return 0
+}
+
+func portsFree(base, n int) bool {
+	for p := base; p < base+n; p++ {
+		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p))
+		if err != nil {
+			return false
+		}
+		u, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: p})
+		l.Close()
+		if err != nil {
+			return false
+		}
+		u.Close()
+	}
+	return true
+}
+
+// wavPath is the terminal's microphone: Vietnamese speech at 16 kHz.
+func wavPath(t *testing.T) string {
+	p, err := filepath.Abs("../testdata/speech-vi-16k.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// startBaresip runs baresip with one account line (e.g. "<sip:ID@127.0.0.1>;auth_pass=…").
+func startBaresip(t *testing.T, account string) *baresip {
+	t.Helper()
+	needBaresip(t)
+	dir := t.TempDir()
+	sipPort := freePorts(t, 3) // SIP (UDP, TCP), SIP over TLS, control
+	ctrlPort := sipPort + 2
+	conf := strings.Join([]string{
+		"poll_method poll",
+		fmt.Sprintf("sip_listen 127.0.0.1:%d", sipPort),
+		"audio_player aubridge,diemcau-test",
+		"audio_alert aubridge,diemcau-test",
+		"audio_source aufile," + wavPath(t), "ausrc_srate 16000", "ausrc_channels 1",
+		"rtp_ports 30000-39999",
+		"module_path /usr/lib/baresip/modules",
+		"module g711.so", "module g722.so", "module opus.so",
+		"module aufile.so", "module aubridge.so", "module sndfile.so", "module srtp.so",
+		"module_app account.so", "module_app menu.so", "module_app ctrl_tcp.so",
+		fmt.Sprintf("ctrl_tcp_listen 127.0.0.1:%d", ctrlPort),
+		"snd_path " + dir,
+		"",
+	}, "\n")
+	if err := os.WriteFile(filepath.Join(dir, "config"), []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "accounts"), []byte(account+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b := &baresip{t: t, dir: dir, cmd: exec.Command("baresip", "-f", dir)}
+	stdout, err := b.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.cmd.Stderr = b.cmd.Stdout
+	if err := b.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			b.mu.Lock()
+			b.out.WriteString(sc.Text() + "\n")
+			b.mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		if b.ctrl != nil {
+			b.ctrl.Close()
+		}
+		_ = b.cmd.Process.Kill()
+		_ = b.cmd.Wait()
+		if t.Failed() {
+			t.Logf("baresip output:\n%s", b.output())
+		}
+	})
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", ctrlPort))
+		if err == nil {
+			b.ctrl = c
+			go drain(c)
+			return b
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("baresip's control socket never opened: %v\n%s", err, b.output())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func drain(c net.Conn) {
+	buf := make([]byte, 4096)
+	for {
+		if _, err := c.Read(buf); err != nil {
+			return
+		}
+	}
+}
+
+func (b *baresip) output() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.out.String()
+}
+
+// command sends one ctrl_tcp command (a netstring of JSON).
+func (b *baresip) command(cmd, params string) {
+	b.t.Helper()
+	raw, _ := json.Marshal(map[string]string{"command": cmd, "params": params, "token": cmd})
+	if _, err := fmt.Fprintf(b.ctrl, "%d:%s,", len(raw), raw); err != nil {
+		b.t.Fatalf("baresip command %s: %v", cmd, err)
+	}
+}
+
+// waitOutput waits until baresip has printed one of subs; it returns the one seen.
+func (b *baresip) waitOutput(timeout time.Duration, subs ...string) string {
+	b.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		out := b.output()
+		for _, s := range subs {
+			if strings.Contains(out, s) {
+				return s
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	b.t.Fatalf("baresip never printed any of %q", subs)
+	return ""
+}
+
+// heard is the PCM of what baresip decoded from the server so far (sndfile's "-dec.wav" dump).
+func (b *baresip) heard() []int16 {
+	files, _ := filepath.Glob(filepath.Join(b.dir, "dump-*-dec.wav"))
+	var all []int16
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil || len(raw) < 44 {
+			continue
+		}
+		for i := 44; i+1 < len(raw); i += 2 {
+			all = append(all, int16(uint16(raw[i])|uint16(raw[i+1])<<8))
+		}
+	}
+	return all
+}
