@@ -184,9 +184,9 @@ func (c *Conference) Locked() bool {
 	return c.door.locked
 }
 
-// disconnectedMessage tells the endpoint that a technician ended its session; it must not rejoin
+// DisconnectedMessage tells the endpoint that a technician ended its session; it must not rejoin
 // by itself.
-type disconnectedMessage struct {
+type DisconnectedMessage struct {
 	Type   string `json:"type"`
 	Reason string `json:"reason"`
 }
@@ -205,8 +205,8 @@ func (c *Conference) Disconnect(ctx context.Context, actor, bridgePoint, reason 
 	}
 	// c.ctl is released first: closing the link waits for the control channel's reader, which
 	// may itself wait for c.ctl.
-	if s.send(disconnectedMessage{Type: "disconnected", Reason: reason}) {
-		s.flushControl(disconnectGrace)
+	if s.send(DisconnectedMessage{Type: "disconnected", Reason: reason}) {
+		s.tr.Flush(disconnectGrace)
 	}
 	s.close(string(RefusedDisconnected))
 	return nil
@@ -239,17 +239,6 @@ func (c *Conference) kick(ctx context.Context, actor, bridgePoint, reason string
 	return s, nil
 }
 
-// flushControl waits, at most d, until the control channel has handed its queued messages to
-// the link.
-func (s *session) flushControl(d time.Duration) {
-	dc := s.dc.Load()
-	deadline := time.Now().Add(d)
-	for dc != nil && dc.BufferedAmount() > 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	time.Sleep(min(50*time.Millisecond, time.Until(deadline)))
-}
-
 // Knocks returns the bridge points waiting at the door, first asker first; cheaper than a Snapshot.
 func (c *Conference) Knocks() []Knock {
 	c.mu.Lock()
@@ -262,9 +251,9 @@ func (c *Conference) knocksLocked() []Knock {
 	return append([]Knock(nil), c.door.knocks...)
 }
 
-// meetingEndedMessage tells every endpoint of a closed conference that the meeting has ended:
+// MeetingEndedMessage tells every endpoint of a closed conference that the meeting has ended:
 // it must not rejoin by itself.
-type meetingEndedMessage struct {
+type MeetingEndedMessage struct {
 	Type string `json:"type"`
 }
 
@@ -279,14 +268,14 @@ func (c *Conference) tellEnded() {
 	c.mu.Unlock()
 	var sent []*session
 	for _, s := range sessions {
-		if s.send(meetingEndedMessage{Type: "meeting_ended"}) {
+		if s.send(MeetingEndedMessage{Type: "meeting_ended"}) {
 			sent = append(sent, s)
 		}
 	}
 	if len(sent) > 0 {
-		sent[0].flushControl(disconnectGrace)
+		sent[0].tr.Flush(disconnectGrace)
 	}
 	for _, s := range sent[min(1, len(sent)):] {
-		s.flushControl(0)
+		s.tr.Flush(0)
 	}
 }

@@ -18,13 +18,12 @@ const (
 // binding is one outbound slot of one receiver: (receiver, slot) → the source currently on it.
 // It rewrites sequence numbers and timestamps so the receiver sees one continuous stream.
 type binding struct {
-	recv   *session
-	slot   string
-	kind   webrtc.RTPCodecType
-	mime   string
-	clock  uint32
-	track  *webrtc.TrackLocalStaticRTP
-	sender *webrtc.RTPSender
+	recv  *session
+	slot  string
+	kind  webrtc.RTPCodecType
+	mime  string
+	clock uint32
+	track *webrtc.TrackLocalStaticRTP // bound to the receiver's PeerConnection, or to an RTPWriter (slottrack.go)
 
 	mu      sync.Mutex
 	src     *source // assigned source; packets of any other source are dropped
@@ -45,8 +44,8 @@ type binding struct {
 }
 
 func newBinding(recv *session, slot string, kind webrtc.RTPCodecType, mime string, clock uint32,
-	track *webrtc.TrackLocalStaticRTP, sender *webrtc.RTPSender) *binding {
-	return &binding{recv: recv, slot: slot, kind: kind, mime: mime, clock: clock, track: track, sender: sender}
+	track *webrtc.TrackLocalStaticRTP) *binding {
+	return &binding{recv: recv, slot: slot, kind: kind, mime: mime, clock: clock, track: track}
 }
 
 // assign puts src on the slot (nil empties it) and reports whether the source changed.
@@ -154,29 +153,10 @@ func (b *binding) resync(src *source, pkt *rtp.Packet, now time.Time) {
 	b.lastSeq = next - 1
 }
 
-// readRTCP serves the receiver's feedback on this slot: PLI/FIR go to the slot's source, NACKs
-// are answered from the source's packet cache.
-func (b *binding) readRTCP() {
-	buf := make([]byte, 1500)
-	for {
-		n, _, err := b.sender.Read(buf)
-		if err != nil {
-			return
-		}
-		pkts, err := rtcp.Unmarshal(buf[:n])
-		if err != nil {
-			continue
-		}
-		for _, p := range pkts {
-			switch p := p.(type) {
-			case *rtcp.PictureLossIndication, *rtcp.FullIntraRequest:
-				if src := b.source(); src != nil {
-					src.requestKeyframe()
-				}
-			case *rtcp.TransportLayerNack:
-				b.answerNack(p)
-			}
-		}
+// requestKeyframe asks the slot's current source for a keyframe: its receiver lost the picture.
+func (b *binding) requestKeyframe() {
+	if src := b.source(); src != nil {
+		src.requestKeyframe()
 	}
 }
 

@@ -253,7 +253,10 @@ func (c *testClient) sendMedia() {
 }
 
 // readCameraRTCP counts the MCU's keyframe requests about the camera.
-func (c *testClient) readCameraRTCP(sender *webrtc.RTPSender) {
+func (c *testClient) readCameraRTCP(sender *webrtc.RTPSender) { countPLIs(sender, &c.plis) }
+
+// countPLIs adds to n each PLI the MCU sends about the track of sender, until it closes.
+func countPLIs(sender *webrtc.RTPSender, n *atomic.Int64) {
 	for {
 		packets, _, err := sender.ReadRTCP()
 		if err != nil {
@@ -261,7 +264,7 @@ func (c *testClient) readCameraRTCP(sender *webrtc.RTPSender) {
 		}
 		for _, p := range packets {
 			if _, ok := p.(*rtcp.PictureLossIndication); ok {
-				c.plis.Add(1)
+				n.Add(1)
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -23,6 +24,7 @@ type h264Client struct {
 	msgs  chan map[string]any
 	mu    sync.Mutex
 	video map[uint32]int // CSRC → video packets received
+	plis  atomic.Int64   // PLIs the MCU sent about the camera
 	stop  chan struct{}
 }
 
@@ -56,8 +58,9 @@ func newH264Client(t *testing.T, h *harness, id string, sendVideo bool) *h264Cli
 	if sendVideo {
 		c.cam, err = webrtc.NewTrackLocalStaticRTP(codecH264, "cam", id)
 		must(err)
-		_, err = pc.AddTransceiverFromTrack(c.cam, webrtc.RTPTransceiverInit{Direction: webrtc.RTPTransceiverDirectionSendrecv})
+		camTx, err := pc.AddTransceiverFromTrack(c.cam, webrtc.RTPTransceiverInit{Direction: webrtc.RTPTransceiverDirectionSendrecv})
 		must(err)
+		go countPLIs(camTx.Sender(), &c.plis)
 	} else {
 		_, err = pc.AddTransceiverFromKind(webrtc.RTPCodecTypeVideo, recv)
 		must(err)

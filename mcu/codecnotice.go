@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// noticeMessage tells the endpoint something its operator should read; Code says what.
-type noticeMessage struct {
+// NoticeMessage tells the endpoint something its operator should read; Code says what.
+type NoticeMessage struct {
 	Type   string `json:"type"`   // "notice"
 	Code   string `json:"code"`   // "codec": a video slot stays empty because of the codec
 	Slot   string `json:"slot"`   // "main" or "speaker"
@@ -46,13 +46,12 @@ func (c *Conference) noticeCodecMismatch(p slotPlan) {
 			c.emit(EventCodecMismatch, r.m.info.ID, "system", 0,
 				fmt.Sprintf("slot=%s source=%s codec=%s accepts=%s", b.slot, src.m.info.ID, src.mime, b.mime))
 		}
-		if dc := r.dc.Load(); dc != nil && !said.told {
-			said.told = true
+		if !said.told {
 			name := src.m.info.Name
 			if name == "" {
 				name = src.m.info.ID
 			}
-			r.send(noticeMessage{Type: "notice", Code: "codec", Slot: b.slot, Source: src.m.info.ID, Codec: src.mime,
+			said.told = r.send(NoticeMessage{Type: "notice", Code: "codec", Slot: b.slot, Source: src.m.info.ID, Codec: src.mime,
 				Text: fmt.Sprintf(text(c.mcu.cfg.Lang, txtCodecMismatch), name, codecName(src.mime), b.slot)})
 		}
 		r.codecSaid[key] = said

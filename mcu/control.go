@@ -112,7 +112,7 @@ func (c *Conference) applyMute(m *member, mode MuteMode, actor string) {
 }
 
 // notify sends msg on the member's control channel if it is connected.
-func (c *Conference) notify(m *member, msg any) {
+func (c *Conference) notify(m *member, msg ControlMessage) {
 	c.mu.Lock()
 	s := m.sess
 	c.mu.Unlock()
@@ -145,7 +145,7 @@ func (c *Conference) GrantFloor(ctx context.Context, actor, bridgePoint string) 
 	req := c.requestOf(m)
 	c.mu.Unlock()
 	c.applyMute(m, Unmuted, actor)
-	c.notify(m, floorMessage{Type: "floor", Granted: true})
+	c.notify(m, FloorMessage{Type: "floor", Granted: true})
 	c.emit(EventFloor, bridgePoint, actor, 0, "granted")
 	if req != nil {
 		if err := c.setRequestState(ctx, actor, req, "granted"); err != nil {
@@ -184,7 +184,7 @@ func (c *Conference) revokeFloor(ctx context.Context, actor string, m *member) e
 	req := c.requestOf(m)
 	c.mu.Unlock()
 	c.applyMute(m, HardMute, actor)
-	c.notify(m, floorMessage{Type: "floor", Granted: false})
+	c.notify(m, FloorMessage{Type: "floor", Granted: false})
 	c.emit(EventFloor, m.info.ID, actor, 0, "revoked")
 	if req != nil && req.State == "granted" {
 		if err := c.setRequestState(ctx, actor, req, "done"); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/pion/webrtc/v4"
@@ -15,21 +16,21 @@ const (
 	maxIncidentText   = 1000      // runes kept of an incident report
 )
 
-// muteMessage tells the endpoint its mute state.
-type muteMessage struct {
+// MuteMessage tells the endpoint its mute state.
+type MuteMessage struct {
 	Type  string   `json:"type"`
 	Muted bool     `json:"muted"`
 	Mode  MuteMode `json:"mode"`
 }
 
-// floorMessage tells the endpoint whether it holds the floor.
-type floorMessage struct {
+// FloorMessage tells the endpoint whether it holds the floor.
+type FloorMessage struct {
 	Type    string `json:"type"`
 	Granted bool   `json:"granted"`
 }
 
-// slotsMessage names the bridge points on the receiver's slots ("" for an empty slot).
-type slotsMessage struct {
+// SlotsMessage names the bridge points on the receiver's slots ("" for an empty slot).
+type SlotsMessage struct {
 	Type    string            `json:"type"`
 	Main    string            `json:"main"`
 	Speaker string            `json:"speaker"`
@@ -44,59 +45,84 @@ type endpointMessage struct {
 	Attendees *int   `json:"attendees,omitempty"` // attendance: people in the room
 }
 
-func newMuteMessage(mode MuteMode) muteMessage {
-	return muteMessage{Type: "mute", Muted: mode != Unmuted, Mode: mode}
+func newMuteMessage(mode MuteMode) MuteMessage {
+	return MuteMessage{Type: "mute", Muted: mode != Unmuted, Mode: mode}
 }
 
 // onDataChannel adopts the endpoint's control channel.
-func (s *session) onDataChannel(dc *webrtc.DataChannel) {
+func (t *webrtcTransport) onDataChannel(dc *webrtc.DataChannel) {
+	s := t.s
 	if dc.Label() != controlLabel {
 		s.log.Info("ignoring data channel", "label", dc.Label())
 		return
 	}
 	dc.OnOpen(func() {
-		s.dc.Store(dc)
-		s.send(newMuteMessage(s.m.muteMode()))
-		s.conf.mu.Lock()
-		floor := s.m.floor
-		s.conf.mu.Unlock()
-		if floor {
-			s.send(floorMessage{Type: "floor", Granted: true})
-		}
-		if s.conf.askedRollCall(s.m) {
-			s.send(rollCallMessage{Type: "roll_call"})
-		}
-		s.slotsMu.Lock()
-		msg, ok := s.lastSlots, s.slotsSent
-		s.slotsMu.Unlock()
-		if ok {
-			s.send(msg)
-		}
+		t.dc.Store(dc)
+		s.controlOpened()
 	})
 	dc.OnMessage(func(msg webrtc.DataChannelMessage) { s.handleControl(msg.Data) })
 }
 
-// send writes one JSON message on the control channel when it is open, and reports whether it
-// was sent.
-func (s *session) send(v any) bool {
-	dc := s.dc.Load()
+// Send implements Transport: one JSON message on the control channel when it is open.
+func (t *webrtcTransport) Send(msg ControlMessage) bool {
+	dc := t.dc.Load()
 	if dc == nil || dc.ReadyState() != webrtc.DataChannelStateOpen {
 		return false
 	}
-	b, err := json.Marshal(v)
+	b, err := json.Marshal(msg)
 	if err != nil {
-		s.log.Error("encode control message", "err", err)
+		t.s.log.Error("encode control message", "err", err)
 		return false
 	}
 	if err := dc.SendText(string(b)); err != nil {
-		s.log.Debug("send control message", "err", err)
+		t.s.log.Debug("send control message", "err", err)
 		return false
 	}
 	return true
 }
 
+// Flush implements Transport: it waits, at most wait, until the control channel has handed its
+// queued messages to the link.
+func (t *webrtcTransport) Flush(wait time.Duration) {
+	dc := t.dc.Load()
+	deadline := time.Now().Add(wait)
+	for dc != nil && dc.BufferedAmount() > 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(min(50*time.Millisecond, time.Until(deadline)))
+}
+
+// controlOpened brings an endpoint whose control channel just opened up to date: its mute
+// state, the floor, a roll call it was not asked yet, and its slots.
+func (s *session) controlOpened() {
+	s.send(newMuteMessage(s.m.muteMode()))
+	s.conf.mu.Lock()
+	floor := s.m.floor
+	s.conf.mu.Unlock()
+	if floor {
+		s.send(FloorMessage{Type: "floor", Granted: true})
+	}
+	if s.conf.askedRollCall(s.m) {
+		s.send(RollCallMessage{Type: "roll_call"})
+	}
+	s.slotsMu.Lock()
+	msg, ok := s.lastSlots, s.slotsSent
+	s.slotsMu.Unlock()
+	if ok {
+		s.send(msg)
+	}
+}
+
+// send hands one control message to the session's transport and reports whether it went out.
+func (s *session) send(msg ControlMessage) bool {
+	if s.tr == nil { // a session built by a test, without a transport
+		return false
+	}
+	return s.tr.Send(msg)
+}
+
 // sendSlots sends msg when it differs from what the endpoint last got.
-func (s *session) sendSlots(msg slotsMessage) {
+func (s *session) sendSlots(msg SlotsMessage) {
 	s.slotsMu.Lock()
 	same := s.slotsSent && sameSlots(s.lastSlots, msg)
 	if !same {
@@ -108,7 +134,7 @@ func (s *session) sendSlots(msg slotsMessage) {
 	}
 }
 
-func sameSlots(a, b slotsMessage) bool {
+func sameSlots(a, b SlotsMessage) bool {
 	if a.Main != b.Main || a.Speaker != b.Speaker || len(a.Audio) != len(b.Audio) {
 		return false
 	}

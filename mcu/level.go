@@ -31,7 +31,12 @@ func (lm *levelMeter) observe(pkt *rtp.Packet, m *member, now time.Time) {
 	if err := ext.Unmarshal(raw); err != nil {
 		return
 	}
-	x := levelPercent(ext.Level)
+	lm.update(ext.Level, m, now)
+}
+
+// update smooths one RFC 6464 level (0 = 0 dBov … 127 = silence) into m's published level.
+func (lm *levelMeter) update(dBov uint8, m *member, now time.Time) {
+	x := levelPercent(dBov)
 	if !lm.present {
 		lm.value, lm.present = x, true
 	} else if x > lm.value {

@@ -13,7 +13,9 @@ import (
 // RTCP reports every second or so. Pion's ICE agent says "disconnected" after the same 5 s.
 const LinkSilentAfter = 5 * time.Second
 
-// Link is what the MCU sees of a participant's transport, apart from its media.
+// Link is what the MCU sees of a participant's transport, apart from its media. ICE and DTLS are
+// those of a WHIP session; another transport leaves them empty or puts its own states there
+// (a SIP call's, say) and sets Closed, Failed and Alive by the same rules.
 type Link struct {
 	LastActivity time.Time // last arrival of anything on the link; zero when not connected
 	ICE          string    // ICE connection state: "checking", "connected", "disconnected", "failed", …
@@ -23,7 +25,7 @@ type Link struct {
 	Alive        bool      // ICE and DTLS are up and something arrived within LinkSilentAfter
 }
 
-// linkWatch is what the MCU last saw of one session's transport. The quality tick samples the
+// linkWatch is what the MCU last saw of one WHIP session's transport. The quality tick samples the
 // ICE agent's selected pair once a second (sampleLink); nothing is done per packet.
 type linkWatch struct {
 	lastAt    atomic.Int64 // unix nanos of the last arrival seen
@@ -32,14 +34,14 @@ type linkWatch struct {
 	responses uint64       // consent responses counted at the last sample; quality tick only
 }
 
-// watchLink follows the DTLS and SCTP states of s's PeerConnection; call before negotiating.
-func (s *session) watchLink() {
-	sctp := s.pc.SCTP()
+// watchLink follows the DTLS and SCTP states of t's PeerConnection; call before negotiating.
+func (t *webrtcTransport) watchLink() {
+	sctp := t.pc.SCTP()
 	if sctp == nil {
 		return
 	}
-	sctp.Transport().OnStateChange(func(st webrtc.DTLSTransportState) { s.link.dtls.Store(int32(st)) })
-	sctp.OnClose(func(error) { s.link.closed.Store(true) })
+	sctp.Transport().OnStateChange(func(st webrtc.DTLSTransportState) { t.link.dtls.Store(int32(st)) })
+	sctp.OnClose(func(error) { t.link.closed.Store(true) })
 }
 
 // see moves the last arrival forward to at.
@@ -56,8 +58,8 @@ func (w *linkWatch) see(at time.Time) {
 // sampleLink reads the ICE agent's selected candidate pair: the last application packet it
 // received (RTP, RTCP, DTLS, SCTP) and whether a consent response (STUN) came since the last
 // sample. It runs on the quality tick, one call into the agent's loop per session.
-func (s *session) sampleLink(now time.Time) {
-	sctp := s.pc.SCTP()
+func (t *webrtcTransport) sampleLink(now time.Time) {
+	sctp := t.pc.SCTP()
 	if sctp == nil {
 		return
 	}
@@ -70,20 +72,21 @@ func (s *session) sampleLink(now time.Time) {
 		return
 	}
 	if st.LastPacketReceivedTimestamp > 0 {
-		s.link.see(st.LastPacketReceivedTimestamp.Time())
+		t.link.see(st.LastPacketReceivedTimestamp.Time())
 	}
-	if st.ResponsesReceived != s.link.responses {
-		s.link.responses = st.ResponsesReceived
-		s.link.see(now)
+	if st.ResponsesReceived != t.link.responses {
+		t.link.responses = st.ResponsesReceived
+		t.link.see(now)
 	}
 }
 
-// linkOf describes s's link at now (c.mu held: reads only atomics and Pion's atomic state).
-func (s *session) linkOf(now time.Time) Link {
-	ice := s.pc.ICEConnectionState()
-	dtls := webrtc.DTLSTransportState(s.link.dtls.Load())
-	l := Link{ICE: ice.String(), DTLS: dtls.String(), Closed: s.link.closed.Load()}
-	if n := s.link.lastAt.Load(); n != 0 {
+// Link implements Transport: the PeerConnection's link at now (called with c.mu held: reads only
+// atomics and Pion's atomic state).
+func (t *webrtcTransport) Link(now time.Time) Link {
+	ice := t.pc.ICEConnectionState()
+	dtls := webrtc.DTLSTransportState(t.link.dtls.Load())
+	l := Link{ICE: ice.String(), DTLS: dtls.String(), Closed: t.link.closed.Load()}
+	if n := t.link.lastAt.Load(); n != 0 {
 		l.LastActivity = time.Unix(0, n)
 	}
 	iceUp := ice == webrtc.ICEConnectionStateConnected || ice == webrtc.ICEConnectionStateCompleted

@@ -9,8 +9,8 @@ import "time"
 // camera that leaves a slot for a moment (a speaker who pauses) flowing.
 const pauseAfter = 3 * time.Second
 
-// videoMessage asks the endpoint to pause (send false) or resume (send true) its camera.
-type videoMessage struct {
+// VideoMessage asks the endpoint to pause (send false) or resume (send true) its camera.
+type VideoMessage struct {
 	Type string `json:"type"`
 	Send bool   `json:"send"`
 }
@@ -30,7 +30,7 @@ func (src *source) paceCamera(wanted bool, now time.Time) {
 	p := &src.pace
 	if wanted {
 		p.idleSince = time.Time{}
-		if p.paused && src.sess.send(videoMessage{Type: "video", Send: true}) {
+		if p.paused && src.sess.send(VideoMessage{Type: "video", Send: true}) {
 			p.paused = false
 			src.pliAt.Store(0) // the first packets back get a keyframe request of their own
 			src.paused.Store(false)
@@ -47,7 +47,7 @@ func (src *source) paceCamera(wanted bool, now time.Time) {
 	if now.Sub(p.idleSince) < pauseAfter || src.sess.audioIn.Load() == nil {
 		return
 	}
-	if src.sess.send(videoMessage{Type: "video", Send: false}) {
+	if src.sess.send(VideoMessage{Type: "video", Send: false}) {
 		p.paused = true
 		src.paused.Store(true)
 		src.sess.log.Debug("camera paused: on no slot", "ssrc", src.ssrc)

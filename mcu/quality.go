@@ -29,16 +29,16 @@ func (c *Conference) refreshQuality(now time.Time) {
 	}
 	c.mu.Unlock()
 	for _, s := range live {
-		s.sampleLink(now)
-		q := s.measure(now)
+		q := s.measure(now, s.tr.Stats(now))
 		c.mu.Lock()
 		s.m.quality = q
 		c.mu.Unlock()
 	}
 }
 
-// measure reads the sources' receive statistics, the RTT and the byte counters of s.
-func (s *session) measure(now time.Time) Quality {
+// measure reads the sources' receive statistics (or the transport's own, st.Inbound), the RTT
+// and the byte counters of s.
+func (s *session) measure(now time.Time, st TransportStats) Quality {
 	var recv uint64
 	var lost int64
 	var jitter float64
@@ -53,8 +53,11 @@ func (s *session) measure(now time.Time) Quality {
 			jitter = src.recv.jitterSeconds()
 		}
 	}
+	if in := st.Inbound; in != nil {
+		recv, lost, jitter = in.Received, int64(in.Expected)-int64(in.Received), in.Jitter.Seconds()
+	}
 	bytesIn, bytesOut, frames := s.m.bytesIn.Load(), s.m.bytesOut.Load(), s.m.frames.Load()
-	q := Quality{JitterMs: jitter * 1000, RTTMs: s.rttMs(),
+	q := Quality{JitterMs: jitter * 1000, RTTMs: float64(st.RTT) / float64(time.Millisecond),
 		Width: int(s.m.width.Load()), Height: int(s.m.height.Load())}
 	p := &s.q
 	if p.initialised {
@@ -76,23 +79,4 @@ func (s *session) measure(now time.Time) Quality {
 	q.Grade = grade(q.LossPct, q.JitterMs, q.RTTMs)
 	*p = qualityState{at: now, recv: recv, lost: lost, bytesIn: bytesIn, bytesOut: bytesOut, frames: frames, initialised: true}
 	return q
-}
-
-// rttMs is the largest round-trip time the receiver reports on our outbound slots (0 when unknown).
-func (s *session) rttMs() float64 {
-	if s.stats == nil {
-		return 0
-	}
-	var rtt time.Duration
-	for _, list := range [][]*binding{s.audio, s.video} {
-		for _, b := range list {
-			for _, enc := range b.sender.GetParameters().Encodings {
-				st := s.stats.Get(uint32(enc.SSRC))
-				if st != nil && st.RemoteInboundRTPStreamStats.RoundTripTime > rtt {
-					rtt = st.RemoteInboundRTPStreamStats.RoundTripTime
-				}
-			}
-		}
-	}
-	return float64(rtt) / float64(time.Millisecond)
 }

@@ -4,9 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/pion/interceptor"
 	"github.com/pion/rtp"
-	"github.com/pion/webrtc/v4"
 )
 
 // recQueueLen is how many packets the recorder holds for the disk: a few seconds of the
@@ -115,29 +113,4 @@ func (w recStream) WriteRTP(h *rtp.Header, payload []byte) (int, error) {
 }
 
 // Write queues one marshalled packet for the disk.
-func (w recStream) Write(b []byte) (int, error) {
-	var pkt rtp.Packet
-	if err := pkt.Unmarshal(b); err != nil {
-		return 0, err
-	}
-	return w.WriteRTP(&pkt.Header, pkt.Payload)
-}
-
-// recTrackContext binds a slot's local track to the recorder instead of a PeerConnection.
-type recTrackContext struct {
-	id     string
-	codec  webrtc.RTPCodecParameters
-	ssrc   webrtc.SSRC
-	stream recStream
-}
-
-func (c *recTrackContext) CodecParameters() []webrtc.RTPCodecParameters {
-	return []webrtc.RTPCodecParameters{c.codec}
-}
-func (c *recTrackContext) HeaderExtensions() []webrtc.RTPHeaderExtensionParameter { return nil }
-func (c *recTrackContext) SSRC() webrtc.SSRC                                      { return c.ssrc }
-func (c *recTrackContext) SSRCRetransmission() webrtc.SSRC                        { return 0 }
-func (c *recTrackContext) SSRCForwardErrorCorrection() webrtc.SSRC                { return 0 }
-func (c *recTrackContext) WriteStream() webrtc.TrackLocalWriter                   { return c.stream }
-func (c *recTrackContext) ID() string                                             { return c.id }
-func (c *recTrackContext) RTCPReader() interceptor.RTCPReader                     { return nil }
+func (w recStream) Write(b []byte) (int, error) { return writeMarshalled(w, b) }

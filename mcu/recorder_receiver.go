@@ -44,7 +44,7 @@ func newRecorder(c *Conference, dir string, now time.Time, actor string) (*recor
 	r := &recorder{conf: c, dir: dir, startedAt: now, startedBy: actor, q: newRecQueue(recQueueLen),
 		stopping: make(chan struct{}), written: make(chan struct{})}
 	r.recv = &session{id: "recorder", conf: c, m: newMember(Member{ID: "recorder"}, -1, Unmuted),
-		log: c.log.With("recording", base)}
+		tr: recorderTransport{}, log: c.log.With("recording", base)}
 	for i := range c.audioSlots {
 		b, err := r.addSlot(fmt.Sprintf("audio%d", i+1), codecOpus, 111, base)
 		if err != nil {
@@ -66,22 +66,17 @@ func newRecorder(c *Conference, dir string, now time.Time, actor string) (*recor
 // addSlot creates a slot's local track bound to the recorder's queue, and its file.
 func (r *recorder) addSlot(slot string, codec webrtc.RTPCodecCapability, pt uint8, base string) (*binding, error) {
 	idx := len(r.files)
-	track, err := webrtc.NewTrackLocalStaticRTP(codec, slot, "diemcau-recorder")
+	track, err := newSlotTrack(fmt.Sprintf("recorder-%d", idx), slot, codec, pt, uint32(0x7ec0_0000+idx),
+		recStream{q: r.q, index: idx})
 	if err != nil {
-		return nil, fmt.Errorf("mcu: recorder slot %s: %w", slot, err)
-	}
-	ctx := &recTrackContext{id: fmt.Sprintf("recorder-%d", idx), ssrc: webrtc.SSRC(0x7ec0_0000 + idx),
-		codec:  webrtc.RTPCodecParameters{RTPCodecCapability: codec, PayloadType: webrtc.PayloadType(pt)},
-		stream: recStream{q: r.q, index: idx}}
-	if _, err := track.Bind(ctx); err != nil {
-		return nil, fmt.Errorf("mcu: recorder slot %s: bind: %w", slot, err)
+		return nil, fmt.Errorf("mcu: recorder %w", err)
 	}
 	kind := webrtc.RTPCodecTypeAudio
 	if codec.MimeType != mimeOpus {
 		kind = webrtc.RTPCodecTypeVideo
 	}
 	r.files = append(r.files, newRecFile(codec.MimeType, filepath.Join(r.dir, base+"-"+slot+recExt(codec.MimeType))))
-	return newBinding(r.recv, slot, kind, codec.MimeType, codec.ClockRate, track, nil), nil
+	return newBinding(r.recv, slot, kind, codec.MimeType, codec.ClockRate, track), nil
 }
 
 // write moves packets from the queue to the files until finish, then closes them.
@@ -150,9 +145,7 @@ func (r *recorder) watch() {
 				continue
 			}
 			for _, b := range r.video {
-				if src := b.source(); src != nil {
-					src.requestKeyframe()
-				}
+				b.requestKeyframe()
 			}
 		}
 	}
@@ -194,3 +187,15 @@ func (r *recorder) status() RecordingStatus {
 	}
 	return st
 }
+
+// recorderTransport is the Transport of the recorder's receiver session: no endpoint, so no
+// control messages and no link; its slots' packets go to the queue (slottrack.go).
+type recorderTransport struct{}
+
+func (recorderTransport) Kind() string                   { return "recorder" }
+func (recorderTransport) Send(ControlMessage) bool       { return false }
+func (recorderTransport) Flush(time.Duration)            {}
+func (recorderTransport) RequestKeyframe(uint32)         {}
+func (recorderTransport) Stats(time.Time) TransportStats { return TransportStats{} }
+func (recorderTransport) Link(time.Time) Link            { return Link{} }
+func (recorderTransport) Close(string)                   {}

@@ -21,8 +21,8 @@ type AttendanceJournal interface {
 	RecordAttendance(ctx context.Context, meetingID int64, at time.Time, actor, bridgePoint string, attendees int, bySite bool) error
 }
 
-// rollCallMessage asks the endpoint to confirm how many people attend at its site.
-type rollCallMessage struct {
+// RollCallMessage asks the endpoint to confirm how many people attend at its site.
+type RollCallMessage struct {
 	Type string `json:"type"`
 }
 
@@ -53,7 +53,7 @@ func (c *Conference) RollCall(ctx context.Context, actor string) (int, error) {
 	}
 	c.mu.Unlock()
 	for _, s := range asked {
-		s.send(rollCallMessage{Type: "roll_call"})
+		s.send(RollCallMessage{Type: "roll_call"})
 	}
 	c.emit(EventRollCall, "", actor, 0, strconv.Itoa(len(asked)))
 	return len(asked), nil

@@ -175,8 +175,12 @@ func (c *Conference) planVideo(r *session, mainM *member, ranked []*source) (pla
 	}
 	mainPick := videoOf(mainM)
 	var speakerPick *source
-	for _, m := range []*member{c.sel.speaker, c.sel.prevSpeaker} {
-		if v := videoOf(m); v != nil && v != mainPick {
+	candidates := []*member{c.sel.speaker, c.sel.prevSpeaker}
+	if r.onePicture { // its one picture: the speaker, else the main site, else the previous speaker
+		candidates = []*member{c.sel.speaker, mainM, c.sel.prevSpeaker}
+	}
+	for _, m := range candidates {
+		if v := videoOf(m); v != nil && (v != mainPick || r.onePicture) {
 			speakerPick = v
 			break
 		}
@@ -356,8 +360,8 @@ func (c *Conference) apply(live []*session, plans []slotPlan, warm *member, now 
 }
 
 // slotsFor names the bridge points on each slot of a plan.
-func slotsFor(p slotPlan) slotsMessage {
-	msg := slotsMessage{Type: "slots", Audio: make([]string, len(p.audio)), Names: map[string]string{}}
+func slotsFor(p slotPlan) SlotsMessage {
+	msg := SlotsMessage{Type: "slots", Audio: make([]string, len(p.audio)), Names: map[string]string{}}
 	name := func(m *member) {
 		if m.info.Name != "" {
 			msg.Names[m.info.ID] = m.info.Name

@@ -4,7 +4,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/pion/rtcp"
 	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4"
 )
@@ -30,7 +29,6 @@ type source struct {
 	kind   webrtc.RTPCodecType
 	mime   string
 	ssrc   uint32
-	track  *webrtc.TrackRemote
 	cache  *packetCache               // video only: answers receivers' NACKs
 	out    *batchSet                  // flushed after each fan-out; nil without a shared port
 	recv   recvStats                  // loss and jitter of what arrives
@@ -40,7 +38,9 @@ type source struct {
 	paused atomic.Bool // video: its endpoint was asked to stop sending it (pause.go)
 	pace   cameraPace  // video: used only by the conference's run goroutine
 
-	frameTS   uint32 // RTP timestamp of the last video frame seen; used only by run
+	pkt       rtp.Packet // the packet being received; used only by receive
+	cached    bool       // the packet cache holds buffers (cache.go): only while a slot carries src; used only by receive
+	frameTS   uint32     // RTP timestamp of the last video frame seen; used only by receive
 	haveFrame bool
 	gated     bool // audio was held back by a mute since the last forwarded packet; used only by run
 	jumped    bool // the sequence number jumped; the next forwarded packet renumbers the slots
@@ -48,11 +48,12 @@ type source struct {
 	bigHeader bool // a header over maxHeaderBytes was logged
 }
 
-func newSource(s *session, track *webrtc.TrackRemote, levelExtID uint8) *source {
-	src := &source{sess: s, m: s.m, kind: track.Kind(), mime: track.Codec().MimeType,
-		ssrc: uint32(track.SSRC()), track: track, out: s.conf.mcu.batches}
+// newSource makes an inbound stream of s: kind and mime as negotiated, its SSRC and RTP clock
+// rate, and the id of the RFC 6464 audio level header extension (0: none).
+func newSource(s *session, kind webrtc.RTPCodecType, mime string, ssrc, clock uint32, levelExtID uint8) *source {
+	src := &source{sess: s, m: s.m, kind: kind, mime: mime, ssrc: ssrc, out: s.conf.mcu.batches}
 	src.meter.extID = levelExtID
-	src.recv.clock = float64(track.Codec().ClockRate)
+	src.recv.clock = float64(clock)
 	if src.recv.clock == 0 {
 		src.recv.clock = 90000
 	}
@@ -64,50 +65,45 @@ func newSource(s *session, track *webrtc.TrackRemote, levelExtID uint8) *source 
 	return src
 }
 
-// run reads the track until it ends and forwards every packet to the slots that carry it.
-func (src *source) run() {
-	buf := make([]byte, 1500)
-	var pkt rtp.Packet
-	audio := src.kind == webrtc.RTPCodecTypeAudio
-	cached := false // the packet cache holds buffers (cache.go): only while a slot carries src
-	for {
-		n, _, err := src.track.Read(buf)
-		if err != nil {
-			return
-		}
-		if err := pkt.Unmarshal(buf[:n]); err != nil {
-			continue
-		}
-		if hdr := n - len(pkt.Payload) - int(pkt.PaddingSize); hdr > maxHeaderBytes && !src.bigHeader {
-			src.bigHeader = true
-			src.sess.log.Warn("RTP header extensions over the limit; not forwarded, further ones not logged",
-				"kind", src.kind.String(), "ssrc", src.ssrc, "header_bytes", hdr, "limit", maxHeaderBytes)
-		}
-		now := time.Now()
-		if src.recv.observe(pkt.SequenceNumber, pkt.Timestamp, now) {
-			src.noteJump(pkt.SequenceNumber)
-		}
-		src.m.packetsIn.Add(1)
-		src.m.bytesIn.Add(uint64(n))
-		if audio {
-			src.meter.observe(&pkt, src.m, now)
-			src.forwardAudio(&pkt, now)
-		} else {
-			fan := *src.fanout.Load()
-			if len(fan) > 0 {
-				src.cache.put(pkt.SequenceNumber, buf[:n])
-				cached = true
-				if src.pliAt.Load() == 0 {
-					src.requestKeyframe() // back from a pause (pause.go), or the first packets of a slot
-				}
-			} else if cached {
-				src.cache.release()
-				cached = false
-			}
-			src.observeVideo(&pkt)
-			src.forward(&pkt, fan, now)
-		}
+// receive takes one RTP packet of the source as it arrived (raw; not kept after the call) and
+// forwards it to the slots that carry it; it reports false for bytes that are no RTP packet. The
+// packets of one source come from one goroutine at a time.
+func (src *source) receive(raw []byte) bool {
+	pkt := &src.pkt
+	if err := pkt.Unmarshal(raw); err != nil {
+		return false
 	}
+	n := len(raw)
+	if hdr := n - len(pkt.Payload) - int(pkt.PaddingSize); hdr > maxHeaderBytes && !src.bigHeader {
+		src.bigHeader = true
+		src.sess.log.Warn("RTP header extensions over the limit; not forwarded, further ones not logged",
+			"kind", src.kind.String(), "ssrc", src.ssrc, "header_bytes", hdr, "limit", maxHeaderBytes)
+	}
+	now := time.Now()
+	if src.recv.observe(pkt.SequenceNumber, pkt.Timestamp, now) {
+		src.noteJump(pkt.SequenceNumber)
+	}
+	src.m.packetsIn.Add(1)
+	src.m.bytesIn.Add(uint64(n))
+	if src.kind == webrtc.RTPCodecTypeAudio {
+		src.meter.observe(pkt, src.m, now)
+		src.forwardAudio(pkt, now)
+		return true
+	}
+	fan := *src.fanout.Load()
+	if len(fan) > 0 {
+		src.cache.put(pkt.SequenceNumber, raw)
+		src.cached = true
+		if src.pliAt.Load() == 0 {
+			src.requestKeyframe() // back from a pause (pause.go), or the first packets of a slot
+		}
+	} else if src.cached {
+		src.cache.release()
+		src.cached = false
+	}
+	src.observeVideo(pkt)
+	src.forward(pkt, fan, now)
+	return true
 }
 
 // forwardAudio writes pkt to the slots carrying this source unless the member is muted. The
@@ -184,7 +180,8 @@ func (src *source) observeVideo(pkt *rtp.Packet) {
 	}
 }
 
-// requestKeyframe sends a PLI to the source, at most once per pliInterval.
+// requestKeyframe asks the source's endpoint for a keyframe (through its transport), at most once
+// per pliInterval.
 func (src *source) requestKeyframe() {
 	if src.kind != webrtc.RTPCodecTypeVideo {
 		return
@@ -194,15 +191,5 @@ func (src *source) requestKeyframe() {
 	if now-last < int64(pliInterval) || !src.pliAt.CompareAndSwap(last, now) {
 		return
 	}
-	_ = src.sess.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: src.ssrc}})
-}
-
-// drain reads and discards a track the layout gives no role.
-func drain(track *webrtc.TrackRemote) {
-	buf := make([]byte, 1500)
-	for {
-		if _, _, err := track.Read(buf); err != nil {
-			return
-		}
-	}
+	src.sess.tr.RequestKeyframe(src.ssrc)
 }
