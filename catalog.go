@@ -44,6 +44,8 @@ var cliText = map[string]map[string]string{
 		"flagSyntax":      "tham số viết sai: %q",
 		"flagBadValue":    "giá trị %q không hợp lệ cho --%s",
 		"badAddr":         "--%s phải là địa chỉ dạng MÁY:CỔNG với cổng từ 0 đến 65535 (ví dụ 127.0.0.1:8080), không phải %q\n",
+		"badSIPAddr":      "--sip phải là địa chỉ dạng MÁY:CỔNG với cổng từ 0 đến 65535 (ví dụ 0.0.0.0:5060) hoặc off, không phải %q\n",
+		"sipBusyDefault":  "Chưa mở SIP: địa chỉ mặc định %s (--sip) đang được chương trình khác dùng; thiết bị phòng họp SIP chưa gọi vào được. Chọn địa chỉ khác bằng --sip MÁY:CỔNG, hoặc --sip off.\n",
 		"badUDPPort":      "--udp-port phải từ 0 đến 65535, không phải %d\n",
 		"importUsage":     "diemcau import bridgepoints TỆP.csv [--db TỆP]",
 		"listenInUse":     "địa chỉ %s (%s) đang được chương trình khác dùng (có thể một diemcau khác đang chạy): %v",
@@ -110,6 +112,8 @@ var cliText = map[string]map[string]string{
 		"flagSyntax":      "badly written flag: %q",
 		"flagBadValue":    "invalid value %q for --%s",
 		"badAddr":         "--%s must be an address HOST:PORT with a port from 0 to 65535 (e.g. 127.0.0.1:8080), not %q\n",
+		"badSIPAddr":      "--sip must be an address HOST:PORT with a port from 0 to 65535 (e.g. 0.0.0.0:5060) or off, not %q\n",
+		"sipBusyDefault":  "SIP not started: the default address %s (--sip) is in use by another program; room systems cannot call in. Choose another with --sip HOST:PORT, or --sip off.\n",
 		"badUDPPort":      "--udp-port must be from 0 to 65535, not %d\n",
 		"importUsage":     "diemcau import bridgepoints FILE.csv [--db FILE]",
 		"listenInUse":     "the address %s (%s) is in use by another program (perhaps another diemcau is running): %v",
@@ -159,6 +163,7 @@ var flagHelpVI = map[string]string{
 	"media":           "thư mục các đoạn phim mẫu (mặc định: ./testdata)",
 	"holidays":        "tệp lịch ngày nghỉ (CSV) thay cho lịch có sẵn 2025–2027",
 	"udp-port":        "cổng UDP dùng chung cho mọi luồng WebRTC (ICE UDP mux); 0 = mỗi điểm cầu một cổng tạm",
+	"sip":             "địa chỉ nghe SIP (UDP và TCP) cho thiết bị phòng họp (VCS); off = không mở SIP",
 	"tls-cert":        "tệp chứng chỉ TLS (PEM): phục vụ HTTPS, cần cho trình duyệt ở máy khác",
 	"tls-key":         "tệp khóa riêng TLS (PEM), đi cùng --tls-cert",
 	"log":             "tệp nhật ký (mặc định: diemcau.log cạnh cơ sở dữ liệu với bảng điều khiển, còn lại là stderr)",
@@ -226,7 +231,8 @@ Commands:
   diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name HOST]   check a server before its first meeting
 
 Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-cert FILE --tls-key FILE, --lang vi|en, --media DIR, --log FILE,
-  --udp-port N, --api-token-file FILE (else DIEMCAU_API_TOKEN), --holidays FILE.csv
+  --udp-port N, --api-token-file FILE (else DIEMCAU_API_TOKEN), --holidays FILE.csv,
+  --sip ADDR|off (SIP for room systems, UDP and TCP; default 127.0.0.1:5060)
 Each command's -h lists the flags it uses.
 `
 	}
@@ -252,7 +258,8 @@ Lệnh:
   diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name TÊN-MÁY]   kiểm tra máy chủ trước cuộc họp đầu tiên
 
 Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --tls-cert TỆP --tls-key TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP,
-  --udp-port SỐ, --api-token-file TỆP (hoặc DIEMCAU_API_TOKEN), --holidays TỆP.csv
+  --udp-port SỐ, --api-token-file TỆP (hoặc DIEMCAU_API_TOKEN), --holidays TỆP.csv,
+  --sip ĐỊA-CHỈ|off (SIP cho thiết bị phòng họp, UDP và TCP; mặc định 127.0.0.1:5060)
 Mỗi lệnh với -h liệt kê các tham số lệnh đó dùng.
 `
 }

@@ -28,7 +28,10 @@ type seat interface {
 	hand(raise bool)
 	// help flags a request for help from the site.
 	help()
-	// leave ends the member's session: the call ended on the SIP side.
+	// connected says the terminal acknowledged the answer: the member's link is up.
+	connected()
+	// leave ends the member's session: the call ended on the SIP side ("left" when the
+	// terminal hung up, "timeout" when its media stopped).
 	leave(reason string)
 }
 
@@ -177,7 +180,7 @@ func (c *call) watch() {
 		case now := <-t.C:
 			if now.Sub(time.Unix(0, c.m.heard.Load())) > mediaTimeout {
 				c.log.Warn("SIP call: no media from the terminal; hanging up", "silent_for", mediaTimeout)
-				c.end("no media", true, true)
+				c.end("timeout", true, true)
 				return
 			}
 			c.report(now)

@@ -333,8 +333,10 @@ func (s *Server) answer(req *sip.Request, tx sip.ServerTransaction, id string, i
 	res.AppendHeader(&contact)
 	if err := dlg.WriteResponse(res); err != nil {
 		log.Warn("SIP call: the terminal did not acknowledge the answer", "err", err)
-		c.end("no ACK", true, true)
+		c.end("timeout", true, true)
+		return
 	}
+	c.seat.connected()
 }
 
 // newCall makes the call's codec, mixer and answer.
@@ -429,7 +431,7 @@ func (s *Server) onBye(req *sip.Request, tx sip.ServerTransaction) {
 	if err := c.dlg.ReadBye(req, tx); err != nil {
 		respond(req, tx, 200, "OK")
 	}
-	c.end("hung up", true, false)
+	c.end("left", true, false)
 }
 
 // onInfo takes keypad keys sent as SIP INFO (application/dtmf-relay, application/dtmf).

@@ -4,13 +4,24 @@ import (
 	"context"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"diemcau/endpoints"
+	"diemcau/sip/baresiptest"
 )
+
+// micWAV is the terminal's microphone: Vietnamese speech at 16 kHz.
+func micWAV(t *testing.T) string {
+	p, err := filepath.Abs("../testdata/speech-vi-16k.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
 
 // roomRig is a SIP server on a free port of 127.0.0.1 whose calls sit in a recording room
 // (the MCU's room is attach.go's; these tests look at the SIP side alone).
@@ -54,6 +65,8 @@ func (s *recordingSeat) hand(raise bool) {
 }
 
 func (s *recordingSeat) help() {}
+
+func (s *recordingSeat) connected() {}
 
 func (s *recordingSeat) leave(reason string) {
 	s.r.mu.Lock()
@@ -114,9 +127,9 @@ func TestBaresipDigestAdmissionAndKeypad(t *testing.T) {
 			rig.room.frames, rig.room.loud, rig.room.hands = 0, 0, nil
 			rig.room.mu.Unlock()
 			_, _, _, _, leftBefore := rig.room.snapshot()
-			b := startBaresip(t, "<sip:XA-IAGRAI@127.0.0.1>;auth_pass="+rigSecret+";regint=0"+tc.params)
-			b.command("dial", "sip:XA-IAGRAI@"+rig.srv.Addr())
-			b.waitOutput(20*time.Second, "Call established")
+			b := baresiptest.Start(t, "<sip:XA-IAGRAI@127.0.0.1>;auth_pass="+rigSecret+";regint=0"+tc.params, micWAV(t))
+			b.Command("dial", "sip:XA-IAGRAI@"+rig.srv.Addr())
+			b.WaitOutput(20*time.Second, "Call established")
 			rig.room.mu.Lock()
 			c := rig.room.calls[len(rig.room.calls)-1]
 			rig.room.mu.Unlock()
@@ -127,28 +140,28 @@ func TestBaresipDigestAdmissionAndKeypad(t *testing.T) {
 				_, frames, loud, _, _ := rig.room.snapshot()
 				return frames > 50 && loud > 10
 			})
-			b.command("sndcode", "*1")
+			b.Command("sndcode", "*1")
 			waitFor(t, "the hand raised by *1", 10*time.Second, func() bool {
 				_, _, _, hands, _ := rig.room.snapshot()
 				return len(hands) == 1 && hands[0]
 			})
-			b.command("sndcode", "*2")
+			b.Command("sndcode", "*2")
 			waitFor(t, "the hand lowered by *2", 10*time.Second, func() bool {
 				_, _, _, hands, _ := rig.room.snapshot()
 				return len(hands) == 2 && !hands[1]
 			})
-			b.command("hangup", "")
+			b.Command("hangup", "")
 			waitFor(t, "the call's end in the room", 10*time.Second, func() bool {
 				_, _, _, _, left := rig.room.snapshot()
-				return len(left) == len(leftBefore)+1 && left[len(left)-1] == "hung up"
+				return len(left) == len(leftBefore)+1 && left[len(left)-1] == "left"
 			})
 		})
 	}
 	t.Run("wrong secret", func(t *testing.T) {
 		before, _, _, _, _ := rig.room.snapshot()
-		b := startBaresip(t, "<sip:XA-IAGRAI@127.0.0.1>;auth_pass=guess;regint=0")
-		b.command("dial", "sip:XA-IAGRAI@"+rig.srv.Addr())
-		b.waitOutput(20*time.Second, "403 Forbidden")
+		b := baresiptest.Start(t, "<sip:XA-IAGRAI@127.0.0.1>;auth_pass=guess;regint=0", micWAV(t))
+		b.Command("dial", "sip:XA-IAGRAI@"+rig.srv.Addr())
+		b.WaitOutput(20*time.Second, "403 Forbidden")
 		if calls, _, _, _, _ := rig.room.snapshot(); calls != before {
 			t.Fatal("a terminal with a wrong secret was seated")
 		}

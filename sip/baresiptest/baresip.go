@@ -1,4 +1,7 @@
-package sip
+// Package baresiptest runs a real SIP user agent (Debian's baresip) headless for tests: its
+// microphone is a WAV file, what it hears is dumped to WAV files, and it is driven over its TCP
+// control socket.
+package baresiptest
 
 import (
 	"bufio"
@@ -14,11 +17,11 @@ import (
 	"time"
 )
 
-// baresip is a real SIP user agent (Debian's baresip) run headless against the server: its
+// UA is a real SIP user agent (Debian's baresip) run headless against the server: its
 // microphone is a WAV file (aufile), what it hears is dumped to WAV files (sndfile), and it is
 // driven over its TCP control socket (ctrl_tcp).
-type baresip struct {
-	t    *testing.T
+type UA struct {
+	t    testing.TB
 	dir  string
 	cmd  *exec.Cmd
 	ctrl net.Conn
@@ -27,8 +30,8 @@ type baresip struct {
 	out strings.Builder
 }
 
-// needBaresip skips a test when baresip is not installed.
-func needBaresip(t *testing.T) {
+// Need skips a test when baresip is not installed.
+func Need(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath("baresip"); err != nil {
 		t.Skip("baresip is not installed (apt-get install baresip baresip-ffmpeg): the real-terminal SIP tests are skipped")
@@ -40,7 +43,7 @@ func needBaresip(t *testing.T) {
 
 // freePorts returns n consecutive ports free for TCP and UDP on 127.0.0.1 when asked (baresip
 // cannot bind port 0 and say which it got; it binds SIP over TLS on the SIP port + 1).
-func freePorts(t *testing.T, n int) int {
+func freePorts(t testing.TB, n int) int {
 	t.Helper()
 	for range 50 {
 		l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -73,19 +76,12 @@ func portsFree(base, n int) bool {
 	return true
 }
 
-// wavPath is the terminal's microphone: Vietnamese speech at 16 kHz.
-func wavPath(t *testing.T) string {
-	p, err := filepath.Abs("../testdata/speech-vi-16k.wav")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-// startBaresip runs baresip with one account line (e.g. "<sip:ID@127.0.0.1>;auth_pass=…").
-func startBaresip(t *testing.T, account string) *baresip {
+// Start runs baresip with one account line (e.g. "<sip:ID@127.0.0.1>;auth_pass=…;regint=0") and
+// mic, a 16 kHz mono WAV file, as its microphone. It stops when the test ends; baresip hangs up
+// a call when the file ends.
+func Start(t testing.TB, account, mic string) *UA {
 	t.Helper()
-	needBaresip(t)
+	Need(t)
 	dir := t.TempDir()
 	sipPort := freePorts(t, 3) // SIP (UDP, TCP), SIP over TLS, control
 	ctrlPort := sipPort + 2
@@ -94,7 +90,7 @@ func startBaresip(t *testing.T, account string) *baresip {
 		fmt.Sprintf("sip_listen 127.0.0.1:%d", sipPort),
 		"audio_player aubridge,diemcau-test",
 		"audio_alert aubridge,diemcau-test",
-		"audio_source aufile," + wavPath(t), "ausrc_srate 16000", "ausrc_channels 1",
+		"audio_source aufile," + mic, "ausrc_srate 16000", "ausrc_channels 1",
 		"rtp_ports 30000-39999",
 		"module_path /usr/lib/baresip/modules",
 		"module g711.so", "module g722.so", "module opus.so",
@@ -110,7 +106,7 @@ func startBaresip(t *testing.T, account string) *baresip {
 	if err := os.WriteFile(filepath.Join(dir, "accounts"), []byte(account+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	b := &baresip{t: t, dir: dir, cmd: exec.Command("baresip", "-f", dir)}
+	b := &UA{t: t, dir: dir, cmd: exec.Command("baresip", "-f", dir)}
 	stdout, err := b.cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -134,7 +130,7 @@ func startBaresip(t *testing.T, account string) *baresip {
 		_ = b.cmd.Process.Kill()
 		_ = b.cmd.Wait()
 		if t.Failed() {
-			t.Logf("baresip output:\n%s", b.output())
+			t.Logf("baresip output:\n%s", b.Output())
 		}
 	})
 	deadline := time.Now().Add(15 * time.Second)
@@ -146,7 +142,7 @@ func startBaresip(t *testing.T, account string) *baresip {
 			return b
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("baresip's control socket never opened: %v\n%s", err, b.output())
+			t.Fatalf("baresip's control socket never opened: %v\n%s", err, b.Output())
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -161,14 +157,16 @@ func drain(c net.Conn) {
 	}
 }
 
-func (b *baresip) output() string {
+// Output is what baresip has printed so far.
+func (b *UA) Output() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.out.String()
 }
 
-// command sends one ctrl_tcp command (a netstring of JSON).
-func (b *baresip) command(cmd, params string) {
+// Command sends one ctrl_tcp command (a netstring of JSON), e.g. "dial" with a SIP URI,
+// "sndcode" with keys, "hangup".
+func (b *UA) Command(cmd, params string) {
 	b.t.Helper()
 	raw, _ := json.Marshal(map[string]string{"command": cmd, "params": params, "token": cmd})
 	if _, err := fmt.Fprintf(b.ctrl, "%d:%s,", len(raw), raw); err != nil {
@@ -176,12 +174,12 @@ func (b *baresip) command(cmd, params string) {
 	}
 }
 
-// waitOutput waits until baresip has printed one of subs; it returns the one seen.
-func (b *baresip) waitOutput(timeout time.Duration, subs ...string) string {
+// WaitOutput waits until baresip has printed one of subs; it returns the one seen.
+func (b *UA) WaitOutput(timeout time.Duration, subs ...string) string {
 	b.t.Helper()
 	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
-		out := b.output()
+		out := b.Output()
 		for _, s := range subs {
 			if strings.Contains(out, s) {
 				return s
@@ -193,8 +191,8 @@ func (b *baresip) waitOutput(timeout time.Duration, subs ...string) string {
 	return ""
 }
 
-// heard is the PCM of what baresip decoded from the server so far (sndfile's "-dec.wav" dump).
-func (b *baresip) heard() []int16 {
+// Heard is the PCM of what baresip decoded from the server so far (sndfile's "-dec.wav" dump).
+func (b *UA) Heard() []int16 {
 	files, _ := filepath.Glob(filepath.Join(b.dir, "dump-*-dec.wav"))
 	var all []int16
 	for _, f := range files {
