@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/emiago/sipgo"
@@ -50,7 +51,7 @@ type call struct {
 	seat   seat
 
 	done    chan struct{}
-	endOnce sync.Once
+	ended   atomic.Bool // end ran (not a sync.Once: leave may call back into end through the MCU)
 	started time.Time
 
 	statsMu sync.Mutex
@@ -213,22 +214,23 @@ func toNTP(t time.Time) uint64 {
 // end ends the call once: the media stop, the conference is told when tell (the end came from
 // the SIP side), and the terminal gets a BYE when bye (the end came from the server).
 func (c *call) end(reason string, tell, bye bool) {
-	c.endOnce.Do(func() {
-		close(c.done)
-		c.m.close()
-		c.srv.forget(c)
-		c.log.Info("SIP call ended", "reason", reason, "lasted", time.Since(c.started).Round(time.Second))
-		if tell {
-			c.seat.leave(reason)
-		}
-		if bye {
-			go func() {
-				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-				defer cancel()
-				if err := c.dlg.Bye(ctx); err != nil {
-					c.log.Debug("SIP BYE to the terminal", "err", err)
-				}
-			}()
-		}
-	})
+	if !c.ended.CompareAndSwap(false, true) {
+		return
+	}
+	close(c.done)
+	c.m.close()
+	c.srv.forget(c)
+	c.log.Info("SIP call ended", "reason", reason, "lasted", time.Since(c.started).Round(time.Second))
+	if tell {
+		c.seat.leave(reason)
+	}
+	if bye {
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := c.dlg.Bye(ctx); err != nil {
+				c.log.Debug("SIP BYE to the terminal", "err", err)
+			}
+		}()
+	}
 }

@@ -2,6 +2,7 @@ package sip
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -13,6 +14,8 @@ import (
 const (
 	quietBurst  = 20
 	quietPeriod = time.Minute
+	// quietAttrMax bounds a logged string (the stack logs a datagram it cannot parse whole).
+	quietAttrMax = 120
 )
 
 type quietHandler struct {
@@ -56,7 +59,15 @@ func (h *quietHandler) Handle(ctx context.Context, r slog.Record) error {
 	if !pass {
 		return nil
 	}
-	return h.next.Handle(ctx, r)
+	out := slog.NewRecord(r.Time, r.Level, r.Message, r.PC)
+	r.Attrs(func(a slog.Attr) bool {
+		if v := a.Value.String(); a.Value.Kind() == slog.KindString && len(v) > quietAttrMax {
+			a = slog.String(a.Key, fmt.Sprintf("%q… (%d bytes)", v[:quietAttrMax], len(v)))
+		}
+		out.AddAttrs(a)
+		return true
+	})
+	return h.next.Handle(ctx, out)
 }
 
 // WithAttrs implements slog.Handler.

@@ -77,17 +77,21 @@ func portsFree(base, n int) bool {
 }
 
 // Start runs baresip with one account line (e.g. "<sip:ID@127.0.0.1>;auth_pass=…;regint=0") and
-// mic, a 16 kHz mono WAV file, as its microphone. It stops when the test ends; baresip hangs up
-// a call when the file ends.
-func Start(t testing.TB, account, mic string) *UA {
+// mic, a 16 kHz mono WAV file, as its microphone, on 127.0.0.1 or the loopback address given. It
+// stops when the test ends; baresip hangs up a call when the file ends.
+func Start(t testing.TB, account, mic string, ip ...string) *UA {
 	t.Helper()
 	Need(t)
+	host := "127.0.0.1"
+	if len(ip) > 0 {
+		host = ip[0]
+	}
 	dir := t.TempDir()
 	sipPort := freePorts(t, 3) // SIP (UDP, TCP), SIP over TLS, control
 	ctrlPort := sipPort + 2
 	conf := strings.Join([]string{
 		"poll_method poll",
-		fmt.Sprintf("sip_listen 127.0.0.1:%d", sipPort),
+		fmt.Sprintf("sip_listen %s:%d", host, sipPort),
 		"audio_player aubridge,diemcau-test",
 		"audio_alert aubridge,diemcau-test",
 		"audio_source aufile," + mic, "ausrc_srate 16000", "ausrc_channels 1",
