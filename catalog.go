@@ -51,7 +51,11 @@ var cliText = map[string]map[string]string{
 		"listenInUse":     "địa chỉ %s (%s) đang được chương trình khác dùng (có thể một diemcau khác đang chạy): %v",
 		"listenFailed":    "không nghe được trên %s (%s): %v",
 		"extraArgs":       "%s: thừa tham số %q (lệnh này không nhận tham số vị trí)\n",
-		"rotateUsage":     "diemcau bridgepoint rotate MÃ [--db TỆP]",
+		"rotateUsage":     "diemcau bridgepoint rotate MÃ [--db TỆP] | sip-trust MÃ on|off [--db TỆP]",
+		"sipTrustUsage":   "diemcau bridgepoint sip-trust MÃ on|off [--db TỆP]",
+		"sipTrustOn":      "%s: thiết bị SIP gọi từ %s được nhận không cần mật khẩu.\n",
+		"sipTrustNoIP":    "%s chưa có địa chỉ thiết bị (device_ip) trong danh sách điểm cầu: nhập lại danh sách với cột device_ip trước khi tin theo địa chỉ\n",
+		"sipTrustOff":     "%s: thiết bị SIP phải đăng nhập bằng mã tham gia (digest).\n",
 		"tlsLoad":         "không nạp được chứng chỉ --tls-cert %s và khóa --tls-key %s (cần hai tệp PEM khớp nhau): %v",
 		"unknownMeeting":  "không có cuộc họp #%d trong cơ sở dữ liệu\n",
 		"dbIsDir":         "--db %s là một thư mục, không phải tệp cơ sở dữ liệu",
@@ -119,7 +123,11 @@ var cliText = map[string]map[string]string{
 		"listenInUse":     "the address %s (%s) is in use by another program (perhaps another diemcau is running): %v",
 		"listenFailed":    "cannot listen on %s (%s): %v",
 		"extraArgs":       "%s: unexpected argument %q (this command takes none)\n",
-		"rotateUsage":     "diemcau bridgepoint rotate ID [--db FILE]",
+		"rotateUsage":     "diemcau bridgepoint rotate ID [--db FILE] | sip-trust ID on|off [--db FILE]",
+		"sipTrustUsage":   "diemcau bridgepoint sip-trust ID on|off [--db FILE]",
+		"sipTrustOn":      "%s: its SIP terminal calling from %s is admitted without a password.\n",
+		"sipTrustNoIP":    "%s has no device address (device_ip) in the registry: import the registry with its device_ip column before trusting it by address\n",
+		"sipTrustOff":     "%s: its SIP terminal must sign in with its join secret (digest).\n",
 		"tlsLoad":         "cannot load the certificate --tls-cert %s and key --tls-key %s (two matching PEM files are needed): %v",
 		"unknownMeeting":  "there is no meeting #%d in the database\n",
 		"dbIsDir":         "--db %s is a directory, not a database file",
@@ -217,7 +225,8 @@ Commands:
   diemcau serve                     headless: MCU, HTTP and the SSH server for technicians' consoles
   diemcau endpoint --url URL --id ID --token TOKEN   one soft bridge point
   diemcau import bridgepoints FILE.csv               load the bridge-point registry
-  diemcau bridgepoint rotate ID     issue a new join secret (printed once)
+  diemcau bridgepoint rotate ID     issue a new join secret (printed once; also the SIP password)
+  diemcau bridgepoint sip-trust ID on|off   admit its SIP terminal by its device_ip, without a password
   diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
                                     meeting bookings (Appendix I) and their deadlines
   diemcau technician add|list|import   the technician roster
@@ -244,7 +253,8 @@ Lệnh:
   diemcau serve                     chạy nền: MCU, HTTP và máy chủ SSH cho bảng điều khiển của kỹ thuật viên
   diemcau endpoint --url URL --id MÃ --token MÃ-THAM-GIA   một điểm cầu mềm
   diemcau import bridgepoints TỆP.csv                      nhập danh sách điểm cầu
-  diemcau bridgepoint rotate MÃ     cấp mã tham gia mới (chỉ in một lần)
+  diemcau bridgepoint rotate MÃ     cấp mã tham gia mới (chỉ in một lần; cũng là mật khẩu SIP)
+  diemcau bridgepoint sip-trust MÃ on|off   nhận thiết bị SIP theo địa chỉ device_ip, không cần mật khẩu
   diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
                                     đăng ký cuộc họp (Phụ lục I) và các hạn theo quy chế
   diemcau technician add|list|import   danh sách cán bộ kỹ thuật

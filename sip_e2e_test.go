@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"math"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -16,11 +17,22 @@ import (
 // join secret into the meeting `serve` runs, beside WebRTC soft endpoints: it is a member with
 // transport "sip", takes the speaker slot with its speech, a WebRTC receiver gets its audio, it
 // hears the main bridge point (energy in what it decoded), its keypad *1 raises its hand, and a
-// hard mute stops its audio at the forwarder. A wrong secret is refused and never joins.
+// hard mute stops its audio at the forwarder; disconnected by a technician it is hung up and
+// waits at the door. A wrong secret is refused and never joins.
 func TestSIPTerminalInTheMeeting(t *testing.T) {
 	baresiptest.Need(t)
 	r := newServerRig(t, 2)
 	r.start(t)
+	t.Cleanup(func() {
+		if t.Failed() {
+			for i, a := range r.args {
+				if a == "--log" {
+					b, _ := os.ReadFile(r.args[i+1])
+					t.Logf("server log:\n%s", b)
+				}
+			}
+		}
+	})
 	sipAddr := r.a.sip.Addr()
 	clips := lightClips(t)
 	main := r.endpoint("UBND-TINH", clips, true, false)
@@ -99,6 +111,20 @@ func TestSIPTerminalInTheMeeting(t *testing.T) {
 		p := sipParticipant(t, r, "XA-001")
 		return !p.Connected && p.LeftReason == "left"
 	})
+
+	// A technician disconnects the site: the terminal is hung up (BYE), and calling again it
+	// waits at the door (480) until admitted.
+	again := baresiptest.Start(t, "<sip:XA-001@127.0.0.1>;auth_pass="+r.tokens["XA-001"]+";regint=0", mic)
+	again.Command("dial", "sip:XA-001@"+sipAddr)
+	again.WaitOutput(20*time.Second, "Call established")
+	waitFor(t, "the terminal back in the meeting", 10*time.Second, func() bool { return sipParticipant(t, r, "XA-001").Connected })
+	if err := r.conf.Disconnect(context.Background(), "console:test", "XA-001", "test"); err != nil {
+		t.Fatal(err)
+	}
+	again.WaitOutput(20*time.Second, "session closed: Connection reset by peer") // baresip's words for a BYE received
+	late := baresiptest.Start(t, "<sip:XA-001@127.0.0.1>;auth_pass="+r.tokens["XA-001"]+";regint=0", mic)
+	late.Command("dial", "sip:XA-001@"+sipAddr)
+	late.WaitOutput(20*time.Second, "480 Temporarily Unavailable")
 }
 
 func sipParticipant(t *testing.T, r *serverRig, id string) mcu.Participant {

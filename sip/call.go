@@ -212,25 +212,30 @@ func toNTP(t time.Time) uint64 {
 }
 
 // end ends the call once: the media stop, the conference is told when tell (the end came from
-// the SIP side), and the terminal gets a BYE when bye (the end came from the server).
+// the SIP side), and the terminal gets a BYE when bye (the end came from the server). The media
+// sockets close after the BYE, so the terminal hears of the end by it, not by a refused packet.
 func (c *call) end(reason string, tell, bye bool) {
 	if !c.ended.CompareAndSwap(false, true) {
 		return
 	}
 	close(c.done)
-	c.m.close()
 	c.srv.forget(c)
 	c.log.Info("SIP call ended", "reason", reason, "lasted", time.Since(c.started).Round(time.Second))
 	if tell {
 		c.seat.leave(reason)
 	}
-	if bye {
-		go func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			if err := c.dlg.Bye(ctx); err != nil {
-				c.log.Debug("SIP BYE to the terminal", "err", err)
-			}
-		}()
+	if !bye {
+		c.m.close()
+		return
 	}
+	c.srv.byes.Add(1)
+	go func() {
+		defer c.srv.byes.Done()
+		defer c.m.close()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := c.dlg.Bye(ctx); err != nil {
+			c.log.Warn("SIP call: the BYE to the terminal failed", "err", err)
+		}
+	}()
 }

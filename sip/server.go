@@ -47,6 +47,7 @@ type Server struct {
 	mu    sync.Mutex
 	calls map[string]*call // by dialog id
 	wg    sync.WaitGroup
+	byes  sync.WaitGroup // BYEs on their way
 }
 
 // bridgePointID is the form of a bridge point id in a Request-URI.
@@ -145,9 +146,7 @@ func (s *Server) Close() error {
 	for _, c := range calls {
 		c.end("server stopping", true, true)
 	}
-	if len(calls) > 0 {
-		time.Sleep(200 * time.Millisecond) // let the BYEs leave
-	}
+	s.byes.Wait() // each at most its timeout
 	s.closeListeners()
 	err := s.srv.Close()
 	s.ua.Close()
