@@ -18,6 +18,7 @@ import (
 	"diemcau/endpoints"
 	"diemcau/live"
 	"diemcau/mcu"
+	"diemcau/sip"
 	"diemcau/sshd"
 	"diemcau/store"
 )
@@ -38,6 +39,7 @@ type app struct {
 	claim   *instanceLock               // this server's claim on the database (serve, console, demo)
 	sshSrv  atomic.Pointer[sshd.Server] // the technicians' SSH server once serve has built it, for /metrics
 	live    *live.Manager               // the live meetings of this process
+	sip     *sip.Server                 // the SIP server on --sip; nil when off (sip_wiring.go)
 }
 
 // openApp opens the store and starts the MCU. logToFile sends logs to a file so they do not
@@ -199,6 +201,9 @@ func (a *app) close() {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		_ = a.srv.Shutdown(ctx)
 		cancel()
+	}
+	if a.sip != nil {
+		_ = a.sip.Close() // hangs up the room systems before their conferences end
 	}
 	if a.live != nil {
 		a.live.Stop() // journals who was connected, then ends the trackers, which end the open outages

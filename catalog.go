@@ -56,7 +56,13 @@ var cliTextVI = map[string]string{
 	"listenInUse":     "địa chỉ %s (%s) đang được chương trình khác dùng (có thể một diemcau khác đang chạy): %v",
 	"listenFailed":    "không nghe được trên %s (%s): %v",
 	"extraArgs":       "%s: thừa tham số %q (lệnh này không nhận tham số vị trí)\n",
-	"rotateUsage":     "diemcau bridgepoint rotate MÃ [--db TỆP]",
+	"rotateUsage":     "diemcau bridgepoint rotate MÃ [--db TỆP] | sip-trust MÃ on|off [--db TỆP]",
+	"sipTrustUsage":   "diemcau bridgepoint sip-trust MÃ on|off [--db TỆP]",
+	"sipTrustOn":      "%s: thiết bị SIP gọi từ %s được nhận không cần mật khẩu.\n",
+	"sipTrustNoIP":    "%s chưa có địa chỉ thiết bị (device_ip) trong danh sách điểm cầu: nhập lại danh sách với cột device_ip trước khi tin theo địa chỉ\n",
+	"sipTrustOff":     "%s: thiết bị SIP phải đăng nhập bằng mã tham gia (digest).\n",
+	"badSIPAddr":      "--sip phải là địa chỉ dạng MÁY:CỔNG với cổng từ 0 đến 65535 (ví dụ 0.0.0.0:5060) hoặc off, không phải %q\n",
+	"sipBusyDefault":  "Chưa mở SIP: địa chỉ mặc định %s (--sip) đang được chương trình khác dùng; thiết bị phòng họp SIP chưa gọi vào được. Chọn địa chỉ khác bằng --sip MÁY:CỔNG, hoặc --sip off.\n",
 	"tlsLoad":         "không nạp được chứng chỉ --tls-cert %s và khóa --tls-key %s (cần hai tệp PEM khớp nhau): %v",
 	"unknownMeeting":  "không có cuộc họp #%d trong cơ sở dữ liệu\n",
 	"dbIsDir":         "--db %s là một thư mục, không phải tệp cơ sở dữ liệu",
@@ -124,7 +130,13 @@ var cliTextEN = map[string]string{
 	"listenInUse":     "the address %s (%s) is in use by another program (perhaps another diemcau is running): %v",
 	"listenFailed":    "cannot listen on %s (%s): %v",
 	"extraArgs":       "%s: unexpected argument %q (this command takes none)\n",
-	"rotateUsage":     "diemcau bridgepoint rotate ID [--db FILE]",
+	"rotateUsage":     "diemcau bridgepoint rotate ID [--db FILE] | sip-trust ID on|off [--db FILE]",
+	"sipTrustUsage":   "diemcau bridgepoint sip-trust ID on|off [--db FILE]",
+	"sipTrustOn":      "%s: its SIP terminal calling from %s is admitted without a password.\n",
+	"sipTrustNoIP":    "%s has no device address (device_ip) in the registry: import the registry with its device_ip column before trusting it by address\n",
+	"sipTrustOff":     "%s: its SIP terminal must sign in with its join secret (digest).\n",
+	"badSIPAddr":      "--sip must be an address HOST:PORT with a port from 0 to 65535 (e.g. 0.0.0.0:5060) or off, not %q\n",
+	"sipBusyDefault":  "SIP not started: the default address %s (--sip) is in use by another program; room systems cannot call in. Choose another with --sip HOST:PORT, or --sip off.\n",
 	"tlsLoad":         "cannot load the certificate --tls-cert %s and key --tls-key %s (two matching PEM files are needed): %v",
 	"unknownMeeting":  "there is no meeting #%d in the database\n",
 	"dbIsDir":         "--db %s is a directory, not a database file",
@@ -162,6 +174,7 @@ var flagHelpVI = map[string]string{
 	"media":           "thư mục các đoạn phim mẫu (mặc định: ./testdata)",
 	"holidays":        "tệp lịch ngày nghỉ (CSV) thêm vào lịch có sẵn, chỉ cho lần chạy này; muốn giữ cho mọi lệnh và máy chủ thì dùng diemcau calendar import",
 	"udp-port":        "cổng UDP dùng chung cho mọi luồng WebRTC (ICE UDP mux); 0 = mỗi điểm cầu một cổng tạm",
+	"sip":             "địa chỉ nghe SIP (UDP và TCP) cho thiết bị phòng họp (VCS); off = không mở SIP",
 	"tls-cert":        "tệp chứng chỉ TLS (PEM): phục vụ HTTPS, cần cho trình duyệt ở máy khác",
 	"tls-key":         "tệp khóa riêng TLS (PEM), đi cùng --tls-cert",
 	"log":             "tệp nhật ký (mặc định: diemcau.log cạnh cơ sở dữ liệu với bảng điều khiển, còn lại là stderr)",
@@ -228,7 +241,8 @@ Commands:
   diemcau serve                     headless: MCU, HTTP and the SSH server for technicians' consoles
   diemcau endpoint --url URL --id ID --token TOKEN   one soft bridge point
   diemcau import bridgepoints FILE.csv               load the bridge-point registry
-  diemcau bridgepoint rotate ID     issue a new join secret (printed once)
+  diemcau bridgepoint rotate ID     issue a new join secret (printed once; also the SIP password)
+  diemcau bridgepoint sip-trust ID on|off   admit its SIP terminal by its device_ip, without a password
   diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
                                     meeting bookings (Appendix I) and their deadlines
   diemcau technician add|list|import   the technician roster
@@ -242,7 +256,8 @@ Commands:
   diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name HOST]   check a server before its first meeting
 
 Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-cert FILE --tls-key FILE, --lang vi|en, --media DIR, --log FILE,
-  --udp-port N, --api-token-file FILE (else DIEMCAU_API_TOKEN), --holidays FILE.csv
+  --udp-port N, --api-token-file FILE (else DIEMCAU_API_TOKEN), --holidays FILE.csv,
+  --sip ADDR|off (SIP for room systems, UDP and TCP; default 127.0.0.1:5060)
 Each command's -h lists the flags it uses.
 `
 
@@ -254,7 +269,8 @@ Lệnh:
   diemcau serve                     chạy nền: MCU, HTTP và máy chủ SSH cho bảng điều khiển của kỹ thuật viên
   diemcau endpoint --url URL --id MÃ --token MÃ-THAM-GIA   một điểm cầu mềm
   diemcau import bridgepoints TỆP.csv                      nhập danh sách điểm cầu
-  diemcau bridgepoint rotate MÃ     cấp mã tham gia mới (chỉ in một lần)
+  diemcau bridgepoint rotate MÃ     cấp mã tham gia mới (chỉ in một lần; cũng là mật khẩu SIP)
+  diemcau bridgepoint sip-trust MÃ on|off   nhận thiết bị SIP theo địa chỉ device_ip, không cần mật khẩu
   diemcau booking add|edit|list|due|show|confirm|notify-power|test-done|final-check|...
                                     đăng ký cuộc họp (Phụ lục I) và các hạn theo quy chế
   diemcau technician add|list|import   danh sách cán bộ kỹ thuật
@@ -268,6 +284,7 @@ Lệnh:
   diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name TÊN-MÁY]   kiểm tra máy chủ trước cuộc họp đầu tiên
 
 Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --tls-cert TỆP --tls-key TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP,
-  --udp-port SỐ, --api-token-file TỆP (hoặc DIEMCAU_API_TOKEN), --holidays TỆP.csv
+  --udp-port SỐ, --api-token-file TỆP (hoặc DIEMCAU_API_TOKEN), --holidays TỆP.csv,
+  --sip ĐỊA-CHỈ|off (SIP cho thiết bị phòng họp, UDP và TCP; mặc định 127.0.0.1:5060)
 Mỗi lệnh với -h liệt kê các tham số lệnh đó dùng.
 `

@@ -34,7 +34,7 @@ func TestEveryCatalogue(t *testing.T) {
 		"bench", "demo", "endpoints", "endpoints/join",
 		"live", "live/outage", "mcu",
 		"meeting", "meeting/booking", "meeting/floor", "meeting/weekdays",
-		"sshd", "sshd/keys", "sshd/keys-line", "tui",
+		"sip", "sshd", "sshd/keys", "sshd/keys-line", "tui",
 	} {
 		if !slices.Contains(names, want) {
 			t.Errorf("no catalogue %q registered (have %v)", want, names)

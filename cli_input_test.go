@@ -95,7 +95,7 @@ func TestCLIBadInputIsExplained(t *testing.T) {
 	udpPort := strconv.Itoa(busyUDP.LocalAddr().(*net.UDPAddr).Port)
 	// Ports and a database a command must not reach when its flags are wrong.
 	unreachable := []string{"--db", "/nonexistent/dir/x.db", "--http", busy.Addr().String(), "--udp-port", udpPort}
-	listen := []string{"--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0"}
+	listen := []string{"--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0", "--sip", "127.0.0.1:0"}
 	serve := func(extra ...string) []string {
 		return append(append([]string{"serve", "--db", f.db}, listen...), extra...)
 	}

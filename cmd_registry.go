@@ -60,11 +60,14 @@ func importFile(ctx context.Context, reg *endpoints.Registry, path, lang string)
 	return reg.Import(ctx, f, lang)
 }
 
-// runBridgePoint handles diemcau bridgepoint rotate ID.
+// runBridgePoint handles diemcau bridgepoint rotate ID (and sip-trust, cmd_siptrust.go).
 func runBridgePoint(ctx context.Context, args []string) error {
 	var cf commonFlags
 	lang := langFromArgs(args)
-	args = wordFirst(args, "rotate")
+	args = wordFirst(args, "rotate", "sip-trust")
+	if len(args) > 0 && args[0] == "sip-trust" {
+		return runSIPTrust(ctx, args[1:])
+	}
 	if len(args) < 1 || args[0] != "rotate" {
 		fmt.Fprintf(os.Stderr, msg(lang, "subcommandUsage"), msg(lang, "rotateUsage"))
 		return errUsage

@@ -35,6 +35,8 @@ type commonFlags struct {
 	udpPort        int
 	tlsCert        string
 	tlsKey         string
+	sip            string // --sip: host:port for SIP over UDP and TCP, or "off"
+	sipSet         bool   // --sip was given (a busy default port only warns)
 }
 
 // newFlagSet makes a flag set for a subcommand with the common flags bound to cf.
@@ -52,6 +54,7 @@ func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 	fs.IntVar(&cf.udpPort, "udp-port", 8443, "UDP port shared by all WebRTC media (ICE UDP mux); 0 = one ephemeral port per peer")
 	fs.StringVar(&cf.tlsCert, "tls-cert", "", "TLS certificate file (PEM): serve HTTPS, needed by browsers away from localhost")
 	fs.StringVar(&cf.tlsKey, "tls-key", "", "TLS private key file (PEM), with --tls-cert")
+	fs.StringVar(&cf.sip, "sip", "127.0.0.1:5060", "SIP listen address (UDP and TCP) for room systems (VCS terminals); off = no SIP")
 	fs.StringVar(&cf.logFile, "log", "", "log file (default: diemcau.log beside the database for console modes, stderr otherwise)")
 	return fs
 }
@@ -75,6 +78,11 @@ func parse(fs *flag.FlagSet, cf *commonFlags, args []string) error {
 			fmt.Fprintf(os.Stderr, msg(lang, "badAddr"), a.flag, a.value)
 			return errUsage
 		}
+	}
+	fs.Visit(func(f *flag.Flag) { cf.sipSet = cf.sipSet || f.Name == "sip" })
+	if cf.sip != "off" && checkListenAddr(cf.sip) != nil {
+		fmt.Fprintf(os.Stderr, msg(lang, "badSIPAddr"), cf.sip)
+		return errUsage
 	}
 	if cf.udpPort < 0 || cf.udpPort > 65535 {
 		fmt.Fprintf(os.Stderr, msg(lang, "badUDPPort"), cf.udpPort)
@@ -189,10 +197,10 @@ var commonFlagsOf = map[string][]string{
 	"booking":     append([]string{"holidays"}, storeOnly...),
 	"technician":  append([]string{"holidays"}, storeOnly...),
 	"report":      append([]string{"holidays"}, storeOnly...),
-	"console":     {"db", "http", "lang", "api-token-file", "holidays", "udp-port", "tls-cert", "tls-key", "log"},
+	"console":     {"db", "http", "lang", "api-token-file", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip"},
 	"serve": {"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "holidays", "udp-port", "tls-cert",
-		"tls-key", "log"},
-	"demo": {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log"},
+		"tls-key", "log", "sip"},
+	"demo": {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip"},
 }
 
 // flagUsed reports whether the command whose flag set is named cmd uses flag name: its own
@@ -209,7 +217,7 @@ func flagUsed(cmd, name string) bool {
 // isCommonFlag reports whether name is one of newFlagSet's common flags.
 func isCommonFlag(name string) bool {
 	return slices.Contains([]string{"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "media",
-		"holidays", "udp-port", "tls-cert", "tls-key", "log"}, name)
+		"holidays", "udp-port", "tls-cert", "tls-key", "log", "sip"}, name)
 }
 
 // langFromArgs finds --lang before flags are parsed, so early messages use the right language.

@@ -85,7 +85,7 @@ func TestSecondServerIsRefused(t *testing.T) {
 		t.Fatalf("the first server has no live meeting:\n%s", before)
 	}
 	host, _ := os.Hostname()
-	second := []string{"serve", "--db", db, "--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0", "--log", logPath}
+	second := []string{"serve", "--db", db, "--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0", "--sip", "off", "--log", logPath}
 	for _, c := range []struct {
 		args []string
 		want string
@@ -171,7 +171,7 @@ func TestFailedStartWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	serve := func(extra ...string) []string {
-		return append([]string{"serve", "--db", db, "--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0",
+		return append([]string{"serve", "--db", db, "--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0", "--sip", "off",
 			"--log", filepath.Join(dir, "second.log")}, extra...)
 	}
 	for _, c := range []struct {

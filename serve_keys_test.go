@@ -36,7 +36,7 @@ func TestServeReportsSkippedKeysAndKeepsFolderMode(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() {
-		served <- runServe(ctx, []string{"--db", db, "--http", "127.0.0.1:0", "--ssh", freeAddr(t), "--udp-port", "0",
+		served <- runServe(ctx, []string{"--db", db, "--http", "127.0.0.1:0", "--ssh", freeAddr(t), "--udp-port", "0", "--sip", "127.0.0.1:0",
 			"--log", filepath.Join(t.TempDir(), "log"), "--lang", "en"})
 	}()
 	want := keysPath + " line 2: skipped — role=Control is not one of control, host, operator, viewer"

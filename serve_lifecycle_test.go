@@ -144,7 +144,7 @@ func TestServeRotationJoinAndSIGTERM(t *testing.T) {
 	defer stopSignals()
 	served := make(chan error, 1)
 	go func() {
-		served <- runServe(sigCtx, []string{"--db", db, "--http", httpAddr, "--ssh", sshAddr, "--udp-port", "0",
+		served <- runServe(sigCtx, []string{"--db", db, "--http", httpAddr, "--ssh", sshAddr, "--udp-port", "0", "--sip", "127.0.0.1:0",
 			"--log", logPath, "--authorized-keys", keysPath})
 	}()
 	base := "http://" + httpAddr

@@ -74,7 +74,7 @@ func newServerRig(t *testing.T, subs int) *serverRig {
 		t.Fatal(err)
 	}
 	r.url = "http://" + httpAddr
-	r.args = []string{"--db", db, "--http", httpAddr, "--udp-port", strconv.Itoa(udpPort),
+	r.args = []string{"--db", db, "--http", httpAddr, "--udp-port", strconv.Itoa(udpPort), "--sip", "127.0.0.1:0",
 		"--log", filepath.Join(dir, "diemcau.log"), "--lang", "en"}
 	t.Cleanup(r.stop)
 	return r

@@ -36,9 +36,12 @@ func claimApp(ctx context.Context, cf commonFlags, command string, logToFile boo
 	return a, nil
 }
 
-// bind starts the MCU on --udp-port and reserves --http; the lock file then names the address.
+// bind starts the MCU on --udp-port and SIP on --sip, and reserves --http; the lock file then names the address.
 func (a *app) bind() error {
 	if err := a.startMCU(); err != nil {
+		return err
+	}
+	if err := a.startSIP(); err != nil {
 		return err
 	}
 	ln, err := a.listen()

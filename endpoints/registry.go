@@ -43,13 +43,14 @@ func (r *Registry) VerifyJoin(ctx context.Context, bridgePoint, secret string) (
 }
 
 // Rotate issues a new join secret for a bridge point, replacing (and so invalidating) the old
-// one. Only its hash is stored: the plaintext is returned once and must be handed over now.
+// one. Only its hash is stored, with the SIP digest HA1 derived from it (the secret is also
+// the SIP password): the plaintext is returned once and must be handed over now.
 func (r *Registry) Rotate(ctx context.Context, id string) (secret string, err error) {
 	secret, err = newJoinSecret()
 	if err != nil {
 		return "", err
 	}
-	if err := r.st.SetSecretHash(ctx, id, hashJoinSecret(secret)); err != nil {
+	if err := r.st.SetJoinCredential(ctx, id, hashJoinSecret(secret), SIPDigestHA1(id, secret)); err != nil {
 		return "", fmt.Errorf("rotate join secret of %q: %w", id, err)
 	}
 	return secret, nil

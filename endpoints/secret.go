@@ -1,6 +1,7 @@
 package endpoints
 
 import (
+	"crypto/md5"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -41,4 +42,15 @@ func joinSecretMatches(secret, storedHash string) bool {
 	}
 	got := hashJoinSecret(secret)
 	return subtle.ConstantTimeCompare([]byte(got), []byte(storedHash)) == 1
+}
+
+// SIPRealm is the digest realm diemcau's SIP server challenges with; SIPDigestHA1 depends on it.
+const SIPRealm = "diemcau"
+
+// SIPDigestHA1 is the SIP digest's HA1 for a bridge point whose password is its join secret:
+// hex MD5(id ":" SIPRealm ":" secret) (RFC 3261 22.4, RFC 2617 3.2.2.2). It admits a SIP call
+// of that bridge point only; the join secret itself cannot be recovered from it.
+func SIPDigestHA1(id, secret string) string {
+	sum := md5.Sum([]byte(id + ":" + SIPRealm + ":" + secret))
+	return hex.EncodeToString(sum[:])
 }

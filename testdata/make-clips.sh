@@ -5,6 +5,7 @@
 #   roomtone.ogg  + roomtone.levels    quiet room tone, same format
 #   camera-720p.ivf                    VP8 in IVF, 1280x720, 30 fps, 6 s
 #   registry-gialai.csv                sample bridge-point registry of Gia Lai province
+#   speech-vi-16k.wav                  speech-vi.ogg as 16 kHz PCM (a SIP terminal's microphone)
 #
 # Needs: espeak-ng, ffmpeg (with libopus and libvpx), python3 (stdlib only).
 # Run from anywhere: ./testdata/make-clips.sh   (writes next to this script)
@@ -382,6 +383,11 @@ done
 	-threads 1 -map_metadata -1 -fflags +bitexact -flags:v +bitexact \
 	-f ivf "$HERE/camera-720p.ivf"
 kit ivfcheck "$HERE/camera-720p.ivf" 1280 720 180 30
+
+# ---------------------------------------------------------------- SIP terminal's microphone
+# baresip's aufile source reads WAV: 16 kHz mono 16-bit, the rate of G.722 (sip/ tests).
+"${FF[@]}" -i "$HERE/speech-vi.ogg" -ar 16000 -ac 1 -c:a pcm_s16le -map_metadata -1 \
+	-fflags +bitexact -flags:a +bitexact "$HERE/speech-vi-16k.wav"
 
 # ---------------------------------------------------------------- registry
 kit registry "$HERE/registry-gialai.csv"

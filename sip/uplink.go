@@ -1,0 +1,108 @@
+package sip
+
+import (
+	"time"
+
+	"diemcau/audio/mix"
+	"diemcau/audio/opus"
+)
+
+// uplink turns the terminal's audio into the conference's: 20 ms Opus frames at 48 kHz with
+// their level. A terminal speaking Opus is passed through (decoded only for its level). Used
+// only by the call's reader goroutine.
+type uplink struct {
+	codec codecSpec
+	voice voice
+	up    *mix.Resampler // codec rate to 48 kHz; nil for Opus
+	enc   *opus.Encoder
+	pend  []int16 // audio at the codec rate not yet a whole frame
+	frame []int16 // one frame at 48 kHz
+	seq   uint16
+	ts    uint32
+	out   func(seq uint16, ts uint32, level uint8, payload []byte)
+	recv  recvCounts
+}
+
+func newUplink(codec codecSpec, v voice, out func(seq uint16, ts uint32, level uint8, payload []byte)) (*uplink, error) {
+	u := &uplink{codec: codec, voice: v, out: out, frame: make([]int16, slotFrame)}
+	if codec.name == "OPUS" {
+		return u, nil
+	}
+	r, err := mix.NewResampler(codec.rate, mix.Rate)
+	if err != nil {
+		return nil, err
+	}
+	enc, err := opus.NewEncoder(32000, 5)
+	if err != nil {
+		return nil, err
+	}
+	u.up, u.enc = r, enc
+	return u, nil
+}
+
+// packet takes one RTP payload of the terminal's audio.
+func (u *uplink) packet(payload []byte) {
+	pcm, err := u.voice.decode(payload)
+	if err != nil || len(pcm) == 0 {
+		return
+	}
+	if u.enc == nil { // Opus: as it came
+		u.emit(dBov(pcm), payload, len(pcm))
+		return
+	}
+	u.pend = append(u.pend, pcm...)
+	n := u.codec.samples()
+	for len(u.pend) >= n {
+		u.up.Process(u.frame, u.pend[:n])
+		u.pend = append(u.pend[:0], u.pend[n:]...)
+		opusPayload, err := u.enc.Encode(u.frame)
+		if err != nil {
+			continue
+		}
+		u.emit(dBov(u.frame), opusPayload, len(u.frame))
+	}
+}
+
+func (u *uplink) emit(level uint8, payload []byte, samples int) {
+	u.out(u.seq, u.ts, level, payload)
+	u.seq++
+	u.ts += uint32(samples)
+}
+
+// recvCounts are the loss and jitter of the terminal's RTP (RFC 3550 A.3, A.8).
+type recvCounts struct {
+	started  bool
+	base     uint32
+	maxSeq   uint32 // extended
+	received uint64
+	transit  float64
+	jitter   float64 // in RTP clock units
+}
+
+func (r *recvCounts) observe(seq uint16, ts uint32, clock int, now time.Time) {
+	arrival := float64(now.UnixNano()) / 1e9 * float64(clock)
+	if !r.started {
+		r.started, r.base, r.maxSeq = true, uint32(seq), uint32(seq)
+		r.transit = arrival - float64(ts)
+		r.received = 1
+		return
+	}
+	r.received++
+	ext := r.maxSeq&^0xffff | uint32(seq)
+	switch d := int32(ext - r.maxSeq); {
+	case d > 0x8000:
+		ext -= 0x10000
+	case d < -0x8000:
+		ext += 0x10000
+	}
+	if int32(ext-r.maxSeq) > 0 {
+		r.maxSeq = ext
+	}
+	transit := arrival - float64(ts)
+	d := transit - r.transit
+	r.transit = transit
+	if d < 0 {
+		d = -d
+	}
+	r.jitter += (d - r.jitter) / 16
+}
