@@ -26,7 +26,7 @@ var houseRules = map[string][]string{
 	"diemcau/endpoints":                {"diemcau/store"},
 	"diemcau/sip":                      {"diemcau/mcu", "diemcau/audio/g711", "diemcau/audio/g722", "diemcau/audio/mix", "diemcau/audio/opus"},
 	"diemcau/sip/baresiptest":          {}, // tests only: runs a real baresip
-	"diemcau/ops":                      {"diemcau/mcu", "diemcau/store"},
+	"diemcau/ops":                      {"diemcau/mcu", "diemcau/store", "diemcau/meeting"},
 	"diemcau/meeting":                  {"diemcau/store", "diemcau/endpoints"},
 	"diemcau/live":                     {"diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},
 	"diemcau/tui":                      {"diemcau/live", "diemcau/mcu", "diemcau/meeting", "diemcau/store", "diemcau/endpoints"},

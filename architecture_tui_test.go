@@ -14,37 +14,10 @@ import (
 // held in a variable or parameter of that type or reached as a field named Store. tui still
 // imports store for its types (docs/ARCHITECTURE.md, "Not yet").
 func TestConsoleCallsNoStoreMethod(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("tui", "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		held := map[string]bool{} // names declared as *store.Store anywhere in the file
-		ast.Inspect(f, func(n ast.Node) bool {
-			if field, ok := n.(*ast.Field); ok && isStorePointer(field.Type) {
-				for _, name := range field.Names {
-					held[name.Name] = true
-				}
-			}
-			return true
-		})
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
+	fset, files := parseSources(t, filepath.Join("tui", "*.go"))
+	for _, f := range files {
+		held := storesHeld(f)
+		eachSelectorCall(f, func(call *ast.CallExpr, sel *ast.SelectorExpr) {
 			switch x := sel.X.(type) {
 			case *ast.Ident:
 				if held[x.Name] {
@@ -55,9 +28,42 @@ func TestConsoleCallsNoStoreMethod(t *testing.T) {
 					t.Errorf("%s: tui calls .Store.%s: go through live's Desk", fset.Position(call.Pos()), sel.Sel.Name)
 				}
 			}
-			return true
 		})
 	}
+}
+
+// eachSelectorCall calls fn for every call in f of a selector: x.Method(…) or pkg.Func(…).
+func eachSelectorCall(f *ast.File, fn func(*ast.CallExpr, *ast.SelectorExpr)) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+				fn(call, sel)
+			}
+		}
+		return true
+	})
+}
+
+// parseSources parses the files matching pattern, tests aside.
+func parseSources(t *testing.T, pattern string) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	paths, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	return fset, files
 }
 
 // isStorePointer reports whether a type expression is *store.Store.

@@ -83,7 +83,7 @@ func makeBackup(ctx context.Context, cf commonFlags, dest string, now time.Time)
 		return err
 	}
 	files, missing := m.Counts()
-	fmt.Fprintf(os.Stdout, omsg(lang, "backupDone"), cf.db, dest, c.SchemaVersion, sizeOf(m.Bytes), ops.ManifestPath(dest), len(m.Recordings), files)
+	fmt.Fprintf(os.Stdout, omsg(lang, "backupDone"), cf.db, dest, c.SchemaVersion, ops.SizeOf(m.Bytes), ops.ManifestPath(dest), len(m.Recordings), files)
 	if missing > 0 {
 		fmt.Fprintf(os.Stdout, omsg(lang, "backupMissing"), missing)
 	}
@@ -163,17 +163,4 @@ func tooManyArgs(fs *flag.FlagSet, n int, lang string) error {
 	fmt.Fprintf(os.Stderr, msg(lang, "extraArgs"), fs.Name(), fs.Arg(n))
 	fmt.Fprintf(os.Stderr, msg(lang, "seeHelp"), fs.Name())
 	return errUsage
-}
-
-// sizeOf writes a byte count for people: 1.4 MB.
-func sizeOf(b int64) string {
-	switch {
-	case b >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(b)/(1<<30))
-	case b >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(b)/(1<<20))
-	case b >= 1<<10:
-		return fmt.Sprintf("%.1f kB", float64(b)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", b)
 }

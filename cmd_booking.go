@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"diemcau/i18n"
+	"diemcau/live"
 	"diemcau/meeting"
 	"diemcau/store"
 )
@@ -154,12 +155,16 @@ func (c cli) booking(ctx context.Context, args []string) error {
 		fmt.Fprint(c.errOut, bmsg(cf.lang, "bookingUsage"))
 		return errUsage
 	}
-	d, closeDesk, err := openDesk(ctx, cf)
+	cal, err := cf.calendar()
+	if err != nil {
+		return err
+	}
+	d, closeDesk, err := openDesk(ctx, cf, *actor, cal)
 	if err != nil {
 		return err
 	}
 	defer closeDesk()
-	by := meeting.Filing{Actor: *actor, Override: *override}
+	by := meeting.Filing{Override: *override}
 	switch sub {
 	case "add":
 		err = c.bookingAdd(ctx, d, pos[0], by, cf.lang)
@@ -172,10 +177,10 @@ func (c cli) booking(ctx context.Context, args []string) error {
 	case "show":
 		err = c.bookingShow(ctx, d, pos[0], cf.lang)
 	default:
-		err = c.bookingStep(ctx, d, pos[0], stepCommands[sub], *actor, *note, cf.lang)
+		err = c.bookingStep(ctx, d, pos[0], stepCommands[sub], *note, cf.lang)
 		if err == nil && sub == "live" && *meetingID > 0 {
 			id, _ := strconv.ParseInt(pos[0], 10, 64)
-			err = d.Link(ctx, id, *meetingID, *actor)
+			err = d.LinkBooking(ctx, id, *meetingID)
 		}
 	}
 	return c.explain(err, cf.lang)
@@ -206,17 +211,18 @@ func defaultActor() string {
 	return "diemcau"
 }
 
-// openDesk opens the store and the calendar behind the registration desk.
-func openDesk(ctx context.Context, cf commonFlags) (*meeting.Desk, func(), error) {
-	cal, err := cf.calendar()
-	if err != nil {
-		return nil, nil, err
-	}
+// openDesk opens the store behind the facade and returns the desk of the control center's
+// technician actor at this terminal (the command line is the control center's): every change
+// a command makes goes through it, checked and audited as actor. Its bookings work on cal
+// (nil: the default calendar).
+func openDesk(ctx context.Context, cf commonFlags, actor string, cal *meeting.Calendar) (*live.Desk, func(), error) {
 	st, err := openStore(ctx, cf)
 	if err != nil {
 		return nil, nil, err
 	}
-	return &meeting.Desk{Store: st, Calendar: cal}, func() { _ = st.Close() }, nil
+	m := live.New(live.Config{Store: st, Lang: cf.lang})
+	d := m.As(live.Identity{Actor: actor, Role: live.RoleControl}).WithBookings(cal, nil)
+	return d, func() { _ = st.Close() }, nil
 }
 
 // explain prints an error the user can act on in their language and turns it into errUsage;
@@ -261,12 +267,12 @@ func readForm(path, lang string) (meeting.BookingForm, error) {
 	return meeting.ParseBookingFile(f)
 }
 
-func (c cli) bookingAdd(ctx context.Context, d *meeting.Desk, path string, by meeting.Filing, lang string) error {
+func (c cli) bookingAdd(ctx context.Context, d *live.Desk, path string, by meeting.Filing, lang string) error {
 	form, err := readForm(path, lang)
 	if err != nil {
 		return err
 	}
-	id, accepted, err := d.Register(ctx, form, by)
+	id, accepted, err := d.AddBooking(ctx, form, by)
 	if err != nil {
 		return err
 	}
@@ -275,7 +281,7 @@ func (c cli) bookingAdd(ctx context.Context, d *meeting.Desk, path string, by me
 	return nil
 }
 
-func (c cli) bookingEdit(ctx context.Context, d *meeting.Desk, idArg, path string, by meeting.Filing, lang string) error {
+func (c cli) bookingEdit(ctx context.Context, d *live.Desk, idArg, path string, by meeting.Filing, lang string) error {
 	id, err := c.bookingID(idArg, lang)
 	if err != nil {
 		return err
@@ -284,7 +290,7 @@ func (c cli) bookingEdit(ctx context.Context, d *meeting.Desk, idArg, path strin
 	if err != nil {
 		return err
 	}
-	res, err := d.Edit(ctx, id, form, by)
+	res, err := d.EditBooking(ctx, id, form, by)
 	if err != nil {
 		return c.notFound(err, id, lang)
 	}
@@ -308,36 +314,36 @@ func (c cli) printAccepted(accepted []meeting.Conflict, lang string) {
 	}
 }
 
-func (c cli) bookingList(ctx context.Context, d *meeting.Desk, lang string) error {
-	list, err := d.List(ctx)
+func (c cli) bookingList(ctx context.Context, d *live.Desk, lang string) error {
+	list, err := d.Bookings().List(ctx)
 	if err != nil {
 		return err
 	}
-	units, err := d.UnitNames(ctx)
+	units, err := d.Bookings().UnitNames(ctx)
 	if err != nil {
 		return err
 	}
 	return meeting.WriteBookingList(c.out, list, units, lang, c.color)
 }
 
-func (c cli) bookingDue(ctx context.Context, d *meeting.Desk, lang string) error {
-	due, err := d.Due(ctx)
+func (c cli) bookingDue(ctx context.Context, d *live.Desk, lang string) error {
+	due, err := d.Bookings().Due(ctx)
 	if err != nil {
 		return err
 	}
-	units, err := d.UnitNames(ctx)
+	units, err := d.Bookings().UnitNames(ctx)
 	if err != nil {
 		return err
 	}
 	return meeting.WriteDue(c.out, due, units, lang, c.color)
 }
 
-func (c cli) bookingShow(ctx context.Context, d *meeting.Desk, idArg, lang string) error {
+func (c cli) bookingShow(ctx context.Context, d *live.Desk, idArg, lang string) error {
 	id, err := c.bookingID(idArg, lang)
 	if err != nil {
 		return err
 	}
-	r, err := d.LoadBookingReport(ctx, id)
+	r, err := d.Bookings().LoadBookingReport(ctx, id)
 	if err != nil {
 		return c.notFound(err, id, lang)
 	}
@@ -347,12 +353,12 @@ func (c cli) bookingShow(ctx context.Context, d *meeting.Desk, idArg, lang strin
 	return meeting.WriteBookingStatus(c.out, r.Status, lang)
 }
 
-func (c cli) bookingStep(ctx context.Context, d *meeting.Desk, idArg string, step meeting.Step, actor, note, lang string) error {
+func (c cli) bookingStep(ctx context.Context, d *live.Desk, idArg string, step meeting.Step, note, lang string) error {
 	id, err := c.bookingID(idArg, lang)
 	if err != nil {
 		return err
 	}
-	if err := d.Advance(ctx, id, step, actor, note); err != nil {
+	if err := d.StepBooking(ctx, id, step, note); err != nil {
 		return c.notFound(err, id, lang)
 	}
 	fmt.Fprintf(c.out, meeting.BookingText(lang, "stepDone"), id, meeting.StepName(lang, step))

@@ -33,18 +33,18 @@ func (c cli) calendarCmd(ctx context.Context, args []string) error {
 		fmt.Fprint(c.errOut, bmsg(cf.lang, "calendarUsage"))
 		return errUsage
 	}
-	st, err := openStore(ctx, cf)
+	d, closeDesk, err := openDesk(ctx, cf, *actor, nil)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer closeDesk()
 	if sub == "import" {
 		f, err := os.Open(pos[0])
 		if err != nil {
 			return fileError(cf.lang, "calendar import", pos[0], err)
 		}
 		defer f.Close()
-		n, err := meeting.ImportCalendar(ctx, st, f, *actor, time.Now())
+		n, err := d.ImportCalendar(ctx, f)
 		if err != nil {
 			return c.explain(err, cf.lang)
 		}
@@ -55,11 +55,11 @@ func (c cli) calendarCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return c.explain(err, cf.lang)
 	}
-	cal, err := meeting.StoredCalendar(ctx, st, base)
+	cal, err := d.Calendar(ctx, base)
 	if err != nil {
 		return err
 	}
-	stored, err := st.CalendarDays(ctx)
+	stored, err := d.CalendarDays(ctx)
 	if err != nil {
 		return err
 	}

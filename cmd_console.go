@@ -198,7 +198,7 @@ func (a *app) runTUI(ctx context.Context, conf *mcu.Conference) error {
 	// the close is journaled like any action.
 	closeCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	a.live.Leave(closeCtx, conf, actor)
+	a.live.As(live.Identity{Actor: actor, Role: live.RoleControl}).Leave(closeCtx, conf)
 	return err
 }
 

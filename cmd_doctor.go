@@ -8,6 +8,10 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"diemcau/ops"
+	"diemcau/sshd"
+	"diemcau/tui"
 )
 
 // packagedArgs are the paths the Debian package's service uses (deploy/systemd/diemcau.service),
@@ -15,40 +19,8 @@ import (
 var packagedArgs = []string{"--db", "/var/lib/diemcau/diemcau.db", "--authorized-keys", "/etc/diemcau/authorized_keys",
 	"--holidays", "/etc/diemcau/holidays.csv"}
 
-// level is a check's outcome.
-type level int
-
-const (
-	levelOK level = iota
-	levelWarn
-	levelFail
-)
-
-// finding is one line of the doctor's report, with what to do when it is not OK.
-type finding struct {
-	level level
-	text  string
-	fix   string
-}
-
-// doctor gathers the findings of the checks, in the user's language.
-type doctor struct {
-	cf        commonFlags
-	name      string // --server-name: the name the bridge points use, for the certificate
-	minFreeGB int
-	now       time.Time
-	findings  []finding
-}
-
-// add records a finding; fix is shown unless it is OK.
-func (d *doctor) add(l level, fix string, key string, args ...any) {
-	d.findings = append(d.findings, finding{level: l, text: fmt.Sprintf(dmsg(d.cf.lang, key), args...), fix: fix})
-}
-
-// fixText is the fix key's text with args.
-func (d *doctor) fixText(key string, args ...any) string {
-	return fmt.Sprintf(dmsg(d.cf.lang, key), args...)
-}
+// dmsg returns a message of the doctor's catalogue (ops) in lang, falling back to Vietnamese.
+func dmsg(lang, key string) string { return ops.DoctorText(lang, key) }
 
 // runDoctor handles `diemcau doctor`: it checks a server before its first meeting and prints
 // what to fix. It changes nothing; the exit status is 2 when something must be fixed.
@@ -73,9 +45,10 @@ func runDoctor(ctx context.Context, args []string) error {
 		fmt.Fprintf(os.Stderr, dmsg(cf.lang, "minFree"), *minFree)
 		return errUsage
 	}
-	d := &doctor{cf: cf, name: *name, minFreeGB: *minFree, now: time.Now()}
-	d.run(ctx)
-	return d.report(os.Stdout)
+	findings := ops.Doctor(ctx, ops.DoctorConfig{Lang: cf.lang, DB: cf.db, AuthorizedKeys: cf.authorizedKeys,
+		Keys: doctorKeys(cf.lang), Holidays: cf.holidays, Calendar: cf.calendar, TLSCert: cf.tlsCert, TLSKey: cf.tlsKey,
+		ServerName: *name, HTTP: cf.http, SSH: cf.ssh, UDPPort: cf.udpPort, MinFreeGB: *minFree, Now: time.Now()})
+	return doctorReport(os.Stdout, cf, findings)
 }
 
 // withServiceEnv expands --env FILE into the package's paths and the file's DIEMCAU_OPTS,
@@ -107,32 +80,47 @@ func withServiceEnv(args []string, lang string) ([]string, error) {
 	return append(out, args...), nil
 }
 
-// run runs every check.
-func (d *doctor) run(ctx context.Context) {
-	d.checkStore(ctx)
-	d.checkCalendar()
-	d.checkTLS()
-	d.checkPorts()
-	d.checkFirewall()
-	d.checkDisk()
-	d.checkClock()
+// doctorKeys is the doctor's view of authorized_keys through the SSH server's own parser
+// (sshd, which ops does not import): its problem lines worded in lang, its keys by role.
+func doctorKeys(lang string) func(string, []byte, func(string) bool) ops.KeysReport {
+	return func(path string, data []byte, known func(string) bool) ops.KeysReport {
+		ids, problems := sshd.ParseAuthorizedKeys(data, known)
+		var r ops.KeysReport
+		for _, p := range problems {
+			line := sshd.KeyProblemsText(lang, path, []sshd.KeyProblem{p})
+			r.Problems = append(r.Problems, ops.KeyProblem{Text: line[:len(line)-1], Skipped: p.Skipped})
+		}
+		for _, id := range ids {
+			switch id.Role {
+			case tui.RoleControl:
+				r.Control++
+			case tui.RoleHost:
+				r.Hosts = append(r.Hosts, id.BridgePoint)
+			case tui.RoleOperator:
+				r.Operator++
+			case tui.RoleViewer:
+				r.Viewer++
+			}
+		}
+		return r
+	}
 }
 
-// report prints the findings and a summary; an error (exit status 2) when any failed.
-func (d *doctor) report(w io.Writer) error {
-	lang := d.cf.lang
-	fmt.Fprintf(w, dmsg(lang, "title"), d.cf.db)
+// doctorReport prints the findings and a summary; an error (exit status 2) when any failed.
+func doctorReport(w io.Writer, cf commonFlags, findings []ops.Finding) error {
+	lang := cf.lang
+	fmt.Fprintf(w, dmsg(lang, "title"), cf.db)
 	fails, warns := 0, 0
-	for _, f := range d.findings {
-		label := [...]string{"ok", "warn", "fail"}[f.level]
-		fmt.Fprintf(w, "  %-5s %s\n", dmsg(lang, label), f.text)
-		if f.level != levelOK && f.fix != "" {
-			fmt.Fprintf(w, dmsg(lang, "fix"), f.fix)
+	for _, f := range findings {
+		label := [...]string{"ok", "warn", "fail"}[f.Level]
+		fmt.Fprintf(w, "  %-5s %s\n", dmsg(lang, label), f.Text)
+		if f.Level != ops.LevelOK && f.Fix != "" {
+			fmt.Fprintf(w, dmsg(lang, "fix"), f.Fix)
 		}
-		switch f.level {
-		case levelWarn:
+		switch f.Level {
+		case ops.LevelWarn:
 			warns++
-		case levelFail:
+		case ops.LevelFail:
 			fails++
 		}
 	}

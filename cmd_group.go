@@ -8,10 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
+	"diemcau/live"
 	"diemcau/meeting"
-	"diemcau/store"
 )
 
 // siteList is a repeatable flag: each use adds one site (its id, or its name as said).
@@ -46,22 +45,20 @@ func (c cli) group(ctx context.Context, args []string) error {
 		fmt.Fprint(c.errOut, bmsg(cf.lang, "groupUsage"))
 		return errUsage
 	}
-	st, err := openStore(ctx, cf)
+	d, closeDesk, err := openDesk(ctx, cf, *actor, nil)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	now := time.Now()
+	defer closeDesk()
 	switch sub {
 	case "add":
-		d := meeting.GroupDraft{ID: pos[0], Name: *name, Sites: pos[1:]}
-		return c.saveGroups(ctx, st, []meeting.GroupDraft{d}, store.GroupCreate, meeting.ActionGroupAdd, *actor, now, cf.lang)
+		return c.saveGroup(ctx, d, meeting.GroupDraft{ID: pos[0], Name: *name, Sites: pos[1:]}, false, cf.lang)
 	case "edit":
-		d, err := c.editedGroup(ctx, st, pos[0], *name, add, remove, cf.lang)
+		g, err := c.editedGroup(ctx, d, pos[0], *name, add, remove, cf.lang)
 		if err != nil {
 			return err
 		}
-		return c.saveGroups(ctx, st, []meeting.GroupDraft{d}, store.GroupUpdate, meeting.ActionGroupEdit, *actor, now, cf.lang)
+		return c.saveGroup(ctx, d, g, true, cf.lang)
 	case "import":
 		f, err := os.Open(pos[0])
 		if err != nil {
@@ -72,35 +69,34 @@ func (c cli) group(ctx context.Context, args []string) error {
 		if err != nil {
 			return c.explain(err, cf.lang)
 		}
-		if err := meeting.SaveGroups(ctx, st, drafts, store.GroupUpsert, meeting.ActionGroupImport, *actor, now); err != nil {
+		if err := d.ImportGroups(ctx, drafts); err != nil {
 			return c.explain(err, cf.lang)
 		}
 		fmt.Fprintf(c.out, meeting.BookingText(cf.lang, "group.imported"), pos[0], len(drafts))
 		return nil
 	case "show":
-		return c.groupShow(ctx, st, pos[0], cf.lang)
+		return c.groupShow(ctx, d, pos[0], cf.lang)
 	}
-	return c.groupList(ctx, st, cf.lang)
+	return c.groupList(ctx, d, cf.lang)
 }
 
-// saveGroups writes drafts and says what was saved.
-func (c cli) saveGroups(ctx context.Context, st *store.Store, drafts []meeting.GroupDraft, mode store.GroupWrite,
-	action, actor string, now time.Time, lang string) error {
-	if err := meeting.SaveGroups(ctx, st, drafts, mode, action, actor, now); err != nil {
+// saveGroup writes draft (update: a stored group changed) and says what was saved.
+func (c cli) saveGroup(ctx context.Context, d *live.Desk, draft meeting.GroupDraft, update bool, lang string) error {
+	if err := d.SaveGroup(ctx, draft, update); err != nil {
 		return c.explain(err, lang)
 	}
-	groups, err := meeting.LoadGroups(ctx, st, lang)
+	groups, err := d.Groups(ctx, lang)
 	if err != nil {
 		return err
 	}
-	g, _ := meeting.FindGroup(groups, drafts[0].ID)
+	g, _ := meeting.FindGroup(groups, draft.ID)
 	fmt.Fprintf(c.out, meeting.BookingText(lang, "group.saved"), g.ID, g.Name, len(g.Members))
 	return nil
 }
 
 // editedGroup is the user group id with name (when given) and the sites added and removed.
-func (c cli) editedGroup(ctx context.Context, st *store.Store, id, name string, add, remove []string, lang string) (meeting.GroupDraft, error) {
-	groups, err := meeting.LoadGroups(ctx, st, lang)
+func (c cli) editedGroup(ctx context.Context, desk *live.Desk, id, name string, add, remove []string, lang string) (meeting.GroupDraft, error) {
+	groups, err := desk.Groups(ctx, lang)
 	if err != nil {
 		return meeting.GroupDraft{}, err
 	}
@@ -117,7 +113,7 @@ func (c cli) editedGroup(ctx context.Context, st *store.Store, id, name string, 
 	if strings.TrimSpace(name) != "" {
 		d.Name = name
 	}
-	bps, err := st.BridgePoints(ctx)
+	bps, err := desk.BridgePoints(ctx)
 	if err != nil {
 		return meeting.GroupDraft{}, err
 	}
@@ -134,8 +130,8 @@ func (c cli) editedGroup(ctx context.Context, st *store.Store, id, name string, 
 }
 
 // groupList prints every group: id, name, how many sites, built in or not.
-func (c cli) groupList(ctx context.Context, st *store.Store, lang string) error {
-	groups, err := meeting.LoadGroups(ctx, st, lang)
+func (c cli) groupList(ctx context.Context, d *live.Desk, lang string) error {
+	groups, err := d.Groups(ctx, lang)
 	if err != nil {
 		return err
 	}
@@ -152,8 +148,8 @@ func (c cli) groupList(ctx context.Context, st *store.Store, lang string) error 
 }
 
 // groupShow prints one group (by id or name) and its sites, id and name.
-func (c cli) groupShow(ctx context.Context, st *store.Store, id, lang string) error {
-	groups, err := meeting.LoadGroups(ctx, st, lang)
+func (c cli) groupShow(ctx context.Context, d *live.Desk, id, lang string) error {
+	groups, err := d.Groups(ctx, lang)
 	if err != nil {
 		return err
 	}
@@ -162,7 +158,7 @@ func (c cli) groupShow(ctx context.Context, st *store.Store, id, lang string) er
 		return c.explain(&meeting.GroupError{Problems: []meeting.GroupProblem{
 			{Field: "id", Reason: "group.notFound", Args: []any{id}}}}, lang)
 	}
-	bps, err := st.BridgePoints(ctx)
+	bps, err := d.BridgePoints(ctx)
 	if err != nil {
 		return err
 	}

@@ -32,12 +32,17 @@ func runImport(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	path := fs.Arg(0)
-	st, err := openStore(ctx, cf)
+	d, closeDesk, err := openDesk(ctx, cf, defaultActor(), nil)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	n, err := importFile(ctx, endpoints.NewRegistry(st), path, cf.lang)
+	defer closeDesk()
+	f, err := os.Open(path)
+	if err != nil {
+		return fileError(cf.lang, "import bridgepoints", path, err)
+	}
+	defer f.Close()
+	n, err := d.ImportBridgePoints(ctx, f, cf.lang)
 	if err != nil {
 		var ie *endpoints.ImportError
 		if errors.As(err, &ie) {
@@ -80,12 +85,12 @@ func runBridgePoint(ctx context.Context, args []string) error {
 		fmt.Fprint(os.Stderr, msg(cf.lang, "needID"))
 		return errUsage
 	}
-	st, err := openStore(ctx, cf)
+	d, closeDesk, err := openDesk(ctx, cf, defaultActor(), nil)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	secret, err := endpoints.NewRegistry(st).Rotate(ctx, fs.Arg(0))
+	defer closeDesk()
+	secret, err := d.RotateSecret(ctx, fs.Arg(0))
 	if errors.Is(err, store.ErrNotFound) {
 		fmt.Fprintf(os.Stderr, msg(cf.lang, "unknownBP"), fs.Arg(0))
 		return errUsage

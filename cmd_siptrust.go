@@ -23,12 +23,12 @@ func runSIPTrust(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	id, on := fs.Arg(0), fs.Arg(1) == "on"
-	st, err := openStore(ctx, cf)
+	d, closeDesk, err := openDesk(ctx, cf, defaultActor(), nil)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	bp, err := st.BridgePoint(ctx, id)
+	defer closeDesk()
+	bp, err := d.BridgePoint(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		fmt.Fprintf(os.Stderr, msg(cf.lang, "unknownBP"), id)
 		return errUsage
@@ -40,7 +40,7 @@ func runSIPTrust(ctx context.Context, args []string) error {
 		fmt.Fprintf(os.Stderr, msg(cf.lang, "sipTrustNoIP"), id)
 		return errUsage
 	}
-	if err := st.SetSIPAddressTrust(ctx, id, on); err != nil {
+	if err := d.SetSIPAddressTrust(ctx, id, on); err != nil {
 		return err
 	}
 	if on {

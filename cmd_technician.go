@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"diemcau/live"
 	"diemcau/meeting"
 	"diemcau/store"
 )
@@ -40,12 +41,11 @@ func (c cli) technician(ctx context.Context, args []string) error {
 		fmt.Fprint(c.errOut, bmsg(cf.lang, "techUsage"))
 		return errUsage
 	}
-	st, err := openStore(ctx, cf)
+	d, closeDesk, err := openDesk(ctx, cf, *actor, nil)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	now := time.Now()
+	defer closeDesk()
 	switch sub {
 	case "add":
 		if *trainedAt != "" {
@@ -56,26 +56,26 @@ func (c cli) technician(ctx context.Context, args []string) error {
 			}
 			t.TrainedAt = at
 		}
-		id, err := meeting.AddTechnician(ctx, st, t, *actor, now)
+		id, err := d.AddTechnician(ctx, t)
 		if err != nil {
 			return c.explain(err, cf.lang)
 		}
 		fmt.Fprintf(c.out, meeting.BookingText(cf.lang, "tech.added"), id)
-		return c.rosterWarnings(ctx, st, cf.lang, *verbose)
+		return c.rosterWarnings(ctx, d, cf.lang, *verbose)
 	case "import":
 		f, err := os.Open(pos[0])
 		if err != nil {
 			return fileError(cf.lang, "technician import", pos[0], err)
 		}
 		defer f.Close()
-		added, updated, err := meeting.ImportTechnicians(ctx, st, f, *actor, now)
+		added, updated, err := d.ImportTechnicians(ctx, f)
 		if err != nil {
 			return c.explain(err, cf.lang)
 		}
 		fmt.Fprintf(c.out, meeting.BookingText(cf.lang, "tech.imported"), pos[0], added, updated)
-		return c.rosterWarnings(ctx, st, cf.lang, *verbose)
+		return c.rosterWarnings(ctx, d, cf.lang, *verbose)
 	}
-	r, err := meeting.LoadRoster(ctx, st)
+	r, err := d.Roster(ctx)
 	if err != nil {
 		return err
 	}
@@ -84,8 +84,8 @@ func (c cli) technician(ctx context.Context, args []string) error {
 
 // rosterWarnings prints how many units have fewer than two trained technicians, in one line;
 // with verbose, which ones.
-func (c cli) rosterWarnings(ctx context.Context, st *store.Store, lang string, verbose bool) error {
-	r, err := meeting.LoadRoster(ctx, st)
+func (c cli) rosterWarnings(ctx context.Context, d *live.Desk, lang string, verbose bool) error {
+	r, err := d.Roster(ctx)
 	if err != nil {
 		return err
 	}
@@ -123,11 +123,16 @@ func (c cli) workflowReport(ctx context.Context, args []string) error {
 		fmt.Fprint(c.errOut, bmsg(cf.lang, "badYear"))
 		return errUsage
 	}
-	d, closeDesk, err := openDesk(ctx, cf)
+	cal, err := cf.calendar()
+	if err != nil {
+		return err
+	}
+	desk, closeDesk, err := openDesk(ctx, cf, defaultActor(), cal)
 	if err != nil {
 		return err
 	}
 	defer closeDesk()
+	d := desk.Bookings() // reads only
 	switch sub {
 	case "booking":
 		id, err := c.bookingID(pos[0], cf.lang)

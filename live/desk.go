@@ -151,6 +151,15 @@ func (d *Desk) CloseMeeting(ctx context.Context, meetingID int64, entries []stor
 	return classify(d.m.Close(ctx, meetingID, entries, d.id.Actor))
 }
 
+// Leave ends the meeting of conf that a local console ran when its technician quits it (unless
+// its log was closed from the console; Manager.Leave). A refusal is logged: the console is gone.
+func (d *Desk) Leave(ctx context.Context, conf *mcu.Conference) {
+	if err := d.check(ActCloseMeeting, "", confMain(conf)); err != nil {
+		return
+	}
+	d.m.Leave(ctx, conf, d.id.Actor)
+}
+
 // SubmitLog submits closed meeting meetingID's log, audited; ErrDraftsPending while drafts wait.
 func (d *Desk) SubmitLog(ctx context.Context, meetingID int64) error {
 	if err := d.check(ActCloseMeeting, "", d.mainOf(ctx, meetingID)); err != nil {

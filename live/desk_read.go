@@ -66,3 +66,13 @@ func (d *Desk) Roster(ctx context.Context) (meeting.Roster, error) {
 func (d *Desk) Groups(ctx context.Context, lang string) ([]meeting.Group, error) {
 	return meeting.LoadGroups(ctx, d.m.st, lang)
 }
+
+// BridgePoint is the registry's bridge point id (store.ErrNotFound when there is none).
+func (d *Desk) BridgePoint(ctx context.Context, id string) (store.BridgePoint, error) {
+	return d.m.st.BridgePoint(ctx, id)
+}
+
+// CalendarDays are the days imported into the calendar, with who stored each.
+func (d *Desk) CalendarDays(ctx context.Context) ([]store.CalendarDay, error) {
+	return d.m.st.CalendarDays(ctx)
+}

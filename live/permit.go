@@ -39,6 +39,9 @@ const (
 	ActLock                        // lock or unlock the meeting
 	ActDisconnect                  // disconnect a bridge point
 	ActOpenMeeting                 // open a meeting from a booking or ad hoc
+	ActTechnician                  // add or import the units' technicians (Article 6.6)
+	ActCalendar                    // import working days and holidays into the calendar
+	ActRegistry                    // import the bridge-point registry, rotate a join secret, trust a SIP address
 	ActCount                       // the number of actions
 )
 
@@ -88,6 +91,11 @@ var permissions = [ActCount]struct{ control, host, operator, viewer Reach }{
 	ActDisconnect: {Every, Denied, Denied, Denied},
 	// Opening a meeting starts the day's work at the control center.
 	ActOpenMeeting: {Every, Denied, Denied, Denied},
+	// The registers the control center keeps (the command line's): technicians, the calendar,
+	// the registry of bridge points and their credentials.
+	ActTechnician: {Every, Denied, Denied, Denied},
+	ActCalendar:   {Every, Denied, Denied, Denied},
+	ActRegistry:   {Every, Denied, Denied, Denied},
 }
 
 // actNames name the actions in logs.
@@ -98,7 +106,8 @@ var actNames = [ActCount]string{
 	ActTestSession: "test_session", ActRecord: "record", ActDeliverRecording: "deliver_recording",
 	ActBookingAdd: "booking_add", ActBookingEdit: "booking_edit", ActBookingStep: "booking_step",
 	ActRollCall: "roll_call", ActAdmit: "admit", ActLock: "lock", ActDisconnect: "disconnect",
-	ActOpenMeeting: "open_meeting",
+	ActOpenMeeting: "open_meeting", ActTechnician: "technician", ActCalendar: "calendar",
+	ActRegistry: "registry",
 }
 
 // String names the action as the logs do.

@@ -1,4 +1,4 @@
-package main
+package ops
 
 import "diemcau/i18n"
 
@@ -151,5 +151,6 @@ var doctorCLIEN = map[string]string{
 	"calBuiltin":    "(built-in)",
 }
 
-// dmsg returns a message of doctorCLI in lang, falling back to Vietnamese.
-func dmsg(lang, key string) string { return doctorCLI.Text(lang, key) }
+// DoctorText returns a message of diemcau doctor in lang (the checks' and the report's),
+// falling back to Vietnamese.
+func DoctorText(lang, key string) string { return doctorCLI.Text(lang, key) }

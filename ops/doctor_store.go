@@ -1,30 +1,29 @@
-package main
+package ops
 
 import (
 	"context"
 	"errors"
 	"io/fs"
 	"os"
+	"slices"
 	"time"
 
 	"diemcau/meeting"
-	"diemcau/sshd"
 	"diemcau/store"
-	"diemcau/tui"
 )
 
 // checkStore checks the database (read-only), the registry in it and the authorized keys
 // against that registry.
 func (d *doctor) checkStore(ctx context.Context) {
-	db := d.cf.db
+	db := d.cfg.DB
 	st, err := store.OpenReadOnly(ctx, db)
 	var known func(string) bool
 	mainBP := ""
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		d.add(levelFail, d.fixText("dbMissingFix", db), "dbMissing", db)
+		d.add(LevelFail, d.fixText("dbMissingFix", db), "dbMissing", db)
 	case err != nil:
-		d.add(levelFail, d.fixText("dbBadFix", db), "dbBad", db, err)
+		d.add(LevelFail, d.fixText("dbBadFix", db), "dbBad", db, err)
 	default:
 		defer st.Close()
 		known, mainBP = d.checkSchemaAndRegistry(ctx, st)
@@ -35,24 +34,24 @@ func (d *doctor) checkStore(ctx context.Context) {
 // checkSchemaAndRegistry reports the schema version and the registry; it returns the registry's
 // bridge-point check and the main bridge point's id.
 func (d *doctor) checkSchemaAndRegistry(ctx context.Context, st *store.Store) (func(string) bool, string) {
-	db := d.cf.db
+	db := d.cfg.DB
 	v, err := st.SchemaVersion(ctx)
 	latest := store.LatestSchemaVersion()
 	switch {
 	case err != nil:
-		d.add(levelFail, d.fixText("dbBadFix", db), "dbBad", db, err)
+		d.add(LevelFail, d.fixText("dbBadFix", db), "dbBad", db, err)
 		return nil, ""
 	case v > latest:
-		d.add(levelFail, d.fixText("dbNewerFix"), "dbNewer", db, v, latest)
+		d.add(LevelFail, d.fixText("dbNewerFix"), "dbNewer", db, v, latest)
 		return nil, ""
 	case v < latest:
-		d.add(levelWarn, "", "dbOlder", db, v, latest)
+		d.add(LevelWarn, "", "dbOlder", db, v, latest)
 	default:
-		d.add(levelOK, "", "dbOK", db, v)
+		d.add(LevelOK, "", "dbOK", db, v)
 	}
 	bps, err := st.BridgePoints(ctx)
 	if err != nil {
-		d.add(levelFail, d.fixText("dbBadFix", db), "dbBad", db, err)
+		d.add(LevelFail, d.fixText("dbBadFix", db), "dbBad", db, err)
 		return nil, ""
 	}
 	ids := map[string]bool{}
@@ -65,11 +64,11 @@ func (d *doctor) checkSchemaAndRegistry(ctx context.Context, st *store.Store) (f
 	}
 	switch {
 	case len(bps) == 0:
-		d.add(levelFail, d.fixText("regFix", db), "regEmpty")
+		d.add(LevelFail, d.fixText("regFix", db), "regEmpty")
 	case mainBP == "":
-		d.add(levelFail, d.fixText("regFix", db), "regNoMain", len(bps))
+		d.add(LevelFail, d.fixText("regFix", db), "regNoMain", len(bps))
 	default:
-		d.add(levelOK, "", "regOK", len(bps), mainBP)
+		d.add(LevelOK, "", "regOK", len(bps), mainBP)
 	}
 	return func(id string) bool { return ids[id] }, mainBP
 }
@@ -77,58 +76,49 @@ func (d *doctor) checkSchemaAndRegistry(ctx context.Context, st *store.Store) (f
 // checkKeys reports every skipped or doubtful line of authorized_keys and the roles that have
 // no key: a control key is needed, and a host key for the main bridge point is advised.
 func (d *doctor) checkKeys(known func(string) bool, mainBP string) {
-	path := d.cf.authorizedKeys
+	path := d.cfg.AuthorizedKeys
 	data, err := os.ReadFile(path)
 	if err != nil {
-		d.add(levelFail, d.fixText("keysFix"), "keysMissing", path)
+		d.add(LevelFail, d.fixText("keysFix"), "keysMissing", path)
 		return
 	}
-	ids, problems := sshd.ParseAuthorizedKeys(data, known)
-	for _, p := range problems {
-		l := levelWarn
+	keys := d.cfg.Keys(path, data, known)
+	for _, p := range keys.Problems {
+		l := LevelWarn
 		if p.Skipped {
-			l = levelFail
+			l = LevelFail
 		}
-		line := sshd.KeyProblemsText(d.cf.lang, path, []sshd.KeyProblem{p})
-		d.add(l, d.fixText("keysLineFix", path), "keysLine", line[:len(line)-1])
+		d.add(l, d.fixText("keysLineFix", path), "keysLine", p.Text)
 	}
-	count := map[tui.Role]int{}
-	hostOfMain := false
-	for _, id := range ids {
-		count[id.Role]++
-		if id.Role == tui.RoleHost && id.BridgePoint == mainBP {
-			hostOfMain = true
-		}
-	}
-	if count[tui.RoleControl] == 0 {
-		d.add(levelFail, d.fixText("keysFix"), "keysNoControl")
+	if keys.Control == 0 {
+		d.add(LevelFail, d.fixText("keysFix"), "keysNoControl")
 		return
 	}
-	if mainBP != "" && !hostOfMain {
-		d.add(levelWarn, d.fixText("keysHostFix", mainBP), "keysNoHost", mainBP)
+	if mainBP != "" && !slices.Contains(keys.Hosts, mainBP) {
+		d.add(LevelWarn, d.fixText("keysHostFix", mainBP), "keysNoHost", mainBP)
 	}
-	d.add(levelOK, "", "keysOK", count[tui.RoleControl], count[tui.RoleHost], count[tui.RoleOperator], count[tui.RoleViewer])
+	d.add(LevelOK, "", "keysOK", keys.Control, len(keys.Hosts), keys.Operator, keys.Viewer)
 }
 
 // checkCalendar checks that the holiday calendar loads and covers this year and the next.
 func (d *doctor) checkCalendar() {
-	name := d.cf.holidays
+	name := d.cfg.Holidays
 	if name == "" {
-		name = dmsg(d.cf.lang, "calBuiltin")
+		name = DoctorText(d.cfg.Lang, "calBuiltin")
 	}
-	cal, err := d.cf.calendar()
+	cal, err := d.cfg.Calendar()
 	if err != nil {
-		d.add(levelFail, d.fixText("calBadFix"), "calBad", name, err)
+		d.add(LevelFail, d.fixText("calBadFix"), "calBad", name, err)
 		return
 	}
 	first, last := cal.Years()
-	next := d.now.AddDate(1, 0, 0)
-	for _, t := range []time.Time{d.now, next} {
+	next := d.cfg.Now.AddDate(1, 0, 0)
+	for _, t := range []time.Time{d.cfg.Now, next} {
 		if !cal.Covers(t) {
 			y := t.In(meeting.Zone()).Year()
-			d.add(levelFail, d.fixText("calShortFix", y, name), "calShort", name, first, last, y)
+			d.add(LevelFail, d.fixText("calShortFix", y, name), "calShort", name, first, last, y)
 			return
 		}
 	}
-	d.add(levelOK, "", "calOK", name, first, last)
+	d.add(LevelOK, "", "calOK", name, first, last)
 }

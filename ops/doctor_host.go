@@ -1,4 +1,4 @@
-package main
+package ops
 
 import (
 	"crypto/tls"
@@ -24,48 +24,48 @@ const recordingBytesPerHour = 1 << 30
 
 // checkTLS checks the certificate's validity period and that it names the server.
 func (d *doctor) checkTLS() {
-	cf := d.cf
-	if cf.tlsCert == "" {
-		d.add(levelWarn, d.fixText("tlsNoneFix"), "tlsNone")
+	cf := d.cfg
+	if cf.TLSCert == "" {
+		d.add(LevelWarn, d.fixText("tlsNoneFix"), "tlsNone")
 		return
 	}
-	pair, err := tls.LoadX509KeyPair(cf.tlsCert, cf.tlsKey)
+	pair, err := tls.LoadX509KeyPair(cf.TLSCert, cf.TLSKey)
 	if err != nil {
-		d.add(levelFail, d.fixText("tlsBadFix"), "tlsBad", cf.tlsCert, cf.tlsKey, err)
+		d.add(LevelFail, d.fixText("tlsBadFix"), "tlsBad", cf.TLSCert, cf.TLSKey, err)
 		return
 	}
 	leaf, err := x509.ParseCertificate(pair.Certificate[0])
 	if err != nil {
-		d.add(levelFail, d.fixText("tlsBadFix"), "tlsBad", cf.tlsCert, cf.tlsKey, err)
+		d.add(LevelFail, d.fixText("tlsBadFix"), "tlsBad", cf.TLSCert, cf.TLSKey, err)
 		return
 	}
 	day := func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
-	switch left := leaf.NotAfter.Sub(d.now); {
+	switch left := leaf.NotAfter.Sub(d.cfg.Now); {
 	case left <= 0:
-		d.add(levelFail, d.fixText("tlsRenewFix"), "tlsExpired", cf.tlsCert, day(leaf.NotAfter))
+		d.add(LevelFail, d.fixText("tlsRenewFix"), "tlsExpired", cf.TLSCert, day(leaf.NotAfter))
 		return
-	case d.now.Before(leaf.NotBefore):
-		d.add(levelFail, d.fixText("tlsRenewFix"), "tlsNotYet", cf.tlsCert, day(leaf.NotBefore))
+	case d.cfg.Now.Before(leaf.NotBefore):
+		d.add(LevelFail, d.fixText("tlsRenewFix"), "tlsNotYet", cf.TLSCert, day(leaf.NotBefore))
 		return
 	case left < 30*24*time.Hour:
-		d.add(levelWarn, d.fixText("tlsRenewFix"), "tlsSoon", cf.tlsCert, int(left.Hours()/24), day(leaf.NotAfter))
+		d.add(LevelWarn, d.fixText("tlsRenewFix"), "tlsSoon", cf.TLSCert, int(left.Hours()/24), day(leaf.NotAfter))
 	}
 	name := d.serverName()
 	if err := leaf.VerifyHostname(name); err != nil {
 		names := append(append([]string{}, leaf.DNSNames...), ipStrings(leaf.IPAddresses)...)
-		d.add(levelFail, d.fixText("tlsNameFix"), "tlsName", cf.tlsCert, name, strings.Join(names, ", "))
+		d.add(LevelFail, d.fixText("tlsNameFix"), "tlsName", cf.TLSCert, name, strings.Join(names, ", "))
 		return
 	}
-	d.add(levelOK, "", "tlsOK", cf.tlsCert, name, day(leaf.NotAfter))
+	d.add(LevelOK, "", "tlsOK", cf.TLSCert, name, day(leaf.NotAfter))
 }
 
 // serverName is --server-name, else the host of --http when it is a name or a specific address, else
 // this machine's host name.
 func (d *doctor) serverName() string {
-	if d.name != "" {
-		return d.name
+	if d.cfg.ServerName != "" {
+		return d.cfg.ServerName
 	}
-	if host, _, err := net.SplitHostPort(d.cf.http); err == nil && host != "" {
+	if host, _, err := net.SplitHostPort(d.cfg.HTTP); err == nil && host != "" {
 		if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {
 			return host
 		}
@@ -86,40 +86,40 @@ func ipStrings(ips []net.IP) []string {
 // checkPorts opens the HTTP and SSH addresses and the UDP media port the way serve does, and
 // sends the UDP port a datagram over loopback.
 func (d *doctor) checkPorts() {
-	for _, p := range []struct{ flag, addr string }{{"--http", d.cf.http}, {"--ssh", d.cf.ssh}} {
+	for _, p := range []struct{ flag, addr string }{{"--http", d.cfg.HTTP}, {"--ssh", d.cfg.SSH}} {
 		ln, err := net.Listen("tcp", p.addr)
 		if err != nil {
 			d.portError("TCP", p.flag, p.addr, err)
 			continue
 		}
 		ln.Close()
-		d.add(levelOK, "", "portOK", "TCP", p.addr, p.flag)
+		d.add(LevelOK, "", "portOK", "TCP", p.addr, p.flag)
 	}
-	if d.cf.udpPort == 0 {
-		d.add(levelWarn, d.fixText("udpZeroFix"), "udpZero")
+	if d.cfg.UDPPort == 0 {
+		d.add(LevelWarn, d.fixText("udpZeroFix"), "udpZero")
 		return
 	}
-	addr := ":" + strconv.Itoa(d.cf.udpPort)
+	addr := ":" + strconv.Itoa(d.cfg.UDPPort)
 	conn, err := net.ListenPacket("udp", addr)
 	if err != nil {
 		d.portError("UDP", "--udp-port", addr, err)
 		return
 	}
 	defer conn.Close()
-	if err := udpEcho(conn, d.cf.udpPort); err != nil {
-		d.add(levelFail, d.fixText("udpNoEchoFix"), "udpNoEcho", d.cf.udpPort, err)
+	if err := udpEcho(conn, d.cfg.UDPPort); err != nil {
+		d.add(LevelFail, d.fixText("udpNoEchoFix"), "udpNoEcho", d.cfg.UDPPort, err)
 		return
 	}
-	d.add(levelOK, "", "udpOK", d.cf.udpPort)
+	d.add(LevelOK, "", "udpOK", d.cfg.UDPPort)
 }
 
 // portError reports a port that would not open: busy (perhaps the service) or not this machine's.
 func (d *doctor) portError(proto, flagName, addr string, err error) {
 	if errors.Is(err, syscall.EADDRINUSE) {
-		d.add(levelWarn, d.fixText("portBusyFix", flagName), "portBusy", proto, addr, flagName)
+		d.add(LevelWarn, d.fixText("portBusyFix", flagName), "portBusy", proto, addr, flagName)
 		return
 	}
-	d.add(levelFail, d.fixText("portBadFix", flagName), "portBad", proto, addr, flagName, err)
+	d.add(LevelFail, d.fixText("portBadFix", flagName), "portBad", proto, addr, flagName, err)
 }
 
 // udpEcho sends one datagram to port on loopback and waits for conn to receive it.
@@ -151,28 +151,28 @@ func udpEcho(conn net.PacketConn, port int) error {
 // checkFirewall reads the nftables (or ufw) rules when it can: a default-drop input with no
 // rule naming the media, HTTP or SSH port is reported.
 func (d *doctor) checkFirewall() {
-	_, httpPort, _ := net.SplitHostPort(d.cf.http)
-	_, sshPort, _ := net.SplitHostPort(d.cf.ssh)
+	_, httpPort, _ := net.SplitHostPort(d.cfg.HTTP)
+	_, sshPort, _ := net.SplitHostPort(d.cfg.SSH)
 	tool, rules, err := firewallRules()
 	if err != nil {
-		d.add(levelWarn, d.fixText("fwUnknownFix", d.cf.udpPort, httpPort, sshPort), "fwUnknown", err)
+		d.add(LevelWarn, d.fixText("fwUnknownFix", d.cfg.UDPPort, httpPort, sshPort), "fwUnknown", err)
 		return
 	}
 	if !dropsByDefault(tool, rules) {
-		d.add(levelOK, "", "fwNone", tool)
+		d.add(LevelOK, "", "fwNone", tool)
 		return
 	}
 	var missing []string
-	for _, p := range []struct{ proto, port string }{{"udp", strconv.Itoa(d.cf.udpPort)}, {"tcp", httpPort}, {"tcp", sshPort}} {
+	for _, p := range []struct{ proto, port string }{{"udp", strconv.Itoa(d.cfg.UDPPort)}, {"tcp", httpPort}, {"tcp", sshPort}} {
 		if !regexp.MustCompile(`\b` + p.port + `\b`).MatchString(rules) {
 			missing = append(missing, p.port+"/"+p.proto)
 		}
 	}
 	if len(missing) > 0 {
-		d.add(levelWarn, d.fixText("fwClosedFix", missing[0]), "fwClosed", tool, strings.Join(missing, ", "))
+		d.add(LevelWarn, d.fixText("fwClosedFix", missing[0]), "fwClosed", tool, strings.Join(missing, ", "))
 		return
 	}
-	d.add(levelOK, "", "fwOK", tool, d.cf.udpPort, httpPort, sshPort)
+	d.add(LevelOK, "", "fwOK", tool, d.cfg.UDPPort, httpPort, sshPort)
 }
 
 // firewallRules returns the ruleset of ufw when active, else of nftables.
@@ -197,21 +197,21 @@ func dropsByDefault(tool, rules string) bool {
 
 // checkDisk reports the free space of the database's folder (recordings and backups go there).
 func (d *doctor) checkDisk() {
-	dir := filepath.Dir(d.cf.db)
+	dir := filepath.Dir(d.cfg.DB)
 	var st unix.Statfs_t
 	if err := unix.Statfs(dir, &st); err != nil {
-		d.add(levelFail, "", "diskBad", dir, err)
+		d.add(LevelFail, "", "diskBad", dir, err)
 		return
 	}
 	free := int64(st.Bavail) * int64(st.Bsize)
 	hours := free / recordingBytesPerHour
 	switch {
-	case free < int64(d.minFreeGB)<<30:
-		d.add(levelFail, d.fixText("diskLowFix"), "diskLow", sizeOf(free), dir, d.minFreeGB)
+	case free < int64(d.cfg.MinFreeGB)<<30:
+		d.add(LevelFail, d.fixText("diskLowFix"), "diskLow", SizeOf(free), dir, d.cfg.MinFreeGB)
 	case free < 20<<30:
-		d.add(levelWarn, d.fixText("diskWarnFix"), "diskWarn", sizeOf(free), dir, hours)
+		d.add(LevelWarn, d.fixText("diskWarnFix"), "diskWarn", SizeOf(free), dir, hours)
 	default:
-		d.add(levelOK, "", "diskOK", sizeOf(free), dir, hours)
+		d.add(LevelOK, "", "diskOK", SizeOf(free), dir, hours)
 	}
 }
 
@@ -221,10 +221,23 @@ func (d *doctor) checkClock() {
 	state, err := unix.Adjtimex(&tx)
 	switch {
 	case err != nil:
-		d.add(levelWarn, d.fixText("clockFix"), "clockUnknown", err)
+		d.add(LevelWarn, d.fixText("clockFix"), "clockUnknown", err)
 	case state == unix.TIME_ERROR || tx.Status&unix.STA_UNSYNC != 0:
-		d.add(levelWarn, d.fixText("clockFix"), "clockUnsync")
+		d.add(LevelWarn, d.fixText("clockFix"), "clockUnsync")
 	default:
-		d.add(levelOK, "", "clockOK", time.Duration(tx.Esterror)*time.Microsecond)
+		d.add(LevelOK, "", "clockOK", time.Duration(tx.Esterror)*time.Microsecond)
 	}
+}
+
+// SizeOf writes a byte count for people: 1.4 MB.
+func SizeOf(b int64) string {
+	switch {
+	case b >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(b)/(1<<30))
+	case b >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(b)/(1<<20))
+	case b >= 1<<10:
+		return fmt.Sprintf("%.1f kB", float64(b)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", b)
 }
