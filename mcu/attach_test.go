@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pion/rtp"
 )
 
 // attachRTP attaches bridge point id to h's conference over a new rtpTransport whose terminal
@@ -155,8 +157,9 @@ func TestAttachedTransportIsAMember(t *testing.T) {
 
 // TestAttachedTransportAtTheDoor: an attached session passes the same door as a WHIP join — a
 // bridge point not expected is refused and knocks, a technician admits it, a second session
-// replaces the first (a link said up twice is one join), and a technician's disconnect reaches
-// the transport and bars it again.
+// replaces the first (a link said up twice is one join); the roll call, the attendance and a
+// raised hand go through the session; a technician's disconnect reaches the transport and bars
+// it again, and the conference's end tells it the meeting ended.
 func TestAttachedTransportAtTheDoor(t *testing.T) {
 	h := newHarness(t, ConferenceSpec{})
 	ctx := context.Background()
@@ -183,10 +186,31 @@ func TestAttachedTransportAtTheDoor(t *testing.T) {
 	if n := len(slices.DeleteFunc(joins, func(bp string) bool { return bp != "OUT" })); n != 1 {
 		t.Errorf("%d joins journaled for one session", n)
 	}
-	_, tr2, _ := attachRTP(t, h, "OUT")
+	second, tr2, _ := attachRTP(t, h, "OUT")
 	if reason := <-tr1.closedBy; reason != "replaced" || !first.Closed() {
 		t.Errorf("first session closed for %q (closed %v), want replaced", reason, first.Closed())
 	}
+	h.waitEvent(EventJoined, "OUT")
+
+	// What a keypad or the call can say goes the way of the control channel's messages.
+	if _, err := h.conf.RollCall(ctx, "tech.an"); err != nil {
+		t.Fatal(err)
+	}
+	tr2.waitControl(t, func(m ControlMessage) bool { _, ok := m.(RollCallMessage); return ok })
+	if err := second.ReportAttendance(ctx, 12); err != nil {
+		t.Fatal(err)
+	}
+	if ev := h.waitEvent(EventAttendance, "OUT"); ev.Detail != "12" || ev.Actor != "endpoint" {
+		t.Errorf("attendance event %+v", ev)
+	}
+	if err := second.RaiseHand(ctx); err != nil {
+		t.Fatal(err)
+	}
+	h.waitEvent(EventSpeakRequest, "OUT")
+	if err := second.LowerHand(ctx); err != nil {
+		t.Fatal(err)
+	}
+	h.waitEvent(EventSpeakCancel, "OUT")
 	if err := h.conf.Disconnect(ctx, "tech.an", "OUT", "thử nghiệm"); err != nil {
 		t.Fatal(err)
 	}
@@ -200,5 +224,56 @@ func TestAttachedTransportAtTheDoor(t *testing.T) {
 	tr3 := newRTPTransport(t, newRTPTerminal(t).addr())
 	if _, err := h.mcu.Attach(ctx, "OUT", tr3, tr3.spec(3)); !errors.As(err, &refusal) || refusal.Reason != RefusedDisconnected {
 		t.Fatalf("attach after a disconnect: %v", err)
+	}
+
+	// Admitted again, it is told the meeting ended when the conference closes.
+	if err := h.conf.Admit(ctx, "tech.an", "OUT"); err != nil {
+		t.Fatal(err)
+	}
+	_, tr4, _ := attachRTP(t, h, "OUT")
+	h.waitEvent(EventJoined, "OUT")
+	if err := h.conf.Close(ctx, "tech.an"); err != nil {
+		t.Fatal(err)
+	}
+	tr4.waitControl(t, func(m ControlMessage) bool { _, ok := m.(MeetingEndedMessage); return ok })
+	if reason := <-tr4.closedBy; reason != "closed" {
+		t.Errorf("session closed for %q at the conference's end, want closed", reason)
+	}
+	if _, err := h.mcu.Attach(ctx, "OUT", tr3, tr3.spec(3)); !errors.Is(err, ErrNoConference) {
+		t.Errorf("attach with no conference live: %v", err)
+	}
+}
+
+// TestAttachedLevelFromTheTransport: a microphone whose packets carry no RFC 6464 level (audio a
+// transport transcoded) is heard at the level the transport computed, and bytes that are no RTP
+// packet are refused.
+func TestAttachedLevelFromTheTransport(t *testing.T) {
+	h := newHarness(t, ConferenceSpec{})
+	tr := newRTPTransport(t, newRTPTerminal(t).addr())
+	sess, err := h.conf.Attach(context.Background(), "C", tr, SessionSpec{
+		Mic: &InboundSpec{MimeType: "audio/opus", ClockRate: 48000, SSRC: rtpMicSSRC}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.Connected()
+	mic := sess.Mic()
+	if err := mic.WriteRTP([]byte{0x80, 0x6f}); !errors.Is(err, ErrNotRTP) {
+		t.Errorf("a 2-byte packet: %v", err)
+	}
+	for i := range 50 {
+		pkt := rtp.Packet{Header: rtp.Header{Version: 2, PayloadType: 111, SequenceNumber: uint16(i),
+			Timestamp: uint32(960 * i), SSRC: rtpMicSSRC}, Payload: []byte{0xfc, 0xff, 0xfe}}
+		b, err := pkt.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		mic.SetLevel(10)
+		if err := mic.WriteRTP(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := h.participant("C")
+	if !p.Connected || p.AudioLevel < 90 || !p.Speaking || p.AudioIn != 50 || p.HasCamera {
+		t.Errorf("participant %+v", p)
 	}
 }

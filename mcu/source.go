@@ -42,7 +42,7 @@ type source struct {
 	cached    bool       // the packet cache holds buffers (cache.go): only while a slot carries src; used only by receive
 	frameTS   uint32     // RTP timestamp of the last video frame seen; used only by receive
 	haveFrame bool
-	gated     bool // audio was held back by a mute since the last forwarded packet; used only by run
+	gated     bool // audio was held back by a mute since the last forwarded packet; used only by receive
 	jumped    bool // the sequence number jumped; the next forwarded packet renumbers the slots
 	jumps     int  // jumps seen; only the first is logged
 	bigHeader bool // a header over maxHeaderBytes was logged
