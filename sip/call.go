@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/emiago/sipgo"
+	"github.com/emiago/sipgo/sip"
 	"github.com/pion/rtcp"
 	"github.com/pion/rtp"
 )
@@ -44,18 +45,19 @@ type seat interface {
 
 // call is one admitted SIP call of a bridge point.
 type call struct {
-	srv    *Server
-	bp     string
-	log    *slog.Logger
-	dlg    *sipgo.DialogServerSession
-	offer  *offer
-	answer []byte
-	m      *media
-	video  *videoLink // nil without video
-	down   *downlink
-	up     *uplink
-	keys   keypad
-	seat   seat
+	srv     *Server
+	bp      string
+	log     *slog.Logger
+	dlg     *sipgo.DialogServerSession
+	offer   *offer
+	answer  []byte
+	contact sip.ContactHeader // the server's Contact in this dialog
+	m       *media
+	video   *videoLink // nil without video
+	down    *downlink
+	up      *uplink
+	keys    keypad
+	seat    seat
 
 	done    chan struct{}
 	ended   atomic.Bool // end ran (not a sync.Once: leave may call back into end through the MCU)

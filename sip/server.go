@@ -330,14 +330,14 @@ func (s *Server) answer(req *sip.Request, tx sip.ServerTransaction, id string, i
 		_ = dlg.Respond(500, "Server Internal Error", nil)
 		return
 	}
+	c.contact = s.contact(local, strings.ToLower(req.Transport()))
 	s.mu.Lock()
 	s.calls[dlg.ID] = c
 	s.mu.Unlock()
 	c.run()
 	log.Info("SIP call admitted", "codec", o.codec.name, "srtp", own != nil, "dtmf", o.dtmfPT >= 0, "video", c.video != nil)
-	contact := s.contact(local, strings.ToLower(req.Transport()))
 	res := sip.NewSDPResponseFromRequest(dlg.InviteRequest, c.answer)
-	res.AppendHeader(&contact)
+	res.AppendHeader(&c.contact)
 	if err := dlg.WriteResponse(res); err != nil {
 		log.Warn("SIP call: the terminal did not acknowledge the answer", "err", err)
 		c.end("timeout", true, true)
@@ -416,7 +416,7 @@ func (s *Server) reinvite(req *sip.Request, tx sip.ServerTransaction) {
 		return
 	}
 	res := sip.NewSDPResponseFromRequest(req, c.answer)
-	contact := s.dialog.ContactHDR
+	contact := c.contact
 	res.AppendHeader(&contact)
 	_ = tx.Respond(res)
 }
