@@ -86,9 +86,16 @@ func TestSIPTerminalInTheMeeting(t *testing.T) {
 	if got := r.conf.ForwardedAudio("XA-001"); got != before {
 		t.Fatalf("%d audio packets of the hard-muted terminal were forwarded", got-before)
 	}
-	if p := sipParticipant(t, r, "XA-001"); !p.Connected || p.AudioIn == 0 {
-		t.Fatalf("the muted terminal left or sends nothing: %+v", p)
+	if p := sipParticipant(t, r, "XA-001"); !p.Connected || p.Mute != mcu.HardMute {
+		t.Fatalf("the muted terminal left or is not hard-muted: %+v", p)
 	}
+	// Unmuted, its voice (no longer transcoded while muted) is forwarded again.
+	if err := r.conf.Unmute(context.Background(), "console:test", "XA-001"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the unmuted terminal's audio forwarded again", 10*time.Second, func() bool {
+		return r.conf.ForwardedAudio("XA-001") > before+25
+	})
 
 	term.Command("hangup", "")
 	waitFor(t, "the terminal's leave", 10*time.Second, func() bool {

@@ -128,9 +128,15 @@ type callTransport struct {
 // Kind implements mcu.Transport.
 func (t *callTransport) Kind() string { return "sip" }
 
-// Send implements mcu.Transport: a terminal has no control channel; mute is enforced at the
-// forwarder and the floor shows in the picture, so no message is sent.
-func (t *callTransport) Send(mcu.ControlMessage) bool { return false }
+// Send implements mcu.Transport: a terminal has no control channel, so nothing is sent to it. A
+// mute (enforced at the forwarder) stops the transcoding of its voice until it is lifted.
+func (t *callTransport) Send(msg mcu.ControlMessage) bool {
+	if m, ok := msg.(mcu.MuteMessage); ok {
+		t.c.up.muted.Store(m.Muted)
+		return true
+	}
+	return false
+}
 
 // Flush implements mcu.Transport.
 func (t *callTransport) Flush(time.Duration) {}
