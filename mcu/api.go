@@ -60,6 +60,7 @@ type ConferenceSpec struct {
 	AudioSlots int       // audio slots per receiver; 0 means 3
 	StartMuted bool      // far ends join muted (soft)
 	StartedAt  time.Time // when the meeting started (a resumed one: its real start); zero = now
+	PreferH264 bool      // WHIP answers choose H.264 for video when the offer has it (SetPreferH264)
 }
 
 // EventKind names what changed.
