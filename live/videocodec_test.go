@@ -151,6 +151,14 @@ func TestSIPMeetingSendsH264AcrossSpeakerSwitch(t *testing.T) {
 	for _, bp := range []string{"XA-1", "XA-2", "UBND"} {
 		waitFor(t, bp+" sending H.264", 15*time.Second, func() bool { return r.videoCodec(bp) == webrtcH264 })
 	}
+	waitFor(t, "XA-1's resolution read from its SPS", 15*time.Second, func() bool {
+		for _, p := range r.conf.Snapshot().Participants {
+			if p.ID == "XA-1" {
+				return p.Quality.Width == 1280 && p.Quality.Height == 720
+			}
+		}
+		return false
+	})
 	_, cam1 := xa1.SSRCs()
 	_, cam2 := xa2.SSRCs()
 	ctx := context.Background()
