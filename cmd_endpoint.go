@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	neturl "net/url"
 	"os"
+	"strings"
 
 	"diemcau/mcu"
 	"diemcau/softep"
@@ -46,6 +47,7 @@ func runEndpoint(ctx context.Context, args []string) error {
 		fmt.Fprintf(os.Stderr, msg(*lang, "badAttendees"), *attendees)
 		return errUsage
 	}
+	*videoCodec = strings.ToLower(*videoCodec)
 	if softep.CheckVideoCodec(*videoCodec) != nil {
 		fmt.Fprintf(os.Stderr, msg(*lang, "badVideoCodec"), *videoCodec)
 		return errUsage
