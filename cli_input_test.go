@@ -145,6 +145,8 @@ func TestCLIBadInputIsExplained(t *testing.T) {
 		{[]string{"endpoint", "--url", "ftp://x", "--id", "A", "--token", secret}, "--url phải là địa chỉ http://"},
 		{[]string{"endpoint", "--url", "ht!tp://[::", "--id", "A", "--token", secret, "--lang", "en"}, "--url must be an http:// or https://"},
 		{[]string{"endpoint", "--id", "A", "--token", secret, "--attendees", "-3"}, "--attendees phải là số người dự từ 0 đến 10000, không phải -3"},
+		{[]string{"endpoint", "--id", "A", "--token", secret, "--video-codec", "av1"}, `--video-codec phải là vp8 hoặc h264, không phải "av1"`},
+		{[]string{"endpoint", "--id", "A", "--token", secret, "--video-codec", "h265", "--lang", "en"}, `--video-codec must be vp8 or h264, not "h265"`},
 	} {
 		name := strings.Join(c.args, " ")
 		stdout, stderr, code := runCLI(t, c.args...)

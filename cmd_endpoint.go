@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	neturl "net/url"
 	"os"
+	"strings"
 
 	"diemcau/mcu"
 	"diemcau/softep"
@@ -24,6 +25,7 @@ func runEndpoint(ctx context.Context, args []string) error {
 	lang := fs.String("lang", "vi", "language: vi or en")
 	talk := fs.Bool("talk", true, "send the speech clip (false: room tone)")
 	attendees := fs.Int("attendees", 0, "people in the room, answered to the roll call (0: the technician counts)")
+	videoCodec := fs.String("video-codec", "", "camera codec: vp8 or h264 (default: what the MCU's answer chooses)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,13 +47,23 @@ func runEndpoint(ctx context.Context, args []string) error {
 		fmt.Fprintf(os.Stderr, msg(*lang, "badAttendees"), *attendees)
 		return errUsage
 	}
-	_, clips, err := loadMedia(*media, *lang)
+	*videoCodec = strings.ToLower(*videoCodec)
+	if softep.CheckVideoCodec(*videoCodec) != nil {
+		fmt.Fprintf(os.Stderr, msg(*lang, "badVideoCodec"), *videoCodec)
+		return errUsage
+	}
+	dir, clips, err := loadMedia(*media, *lang)
 	if err != nil {
 		return err
+	}
+	if *videoCodec == softep.VideoCodecH264 && len(clips.CameraH264.Frames) == 0 {
+		fmt.Fprintf(os.Stderr, msg(*lang, "noH264Clip"), dir)
+		return errUsage
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ep := softep.New(softep.Config{
 		URL: *url, ID: *id, Token: *token, Clips: clips, Receive: true, Attendees: *attendees, Log: log,
+		VideoCodec: *videoCodec,
 	})
 	ep.SetTalking(*talk)
 	return ep.Run(ctx)

@@ -133,6 +133,12 @@ func TestTestSessionRunsInItsOwnConference(t *testing.T) {
 // liveRig is a real store with a main bridge point and two communes, and a loopback MCU.
 func liveRig(t *testing.T) (*store.Store, *mcu.MCU, *slog.Logger) {
 	t.Helper()
+	return liveRigWith(t, allCreds{})
+}
+
+// liveRigWith is liveRig whose MCU checks join secrets with creds.
+func liveRigWith(t *testing.T, creds mcu.Credentials) (*store.Store, *mcu.MCU, *slog.Logger) {
+	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "diemcau.db"))
 	if err != nil {
@@ -146,7 +152,7 @@ func liveRig(t *testing.T) (*store.Store, *mcu.MCU, *slog.Logger) {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	mc, err := mcu.New(mcu.Config{Loopback: true, RecordingsDir: t.TempDir()}, st, allCreds{}, log)
+	mc, err := mcu.New(mcu.Config{Loopback: true, RecordingsDir: t.TempDir()}, st, creds, log)
 	if err != nil {
 		t.Fatal(err)
 	}

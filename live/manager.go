@@ -72,6 +72,7 @@ func (m *Manager) startTrackers(ctx context.Context, t *OutageTracker, conf *mcu
 	ctx = context.WithoutCancel(ctx)
 	m.track(ctx, func(tctx context.Context) { t.Run(tctx, NewFloorFeed(conf).Observations) })
 	m.track(ctx, func(tctx context.Context) { RecordSiteReports(tctx, m.mcu, conf, m.st, m.log) })
+	m.track(ctx, func(tctx context.Context) { PreferH264OnSIP(tctx, m.mcu, conf) })
 }
 
 // track runs fn in a goroutine that Stop cancels and waits for.

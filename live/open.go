@@ -43,6 +43,11 @@ func (m *Manager) Open(ctx context.Context, s Spec) (*mcu.Conference, error) {
 		ids = append(ids, bp.ID)
 		spec.Members = append(spec.Members, mcu.Member{ID: bp.ID, Name: bp.Name, Main: bp.ID == mt.MainBP})
 	}
+	prefer, err := m.expectsSIP(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	spec.PreferH264 = prefer
 	id, err := m.createMeeting(ctx, mt, ids, s)
 	if err != nil {
 		return nil, err

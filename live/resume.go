@@ -119,7 +119,8 @@ func (m *Manager) resumeSpec(ctx context.Context, rs ResumeState, host string) (
 	for _, id := range rs.Members {
 		spec.Members = append(spec.Members, mcu.Member{ID: id, Name: names[id], Main: id == mt.MainBP})
 	}
-	return spec, nil
+	spec.PreferH264, err = m.expectsSIP(ctx, rs.Members)
+	return spec, err
 }
 
 // restoreRoom adds to r who was in the room before the restart: the attendance confirmed at the

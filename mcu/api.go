@@ -60,6 +60,7 @@ type ConferenceSpec struct {
 	AudioSlots int       // audio slots per receiver; 0 means 3
 	StartMuted bool      // far ends join muted (soft)
 	StartedAt  time.Time // when the meeting started (a resumed one: its real start); zero = now
+	PreferH264 bool      // WHIP answers choose H.264 for video when the offer has it (SetPreferH264)
 }
 
 // EventKind names what changed.
@@ -200,6 +201,8 @@ type Snapshot struct {
 //   func (c *Conference) ForwardedAudio(bridgePoint string) uint64 // audio packets of this source forwarded to anyone, ever
 //   func (c *Conference) KeepCameras(d time.Duration)              // no camera paused for the next d (test session)
 //   func (c *Conference) KeepingCameras() bool
+//   func (c *Conference) SetPreferH264(on bool)                      // WHIP answers choose H.264 from now on (videocodec.go)
+//   func (c *Conference) PrefersH264() bool
 //   func (c *Conference) Admit(ctx context.Context, actor, bridgePoint string) error // admission.go
 //   func (c *Conference) Lock(ctx context.Context, actor string, locked bool) error
 //   func (c *Conference) Disconnect(ctx context.Context, actor, bridgePoint, reason string) error

@@ -34,7 +34,8 @@ type binding struct {
 	lastSeq uint16
 	lastTS  uint32
 	lastAt  time.Time
-	syncSeq uint16 // slot sequence number of the first packet since the last resync
+	syncSeq uint16    // slot sequence number of the first packet since the last resync
+	keyWait time.Time // an H.264 slot's switch waits for a keyframe since then (zero: not waiting)
 	closed  bool
 	out     rtp.Packet // scratch packet, reused under mu
 	csrc    [1]uint32
@@ -57,6 +58,7 @@ func (b *binding) assign(src *source) bool {
 	}
 	b.src = src
 	b.last = nil // renumber on the next packet, even if src had this slot before
+	b.keyWait = time.Time{}
 	return true
 }
 
@@ -83,6 +85,9 @@ func (b *binding) write(src *source, pkt *rtp.Packet, now time.Time, resync bool
 	if b.src != src || b.closed {
 		return false
 	}
+	if b.last != src && b.awaitKeyframe(pkt, now) {
+		return false
+	}
 	if b.last != src || resync {
 		b.resync(src, pkt, now)
 		b.syncSeq = pkt.SequenceNumber + b.seqOff
@@ -93,6 +98,29 @@ func (b *binding) write(src *source, pkt *rtp.Packet, now time.Time, resync bool
 		b.lastSeq, b.lastTS, b.lastAt = seq, ts, now
 	}
 	return b.send(src, pkt, seq, ts)
+}
+
+// keyframeWait is how long an H.264 slot switching source drops the new source's packets
+// while waiting for a keyframe (the switch asked one); then it forwards what comes, as a VP8
+// slot does at once.
+const keyframeWait = 3 * time.Second
+
+// awaitKeyframe reports whether pkt, the first packet of a source new on an H.264 slot, must be
+// dropped because it does not start a keyframe: the receiver's decoder can start from nothing
+// else, and H.264 decoders show garbage or nothing until one comes. b.mu held.
+func (b *binding) awaitKeyframe(pkt *rtp.Packet, now time.Time) bool {
+	if b.mime != mimeH264 || h264Keyframe(pkt.Payload) {
+		b.keyWait = time.Time{}
+		return false
+	}
+	if b.keyWait.IsZero() {
+		b.keyWait = now
+	}
+	if now.Sub(b.keyWait) >= keyframeWait {
+		b.keyWait = time.Time{}
+		return false
+	}
+	return true
 }
 
 // send writes pkt of src with the slot's sequence number and timestamp (b.mu held).

@@ -91,18 +91,7 @@ func newH264Client(t *testing.T, h *harness, id string, sendVideo bool) *h264Cli
 			}
 		}
 	})
-	offer, err := pc.CreateOffer(nil)
-	must(err)
-	gathered := webrtc.GatheringCompletePromise(pc)
-	must(pc.SetLocalDescription(offer))
-	<-gathered
-	resp := whipPost(t, h.srv.URL, id, testSecrets[id], "application/sdp", pc.LocalDescription().SDP)
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("join %s: %d %s", id, resp.StatusCode, body)
-	}
-	must(pc.SetRemoteDescription(webrtc.SessionDescription{Type: webrtc.SDPTypeAnswer, SDP: string(body)}))
+	must(pc.SetRemoteDescription(webrtc.SessionDescription{Type: webrtc.SDPTypeAnswer, SDP: whipAnswer(t, h, id, pc)}))
 	eventually(t, 10*time.Second, func() bool { return h.participant(id).Connected }, "%s never connected", id)
 	if c.cam != nil {
 		go c.sendH264()
@@ -131,6 +120,28 @@ func (c *h264Client) sendH264() {
 		seq++
 		ts += 3600
 	}
+}
+
+// whipAnswer posts pc's complete offer as id's WHIP join and returns the answer; the join must
+// succeed.
+func whipAnswer(t *testing.T, h *harness, id string, pc *webrtc.PeerConnection) string {
+	t.Helper()
+	offer, err := pc.CreateOffer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gathered := webrtc.GatheringCompletePromise(pc)
+	if err := pc.SetLocalDescription(offer); err != nil {
+		t.Fatal(err)
+	}
+	<-gathered
+	resp := whipPost(t, h.srv.URL, id, testSecrets[id], "application/sdp", pc.LocalDescription().SDP)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("join %s: %d %s", id, resp.StatusCode, body)
+	}
+	return string(body)
 }
 
 func (c *h264Client) videoFrom(ssrc uint32) int {

@@ -23,6 +23,7 @@ type Conference struct {
 	ctl sync.Mutex // serialises control actions: journal first, then state
 
 	keepCameras atomic.Int64 // until when (Unix ns) no camera is paused (KeepCameras)
+	preferH264  atomic.Bool  // WHIP answers choose H.264 over VP8 (videocodec.go)
 
 	mu        sync.Mutex
 	members   []*member
@@ -45,6 +46,7 @@ func newConference(m *MCU, spec ConferenceSpec) *Conference {
 	if c.audioSlots <= 0 {
 		c.audioSlots = 3
 	}
+	c.preferH264.Store(spec.PreferH264)
 	for _, mem := range spec.Members {
 		if mem.Main {
 			c.addMemberLocked(mem)

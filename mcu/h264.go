@@ -4,9 +4,40 @@ import "errors"
 
 // H.264 NAL unit types the MCU looks at (RFC 6184 packetization).
 const (
+	nalIDR   = 5
 	nalSPS   = 7
 	nalSTAPA = 24
+	nalFUA   = 28
 )
+
+// h264Keyframe reports whether payload starts a picture a decoder can start from: an SPS or an
+// IDR slice, alone, first in a STAP-A aggregate (browsers and Pion's payloader send SPS and PPS
+// so before each IDR), or the first fragment (FU-A, start bit) of one.
+func h264Keyframe(payload []byte) bool {
+	if len(payload) < 2 {
+		return false
+	}
+	switch t := payload[0] & 0x1f; t {
+	case nalIDR, nalSPS:
+		return true
+	case nalSTAPA:
+		for rest := payload[1:]; len(rest) > 2; {
+			n := int(rest[0])<<8 | int(rest[1])
+			rest = rest[2:]
+			if n == 0 || n > len(rest) {
+				return false
+			}
+			if t := rest[0] & 0x1f; t == nalIDR || t == nalSPS {
+				return true
+			}
+			rest = rest[n:]
+		}
+	case nalFUA:
+		t := payload[1] & 0x1f
+		return payload[1]&0x80 != 0 && (t == nalIDR || t == nalSPS)
+	}
+	return false
+}
 
 // h264FrameSize returns the picture size when payload carries a sequence parameter set, as a
 // single NAL unit or inside a STAP-A aggregate (as browsers send it before each IDR).
@@ -183,3 +214,11 @@ func (r *bitReader) skipScalingList(size int) {
 		}
 	}
 }
+
+// H264FrameSize returns the picture size an RTP payload (or one NAL unit) of H.264 carries in a
+// sequence parameter set; ok is false when it carries none. For tools and tests.
+func H264FrameSize(payload []byte) (width, height int, ok bool) { return h264FrameSize(payload) }
+
+// H264Keyframe reports whether an H.264 RTP payload starts a picture a decoder can start from
+// (an SPS or an IDR slice: alone, in a STAP-A, or the first FU-A fragment). For tools and tests.
+func H264Keyframe(payload []byte) bool { return h264Keyframe(payload) }

@@ -29,6 +29,7 @@ func (l mediaLine) receives() bool {
 type offerLayout struct {
 	micMid    string      // first audio m-line, when it sends
 	camMid    string      // first video m-line, when it sends
+	camMime   string      // the codec the camera is asked to send: H264 when preferred and offered, else "" (any)
 	audioRecv []mediaLine // receiving audio m-lines, slot 1..K in order
 	videoRecv []mediaLine // receiving video m-lines: main, then speaker
 }
@@ -36,8 +37,9 @@ type offerLayout struct {
 // errNoMedia means the offer has no audio or video m-line.
 var errNoMedia = errors.New("offer has no audio or video m-line")
 
-// parseOffer reads the slot layout of an SDP offer; audioSlots is K.
-func parseOffer(offer string, audioSlots int) (offerLayout, error) {
+// parseOffer reads the slot layout of an SDP offer; audioSlots is K. preferH264 makes H.264 the
+// codec of the video m-lines that offer it (VP8 otherwise).
+func parseOffer(offer string, audioSlots int, preferH264 bool) (offerLayout, error) {
 	desc := webrtc.SessionDescription{Type: webrtc.SDPTypeOffer, SDP: offer}
 	parsed, err := desc.Unmarshal()
 	if err != nil {
@@ -64,7 +66,7 @@ func parseOffer(offer string, audioSlots int) (offerLayout, error) {
 			line.dir = webrtc.RTPTransceiverDirectionInactive
 		}
 		if kind == webrtc.RTPCodecTypeVideo {
-			line.mime = videoMime(md.Attributes)
+			line.mime = videoMime(md.Attributes, preferH264)
 		}
 		switch kind {
 		case webrtc.RTPCodecTypeAudio:
@@ -78,6 +80,9 @@ func parseOffer(offer string, audioSlots int) (offerLayout, error) {
 		case webrtc.RTPCodecTypeVideo:
 			if !seenVideo && line.sends() {
 				lay.camMid = mid
+				if preferH264 && offersH264(md.Attributes) {
+					lay.camMime = mimeH264
+				}
 			}
 			seenVideo = true
 			if line.receives() && line.mime != "" && len(lay.videoRecv) < 2 {
@@ -108,8 +113,13 @@ func lineDirection(attrs []sdp.Attribute) webrtc.RTPTransceiverDirection {
 	return webrtc.RTPTransceiverDirectionSendrecv
 }
 
-// videoMime picks the codec to forward to a video m-line: VP8 when offered, else H264, else none.
-func videoMime(attrs []sdp.Attribute) string {
+// videoMime picks the codec to forward to a video m-line: VP8 when offered, else H264, else
+// none. With preferH264, H264 comes first when the line offers the H.264 the MCU negotiates
+// (offersH264).
+func videoMime(attrs []sdp.Attribute, preferH264 bool) string {
+	if preferH264 && offersH264(attrs) {
+		return mimeH264
+	}
 	hasH264 := false
 	for _, a := range attrs {
 		if a.Key != "rtpmap" {
@@ -127,4 +137,43 @@ func videoMime(attrs []sdp.Attribute) string {
 		return mimeH264
 	}
 	return ""
+}
+
+// offersH264 reports whether a media section offers H.264 with packetization-mode=1 and a
+// constrained-baseline profile-level-id (42e0xx, any level): the format Pion matches to ours.
+func offersH264(attrs []sdp.Attribute) bool {
+	pts := map[string]bool{}
+	for _, a := range attrs {
+		if a.Key == "rtpmap" {
+			pt, enc, _ := strings.Cut(a.Value, " ")
+			if strings.HasPrefix(strings.ToUpper(enc), "H264/") {
+				pts[pt] = true
+			}
+		}
+	}
+	for _, a := range attrs {
+		if a.Key == "fmtp" {
+			pt, params, _ := strings.Cut(a.Value, " ")
+			if pts[pt] && constrainedBaseline(params) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// constrainedBaseline reports whether an H.264 fmtp line says packetization-mode=1 and a
+// constrained-baseline profile-level-id (42e0xx, any level), which Pion matches to ours.
+func constrainedBaseline(params string) bool {
+	mode, profile := "", ""
+	for _, kv := range strings.Split(params, ";") {
+		k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
+		switch strings.ToLower(k) {
+		case "packetization-mode":
+			mode = v
+		case "profile-level-id":
+			profile = strings.ToLower(v)
+		}
+	}
+	return mode == "1" && strings.HasPrefix(profile, "42e0")
 }

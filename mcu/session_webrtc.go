@@ -71,6 +71,11 @@ func (t *webrtcTransport) negotiate(ctx context.Context, offer string) (string, 
 	if err := pc.SetRemoteDescription(webrtc.SessionDescription{Type: webrtc.SDPTypeOffer, SDP: offer}); err != nil {
 		return "", &offerError{fmt.Errorf("set remote description: %w", err)}
 	}
+	if t.lay.camMime == mimeH264 {
+		if err := t.preferCameraCodec(codecH264); err != nil {
+			return "", err
+		}
+	}
 	for i, line := range t.lay.audioRecv {
 		b, err := t.addSlot(fmt.Sprintf("audio%d", i+1), line, codecOpus)
 		if err != nil {

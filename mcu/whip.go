@@ -159,7 +159,7 @@ func (m *MCU) handleOffer(w http.ResponseWriter, r *http.Request) {
 		m.knockEverywhere(w, r, id)
 		return
 	}
-	lay, err := parseOffer(string(body), conf.audioSlots)
+	lay, err := parseOffer(string(body), conf.audioSlots, conf.PrefersH264())
 	if err != nil {
 		m.fail(w, http.StatusBadRequest, txtBadOffer, err.Error())
 		return

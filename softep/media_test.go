@@ -1,12 +1,17 @@
 package softep
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/pion/webrtc/v4"
+
+	"diemcau/mcu"
 )
 
 var (
@@ -147,5 +152,51 @@ func isOne20msOpusFrame(p []byte) bool {
 		return config%2 == 1
 	default: // CELT: 2.5, 5, 10, 20 ms
 		return config%4 == 3
+	}
+}
+
+// The H.264 clip: 250 frames of 1280×720 at 25 fps, an IDR every 50; Pion's H.264 payloader
+// cuts each IDR frame into a STAP-A of SPS and PPS first, and no payload exceeds the MTU.
+func TestLoadClipsH264(t *testing.T) {
+	clip := testClips(t).CameraH264
+	if clip.Mime != webrtc.MimeTypeH264 || clip.Width != 1280 || clip.Height != 720 || clip.Rate != 25 || len(clip.Frames) != 250 {
+		t.Fatalf("H.264 clip %s %dx%d at %d fps, %d frames", clip.Mime, clip.Width, clip.Height, clip.Rate, len(clip.Frames))
+	}
+	for i, k := range clip.Keyframes {
+		if k != 50*i {
+			t.Fatalf("keyframes %v, want every 50 frames", clip.Keyframes)
+		}
+	}
+	for i, payloads := range clip.rtpPayloads() {
+		if got := mcu.H264Keyframe(payloads[0]); got != clip.isKeyframe(i) {
+			t.Fatalf("frame %d: first payload starts a keyframe: %v, want %v", i, got, !got)
+		}
+		for _, p := range payloads {
+			if len(p) > videoMTU {
+				t.Fatalf("frame %d: payload of %d bytes over the MTU", i, len(p))
+			}
+		}
+	}
+	if w, h, ok := mcu.H264FrameSize(clip.rtpPayloads()[0][0]); !ok || w != 1280 || h != 720 {
+		t.Errorf("the first STAP-A's SPS says %dx%d (%v)", w, h, ok)
+	}
+}
+
+func TestVideoCodecChoice(t *testing.T) {
+	if err := CheckVideoCodec("av1"); err == nil || !strings.Contains(err.Error(), `"av1"`) {
+		t.Errorf("CheckVideoCodec(av1) = %v", err)
+	}
+	answer := "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n" +
+		"m=video 9 UDP/TLS/RTP/SAVPF 96 102\r\na=mid:0\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:102 H264/90000\r\n" +
+		"m=video 9 UDP/TLS/RTP/SAVPF 102\r\na=mid:1\r\na=rtpmap:102 H264/90000\r\n"
+	if got := answeredVideoCodec(answer, "0"); got != webrtc.MimeTypeVP8 {
+		t.Errorf("mid 0 answered %q, want VP8", got)
+	}
+	if got := answeredVideoCodec(answer, "1"); got != webrtc.MimeTypeH264 {
+		t.Errorf("mid 1 answered %q, want H264", got)
+	}
+	e := New(Config{Clips: &Clips{}, VideoCodec: VideoCodecH264})
+	if _, err := e.videoCodecs(); !errors.Is(err, errNoH264Clip) {
+		t.Errorf("h264 without the clip: %v", err)
 	}
 }

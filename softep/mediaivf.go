@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/pion/webrtc/v4"
 	"github.com/pion/webrtc/v4/pkg/media/ivfreader"
 )
 
@@ -23,7 +24,10 @@ func loadVideoClip(path string) (VideoClip, error) {
 	if header.FourCC != "VP80" {
 		return VideoClip{}, fmt.Errorf("load %s: codec %q, want VP80", path, header.FourCC)
 	}
-	clip := VideoClip{Width: int(header.Width), Height: int(header.Height)}
+	clip := VideoClip{Mime: webrtc.MimeTypeVP8, Width: int(header.Width), Height: int(header.Height), Rate: 30}
+	if header.TimebaseNumerator > 0 && header.TimebaseDenominator >= header.TimebaseNumerator {
+		clip.Rate = int(header.TimebaseDenominator / header.TimebaseNumerator)
+	}
 	for {
 		frame, _, err := reader.ParseNextFrame()
 		if errors.Is(err, io.EOF) {
@@ -57,6 +61,16 @@ func VP8KeyframeSize(frame []byte) (width, height int, ok bool) {
 	width = int(uint16(frame[6])|uint16(frame[7])<<8) & 0x3fff
 	height = int(uint16(frame[8])|uint16(frame[9])<<8) & 0x3fff
 	return width, height, true
+}
+
+// isKeyframe reports whether frame i is a keyframe.
+func (c *VideoClip) isKeyframe(i int) bool {
+	for _, k := range c.Keyframes {
+		if k == i {
+			return true
+		}
+	}
+	return false
 }
 
 // nextKeyframe returns the index of the first keyframe at or after frame i, wrapping to the start.

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/pion/rtp"
 )
 
 // Config says where a soft endpoint joins and what it sends.
@@ -23,7 +25,14 @@ type Config struct {
 	// NACKs either, and does not offer RFC 9335 header encryption. Needs Receive.
 	CountOnly bool
 	Attendees int // answered to the MCU's roll call (điểm danh); 0 leaves it to the technician
-	Log       *slog.Logger
+	// VideoCodec is "" (offer VP8 and H.264, send what the answer chose: H.264 when the
+	// conference prefers it), "vp8" or "h264" (offer and send that one only).
+	VideoCodec string
+	// OnVideo, when set, is given every video RTP packet received and its slot (the MCU's
+	// track id: "main", "speaker"), from the slot's reader goroutine; pkt is not kept after the
+	// call. For tests that look into the stream.
+	OnVideo func(slot string, pkt *rtp.Packet)
+	Log     *slog.Logger
 }
 
 // Endpoint is a headless bridge point: it joins the MCU over WHIP with real WebRTC, sends the

@@ -90,6 +90,9 @@ func (e *Endpoint) connect(ctx context.Context) (*softSession, error) {
 		return nil, err
 	}
 	s.location = location
+	if err := e.chooseCamera(s, answer); err != nil {
+		return nil, err
+	}
 	if err := pc.SetRemoteDescription(webrtc.SessionDescription{Type: webrtc.SDPTypeAnswer, SDP: answer}); err != nil {
 		return nil, fmt.Errorf("set answer: %w", err)
 	}
@@ -112,9 +115,14 @@ func (e *Endpoint) prepareOffer(s *softSession) error {
 	if s.audioTrack, err = webrtc.NewTrackLocalStaticRTP(opusCapability, "audio", stream); err != nil {
 		return fmt.Errorf("audio track: %w", err)
 	}
-	if s.videoTrack, err = webrtc.NewTrackLocalStaticRTP(vp8Capability, "video", stream); err != nil {
+	camera, mime := vp8Capability, webrtc.MimeTypeVP8
+	if e.cfg.VideoCodec == VideoCodecH264 {
+		camera, mime = h264Capability, webrtc.MimeTypeH264
+	}
+	if s.videoTrack, err = webrtc.NewTrackLocalStaticRTP(camera, "video", stream); err != nil {
 		return fmt.Errorf("video track: %w", err)
 	}
+	s.videoMime = mime
 	if err := e.addTransceivers(s.pc, s); err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ type softSession struct {
 	control     *webrtc.DataChannel
 	audioTrack  *webrtc.TrackLocalStaticRTP
 	videoTrack  *webrtc.TrackLocalStaticRTP
+	videoMime   string // the camera's codec: webrtc.MimeTypeVP8 or webrtc.MimeTypeH264
 	audioSender *webrtc.RTPSender
 	videoSender *webrtc.RTPSender
 	location    string // WHIP session URL, empty until the answer

@@ -32,7 +32,7 @@ var (
 	}
 )
 
-// newPeerAPI builds the Pion API of one link: Opus and VP8 only, audio levels, NACK and RTCP
+// newPeerAPI builds the Pion API of one link: Opus, VP8 and/or H.264 (videoCodecs), audio levels, NACK and RTCP
 // reports behind the loss simulator, loopback UDPv4 candidates without mDNS.
 func (e *Endpoint) newPeerAPI() (*webrtc.API, error) {
 	m := &webrtc.MediaEngine{}
@@ -40,9 +40,14 @@ func (e *Endpoint) newPeerAPI() (*webrtc.API, error) {
 		webrtc.RTPCodecTypeAudio); err != nil {
 		return nil, fmt.Errorf("register opus: %w", err)
 	}
-	if err := m.RegisterCodec(webrtc.RTPCodecParameters{RTPCodecCapability: vp8Capability, PayloadType: vp8PayloadType},
-		webrtc.RTPCodecTypeVideo); err != nil {
-		return nil, fmt.Errorf("register vp8: %w", err)
+	video, err := e.videoCodecs()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range video {
+		if err := m.RegisterCodec(c, webrtc.RTPCodecTypeVideo); err != nil {
+			return nil, fmt.Errorf("register %s: %w", c.MimeType, err)
+		}
 	}
 	if err := m.RegisterHeaderExtension(webrtc.RTPHeaderExtensionCapability{URI: audioLevelURI},
 		webrtc.RTPCodecTypeAudio); err != nil {

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4"
 )
 
@@ -104,6 +105,7 @@ func (e *Endpoint) readTrack(track *webrtc.TrackRemote) {
 	audio := track.Kind() == webrtc.RTPCodecTypeAudio
 	buf := make([]byte, 1500)
 	var seqs slotSequence
+	var pkt rtp.Packet
 	for {
 		n, _, err := track.Read(buf)
 		if err != nil {
@@ -113,6 +115,9 @@ func (e *Endpoint) readTrack(track *webrtc.TrackRemote) {
 			continue
 		}
 		e.countRTP(buf[:n], audio, &seqs)
+		if !audio && e.cfg.OnVideo != nil && pkt.Unmarshal(buf[:n]) == nil {
+			e.cfg.OnVideo(track.ID(), &pkt)
+		}
 	}
 }
 

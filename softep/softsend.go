@@ -11,12 +11,10 @@ import (
 	"github.com/pion/webrtc/v4"
 )
 
-// Video pacing and the keyframe-request rate limit.
+// The video RTP clock and the keyframe-request rate limit.
 const (
-	videoFrame       = time.Second / 30
+	videoClock       = 90000
 	keyframeInterval = 500 * time.Millisecond
-	// videoClockPerFrame is one frame in the 90 kHz RTP clock of video.
-	videoClockPerFrame = 90000 / 30
 )
 
 // startMedia records the outgoing SSRCs and starts the microphone, camera and RTCP readers.
@@ -97,12 +95,17 @@ func (e *Endpoint) sendAudio(s *softSession, levelID uint8) {
 	}
 }
 
-// sendVideo paces the camera clip at 30 fps from a random keyframe, looping, and jumps to the
-// next keyframe when the MCU asks for one. The frames go out as the shared, once-cut RTP
-// payloads of the clip (rtpPayloads): no packetizing or allocation per frame.
+// sendVideo paces the camera clip of the negotiated codec at its frame rate from a random
+// keyframe, looping, and jumps to the next keyframe when the MCU asks for one. The frames go out
+// as the shared, once-cut RTP payloads of the clip (rtpPayloads): no packetizing or allocation
+// per frame.
 func (e *Endpoint) sendVideo(s *softSession) {
-	clip := &e.cfg.Clips.Camera
+	clip := e.cameraClip(s.videoMime)
 	frames := clip.rtpPayloads()
+	rate := clip.Rate
+	if rate <= 0 {
+		rate = 30
+	}
 	pos := clip.nextKeyframe(rand.IntN(len(clip.Frames)))
 	pkt := &rtp.Packet{Header: rtp.Header{
 		Version:        2,
@@ -110,7 +113,7 @@ func (e *Endpoint) sendVideo(s *softSession) {
 		SequenceNumber: uint16(rand.Uint32()),
 		Timestamp:      rand.Uint32(),
 	}}
-	ticker := time.NewTicker(videoFrame)
+	ticker := time.NewTicker(time.Second / time.Duration(rate))
 	defer ticker.Stop()
 	for {
 		select {
@@ -118,11 +121,11 @@ func (e *Endpoint) sendVideo(s *softSession) {
 			return
 		case <-ticker.C:
 		}
-		pkt.Timestamp += videoClockPerFrame // the clock runs on while paused, as a camera's does
+		pkt.Timestamp += uint32(videoClock / rate) // the clock runs on while paused, as a camera's does
 		if s.paused.Load() {
 			continue
 		}
-		if s.keyframe.Swap(false) && !IsVP8Keyframe(clip.Frames[pos]) {
+		if s.keyframe.Swap(false) && !clip.isKeyframe(pos) {
 			pos = clip.nextKeyframe(pos)
 		}
 		if err := e.writeFrame(s, pkt, frames[pos]); errors.Is(err, io.ErrClosedPipe) {
