@@ -4,10 +4,11 @@
 #   speech-vi.ogg + speech-vi.levels   Vietnamese speech, Opus in Ogg, one packet per page
 #   roomtone.ogg  + roomtone.levels    quiet room tone, same format
 #   camera-720p.ivf                    VP8 in IVF, 1280x720, 30 fps, 6 s
+#   video-720p.h264                    H.264 Annex-B, constrained baseline 42e01f, 1280x720, 25 fps, 10 s
 #   registry-gialai.csv                sample bridge-point registry of Gia Lai province
 #   speech-vi-16k.wav                  speech-vi.ogg as 16 kHz PCM (a SIP terminal's microphone)
 #
-# Needs: espeak-ng, ffmpeg (with libopus and libvpx), python3 (stdlib only).
+# Needs: espeak-ng, ffmpeg (with libopus, libvpx and libx264), python3 (stdlib only).
 # Run from anywhere: ./testdata/make-clips.sh   (writes next to this script)
 # Every output is deterministic for a given ffmpeg/espeak-ng build (fixed seeds, bitexact muxing).
 set -euo pipefail
@@ -226,6 +227,59 @@ def cmd_ivfcheck(path, width, height, frames, gop):
           % (path, w, h, den, num, n, gop, len(keys), len(data) * 8 / (n / (den / num)) / 1000))
 
 
+def annexb_nals(data):
+    """Splits an Annex-B byte stream into (offset, NAL unit) pairs; trailing zero bytes dropped."""
+    starts, i = [], 0
+    while True:
+        i = data.find(b"\x00\x00\x01", i)
+        if i < 0:
+            break
+        starts.append(i + 3)
+        i += 3
+    out = []
+    for k, s in enumerate(starts):
+        end = starts[k + 1] - 3 if k + 1 < len(starts) else len(data)
+        out.append((s, data[s:end].rstrip(b"\x00")))
+    return out
+
+
+def cmd_h264constrain(path):
+    """Sets constraint_set2_flag in every SPS: x264's constrained baseline says 42c0xx, WebRTC
+    offers 42e0xx (a constrained-baseline stream conforms to Extended too, so the flag is true)."""
+    with open(path, "rb") as f:
+        data = bytearray(f.read())
+    for off, nal in annexb_nals(bytes(data)):
+        if nal[0] & 0x1F == 7:
+            data[off + 2] |= 0x20
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def cmd_h264check(path, width, height, fps, frames, gop):
+    """SPS says profile-level-id 42e01f; SPS+PPS right before an IDR every gop frames, no other IDR."""
+    with open(path, "rb") as f:
+        data = f.read()
+    n, idrs, last = 0, [], []
+    for _, nal in annexb_nals(data):
+        t = nal[0] & 0x1F
+        if t == 7 and nal[1:4].hex() != "42e01f":
+            sys.exit("%s: SPS profile-level-id %s, want 42e01f" % (path, nal[1:4].hex()))
+        if t in (1, 5):
+            if t == 5:
+                if 7 not in last or 8 not in last:
+                    sys.exit("%s: IDR at frame %d not preceded by SPS and PPS" % (path, n))
+                idrs.append(n)
+            n += 1
+            last = []
+        else:
+            last.append(t)
+    want = list(range(0, n, int(gop)))
+    if n != int(frames) or idrs != want:
+        sys.exit("%s: %d frames, IDR at %s; want %s frames, IDR at %s" % (path, n, idrs, frames, want))
+    print("%s: H.264 42e01f %sx%s, %s fps, %d frames, IDR with SPS/PPS every %s (%d), %.0f kbit/s"
+          % (path, width, height, fps, n, gop, len(idrs), len(data) * 8 / (n / float(fps)) / 1000))
+
+
 # ---- registry -----------------------------------------------------------------------------
 # Real names: only units of the new Gia Lai (Nghị quyết 1664/NQ-UBTVQH15, in force 1 July 2025)
 # that we are sure of. Everything else is a clearly marked sample.
@@ -384,6 +438,21 @@ done
 	-f ivf "$HERE/camera-720p.ivf"
 kit ivfcheck "$HERE/camera-720p.ivf" 1280 720 180 30
 
+# ---------------------------------------------------------------- video-720p.h264
+# The same picture as camera-720p.ivf, in H.264 as a SIP room system or a browser sends it:
+# constrained baseline (no B-frames), level 3.1, an IDR with SPS and PPS every 2 s (no scene-cut
+# IDRs), one slice a frame. libx264 writes 42c01f; h264constrain sets constraint_set2 (42e01f).
+"${FF[@]}" \
+	-f lavfi -i "testsrc2=size=1280x720:rate=25:duration=10" \
+	-f lavfi -i "color=c=0xE07020:size=200x140:rate=25:duration=10" \
+	-filter_complex "[0][1]overlay=x='mod(t*360,W-w)':y='(H-h)/2+180*sin(t*2.1)':shortest=1,format=yuv420p" \
+	-c:v libx264 -profile:v baseline -level:v 3.1 -preset veryfast -tune zerolatency \
+	-b:v 250k -maxrate 250k -bufsize 250k -g 50 -keyint_min 50 -sc_threshold 0 -bf 0 \
+	-x264-params "repeat-headers=1:scenecut=0:sliced-threads=0:nal-hrd=none" -threads 1 \
+	-map_metadata -1 -fflags +bitexact -flags:v +bitexact -f h264 "$HERE/video-720p.h264"
+kit h264constrain "$HERE/video-720p.h264"
+kit h264check "$HERE/video-720p.h264" 1280 720 25 250 50
+
 # ---------------------------------------------------------------- SIP terminal's microphone
 # baresip's aufile source reads WAV: 16 kHz mono 16-bit, the rate of G.722 (sip/ tests).
 "${FF[@]}" -i "$HERE/speech-vi.ogg" -ar 16000 -ac 1 -c:a pcm_s16le -map_metadata -1 \
@@ -393,7 +462,7 @@ kit ivfcheck "$HERE/camera-720p.ivf" 1280 720 180 30
 kit registry "$HERE/registry-gialai.csv"
 kit validate "$HERE/registry-gialai.csv"
 
-total=$(cat "$HERE"/*.ogg "$HERE"/*.ivf | wc -c)
+total=$(cat "$HERE"/*.ogg "$HERE"/*.ivf "$HERE"/*.h264 | wc -c)
 echo "media total: $total bytes"
 if ((total > 3 * 1024 * 1024)); then
 	echo "make-clips: media exceed 3 MB" >&2
