@@ -40,6 +40,7 @@ const (
 	blMixLatency
 	blSamples
 	blSIPNote
+	blVideoPPS
 )
 
 // benchText holds the bench table's strings in both languages.
@@ -80,6 +81,7 @@ var benchTextVI = map[benchLabel]string{
 	blSIPVideo:       "Cuộc gọi SIP có hình H.264",
 	blMixLatency:     "Độ trễ trộn p50 / p99",
 	blSamples:        "mẫu",
+	blVideoPPS:       "gói hình/s nhận mỗi thiết bị",
 	blSIPNote: "SIP: thời gian gọi vào tính từ INVITE đến gói âm thanh trộn đầu tiên; CPU mỗi luồng trộn là phần CPU tăng thêm " +
 		"so với lúc chỉ có điểm cầu WebRTC, chia cho số thiết bị × số nhịp 20 ms; độ trễ trộn tính từ lúc một thiết bị SIP " +
 		"gửi khung đầu của tiếng đánh dấu (đổi tần số 1 → 2,5 kHz) đến lúc thiết bị SIP khác giải mã được nó trong âm trộn.",
@@ -120,6 +122,7 @@ var benchTextEN = map[benchLabel]string{
 	blSIPVideo:       "SIP calls with H.264 video",
 	blMixLatency:     "Mix latency p50 / p99",
 	blSamples:        "samples",
+	blVideoPPS:       "picture packets/s received each",
 	blSIPNote: "SIP: dial time is from the INVITE to the first packet of the mix; CPU per mixed stream is the CPU above the " +
 		"WebRTC-only reading, over terminals × 20 ms ticks; mix latency is from one SIP site sending the first frame of " +
 		"its marker tone (1 → 2.5 kHz) to another SIP site decoding it in its mix.",

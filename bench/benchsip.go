@@ -90,7 +90,8 @@ func (s *sipSites) hangupAll() {
 // sipReading is what the SIP sites received at one edge of the window.
 type sipReading struct {
 	expected, received uint64
-	video              int // calls carrying video
+	video              int    // calls carrying video
+	videoReceived      uint64 // their picture's packets
 }
 
 func (s *sipSites) read() sipReading {
@@ -104,6 +105,7 @@ func (s *sipSites) read() sipReading {
 		r.received += c.AudioReceived + c.VideoReceived
 		if c.Video {
 			r.video++
+			r.videoReceived += c.VideoReceived
 		}
 	}
 	return r
@@ -118,6 +120,9 @@ func (s *sipSites) fill(res *Result, start, end sipReading, cpuSecs, secs float6
 		res.SIPLossPct = max(0, float64(int64(exp)-int64(end.received-start.received))*100/float64(exp))
 	}
 	res.SIPVideo = end.video
+	if end.video > 0 {
+		res.SIPVideoInPPS = float64(end.videoReceived-start.videoReceived) / secs / float64(end.video)
+	}
 	if ticks := float64(res.SIPJoined) * secs * 50; ticks > 0 {
 		res.USPerMixAll = cpuSecs * 1e6 / ticks
 		res.USPerMix = max(0, cpuSecs-s.baseCPU*secs) * 1e6 / ticks
