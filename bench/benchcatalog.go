@@ -41,6 +41,8 @@ const (
 	blSamples
 	blSIPNote
 	blVideoPPS
+	blSIPMix
+	blOf50
 )
 
 // benchText holds the bench table's strings in both languages.
@@ -82,6 +84,8 @@ var benchTextVI = map[benchLabel]string{
 	blMixLatency:     "Độ trễ trộn p50 / p99",
 	blSamples:        "mẫu",
 	blVideoPPS:       "gói hình/s nhận mỗi thiết bị",
+	blSIPMix:         "Gói âm trộn/s mỗi thiết bị SIP",
+	blOf50:           "trên 50 (MCU kịp thì đủ 50)",
 	blSIPNote: "SIP: thời gian gọi vào tính từ INVITE đến gói âm thanh trộn đầu tiên; CPU mỗi luồng trộn là phần CPU tăng thêm " +
 		"so với lúc chỉ có điểm cầu WebRTC, chia cho số thiết bị × số nhịp 20 ms; độ trễ trộn tính từ lúc một thiết bị SIP " +
 		"gửi khung đầu của tiếng đánh dấu (đổi tần số 1 → 2,5 kHz) đến lúc thiết bị SIP khác giải mã được nó trong âm trộn.",
@@ -123,6 +127,8 @@ var benchTextEN = map[benchLabel]string{
 	blMixLatency:     "Mix latency p50 / p99",
 	blSamples:        "samples",
 	blVideoPPS:       "picture packets/s received each",
+	blSIPMix:         "Mix packets/s per SIP site",
+	blOf50:           "of 50 (all 50 when the MCU keeps up)",
 	blSIPNote: "SIP: dial time is from the INVITE to the first packet of the mix; CPU per mixed stream is the CPU above the " +
 		"WebRTC-only reading, over terminals × 20 ms ticks; mix latency is from one SIP site sending the first frame of " +
 		"its marker tone (1 → 2.5 kHz) to another SIP site decoding it in its mix.",

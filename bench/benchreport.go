@@ -50,6 +50,7 @@ type Result struct {
 	USPerMixAll       float64 `json:"us_per_mix_all,omitempty"`
 	RSSPerSIPMB       float64 `json:"mcu_rss_per_sip_mb,omitempty"` // RSS growth from the dials, per SIP site
 	SIPLossPct        float64 `json:"sip_loss_pct,omitempty"`       // the SIP sites' loss (mix and picture) from sequence gaps
+	SIPMixPPS         float64 `json:"sip_mix_pps,omitempty"`        // mix packets a second each SIP site received: 50 when the MCU keeps up
 	SIPVideo          int     `json:"sip_video,omitempty"`          // calls whose answer took the H.264 picture
 	SIPVideoInPPS     float64 `json:"sip_video_in_pps,omitempty"`   // picture packets a second received by each of them
 	MixLatencyP50Ms   float64 `json:"mix_latency_p50_ms,omitempty"`
@@ -106,6 +107,7 @@ func (r Result) WriteTable(w io.Writer, lang string) {
 			{blUSPerMix, fmt.Sprintf("%.0f µs (%s %.0f µs)", r.USPerMix, t[blAllCPU], r.USPerMixAll)},
 			{blRSSPerSIP, fmt.Sprintf("%.2f MB", r.RSSPerSIPMB)},
 			{blSIPLoss, fmt.Sprintf("%.3f %%", r.SIPLossPct)},
+			{blSIPMix, fmt.Sprintf("%.1f %s", r.SIPMixPPS, t[blOf50])},
 			{blSIPVideo, fmt.Sprintf("%d / %d (%.0f %s)", r.SIPVideo, r.SIPJoined, r.SIPVideoInPPS, t[blVideoPPS])},
 			{blMixLatency, fmt.Sprintf("%.0f / %.0f ms (%d %s)", r.MixLatencyP50Ms, r.MixLatencyP99Ms, r.MixLatencySamples, t[blSamples])},
 		}...)

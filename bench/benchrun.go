@@ -100,14 +100,19 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	return res, nil
 }
 
-// benchEndpoints builds the soft endpoints: the first benchTalkers talk, the second one ignores
-// mute orders (so that only the MCU can silence it), the others send room tone.
+// benchEndpoints builds the soft endpoints: the first benchTalkers talk (one fewer with SIP
+// sites, whose probe tone holds the third audio slot), the second one ignores mute orders (so
+// that only the MCU can silence it), the others send room tone.
 func benchEndpoints(cfg Config, ready Ready) []*softep.Endpoint {
+	talkers := benchTalkers
+	if cfg.SIP > 0 {
+		talkers--
+	}
 	eps := make([]*softep.Endpoint, 0, cfg.Endpoints)
 	for i, id := range ready.IDs[:cfg.Endpoints] {
 		e := softep.New(softep.Config{URL: ready.URL, ID: id, Token: ready.Secrets[id], Clips: cfg.Clips,
 			Receive: true, CountOnly: true, IgnoreMute: i == 1, Log: cfg.Log})
-		e.SetTalking(i < benchTalkers)
+		e.SetTalking(i < talkers)
 		eps = append(eps, e)
 	}
 	return eps

@@ -92,6 +92,7 @@ type sipReading struct {
 	expected, received uint64
 	video              int    // calls carrying video
 	videoReceived      uint64 // their picture's packets
+	audioReceived      uint64 // packets of the mix
 }
 
 func (s *sipSites) read() sipReading {
@@ -103,6 +104,7 @@ func (s *sipSites) read() sipReading {
 		c := e.Counts()
 		r.expected += c.AudioExpected + c.VideoExpected
 		r.received += c.AudioReceived + c.VideoReceived
+		r.audioReceived += c.AudioReceived
 		if c.Video {
 			r.video++
 			r.videoReceived += c.VideoReceived
@@ -120,6 +122,7 @@ func (s *sipSites) fill(res *Result, start, end sipReading, cpuSecs, secs float6
 		res.SIPLossPct = max(0, float64(int64(exp)-int64(end.received-start.received))*100/float64(exp))
 	}
 	res.SIPVideo = end.video
+	res.SIPMixPPS = float64(end.audioReceived-start.audioReceived) / secs / float64(max(res.SIPJoined, 1))
 	if end.video > 0 {
 		res.SIPVideoInPPS = float64(end.videoReceived-start.videoReceived) / secs / float64(end.video)
 	}
