@@ -62,6 +62,8 @@ func TestBenchSmall(t *testing.T) {
 
 // TestBenchSIP runs the bench with SIP room systems beside the WebRTC endpoints: the MCU child
 // serves SIP, the soft room systems dial in with their join secrets, and the mix reaches them.
+// (The probe's mark surviving G.722 is softsip's TestProbeMarkDetectedThroughG722; whether it is
+// heard in time under load is the bench's measure, not an assertion.)
 func TestBenchSIP(t *testing.T) {
 	clips, sipClips := benchClips(t, true)
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
@@ -82,8 +84,8 @@ func TestBenchSIP(t *testing.T) {
 	if res.DialP50Ms <= 0 || res.USPerMixAll <= 0 || res.PPSIn <= 0 {
 		t.Errorf("empty SIP measurements: %+v", res)
 	}
-	if res.MixLatencySamples == 0 {
-		t.Error("no listening SIP site heard the probe's marks in its mix")
+	if res.SIPMixPPS <= 0 {
+		t.Error("no SIP site received its mix in the window")
 	}
 }
 

@@ -49,6 +49,7 @@ func dialSIP(ctx context.Context, cfg Config, mcu *benchMCU, res *Result, progre
 	progress("dialling %d SIP sites at once (%s)", len(s.eps), mcu.ready.SIP)
 	dials, failed := allAtOnce(ctx, s.eps, (*softsip.Endpoint).Dial)
 	if ctx.Err() != nil {
+		s.hangupAll()
 		return nil, ctx.Err()
 	}
 	for _, err := range failed {
