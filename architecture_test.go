@@ -39,12 +39,13 @@ var houseRules = map[string][]string{
 	"diemcau/softep":          {"diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
 	"diemcau/softep/whiptest": {}, // the soft endpoint's test answerer
 	"diemcau/demo":            {"diemcau/softep", "diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
-	"diemcau/bench":           {"diemcau/softep", "diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
+	"diemcau/softsip":         {"diemcau/audio/g722"}, // a SIP room system in software
+	"diemcau/bench":           {"diemcau/softep", "diemcau/softsip", "diemcau/sip", "diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
 	"diemcau/store/storetest": {"diemcau/store"}, // test support: a real store with a live meeting
 }
 
 // tooling are the packages that are not the product: the soft endpoint, the demo, the bench.
-var tooling = []string{"diemcau/softep", "diemcau/softep/whiptest", "diemcau/demo", "diemcau/bench"}
+var tooling = []string{"diemcau/softep", "diemcau/softep/whiptest", "diemcau/softsip", "diemcau/demo", "diemcau/bench"}
 
 // TestProductImportsNoTooling checks the rows: no product package may import the tooling; only
 // the root commands wire it in.

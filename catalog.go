@@ -82,6 +82,7 @@ var cliTextVI = map[string]string{
 	"notSupported":    "%s chưa có trong phiên bản này\n",
 	"subcommandUsage": "dùng: %s\n",
 	"benchArgs":       "bench: cần --endpoints ≥ 2, --seconds > 0 và --bitrate như 1.5M\n",
+	"benchSIPArgs":    "bench: --sip phải ≥ 0 và --endpoints + --sip không quá %d (đang là --sip %d, --endpoints %d)\n",
 	"reportUsage":     "diemcau report meeting MÃ-CUỘC-HỌP [--format md|csv|html] [--lang vi|en]",
 	"reportFormat":    "--format phải là md, csv hoặc html, không phải %q\n",
 }
@@ -158,6 +159,7 @@ var cliTextEN = map[string]string{
 	"notSupported":    "%s is not in this version yet\n",
 	"subcommandUsage": "usage: %s\n",
 	"benchArgs":       "bench: need --endpoints ≥ 2, --seconds > 0 and --bitrate like 1.5M\n",
+	"benchSIPArgs":    "bench: --sip must be ≥ 0 and --endpoints + --sip at most %d (given --sip %d, --endpoints %d)\n",
 	"reportUsage":     "diemcau report meeting MEETING-ID [--format md|csv|html] [--lang vi|en]",
 	"reportFormat":    "--format must be md, csv or html, not %q\n",
 }
@@ -178,7 +180,7 @@ var flagHelpVI = map[string]string{
 	"media":           "thư mục các đoạn phim mẫu (mặc định: ./testdata)",
 	"holidays":        "tệp lịch ngày nghỉ (CSV) thêm vào lịch có sẵn, chỉ cho lần chạy này; muốn giữ cho mọi lệnh và máy chủ thì dùng diemcau calendar import",
 	"udp-port":        "cổng UDP dùng chung cho mọi luồng WebRTC (ICE UDP mux); 0 = mỗi điểm cầu một cổng tạm",
-	"sip":             "địa chỉ nghe SIP (UDP và TCP) cho thiết bị phòng họp (VCS); off = không mở SIP",
+	"sip":             "địa chỉ nghe SIP (UDP và TCP) cho thiết bị phòng họp (VCS); off = không mở SIP; với bench: số thiết bị SIP mềm (G.722, H.264) gọi vào cùng các điểm cầu WebRTC",
 	"tls-cert":        "tệp chứng chỉ TLS (PEM): phục vụ HTTPS, cần cho trình duyệt ở máy khác",
 	"tls-key":         "tệp khóa riêng TLS (PEM), đi cùng --tls-cert",
 	"log":             "tệp nhật ký (mặc định: diemcau.log cạnh cơ sở dữ liệu với bảng điều khiển, còn lại là stderr)",
@@ -254,7 +256,7 @@ Commands:
   diemcau calendar import FILE | list   the holiday calendar kept in the database
   diemcau meeting open BOOKING-ID | open --title T | close ID | list   meetings on the running server (API token)
   diemcau report meeting ID | booking ID | annual --year Y | technicians   [--format md|csv|html]
-  diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
+  diemcau bench [--endpoints N] [--sip N] [--seconds S] [--mcu-cpu LIST] [--json FILE]   load test of the MCU
   diemcau backup FILE.db | --dir DIR [--keep N]   checked copy of the log store while meetings go on, with a manifest
   diemcau restore FILE.db           put a backup in place of --db (the current one is kept aside)
   diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name HOST]   check a server before its first meeting
@@ -282,7 +284,7 @@ Lệnh:
   diemcau calendar import TỆP | list   lịch nghỉ lễ lưu trong cơ sở dữ liệu
   diemcau meeting open MÃ-ĐĂNG-KÝ | open --title TÊN | close MÃ | list   cuộc họp trên máy chủ đang chạy (mã API)
   diemcau report meeting MÃ | booking MÃ | annual --year NĂM | technicians   [--format md|csv|html]
-  diemcau bench [--endpoints N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
+  diemcau bench [--endpoints N] [--sip N] [--seconds S] [--mcu-cpu DS-CPU] [--json TỆP]   thử tải MCU
   diemcau backup TỆP.db | --dir THƯ-MỤC [--keep N]   sao lưu sổ nhật ký đã kiểm tra, kể cả khi đang họp, kèm danh mục
   diemcau restore TỆP.db            khôi phục bản sao lưu vào --db (bản hiện có được giữ lại)
   diemcau doctor [--env /etc/diemcau/diemcau.env] [--server-name TÊN-MÁY]   kiểm tra máy chủ trước cuộc họp đầu tiên

@@ -110,6 +110,8 @@ func TestCLIBadInputIsExplained(t *testing.T) {
 		{[]string{"report", "meeting", "1", "extra", "--db", f.db}, `thừa tham số "extra"`},
 		{[]string{"endpoint", "extra", "--id", "A", "--token", secret}, `endpoint: thừa tham số "extra"`},
 		{[]string{"bench", "extra"}, `bench: thừa tham số "extra"`},
+		{[]string{"bench", "--sip", "-1"}, "bench: --sip phải ≥ 0 và --endpoints + --sip không quá 1000 (đang là --sip -1, --endpoints 160)"},
+		{[]string{"bench", "--lang", "en", "--sip", "999"}, "--endpoints + --sip at most 1000 (given --sip 999, --endpoints 160)"},
 		{[]string{"demo", "--bogus"}, "không có tham số --bogus"},
 		{[]string{"--lang", "en", "demo", "-n", "abc"}, `invalid value "abc" for --n`},
 		{append([]string{"demo", "-n", "-5"}, unreachable...), "-n phải từ 1 trở lên (số điểm cầu mềm), không phải -5"},
@@ -191,6 +193,7 @@ func TestCLIHelpExitsZero(t *testing.T) {
 		{[]string{"serve", "-h", "--lang", "en"}, "SQLite database file"},
 		{[]string{"endpoint", "-h"}, "mã điểm cầu"},
 		{[]string{"bench", "-h"}, "thời gian đo, giây"},
+		{[]string{"bench", "-h"}, "với bench: số thiết bị SIP mềm"},
 		{[]string{"booking", "-h"}, "diemcau booking add"},
 		{[]string{"report", "annual", "-h"}, "--year"},
 	} {

@@ -12,13 +12,18 @@ import (
 	"time"
 
 	"diemcau/bench"
+	"diemcau/softsip"
 )
+
+// benchMaxSites bounds --endpoints + --sip: the bench's bridge point ids and one machine's ports.
+const benchMaxSites = 1000
 
 // runBench runs the load test: the MCU in its own process, N soft endpoints in this one.
 func runBench(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	n := fs.Int("endpoints", 160, "soft endpoints joining at once, the main one included")
+	sipSites := fs.Int("sip", 0, "SIP room systems (G.722, H.264 when testdata has the clip) dialling in beside them")
 	secs := fs.Float64("seconds", 30, "measuring window, seconds")
 	bitrate := fs.String("bitrate", "1.5M", "requested video bitrate (recorded; the 720p clip is sent as it is)")
 	cpus := fs.String("mcu-cpu", "", "CPU list for the MCU process (taskset -c), e.g. 1")
@@ -38,17 +43,27 @@ func runBench(ctx context.Context, args []string) error {
 		fmt.Fprint(os.Stderr, msg(*lang, "benchArgs"))
 		return errUsage
 	}
+	if *sipSites < 0 || *n+*sipSites > benchMaxSites {
+		fmt.Fprintf(os.Stderr, msg(*lang, "benchSIPArgs"), benchMaxSites, *sipSites, *n)
+		return errUsage
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return fmt.Errorf("bench: find own executable: %w", err)
 	}
-	_, clips, err := loadMedia(*media, *lang)
+	dir, clips, err := loadMedia(*media, *lang)
 	if err != nil {
 		return err
 	}
+	var sipClips *softsip.Clips
+	if *sipSites > 0 {
+		if sipClips, err = softsip.LoadClips(dir); err != nil {
+			return err
+		}
+	}
 	res, err := bench.Run(ctx, bench.Config{
 		Executable: exe, Endpoints: *n, Duration: time.Duration(*secs * float64(time.Second)), Bitrate: bps,
-		MCUCPU: *cpus, CPUProfile: *profile, LoadProfile: *loadProfile, Clips: clips,
+		MCUCPU: *cpus, CPUProfile: *profile, LoadProfile: *loadProfile, Clips: clips, SIP: *sipSites, SIPClips: sipClips,
 		Log:      slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})),
 		Progress: os.Stderr,
 	})

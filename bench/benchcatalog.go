@@ -29,6 +29,20 @@ const (
 	blLoadCPU
 	blLoadAverage
 	blKernel
+	blSIPSites
+	blSIPIn
+	blDial
+	blUSPerMix
+	blAllCPU
+	blRSSPerSIP
+	blSIPLoss
+	blSIPVideo
+	blMixLatency
+	blSamples
+	blSIPNote
+	blVideoPPS
+	blSIPMix
+	blOf50
 )
 
 // benchText holds the bench table's strings in both languages.
@@ -59,6 +73,22 @@ var benchTextVI = map[benchLabel]string{
 	blLoadCPU:        "CPU của bộ tạo tải (điểm cầu mềm)",
 	blLoadAverage:    "Tải trung bình của máy (1 phút)",
 	blKernel:         "trong nhân",
+	blSIPSites:       "Điểm cầu SIP",
+	blSIPIn:          "đã vào",
+	blDial:           "Thời gian gọi vào p50 / p99",
+	blUSPerMix:       "CPU mỗi luồng trộn (20 ms, 1 thiết bị)",
+	blAllCPU:         "toàn bộ CPU",
+	blRSSPerSIP:      "Bộ nhớ MCU mỗi điểm cầu SIP",
+	blSIPLoss:        "Mất gói tại thiết bị SIP",
+	blSIPVideo:       "Cuộc gọi SIP có hình H.264",
+	blMixLatency:     "Độ trễ trộn p50 / p99",
+	blSamples:        "mẫu",
+	blVideoPPS:       "gói hình/s nhận mỗi thiết bị",
+	blSIPMix:         "Gói âm trộn/s mỗi thiết bị SIP",
+	blOf50:           "trên 50 (MCU kịp thì đủ 50)",
+	blSIPNote: "SIP: thời gian gọi vào tính từ INVITE đến gói âm thanh trộn đầu tiên; CPU mỗi luồng trộn là phần CPU tăng thêm " +
+		"so với lúc chỉ có điểm cầu WebRTC, chia cho số thiết bị × số nhịp 20 ms; độ trễ trộn tính từ lúc một thiết bị SIP " +
+		"gửi khung đầu của tiếng đánh dấu (đổi tần số 1 → 2,5 kHz) đến lúc thiết bị SIP khác giải mã được nó trong âm trộn.",
 }
 
 // benchTextEN is the English text (--lang en).
@@ -86,6 +116,22 @@ var benchTextEN = map[benchLabel]string{
 	blLoadCPU:        "Load generator CPU (soft endpoints)",
 	blLoadAverage:    "Machine load average (1 min)",
 	blKernel:         "in the kernel",
+	blSIPSites:       "SIP sites",
+	blSIPIn:          "in",
+	blDial:           "Dial time p50 / p99",
+	blUSPerMix:       "CPU per mixed stream (20 ms, 1 terminal)",
+	blAllCPU:         "all CPU",
+	blRSSPerSIP:      "MCU memory per SIP site",
+	blSIPLoss:        "Loss at the SIP sites",
+	blSIPVideo:       "SIP calls with H.264 video",
+	blMixLatency:     "Mix latency p50 / p99",
+	blSamples:        "samples",
+	blVideoPPS:       "picture packets/s received each",
+	blSIPMix:         "Mix packets/s per SIP site",
+	blOf50:           "of 50 (all 50 when the MCU keeps up)",
+	blSIPNote: "SIP: dial time is from the INVITE to the first packet of the mix; CPU per mixed stream is the CPU above the " +
+		"WebRTC-only reading, over terminals × 20 ms ticks; mix latency is from one SIP site sending the first frame of " +
+		"its marker tone (1 → 2.5 kHz) to another SIP site decoding it in its mix.",
 }
 
 // benchLabels returns the table strings of lang, Vietnamese by default.

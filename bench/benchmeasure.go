@@ -15,6 +15,7 @@ type benchMeasure struct {
 	mcu   *benchMCU
 	eps   []*softep.Endpoint
 	muted *softep.Endpoint
+	sips  *sipSites // nil without SIP sites
 }
 
 // benchReading is everything read at one edge of the window.
@@ -24,6 +25,7 @@ type benchReading struct {
 	loadCPU            time.Duration // this process: the soft endpoints
 	mcu                mcuCounters
 	expected, received uint64
+	sip                sipReading
 }
 
 func (m *benchMeasure) read(ctx context.Context) (benchReading, error) {
@@ -45,6 +47,7 @@ func (m *benchMeasure) read(ctx context.Context) (benchReading, error) {
 		r.expected += st.SlotExpected
 		r.received += st.SlotReceived
 	}
+	r.sip = m.sips.read()
 	return r, nil
 }
 
@@ -144,13 +147,14 @@ func (m *benchMeasure) fill(res *Result, start, end benchReading, rss uint64) {
 		res.USPerPacketKernel = (end.cpuSys - start.cpuSys).Seconds() * 1e6 / float64(pktOut)
 	}
 	res.MCURSSMB = float64(rss) / (1 << 20)
-	res.RSSPerEndpointMB = res.MCURSSMB / float64(res.Endpoints)
+	res.RSSPerEndpointMB = res.MCURSSMB / float64(res.Endpoints+res.SIP) // every site, SIP ones included
 	if exp := end.expected - start.expected; exp > 0 {
 		got := end.received - start.received
 		res.LossPct = max(0, float64(int64(exp)-int64(got))*100/float64(exp))
 	}
 	res.InKbps = end.mcu.inKbps
 	res.Connected = end.mcu.connected
+	m.sips.fill(res, start.sip, end.sip, cpu, secs)
 }
 
 // heardSince reports whether any endpoint received audio of ssrc after t.

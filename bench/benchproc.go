@@ -29,10 +29,13 @@ type benchMCU struct {
 	pidOverride int // tests read their own process
 }
 
-// startBenchMCU runs `exe bench-mcu --endpoints n` (under taskset -c cpus when cpus is set) and
-// waits for its Ready line.
-func startBenchMCU(ctx context.Context, exe string, n int, cpus string) (*benchMCU, error) {
+// startBenchMCU runs `exe bench-mcu --endpoints n --sip sipSites` (under taskset -c cpus when
+// cpus is set) and waits for its Ready line.
+func startBenchMCU(ctx context.Context, exe string, n, sipSites int, cpus string) (*benchMCU, error) {
 	name, args := exe, []string{"bench-mcu", "--endpoints", strconv.Itoa(n)}
+	if sipSites > 0 {
+		args = append(args, "--sip", strconv.Itoa(sipSites))
+	}
 	if cpus != "" {
 		name, args = "taskset", append([]string{"-c", cpus, exe}, args...)
 	}

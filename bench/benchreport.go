@@ -35,6 +35,27 @@ type Result struct {
 	MCUCPUList        string  `json:"mcu_cpu,omitempty"`
 	LoadCPUPct        float64 `json:"load_cpu_pct"` // the soft endpoints' process, % of one core: near the free cores' total, the generator limits the run
 	LoadAverage       float64 `json:"load_average"` // the machine's 1-minute load average at the end: other work shares the cores
+
+	// SIP room systems (--sip N); absent from the JSON of a WebRTC-only bench.
+	SIP       int     `json:"sip,omitempty"`
+	SIPJoined int     `json:"sip_joined,omitempty"`
+	SIPFailed int     `json:"sip_failed,omitempty"`  // not answered and receiving the mix within 30 s; counted as 30 s
+	DialP50Ms float64 `json:"dial_p50_ms,omitempty"` // INVITE to the first packet of the mix
+	DialP99Ms float64 `json:"dial_p99_ms,omitempty"`
+	DialMaxMs float64 `json:"dial_max_ms,omitempty"`
+	// USPerMix is the MCU CPU per mixed stream and 20 ms tick: the CPU above what it spent with
+	// only the WebRTC endpoints in (read just before the dials), over SIP sites × ticks.
+	USPerMix float64 `json:"us_per_mix,omitempty"`
+	// USPerMixAll is all the MCU's CPU over SIP sites × ticks: an upper bound.
+	USPerMixAll       float64 `json:"us_per_mix_all,omitempty"`
+	RSSPerSIPMB       float64 `json:"mcu_rss_per_sip_mb,omitempty"` // RSS growth from the dials, per SIP site
+	SIPLossPct        float64 `json:"sip_loss_pct,omitempty"`       // the SIP sites' loss (mix and picture) from sequence gaps
+	SIPMixPPS         float64 `json:"sip_mix_pps,omitempty"`        // mix packets a second each SIP site received: 50 when the MCU keeps up
+	SIPVideo          int     `json:"sip_video,omitempty"`          // calls whose answer took the H.264 picture
+	SIPVideoInPPS     float64 `json:"sip_video_in_pps,omitempty"`   // picture packets a second received by each of them
+	MixLatencyP50Ms   float64 `json:"mix_latency_p50_ms,omitempty"`
+	MixLatencyP99Ms   float64 `json:"mix_latency_p99_ms,omitempty"`
+	MixLatencySamples int     `json:"mix_latency_samples,omitempty"`
 }
 
 // WriteJSON writes r as one JSON object to path.
@@ -76,6 +97,21 @@ func (r Result) WriteTable(w io.Writer, lang string) {
 		{blLoadCPU, fmt.Sprintf("%.1f %%", r.LoadCPUPct)},
 		{blLoadAverage, fmt.Sprintf("%.2f", r.LoadAverage)},
 	}
+	if r.SIP > 0 {
+		rows = append(rows, []struct {
+			key benchLabel
+			val string
+		}{
+			{blSIPSites, fmt.Sprintf("%d (%d %s, %d %s)", r.SIP, r.SIPJoined, t[blSIPIn], r.SIPFailed, t[blJoinFailed])},
+			{blDial, fmt.Sprintf("%.0f / %.0f ms (max %.0f)", r.DialP50Ms, r.DialP99Ms, r.DialMaxMs)},
+			{blUSPerMix, fmt.Sprintf("%.0f µs (%s %.0f µs)", r.USPerMix, t[blAllCPU], r.USPerMixAll)},
+			{blRSSPerSIP, fmt.Sprintf("%.2f MB", r.RSSPerSIPMB)},
+			{blSIPLoss, fmt.Sprintf("%.3f %%", r.SIPLossPct)},
+			{blSIPMix, fmt.Sprintf("%.1f %s", r.SIPMixPPS, t[blOf50])},
+			{blSIPVideo, fmt.Sprintf("%d / %d (%.0f %s)", r.SIPVideo, r.SIPJoined, r.SIPVideoInPPS, t[blVideoPPS])},
+			{blMixLatency, fmt.Sprintf("%.0f / %.0f ms (%d %s)", r.MixLatencyP50Ms, r.MixLatencyP99Ms, r.MixLatencySamples, t[blSamples])},
+		}...)
+	}
 	for _, row := range rows {
 		fmt.Fprintf(w, "%-34s %s\n", t[row.key], row.val)
 	}
@@ -83,4 +119,7 @@ func (r Result) WriteTable(w io.Writer, lang string) {
 		fmt.Fprintln(w, t[blMuteNotHeard])
 	}
 	fmt.Fprintln(w, t[blBitrateNote])
+	if r.SIP > 0 {
+		fmt.Fprintln(w, t[blSIPNote])
+	}
 }

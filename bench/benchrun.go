@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"diemcau/softep"
+	"diemcau/softsip"
 )
 
 // Bench timing.
@@ -30,8 +31,10 @@ type Config struct {
 	CPUProfile  string        // file for a CPU profile of the MCU under load (and FILE.heap, its heap at the end); "" for none
 	LoadProfile string        // file for a CPU profile of this process (the soft endpoints) over the window; "" for none
 	Clips       *softep.Clips
-	Log         *slog.Logger // endpoint logs (warnings and errors only is best)
-	Progress    io.Writer    // one line per phase; nil for silence
+	SIP         int            // SIP room systems calling in beside the endpoints (0: a WebRTC-only bench)
+	SIPClips    *softsip.Clips // what they send; needed when SIP > 0
+	Log         *slog.Logger   // endpoint logs (warnings and errors only is best)
+	Progress    io.Writer      // one line per phase; nil for silence
 }
 
 // Run starts the MCU child, joins every endpoint at once, measures for cfg.Duration with one
@@ -40,12 +43,15 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	if cfg.Endpoints < 2 || cfg.Duration <= 0 || cfg.Clips == nil || cfg.Executable == "" {
 		return Result{}, errors.New("bench: need an executable, clips, at least 2 endpoints and a duration")
 	}
+	if cfg.SIP < 0 || (cfg.SIP > 0 && cfg.SIPClips == nil) {
+		return Result{}, errors.New("bench: SIP sites need a count ≥ 0 and their clips")
+	}
 	progress := func(format string, args ...any) {
 		if cfg.Progress != nil {
 			fmt.Fprintf(cfg.Progress, format+"\n", args...)
 		}
 	}
-	mcu, err := startBenchMCU(ctx, cfg.Executable, cfg.Endpoints, cfg.MCUCPU)
+	mcu, err := startBenchMCU(ctx, cfg.Executable, cfg.Endpoints+cfg.SIP, cfg.SIP, cfg.MCUCPU)
 	if err != nil {
 		return Result{}, err
 	}
@@ -73,21 +79,40 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	if !softep.Sleep(ctx, benchWarmUp) {
 		return res, ctx.Err()
 	}
-	m := &benchMeasure{mcu: mcu, eps: eps, muted: muted}
+	var sips *sipSites
+	if cfg.SIP > 0 {
+		if sips, err = dialSIP(ctx, cfg, mcu, &res, progress); err != nil {
+			return res, err
+		}
+		defer sips.hangupAll()
+		if !softep.Sleep(ctx, benchWarmUp) {
+			return res, ctx.Err()
+		}
+		if err := sips.memory(mcu, &res); err != nil {
+			return res, err
+		}
+		sips.probe.Reset()
+	}
+	m := &benchMeasure{mcu: mcu, eps: eps, muted: muted, sips: sips}
 	if err := m.run(ctx, cfg, &res, progress); err != nil {
 		return res, err
 	}
 	return res, nil
 }
 
-// benchEndpoints builds the soft endpoints: the first benchTalkers talk, the second one ignores
-// mute orders (so that only the MCU can silence it), the others send room tone.
+// benchEndpoints builds the soft endpoints: the first benchTalkers talk (one fewer with SIP
+// sites, whose probe tone holds the third audio slot), the second one ignores mute orders (so
+// that only the MCU can silence it), the others send room tone.
 func benchEndpoints(cfg Config, ready Ready) []*softep.Endpoint {
-	eps := make([]*softep.Endpoint, 0, len(ready.IDs))
-	for i, id := range ready.IDs {
+	talkers := benchTalkers
+	if cfg.SIP > 0 {
+		talkers--
+	}
+	eps := make([]*softep.Endpoint, 0, cfg.Endpoints)
+	for i, id := range ready.IDs[:cfg.Endpoints] {
 		e := softep.New(softep.Config{URL: ready.URL, ID: id, Token: ready.Secrets[id], Clips: cfg.Clips,
 			Receive: true, CountOnly: true, IgnoreMute: i == 1, Log: cfg.Log})
-		e.SetTalking(i < benchTalkers)
+		e.SetTalking(i < talkers)
 		eps = append(eps, e)
 	}
 	return eps
@@ -97,18 +122,31 @@ func benchEndpoints(cfg Config, ready Ready) []*softep.Endpoint {
 // start of its join to its first received media packet; an endpoint that did not get there
 // within benchJoinLimit counts as benchJoinLimit and its error is returned.
 func joinAll(ctx context.Context, eps []*softep.Endpoint) ([]time.Duration, []error) {
+	return allAtOnce(ctx, eps, (*softep.Endpoint).Join)
+}
+
+// site is a bench site joining: a WebRTC soft endpoint or a SIP room system.
+type site interface {
+	ID() string
+	FirstPacket() time.Time
+}
+
+// allAtOnce runs join for every site at the same moment and returns, for each, the time from
+// the start of its join to its first received media packet; a site that did not get there
+// within benchJoinLimit counts as benchJoinLimit and its error is returned.
+func allAtOnce[S site](ctx context.Context, sites []S, join func(S, context.Context) error) ([]time.Duration, []error) {
 	ctx, cancel := context.WithTimeout(ctx, benchJoinLimit)
 	defer cancel()
-	out := make([]time.Duration, len(eps))
-	errs := make([]error, len(eps))
+	out := make([]time.Duration, len(sites))
+	errs := make([]error, len(sites))
 	start := make(chan struct{})
 	var wg sync.WaitGroup
-	for i, e := range eps {
+	for i, e := range sites {
 		wg.Go(func() {
 			<-start
 			t0 := time.Now()
 			out[i] = benchJoinLimit
-			if err := e.Join(ctx); err != nil {
+			if err := join(e, ctx); err != nil {
 				errs[i] = err
 				return
 			}

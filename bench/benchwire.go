@@ -24,8 +24,9 @@ const (
 // bench's bridge points. It travels over a pipe between two processes of the bench, never to a log.
 type Ready struct {
 	URL     string            `json:"url"`
-	Token   string            `json:"token"` // bearer token of /api/v1 and the bench routes
-	IDs     []string          `json:"ids"`   // bridge points, the main one first
+	Token   string            `json:"token"`         // bearer token of /api/v1 and the bench routes
+	IDs     []string          `json:"ids"`           // bridge points, the main one first
+	SIP     string            `json:"sip,omitempty"` // host:port of the SIP server (UDP), when asked for
 	Secrets map[string]string `json:"secrets"`
 }
 

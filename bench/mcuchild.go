@@ -22,9 +22,10 @@ import (
 )
 
 // ServeMCU is the MCU child of `diemcau bench` (the hidden `bench-mcu` command): it opens a
-// temporary store with n bench bridge points, opens their conference, writes its Ready line to
-// stdout and serves until stdin closes or ctx ends.
-func ServeMCU(ctx context.Context, n int, stdin io.Reader, stdout io.Writer) error {
+// temporary store with n bench bridge points, opens their conference, and with sipSites > 0
+// serves SIP on a free loopback port for the last sipSites of them; it writes its Ready line
+// to stdout and serves until stdin closes or ctx ends.
+func ServeMCU(ctx context.Context, n, sipSites int, stdin io.Reader, stdout io.Writer) error {
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	dir, err := os.MkdirTemp("", "diemcau-bench-*")
 	if err != nil {
@@ -67,6 +68,14 @@ func ServeMCU(ctx context.Context, n int, stdin io.Reader, stdout io.Writer) err
 	conf, err := m.Open(ctx, spec)
 	if err != nil {
 		return err
+	}
+	if sipSites > 0 {
+		srv, err := serveSIP(st, m, log)
+		if err != nil {
+			return err
+		}
+		defer srv.Close()
+		ready.SIP = srv.Addr()
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
