@@ -216,6 +216,7 @@ var flagHelpVI = map[string]string{
 	"add":             "với edit: một điểm cầu (mã hoặc tên) hoặc nhóm cần thêm; lặp lại để thêm nhiều",
 	"remove":          "với edit: một điểm cầu (mã hoặc tên) cần bớt; lặp lại để bớt nhiều",
 	"attendees":       "số người trong phòng, trả lời điểm danh (0: kỹ thuật viên đếm)",
+	"video-codec":     "bộ mã hóa hình camera: vp8 hoặc h264 (mặc định: theo câu trả lời của MCU)",
 	"verbose":         "liệt kê mọi đơn vị thiếu cán bộ kỹ thuật đã tập huấn, không chỉ số lượng",
 	"title":           "cuộc họp đột xuất: tên cuộc họp",
 	"main":            "cuộc họp đột xuất: điểm cầu chính (mặc định: điểm cầu chính của danh mục)",
