@@ -48,6 +48,8 @@ type Server struct {
 	calls map[string]*call // by dialog id
 	wg    sync.WaitGroup
 	byes  sync.WaitGroup // BYEs on their way
+
+	dialOut dialClient // dial.go
 }
 
 // bridgePointID is the form of a bridge point id in a Request-URI.
@@ -347,24 +349,8 @@ func (s *Server) newCall(id string, log *slog.Logger, dlg *sipgo.DialogServerSes
 	if err != nil {
 		return nil, fmt.Errorf("SDP answer: %w", err)
 	}
-	vDown, err := newVoice(o.codec)
-	if err != nil {
-		return nil, err
-	}
-	vUp, err := newVoice(o.codec)
-	if err != nil {
-		return nil, err
-	}
-	c := &call{srv: s, bp: id, log: log, dlg: dlg, offer: o, answer: answer, m: m, done: make(chan struct{})}
-	if c.down, err = newDownlink(o.codec, o.pt, vDown, m, log); err != nil {
-		return nil, err
-	}
-	if c.up, err = newUplink(o.codec, vUp, func(seq uint16, ts uint32, level uint8, payload []byte) {
-		c.seat.audio(seq, ts, level, payload)
-	}); err != nil {
-		return nil, err
-	}
-	return c, nil
+	c := &call{srv: s, bp: id, log: log, dlg: serverDialog{dlg}, offer: o, answer: answer, m: m, done: make(chan struct{})}
+	return c, c.wireAudio()
 }
 
 // reinvite answers an INVITE within a call (a session refresh or hold) with the call's answer.
@@ -395,8 +381,8 @@ func (s *Server) lookup(req *sip.Request) *call {
 func (s *Server) forget(c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.calls[c.dlg.ID] == c {
-		delete(s.calls, c.dlg.ID)
+	if s.calls[c.dlg.key()] == c {
+		delete(s.calls, c.dlg.key())
 	}
 }
 

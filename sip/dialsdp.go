@@ -1,0 +1,78 @@
+package sip
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net"
+	"strconv"
+	"time"
+
+	"github.com/pion/sdp/v3"
+)
+
+// offerSuite is the SDES crypto suite a dial-out offers.
+const offerSuite = "AES_CM_128_HMAC_SHA1_80"
+
+// The payload types of a dial-out's offer: Opus and telephone-event are dynamic.
+const (
+	offerOpusPT  = 111
+	offerDTMFPT  = 101 // telephone-event/8000
+	offerDTMF48k = 102 // telephone-event/48000, for a terminal that answers Opus
+)
+
+// buildOffer is a dial-out's SDP offer: one audio stream on local with every codec the server
+// speaks in its preference (codecs), RFC 4733 keys, rtcp-mux, and SDES-SRTP offered as best
+// effort (RTP/AVP with a=crypto, RFC 4568 and the practice of room systems): a terminal that
+// speaks SRTP answers with its key, one that does not ignores the attribute.
+func buildOffer(local *net.UDPAddr, own *sdesKey) ([]byte, error) {
+	ip := local.IP.String()
+	ipType := "IP4"
+	if local.IP.To4() == nil {
+		ipType = "IP6"
+	}
+	now := uint64(time.Now().UnixNano())
+	sd := &sdp.SessionDescription{
+		Origin: sdp.Origin{Username: "diemcau", SessionID: now, SessionVersion: now,
+			NetworkType: "IN", AddressType: ipType, UnicastAddress: ip},
+		SessionName:           "diemcau",
+		ConnectionInformation: &sdp.ConnectionInformation{NetworkType: "IN", AddressType: ipType, Address: &sdp.Address{Address: ip}},
+		TimeDescriptions:      []sdp.TimeDescription{{Timing: sdp.Timing{}}},
+	}
+	am := &sdp.MediaDescription{MediaName: sdp.MediaName{Media: "audio", Port: sdp.RangedPort{Value: local.Port},
+		Protos: []string{"RTP", "AVP"}}}
+	for _, c := range codecs {
+		pt := int(c.static)
+		if c.static == 0xff {
+			pt = offerOpusPT
+		}
+		p := strconv.Itoa(pt)
+		am.MediaName.Formats = append(am.MediaName.Formats, p)
+		enc := fmt.Sprintf("%s %s/%d", p, rtpmapName(c), c.clock)
+		if c.channel > 1 {
+			enc += "/" + strconv.Itoa(c.channel)
+		}
+		am.WithValueAttribute("rtpmap", enc)
+		if c.name == "OPUS" {
+			am.WithValueAttribute("fmtp", p+" useinbandfec=1;stereo=0;sprop-stereo=0")
+		}
+	}
+	for _, d := range []struct{ pt, clock int }{{offerDTMFPT, 8000}, {offerDTMF48k, 48000}} {
+		p := strconv.Itoa(d.pt)
+		am.MediaName.Formats = append(am.MediaName.Formats, p)
+		am.WithValueAttribute("rtpmap", fmt.Sprintf("%s telephone-event/%d", p, d.clock))
+		am.WithValueAttribute("fmtp", p+" 0-16")
+	}
+	am.WithValueAttribute("ptime", strconv.Itoa(frameMs))
+	am.WithPropertyAttribute("sendrecv")
+	am.WithPropertyAttribute("rtcp-mux")
+	if own != nil {
+		am.WithValueAttribute("crypto", "1 "+own.suite+" inline:"+own.inlineKey())
+	}
+	sd.MediaDescriptions = append(sd.MediaDescriptions, am)
+	return sd.Marshal()
+}
+
+// inlineKey is the key's RFC 4568 key-params: base64 of its key and salt.
+func (k *sdesKey) inlineKey() string {
+	return base64.StdEncoding.EncodeToString(append(append([]byte{}, k.key...), k.salt...))
+}
