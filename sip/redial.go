@@ -37,9 +37,9 @@ type DialerConfig struct {
 	Server      *Server
 	MCU         *mcu.MCU // where each site's call state is shown (MCU.SetCall); nil = nowhere
 	Target      TargetFunc
-	Redial      int           // redials of a dropped call (0 = none)
-	RedialEvery time.Duration // the wait before each (0 = DefaultRedialEvery)
-	RingFor     time.Duration // 0 = DefaultRingFor
+	Redial      int                                // redials of a dropped call (0 = none)
+	RedialEvery time.Duration                      // the wait before each (0 = DefaultRedialEvery)
+	RingFor     time.Duration                      // 0 = DefaultRingFor
 	OnEvent     func(bridgePoint string, ev Event) // nil = none; called outside the dialler's lock
 }
 
