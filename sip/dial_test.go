@@ -3,6 +3,11 @@ package sip
 import (
 	"context"
 	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -31,16 +36,6 @@ func (l *eventLog) kinds() []string {
 		out = append(out, fmt.Sprintf("%s/%d", ev.Kind, ev.State.Try))
 	}
 	return out
-}
-
-func (l *eventLog) count(kind string) int {
-	n := 0
-	for _, k := range l.kinds() {
-		if len(k) > len(kind) && k[:len(kind)+1] == kind+"/" {
-			n++
-		}
-	}
-	return n
 }
 
 // switchTarget is a terminal address a test can move.
@@ -129,5 +124,118 @@ func TestDialOutBaresipRedialAndHangUp(t *testing.T) {
 	}
 	if calls, _, _, _, _ := rig.room.snapshot(); calls != 2 {
 		t.Fatalf("%d calls seated after the hang-up, want 2", calls)
+	}
+}
+
+// sipp runs SIPp as a terminal playing scenario (testdata/, with CODE and REASON replaced) for
+// calls calls, on a free port of 127.0.0.1; it returns the terminal's address.
+func sipp(t *testing.T, scenario, code, reason string, calls int) string {
+	t.Helper()
+	if _, err := exec.LookPath("sipp"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("sipp is not installed (apt-get install sip-tester): CI must install it")
+		}
+		t.Skip("sipp is not installed (apt-get install sip-tester): the SIPp tests are skipped")
+	}
+	raw, err := os.ReadFile(filepath.Join("testdata", scenario))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	xml := filepath.Join(dir, scenario)
+	body := strings.NewReplacer("CODE", code, "REASON", reason).Replace(string(raw))
+	if err := os.WriteFile(xml, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	u, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := u.LocalAddr().(*net.UDPAddr).Port
+	u.Close()
+	cmd := exec.Command("sipp", "-sf", xml, "-i", "127.0.0.1", "-p", fmt.Sprint(port), "-m", fmt.Sprint(calls),
+		"-nostdin", "-trace_err", "-timeout", "120s")
+	cmd.Dir = dir
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		if t.Failed() {
+			errs, _ := filepath.Glob(filepath.Join(dir, "*errors.log"))
+			for _, f := range errs {
+				b, _ := os.ReadFile(f)
+				t.Logf("%s:\n%s", f, b)
+			}
+		}
+	})
+	time.Sleep(300 * time.Millisecond) // sipp binds its port; an INVITE before is retransmitted anyway
+	return fmt.Sprintf("127.0.0.1:%d", port)
+}
+
+// A terminal that answers 486 is busy, one that answers 480 has no answer, one that rings until
+// the ring timeout is CANCELled and has no answer; a first call is not redialled.
+func TestDialOutRefusedBySIPp(t *testing.T) {
+	rig := newRoomRig(t)
+	for _, tc := range []struct {
+		scenario, code, reason string
+		state, cause           string
+	}{
+		{"sipp-uas-refuse.xml", "486", "Busy Here", mcu.CallBusy, "busy"},
+		{"sipp-uas-refuse.xml", "480", "Temporarily Unavailable", mcu.CallNoAnswer, "no_answer"},
+		{"sipp-uas-refuse.xml", "404", "Not Found", mcu.CallFailed, "not_found"},
+		{"sipp-uas-ring.xml", "", "", mcu.CallNoAnswer, "no_answer"},
+	} {
+		t.Run(tc.state+tc.code, func(t *testing.T) {
+			target := &switchTarget{addr: sipp(t, tc.scenario, tc.code, tc.reason, 1)}
+			evs := &eventLog{}
+			d := NewDialer(DialerConfig{Server: rig.srv, Target: target.get, Redial: 2, RedialEvery: 100 * time.Millisecond,
+				RingFor: 1500 * time.Millisecond, OnEvent: evs.add})
+			defer d.Close()
+			if err := d.Dial(context.Background(), "XA-IAGRAI"); err != nil {
+				t.Fatal(err)
+			}
+			st := waitState(t, d, tc.state, 0)
+			code := 0
+			if tc.code != "" {
+				fmt.Sscan(tc.code, &code)
+			}
+			if st.Cause != tc.cause || st.Code != code {
+				t.Fatalf("state %+v, want cause %s code %d", st, tc.cause, code)
+			}
+			time.Sleep(500 * time.Millisecond) // five redial periods: a first call is not redialled
+			if got := evs.kinds(); fmt.Sprint(got) != "[attempt/0 failed/0]" {
+				t.Fatalf("events %v", got)
+			}
+		})
+	}
+}
+
+// A connected call that drops is redialled; when every redial finds the terminal busy, the
+// site is failed after the last try with the cause of the last refusal.
+func TestRedialUntilFailed(t *testing.T) {
+	rig := newRoomRig(t)
+	b := baresiptest.Start(t, "<sip:XA-IAGRAI@127.0.0.1>;regint=0;answermode=auto", micWAV(t))
+	target := &switchTarget{addr: b.Addr}
+	evs := &eventLog{}
+	d := NewDialer(DialerConfig{Server: rig.srv, Target: target.get, Redial: 3, RedialEvery: 200 * time.Millisecond,
+		RingFor: 5 * time.Second, OnEvent: evs.add})
+	defer d.Close()
+	if err := d.Dial(context.Background(), "XA-IAGRAI"); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, d, mcu.CallConnected, 0)
+	target.set(sipp(t, "sipp-uas-refuse.xml", "486", "Busy Here", 3))
+	b.Command("hangup", "")
+	st := waitState(t, d, mcu.CallFailed, 3)
+	if st.Cause != "busy" || st.Code != 486 || st.Tries != 3 {
+		t.Fatalf("final state %+v, want failed busy 486 after 3 tries", st)
+	}
+	want := "[attempt/0 connected/0 dropped/0 attempt/1 failed/1 attempt/2 failed/2 attempt/3 failed/3]"
+	if got := evs.kinds(); fmt.Sprint(got) != want {
+		t.Fatalf("events %v, want %s", got, want)
 	}
 }
