@@ -25,6 +25,7 @@ var tableRows = [ActCount]string{
 	ActRaiseHand: "--O-", ActTestSession: "EEO-", ActRecord: "EE--", ActDeliverRecording: "E---",
 	ActBookingAdd: "EE--", ActBookingEdit: "E---", ActBookingStep: "E---", ActRollCall: "EEO-",
 	ActAdmit: "EE--", ActLock: "EE--", ActDisconnect: "E---", ActOpenMeeting: "E---",
+	ActDial: "E---",
 }
 
 func TestPermissionTable(t *testing.T) {

@@ -39,6 +39,7 @@ const (
 	ActLock                        // lock or unlock the meeting
 	ActDisconnect                  // disconnect a bridge point
 	ActOpenMeeting                 // open a meeting from a booking or ad hoc
+	ActDial                        // call a room system (SIP), connect all, hang up its call
 	ActCount                       // the number of actions
 )
 
@@ -88,6 +89,8 @@ var permissions = [ActCount]struct{ control, host, operator, viewer Reach }{
 	ActDisconnect: {Every, Denied, Denied, Denied},
 	// Opening a meeting starts the day's work at the control center.
 	ActOpenMeeting: {Every, Denied, Denied, Denied},
+	// Calling the room systems in and hanging them up is the control center's, as disconnecting.
+	ActDial: {Every, Denied, Denied, Denied},
 }
 
 // actNames name the actions in logs.
@@ -98,7 +101,7 @@ var actNames = [ActCount]string{
 	ActTestSession: "test_session", ActRecord: "record", ActDeliverRecording: "deliver_recording",
 	ActBookingAdd: "booking_add", ActBookingEdit: "booking_edit", ActBookingStep: "booking_step",
 	ActRollCall: "roll_call", ActAdmit: "admit", ActLock: "lock", ActDisconnect: "disconnect",
-	ActOpenMeeting: "open_meeting",
+	ActOpenMeeting: "open_meeting", ActDial: "dial",
 }
 
 // String names the action as the logs do.

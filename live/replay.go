@@ -32,7 +32,7 @@ type ResumeState struct {
 	Floor        string                  // the bridge point holding the floor, "" when none
 	Requests     []ResumedRequest        // the speak-request queue, in order
 	Locked       bool                    // the meeting was locked (its last lock or unlock)
-	Down         []Down          // bridge points connected when the server stopped
+	Down         []Down                  // bridge points connected when the server stopped
 	StopAt       time.Time               // when the server stopped (or was last known to run)
 }
 
