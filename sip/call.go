@@ -221,7 +221,8 @@ func (c *call) end(reason string, tell, bye bool) {
 	close(c.done)
 	c.srv.forget(c)
 	c.log.Info("SIP call ended", "reason", reason, "lasted", time.Since(c.started).Round(time.Second))
-	if c.onEnd != nil {
+	if c.onEnd != nil { // a dial-out: the terminal's BYE is a drop (an outage); our hang-up is a leave
+		reason = dialOutReason(reason)
 		defer c.onEnd(reason, tell)
 	}
 	if tell {

@@ -103,8 +103,8 @@ func TestDialOutBaresipRedialAndHangUp(t *testing.T) {
 
 	b.Command("hangup", "")
 	waitState(t, d, mcu.CallConnected, 1)
-	if calls, _, _, _, left := rig.room.snapshot(); calls != 2 || len(left) != 1 || left[0] != "left" {
-		t.Fatalf("after the redial: %d calls seated, left %q; want 2 and [left]", calls, left)
+	if calls, _, _, _, left := rig.room.snapshot(); calls != 2 || len(left) != 1 || left[0] != "dropped" {
+		t.Fatalf("after the redial: %d calls seated, left %q; want 2 and [dropped]", calls, left)
 	}
 
 	if !d.HangUp("XA-IAGRAI") {
@@ -115,8 +115,9 @@ func TestDialOutBaresipRedialAndHangUp(t *testing.T) {
 	}
 	waitFor(t, "the hung-up call to leave the room", 10*time.Second, func() bool {
 		_, _, _, _, left := rig.room.snapshot()
-		return len(left) == 2
+		return len(left) == 2 && left[1] == "left"
 	})
+	b.WaitOutput(10*time.Second, "session closed: Connection reset by peer") // the BYE received
 	time.Sleep(1500 * time.Millisecond) // five redial periods: none may start
 	want := []string{"attempt/0", "connected/0", "dropped/0", "attempt/1", "connected/1", "hangup/0"}
 	if got := evs.kinds(); fmt.Sprint(got) != fmt.Sprint(want) {

@@ -132,7 +132,7 @@ func (d *Dialer) HangUp(bridgePoint string) bool {
 	st := d.setLocked(bridgePoint, s, mcu.CallState{State: mcu.CallEnded})
 	d.mu.Unlock()
 	if c != nil {
-		c.end("hung up", true, true)
+		c.end(hungUp, true, true)
 	}
 	d.event(bridgePoint, Event{Kind: "hangup", State: st})
 	return true
@@ -240,7 +240,7 @@ func (d *Dialer) run(ctx context.Context, bp, target string, gen, try int, wait 
 				s.cancel = nil
 				st = d.setLocked(bp, s, mcu.CallState{State: mcu.CallConnected, Try: try})
 			}) {
-				c.end("hung up", true, true)
+				c.end(hungUp, true, true)
 				return
 			}
 			d.event(bp, Event{Kind: "connected", State: st})
@@ -278,6 +278,22 @@ func (d *Dialer) run(ctx context.Context, bp, target string, gen, try int, wait 
 		try++
 		wait = d.cfg.RedialEvery
 	}
+}
+
+// hungUp is the end reason of a dial-out the technician hung up.
+const hungUp = "hung up"
+
+// dialOutReason is why a dial-out's member left the conference, from why its call ended: the
+// terminal hanging up is a drop ("dropped": an outage, redialled), the technician's hang-up a
+// deliberate leave ("left"); anything else as it is (a silent media's "timeout").
+func dialOutReason(reason string) string {
+	switch reason {
+	case "left":
+		return "dropped"
+	case hungUp:
+		return "left"
+	}
+	return reason
 }
 
 // onEnd is what a connected call of generation gen does when it ends: a drop from the SIP
