@@ -118,7 +118,7 @@ func TestDialOutBaresipRedialAndHangUp(t *testing.T) {
 		return len(left) == 2 && left[1] == "left"
 	})
 	b.WaitOutput(10*time.Second, "session closed: Connection reset by peer") // the BYE received
-	time.Sleep(1500 * time.Millisecond) // five redial periods: none may start
+	time.Sleep(1500 * time.Millisecond)                                      // five redial periods: none may start
 	want := []string{"attempt/0", "connected/0", "dropped/0", "attempt/1", "connected/1", "hangup/0"}
 	if got := evs.kinds(); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("events %v, want %v", got, want)
