@@ -137,9 +137,11 @@ func (r *Room) Dial(ctx context.Context, bridgePoint string) error {
 	return nil
 }
 
+// isMember reports whether bridgePoint may be seated in the room: a member, or any bridge point
+// when the meeting is open to all (ad hoc).
 func (r *Room) isMember(bridgePoint string) bool {
 	_, ok := r.member(bridgePoint)
-	return ok
+	return ok || r.conf.OpenToAll()
 }
 
 // HangUp ends bridgePoint's call (or its calling and redials); it is not redialled.

@@ -59,3 +59,6 @@ func callStatusOf(st CallState) *callJSON {
 	}
 	return &callJSON{State: st.State, Try: st.Try, Tries: st.Tries, Code: st.Code, Cause: st.Cause, Since: st.Since}
 }
+
+// OpenToAll reports whether any registered bridge point may join c (an ad hoc meeting).
+func (c *Conference) OpenToAll() bool { return c.spec.OpenToAll }
