@@ -20,19 +20,7 @@ import (
 // hard mute stops its audio at the forwarder; disconnected by a technician it is hung up and
 // waits at the door. A wrong secret is refused and never joins.
 func TestSIPTerminalInTheMeeting(t *testing.T) {
-	baresiptest.Need(t)
-	r := newServerRig(t, 2)
-	r.start(t)
-	t.Cleanup(func() {
-		if t.Failed() {
-			for i, a := range r.args {
-				if a == "--log" {
-					b, _ := os.ReadFile(r.args[i+1])
-					t.Logf("server log:\n%s", b)
-				}
-			}
-		}
-	})
+	r, mic := newSIPRig(t)
 	sipAddr := r.a.sip.Addr()
 	clips := lightClips(t)
 	main := r.endpoint("UBND-TINH", clips, true, false)
@@ -42,10 +30,6 @@ func TestSIPTerminalInTheMeeting(t *testing.T) {
 	runEndpoints(t, []*softep.Endpoint{main, rx}, 0)
 	waitFor(t, "the soft endpoints joined", 20*time.Second, func() bool { return main.Connected() && rx.Connected() })
 
-	mic, err := filepath.Abs("testdata/speech-vi-16k.wav")
-	if err != nil {
-		t.Fatal(err)
-	}
 	wrong := baresiptest.Start(t, "<sip:XA-001@127.0.0.1>;auth_pass=not-the-secret;regint=0", mic)
 	wrong.Command("dial", "sip:XA-001@"+sipAddr)
 	wrong.WaitOutput(20*time.Second, "403 Forbidden")
@@ -102,9 +86,16 @@ func TestSIPTerminalInTheMeeting(t *testing.T) {
 	if got := r.conf.ForwardedAudio("XA-001"); got != before {
 		t.Fatalf("%d audio packets of the hard-muted terminal were forwarded", got-before)
 	}
-	if p := sipParticipant(t, r, "XA-001"); !p.Connected || p.AudioIn == 0 {
-		t.Fatalf("the muted terminal left or sends nothing: %+v", p)
+	if p := sipParticipant(t, r, "XA-001"); !p.Connected || p.Mute != mcu.HardMute {
+		t.Fatalf("the muted terminal left or is not hard-muted: %+v", p)
 	}
+	// Unmuted, its voice (no longer transcoded while muted) is forwarded again.
+	if err := r.conf.Unmute(context.Background(), "console:test", "XA-001"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the unmuted terminal's audio forwarded again", 10*time.Second, func() bool {
+		return r.conf.ForwardedAudio("XA-001") > before+25
+	})
 
 	term.Command("hangup", "")
 	waitFor(t, "the terminal's leave", 10*time.Second, func() bool {
@@ -125,6 +116,30 @@ func TestSIPTerminalInTheMeeting(t *testing.T) {
 	late := baresiptest.Start(t, "<sip:XA-001@127.0.0.1>;auth_pass="+r.tokens["XA-001"]+";regint=0", mic)
 	late.Command("dial", "sip:XA-001@"+sipAddr)
 	late.WaitOutput(20*time.Second, "480 Temporarily Unavailable")
+}
+
+// newSIPRig starts `serve` with SIP on a free port, for terminals whose microphone is mic; the
+// server's log is shown when the test fails.
+func newSIPRig(t *testing.T) (r *serverRig, mic string) {
+	t.Helper()
+	baresiptest.Need(t)
+	r = newServerRig(t, 2)
+	r.start(t)
+	t.Cleanup(func() {
+		if t.Failed() {
+			for i, a := range r.args {
+				if a == "--log" {
+					b, _ := os.ReadFile(r.args[i+1])
+					t.Logf("server log:\n%s", b)
+				}
+			}
+		}
+	})
+	mic, err := filepath.Abs("testdata/speech-vi-16k.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, mic
 }
 
 func sipParticipant(t *testing.T, r *serverRig, id string) mcu.Participant {

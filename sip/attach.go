@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/pion/rtcp"
 	"github.com/pion/rtp"
 
 	"diemcau/mcu"
@@ -35,6 +36,11 @@ func (r MCURooms) seat(c *call) (seat, error) {
 		spec.Audio = append(spec.Audio, mcu.OutboundSpec{PayloadType: opusPT, SSRC: rand.Uint32(),
 			Writer: slotWriter{d: c.down, slot: i}})
 	}
+	if v := c.video; v != nil {
+		spec.Camera = &mcu.InboundSpec{MimeType: "video/H264", ClockRate: 90000, SSRC: v.camSSRC}
+		spec.Picture = &mcu.OutboundSpec{MimeType: "video/H264", PayloadType: v.pt, SSRC: v.m.ssrc,
+			Writer: pictureWriter{v: v}}
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	sess, err := r.MCU.Attach(ctx, c.bp, t, spec)
@@ -45,7 +51,7 @@ func (r MCURooms) seat(c *call) (seat, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &mcuSeat{sess: sess, mic: sess.Mic(), ssrc: micSSRC, lang: r.Lang, out: make([]byte, 1500)}, nil
+	return &mcuSeat{sess: sess, mic: sess.Mic(), camera: sess.Camera(), ssrc: micSSRC, lang: r.Lang, out: make([]byte, 1500)}, nil
 }
 
 // slotWriter takes one audio slot's packets for the call's mixer.
@@ -62,11 +68,12 @@ func (w slotWriter) WriteRTP(_ *rtp.Header, payload []byte) (int, error) {
 
 // mcuSeat is a call's member session in an MCU conference.
 type mcuSeat struct {
-	sess *mcu.Session
-	mic  *mcu.Inbound
-	ssrc uint32
-	lang string
-	out  []byte // used only by the call's reader goroutine (audio)
+	sess   *mcu.Session
+	mic    *mcu.Inbound
+	camera *mcu.Inbound // nil without video
+	ssrc   uint32
+	lang   string
+	out    []byte // used only by the call's reader goroutine (audio)
 }
 
 func (s *mcuSeat) connected() {
@@ -102,6 +109,16 @@ func (s *mcuSeat) help() {
 
 func (s *mcuSeat) leave(reason string) { s.sess.Leave(reason) }
 
+func (s *mcuSeat) video(packet []byte) {
+	if s.camera != nil {
+		_ = s.camera.WriteRTP(packet)
+	}
+}
+
+func (s *mcuSeat) pictureLost() { s.sess.RequestPictureKeyframe() }
+
+func (s *mcuSeat) nack(n *rtcp.TransportLayerNack) { s.sess.AnswerNack(n) }
+
 // callTransport is the call as the MCU sees its member's transport.
 type callTransport struct {
 	c      *call
@@ -111,15 +128,25 @@ type callTransport struct {
 // Kind implements mcu.Transport.
 func (t *callTransport) Kind() string { return "sip" }
 
-// Send implements mcu.Transport: a terminal has no control channel; mute is enforced at the
-// forwarder and the floor shows in the picture, so no message is sent.
-func (t *callTransport) Send(mcu.ControlMessage) bool { return false }
+// Send implements mcu.Transport: a terminal has no control channel, so nothing is sent to it. A
+// mute (enforced at the forwarder) stops the transcoding of its voice until it is lifted.
+func (t *callTransport) Send(msg mcu.ControlMessage) bool {
+	if m, ok := msg.(mcu.MuteMessage); ok {
+		t.c.up.muted.Store(m.Muted)
+		return true
+	}
+	return false
+}
 
 // Flush implements mcu.Transport.
 func (t *callTransport) Flush(time.Duration) {}
 
-// RequestKeyframe implements mcu.Transport: the call carries no camera yet.
-func (t *callTransport) RequestKeyframe(uint32) {}
+// RequestKeyframe implements mcu.Transport: PLI and FIR to the terminal's camera.
+func (t *callTransport) RequestKeyframe(uint32) {
+	if v := t.c.video; v != nil {
+		v.requestKeyframe()
+	}
+}
 
 // Stats implements mcu.Transport: the round-trip time from RTCP, and the loss and jitter of the
 // terminal's own RTP (what the MCU is given is re-encoded and renumbered).

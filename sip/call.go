@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/emiago/sipgo/sip"
 	"github.com/pion/rtcp"
 	"github.com/pion/rtp"
 )
@@ -28,6 +29,12 @@ type seat interface {
 	hand(raise bool)
 	// help flags a request for help from the site.
 	help()
+	// video gives one RTP packet of the terminal's camera (H.264), its SSRC the conference's.
+	video(packet []byte)
+	// pictureLost says the terminal lost its picture (PLI or FIR): a keyframe is asked for.
+	pictureLost()
+	// nack asks the packets of the picture the terminal missed again.
+	nack(n *rtcp.TransportLayerNack)
 	// connected says the terminal acknowledged the answer: the member's link is up.
 	connected()
 	// leave ends the member's session: the call ended on the SIP side ("left" when the
@@ -37,18 +44,20 @@ type seat interface {
 
 // call is one admitted SIP call of a bridge point.
 type call struct {
-	srv    *Server
-	bp     string
-	log    *slog.Logger
-	dlg    dialog // dialog.go: the server's side of a dial-in, the client's of a dial-out
-	offer  *offer
-	answer []byte
-	m      *media
-	down   *downlink
-	up     *uplink
-	keys   keypad
-	seat   seat
-	onEnd  func(reason string, tell bool) // the dialler's (redial.go); nil for a dial-in
+	srv     *Server
+	bp      string
+	log     *slog.Logger
+	dlg     dialog // dialog.go: the server's side of a dial-in, the client's of a dial-out
+	offer   *offer
+	answer  []byte
+	contact sip.ContactHeader // the server's Contact in this dialog
+	m       *media
+	video   *videoLink // nil without video
+	down    *downlink
+	up      *uplink
+	keys    keypad
+	seat    seat
+	onEnd   func(reason string, tell bool) // the dialler's (redial.go); nil for a dial-in
 
 	done    chan struct{}
 	ended   atomic.Bool // end ran (not a sync.Once: leave may call back into end through the MCU)
@@ -68,48 +77,40 @@ func (c *call) run() {
 	if c.m.rtcp != nil {
 		go c.read(c.m.rtcp, true)
 	}
+	if v := c.video; v != nil {
+		go v.read(v.m.rtp, false)
+		if v.m.rtcp != nil {
+			go v.read(v.m.rtcp, true)
+		}
+	}
 	go c.down.run(c.done)
 	go c.watch()
 }
 
 // read reads one media socket until the call ends.
 func (c *call) read(conn *net.UDPConn, rtcpPort bool) {
-	buf := make([]byte, 1500)
 	var pkt rtp.Packet
-	for {
-		n, from, err := conn.ReadFromUDP(buf)
-		if err != nil {
-			return
-		}
-		if c.m.accept(from, rtcpPort) != nil {
-			continue
-		}
-		raw := buf[:n]
-		if rtcpPort || isRTCP(raw) {
-			c.readRTCP(raw)
-			continue
-		}
-		if c.m.srtpIn != nil {
-			var hdr rtp.Header
-			if raw, err = c.m.srtpIn.DecryptRTP(nil, raw, &hdr); err != nil {
-				continue
-			}
-		}
-		if pkt.Unmarshal(raw) != nil {
-			continue
-		}
-		now := time.Now()
-		c.m.heard.Store(now.UnixNano())
-		switch {
-		case pkt.PayloadType == c.offer.pt:
-			c.statsMu.Lock()
-			c.counts.observe(pkt.SequenceNumber, pkt.Timestamp, c.offer.codec.clock, now)
-			c.statsMu.Unlock()
-			c.up.packet(pkt.Payload)
-		case c.offer.dtmfPT >= 0 && int(pkt.PayloadType) == c.offer.dtmfPT:
-			if key := c.keys.event(pkt.Timestamp, pkt.Payload); key != 0 {
-				c.key(key, now)
-			}
+	c.m.serve(conn, rtcpPort, c.readRTCP, func(raw []byte) {
+		c.readRTP(&pkt, raw)
+	})
+}
+
+// readRTP takes one RTP packet of the terminal's audio stream: its voice or a keypad event.
+func (c *call) readRTP(pkt *rtp.Packet, raw []byte) {
+	if pkt.Unmarshal(raw) != nil {
+		return
+	}
+	now := time.Now()
+	c.m.heard.Store(now.UnixNano())
+	switch {
+	case pkt.PayloadType == c.offer.pt:
+		c.statsMu.Lock()
+		c.counts.observe(pkt.SequenceNumber, pkt.Timestamp, c.offer.codec.clock, now)
+		c.statsMu.Unlock()
+		c.up.packet(pkt.Payload)
+	case c.offer.dtmfPT >= 0 && int(pkt.PayloadType) == c.offer.dtmfPT:
+		if key := c.keys.event(pkt.Timestamp, pkt.Payload); key != 0 {
+			c.key(key, now)
 		}
 	}
 }
@@ -131,13 +132,7 @@ func (c *call) key(key byte, now time.Time) {
 
 // readRTCP takes the terminal's reports: liveness, and the round-trip time from a report block.
 func (c *call) readRTCP(raw []byte) {
-	var err error
-	if c.m.srtcpIn != nil {
-		if raw, err = c.m.srtcpIn.DecryptRTCP(nil, raw, nil); err != nil {
-			return
-		}
-	}
-	pkts, err := rtcp.Unmarshal(raw)
+	pkts, err := c.m.rtcpPackets(raw)
 	if err != nil {
 		return
 	}
@@ -228,14 +223,20 @@ func (c *call) end(reason string, tell, bye bool) {
 	if tell {
 		c.seat.leave(reason)
 	}
-	if !bye {
+	closeMedia := func() {
 		c.m.close()
+		if c.video != nil {
+			c.video.m.close()
+		}
+	}
+	if !bye {
+		closeMedia()
 		return
 	}
 	c.srv.byes.Add(1)
 	go func() {
 		defer c.srv.byes.Done()
-		defer c.m.close()
+		defer closeMedia()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		if err := c.dlg.Bye(ctx); err != nil {

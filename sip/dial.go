@@ -221,6 +221,7 @@ func (s *Server) invite(ctx context.Context, bridgePoint string, ip net.IP, port
 		return nil, &DialError{Cause: "codecs", Err: err}
 	}
 	c.dlg = clientDialog{DialogClientSession: dlg, id: key}
+	c.contact = dua.ContactHDR
 	return c, nil
 }
 

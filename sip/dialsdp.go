@@ -1,7 +1,6 @@
 package sip
 
 import (
-	"encoding/base64"
 	"fmt"
 	"net"
 	"strconv"
@@ -66,13 +65,8 @@ func buildOffer(local *net.UDPAddr, own *sdesKey) ([]byte, error) {
 	am.WithPropertyAttribute("sendrecv")
 	am.WithPropertyAttribute("rtcp-mux")
 	if own != nil {
-		am.WithValueAttribute("crypto", "1 "+own.suite+" inline:"+own.inlineKey())
+		am.WithValueAttribute("crypto", "1 "+own.suite+" inline:"+own.inline())
 	}
 	sd.MediaDescriptions = append(sd.MediaDescriptions, am)
 	return sd.Marshal()
-}
-
-// inlineKey is the key's RFC 4568 key-params: base64 of its key and salt.
-func (k *sdesKey) inlineKey() string {
-	return base64.StdEncoding.EncodeToString(append(append([]byte{}, k.key...), k.salt...))
 }

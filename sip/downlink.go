@@ -89,7 +89,7 @@ func (d *downlink) queue(p slotPacket) {
 		if err != nil {
 			return
 		}
-		party, err := d.mixer.Join(mix.Rate)
+		party, err := d.mixer.JoinSource(mix.Rate)
 		if err != nil {
 			return
 		}

@@ -30,7 +30,9 @@ type media struct {
 
 	ssrc      uint32
 	seq       uint16
+	wmu       sync.Mutex // one writer at a time on out and enc
 	out       []byte
+	enc       []byte
 	heard     atomic.Int64 // unix nanos of the last RTP or RTCP from the terminal
 	sentPkts  atomic.Uint32
 	sentBytes atomic.Uint32
@@ -71,6 +73,7 @@ func (m *media) start(remote *net.UDPAddr, mux bool, signalIP net.IP, in, out *s
 	m.ssrc = rand.Uint32()
 	m.seq = uint16(rand.Uint32())
 	m.out = make([]byte, 1500)
+	m.enc = make([]byte, 0, 1600)
 	m.heard.Store(time.Now().UnixNano())
 	if in == nil || out == nil {
 		return nil
@@ -104,13 +107,23 @@ func (m *media) close() {
 func (m *media) send(pt uint8, ts uint32, marker bool, payload []byte) error {
 	h := rtp.Header{Version: 2, PayloadType: pt, SequenceNumber: m.seq, Timestamp: ts, SSRC: m.ssrc, Marker: marker}
 	m.seq++
+	return m.sendHeader(&h, payload)
+}
+
+// sendHeader writes one RTP packet as given (a slot's packet, already numbered for it).
+func (m *media) sendHeader(h *rtp.Header, payload []byte) error {
+	m.wmu.Lock()
+	defer m.wmu.Unlock()
 	n, err := h.MarshalTo(m.out)
 	if err != nil {
 		return fmt.Errorf("RTP header: %w", err)
 	}
+	if n+len(payload) > len(m.out) {
+		return fmt.Errorf("RTP packet of %d bytes", n+len(payload))
+	}
 	pkt := append(m.out[:n], payload...)
 	if m.srtpOut != nil {
-		if pkt, err = m.srtpOut.EncryptRTP(nil, pkt, &h); err != nil {
+		if pkt, err = m.srtpOut.EncryptRTP(m.enc[:0], pkt, h); err != nil {
 			return fmt.Errorf("SRTP: %w", err)
 		}
 	}
@@ -145,6 +158,44 @@ func (m *media) sendRTCP(pkts ...rtcp.Packet) error {
 	m.mu.Unlock()
 	_, err = conn.WriteToUDP(raw, to)
 	return err
+}
+
+// serve reads conn until it closes: datagrams from elsewhere than the terminal are dropped,
+// RTCP goes to onRTCP as it came, RTP to onRTP decrypted. raw is valid only during the call.
+func (m *media) serve(conn *net.UDPConn, rtcpPort bool, onRTCP, onRTP func(raw []byte)) {
+	buf := make([]byte, 1500)
+	for {
+		n, from, err := conn.ReadFromUDP(buf)
+		if err != nil {
+			return
+		}
+		if m.accept(from, rtcpPort) != nil {
+			continue
+		}
+		raw := buf[:n]
+		if rtcpPort || isRTCP(raw) {
+			onRTCP(raw)
+			continue
+		}
+		if m.srtpIn != nil {
+			var hdr rtp.Header
+			if raw, err = m.srtpIn.DecryptRTP(nil, raw, &hdr); err != nil {
+				continue
+			}
+		}
+		onRTP(raw)
+	}
+}
+
+// rtcpPackets decrypts (with SRTP) and parses one compound RTCP datagram of the terminal.
+func (m *media) rtcpPackets(raw []byte) ([]rtcp.Packet, error) {
+	if m.srtcpIn != nil {
+		var err error
+		if raw, err = m.srtcpIn.DecryptRTCP(nil, raw, nil); err != nil {
+			return nil, fmt.Errorf("SRTCP: %w", err)
+		}
+	}
+	return rtcp.Unmarshal(raw)
 }
 
 // isRTCP tells RTCP from RTP on a multiplexed port (RFC 5761 4: packet types 192–223).

@@ -34,6 +34,7 @@ type offer struct {
 	dir      string   // the offer's direction attribute ("sendrecv" when none)
 	media    []*sdp.MediaDescription
 	audioIdx int
+	video    *videoOffer // nil: the video is refused
 }
 
 // sdesKey is one RFC 4568 key: a profile and its master key and salt.
@@ -78,6 +79,7 @@ func parseOffer(body []byte) (*offer, error) {
 			return nil, err
 		}
 		o.audioIdx = i
+		o.readVideo(&sd)
 		return o, nil
 	}
 	return nil, errNoAudio
@@ -207,8 +209,14 @@ func answerDir(dir string) string {
 	return dir
 }
 
-// answer builds the SDP answer: the chosen audio stream on local, every other stream refused.
-func (o *offer) answer(local *net.UDPAddr, own *sdesKey) ([]byte, error) {
+// inline is the key's RFC 4568 key-params: base64 of key and salt.
+func (k *sdesKey) inline() string {
+	return base64.StdEncoding.EncodeToString(append(append([]byte{}, k.key...), k.salt...))
+}
+
+// answer builds the SDP answer: the chosen audio stream on local, the video on videoLocal when
+// it is taken (o.video and videoLocal not nil), every other stream refused.
+func (o *offer) answer(local *net.UDPAddr, own *sdesKey, videoLocal ...*net.UDPAddr) ([]byte, error) {
 	ip := local.IP.String()
 	ipType := "IP4"
 	if local.IP.To4() == nil {
@@ -224,6 +232,10 @@ func (o *offer) answer(local *net.UDPAddr, own *sdesKey) ([]byte, error) {
 		TimeDescriptions:      []sdp.TimeDescription{{Timing: sdp.Timing{}}},
 	}
 	for i, md := range o.media {
+		if o.video != nil && i == o.video.idx && len(videoLocal) > 0 && videoLocal[0] != nil {
+			sd.MediaDescriptions = append(sd.MediaDescriptions, o.video.answer(videoLocal[0], md.MediaName.Protos, own))
+			continue
+		}
 		if i != o.audioIdx {
 			formats := md.MediaName.Formats
 			if len(formats) > 1 {
@@ -256,8 +268,7 @@ func (o *offer) answer(local *net.UDPAddr, own *sdesKey) ([]byte, error) {
 			am.WithPropertyAttribute("rtcp-mux")
 		}
 		if own != nil {
-			am.WithValueAttribute("crypto", o.cryptoTg+" "+own.suite+" inline:"+
-				base64.StdEncoding.EncodeToString(append(append([]byte{}, own.key...), own.salt...)))
+			am.WithValueAttribute("crypto", o.cryptoTg+" "+own.suite+" inline:"+own.inline())
 		}
 		sd.MediaDescriptions = append(sd.MediaDescriptions, am)
 	}

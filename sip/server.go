@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"regexp"
 	"strings"
@@ -306,15 +307,22 @@ func (s *Server) answer(req *sip.Request, tx sip.ServerTransaction, id string, i
 			return
 		}
 	}
-	c, err := s.newCall(id, log, dlg, o, m, ip, own)
+	vm, vOwn := s.openVideo(o, local)
+	c, err := s.newCall(id, log, dlg, o, m, ip, own, vm, vOwn)
 	if err != nil {
 		m.close()
+		if vm != nil {
+			vm.close()
+		}
 		log.Error("SIP call: setting up the media failed", "err", err)
 		_ = dlg.Respond(500, "Server Internal Error", nil)
 		return
 	}
 	if c.seat, err = s.cfg.Rooms.seat(c); err != nil {
 		m.close()
+		if vm != nil {
+			vm.close()
+		}
 		if errors.Is(err, ErrNoMeeting) {
 			log.Info("SIP call refused: the site is in no live meeting")
 			_ = dlg.Respond(480, "Temporarily Unavailable", nil)
@@ -324,14 +332,14 @@ func (s *Server) answer(req *sip.Request, tx sip.ServerTransaction, id string, i
 		_ = dlg.Respond(500, "Server Internal Error", nil)
 		return
 	}
+	c.contact = s.contact(local, strings.ToLower(req.Transport()))
 	s.mu.Lock()
 	s.calls[dlg.ID] = c
 	s.mu.Unlock()
 	c.run()
-	log.Info("SIP call admitted", "codec", o.codec.name, "srtp", own != nil, "dtmf", o.dtmfPT >= 0)
-	contact := s.contact(local, strings.ToLower(req.Transport()))
+	log.Info("SIP call admitted", "codec", o.codec.name, "srtp", own != nil, "dtmf", o.dtmfPT >= 0, "video", c.video != nil)
 	res := sip.NewSDPResponseFromRequest(dlg.InviteRequest, c.answer)
-	res.AppendHeader(&contact)
+	res.AppendHeader(&c.contact)
 	if err := dlg.WriteResponse(res); err != nil {
 		log.Warn("SIP call: the terminal did not acknowledge the answer", "err", err)
 		c.end("timeout", true, true)
@@ -340,16 +348,49 @@ func (s *Server) answer(req *sip.Request, tx sip.ServerTransaction, id string, i
 	c.seat.connected()
 }
 
+// openVideo opens the media of the offer's H.264 stream and the server's SRTP key for it; when
+// there is none or its socket cannot open, the video is refused (nil).
+func (s *Server) openVideo(o *offer, local net.IP) (*media, *sdesKey) {
+	if o.video == nil {
+		return nil, nil
+	}
+	vm, err := openMedia(local, o.video.rtcpMux)
+	if err != nil {
+		o.video = nil
+		return nil, nil
+	}
+	var own *sdesKey
+	if o.video.crypto != nil {
+		if own, err = newSDESKey(o.video.crypto.suite); err != nil {
+			vm.close()
+			o.video = nil
+			return nil, nil
+		}
+	}
+	return vm, own
+}
+
 // newCall makes the call's codec, mixer and answer.
-func (s *Server) newCall(id string, log *slog.Logger, dlg *sipgo.DialogServerSession, o *offer, m *media, ip net.IP, own *sdesKey) (*call, error) {
+func (s *Server) newCall(id string, log *slog.Logger, dlg *sipgo.DialogServerSession, o *offer, m *media, ip net.IP,
+	own *sdesKey, vm *media, vOwn *sdesKey) (*call, error) {
 	if err := m.start(o.remote, o.rtcpMux, ip, o.crypto, own); err != nil {
 		return nil, err
 	}
-	answer, err := o.answer(m.local(), own)
+	var vLocal *net.UDPAddr
+	if vm != nil {
+		if err := vm.start(o.video.remote, o.video.rtcpMux, ip, o.video.crypto, vOwn); err != nil {
+			return nil, err
+		}
+		vLocal = vm.local()
+	}
+	answer, err := o.answer(m.local(), own, vLocal)
 	if err != nil {
 		return nil, fmt.Errorf("SDP answer: %w", err)
 	}
 	c := &call{srv: s, bp: id, log: log, dlg: serverDialog{dlg}, offer: o, answer: answer, m: m, done: make(chan struct{})}
+	if vm != nil {
+		c.video = &videoLink{c: c, pt: o.video.pt, m: vm, camSSRC: rand.Uint32()}
+	}
 	return c, c.wireAudio()
 }
 
@@ -361,7 +402,7 @@ func (s *Server) reinvite(req *sip.Request, tx sip.ServerTransaction) {
 		return
 	}
 	res := sip.NewSDPResponseFromRequest(req, c.answer)
-	contact := s.dialog.ContactHDR
+	contact := c.contact
 	res.AppendHeader(&contact)
 	_ = tx.Respond(res)
 }

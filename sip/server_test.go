@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pion/rtcp"
+
 	"diemcau/endpoints"
 	"diemcau/sip/baresiptest"
 )
@@ -67,6 +69,12 @@ func (s *recordingSeat) hand(raise bool) {
 func (s *recordingSeat) help() {}
 
 func (s *recordingSeat) connected() {}
+
+func (s *recordingSeat) video([]byte) {}
+
+func (s *recordingSeat) pictureLost() {}
+
+func (s *recordingSeat) nack(*rtcp.TransportLayerNack) {}
 
 func (s *recordingSeat) leave(reason string) {
 	s.r.mu.Lock()

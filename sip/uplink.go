@@ -1,6 +1,7 @@
 package sip
 
 import (
+	"sync/atomic"
 	"time"
 
 	"diemcau/audio/mix"
@@ -20,7 +21,9 @@ type uplink struct {
 	seq   uint16
 	ts    uint32
 	out   func(seq uint16, ts uint32, level uint8, payload []byte)
-	recv  recvCounts
+	// muted: the MCU said the member is muted (its packets would not be forwarded), so its
+	// voice is neither decoded nor re-encoded; set by the MCU's goroutines.
+	muted atomic.Bool
 }
 
 func newUplink(codec codecSpec, v voice, out func(seq uint16, ts uint32, level uint8, payload []byte)) (*uplink, error) {
@@ -42,6 +45,10 @@ func newUplink(codec codecSpec, v voice, out func(seq uint16, ts uint32, level u
 
 // packet takes one RTP payload of the terminal's audio.
 func (u *uplink) packet(payload []byte) {
+	if u.muted.Load() {
+		u.pend = u.pend[:0]
+		return
+	}
 	pcm, err := u.voice.decode(payload)
 	if err != nil || len(pcm) == 0 {
 		return

@@ -24,6 +24,8 @@ type Party struct {
 	wasOn bool
 	own   output
 	mixed []int16
+	// source only: a party that is heard but never listens (JoinSource) gets no mix rendered.
+	source bool
 }
 
 // output is one stream of mixed audio on its way to a receiver rate.
@@ -78,6 +80,17 @@ func (m *Mixer) Join(rate int) (*Party, error) {
 	return p, nil
 }
 
+// JoinSource adds a party that is only heard (a source whose mix nobody plays): it puts frames
+// at rate and gets no mix, which saves rendering one.
+func (m *Mixer) JoinSource(rate int) (*Party, error) {
+	p, err := m.Join(rate)
+	if err != nil {
+		return nil, err
+	}
+	p.source = true
+	return p, nil
+}
+
 // Leave removes a party; its frames and mix are no longer used.
 func (m *Mixer) Leave(p *Party) {
 	m.parties = slices.DeleteFunc(m.parties, func(q *Party) bool { return q == p })
@@ -117,6 +130,10 @@ func (m *Mixer) Mix() {
 		}
 	}
 	for _, p := range m.parties {
+		if p.source {
+			p.open = false
+			continue
+		}
 		if !p.open {
 			p.mixed = m.shared[p.rate].buf
 			p.wasOn = false
@@ -136,7 +153,7 @@ func (m *Mixer) Mix() {
 
 func (m *Mixer) needsShared(rate int) bool {
 	for _, p := range m.parties {
-		if p.rate == rate {
+		if p.rate == rate && !p.source {
 			return true
 		}
 	}

@@ -176,3 +176,33 @@ func TestMixDoesNotAllocate(t *testing.T) {
 		t.Fatalf("%v allocations per tick", n)
 	}
 }
+
+// A source-only party is heard by the others and gets no mix of its own.
+func TestJoinSourceIsHeardAndGetsNoMix(t *testing.T) {
+	m := New()
+	src, err := m.JoinSource(Rate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listener, err := m.Join(16000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frame := make([]int16, frameLen(Rate))
+	for i := range frame {
+		frame[i] = 4000
+	}
+	for range 5 {
+		if err := src.Put(frame); err != nil {
+			t.Fatal(err)
+		}
+		m.Mix()
+	}
+	if src.Mixed() != nil {
+		t.Fatal("a source-only party got a mix")
+	}
+	heard := listener.Mixed()
+	if len(heard) != frameLen(16000) || heard[len(heard)-1] < 3000 {
+		t.Fatalf("the listener heard %d samples ending in %d, want the source's level", len(heard), heard[len(heard)-1])
+	}
+}

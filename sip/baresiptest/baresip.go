@@ -91,20 +91,47 @@ func portsFree(base, n int) bool {
 // stops when the test ends; baresip hangs up a call when the file ends.
 func Start(t testing.TB, account, mic string, ip ...string) *UA {
 	t.Helper()
-	Need(t)
-	host := "127.0.0.1"
+	cfg := Config{Account: account, Mic: mic}
 	if len(ip) > 0 {
-		host = ip[0]
+		cfg.IP = ip[0]
+	}
+	return StartConfig(t, cfg)
+}
+
+// Config is how a baresip runs.
+type Config struct {
+	Account string // one accounts line
+	Mic     string // 16 kHz mono WAV
+	IP      string // loopback address to use; "" = 127.0.0.1
+	// Video adds a camera (baresip's fakevideo test picture, H.264 by avcodec from
+	// baresip-ffmpeg) and a display that takes the picture received.
+	Video bool
+}
+
+// StartConfig runs baresip as cfg says; see Start.
+func StartConfig(t testing.TB, cfg Config) *UA {
+	t.Helper()
+	Need(t)
+	host := cfg.IP
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	if _, err := os.Stat("/usr/lib/baresip/modules/avcodec.so"); err != nil && cfg.Video {
+		const missing = "baresip's avcodec module (package baresip-ffmpeg) is missing"
+		if os.Getenv("CI") != "" {
+			t.Fatal(missing + ": CI must install it")
+		}
+		t.Skip(missing + ": the SIP video test is skipped")
 	}
 	dir := t.TempDir()
 	sipPort := freePorts(t, 3) // SIP (UDP, TCP), SIP over TLS, control
 	ctrlPort := sipPort + 2
-	conf := strings.Join([]string{
+	lines := []string{
 		"poll_method poll",
 		fmt.Sprintf("sip_listen %s:%d", host, sipPort),
 		"audio_player aubridge,diemcau-test",
 		"audio_alert aubridge,diemcau-test",
-		"audio_source aufile," + mic, "ausrc_srate 16000", "ausrc_channels 1",
+		"audio_source aufile," + cfg.Mic, "ausrc_srate 16000", "ausrc_channels 1",
 		"rtp_ports 30000-39999",
 		"module_path /usr/lib/baresip/modules",
 		"module g711.so", "module g722.so", "module opus.so",
@@ -112,8 +139,13 @@ func Start(t testing.TB, account, mic string, ip ...string) *UA {
 		"module_app account.so", "module_app menu.so", "module_app ctrl_tcp.so",
 		fmt.Sprintf("ctrl_tcp_listen 127.0.0.1:%d", ctrlPort),
 		"snd_path " + dir,
-		"",
-	}, "\n")
+	}
+	if cfg.Video {
+		lines = append(lines, "module avcodec.so", "module fakevideo.so", "module snapshot.so", "video_source fakevideo,nil",
+			"video_display fakevideo,nil", "video_size 320x240", "video_bitrate 300000", "video_fps 15")
+	}
+	conf := strings.Join(append(lines, ""), "\n")
+	account := cfg.Account
 	if err := os.WriteFile(filepath.Join(dir, "config"), []byte(conf), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -219,4 +251,12 @@ func (b *UA) Heard() []int16 {
 		}
 	}
 	return all
+}
+
+// SnapshotReceived asks baresip to save the next picture it decodes from the server as a PNG
+// (the snapshot module) and returns the file it will write.
+func (b *UA) SnapshotReceived() string {
+	path := filepath.Join(b.dir, "received.png")
+	b.Command("snapshot_recv", path)
+	return path
 }
