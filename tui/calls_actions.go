@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -103,4 +104,27 @@ func (m *Model) callKeyCmd(dial, all bool) tea.Cmd {
 		return m.dialCmd(p)
 	}
 	return m.hangUpCmd(p)
+}
+
+// noteCalls says on the status line, once per failure, that a site's call failed and why.
+func (m *Model) noteCalls(s mcu.Snapshot) {
+	c := m.common
+	for _, p := range s.Participants {
+		st := p.Call
+		if st.State != mcu.CallBusy && st.State != mcu.CallNoAnswer && st.State != mcu.CallFailed {
+			continue
+		}
+		if at, ok := m.callNoted[p.ID]; ok && at.Equal(st.Since) {
+			continue
+		}
+		if m.callNoted == nil {
+			m.callNoted = map[string]time.Time{}
+		}
+		m.callNoted[p.ID] = st.Since
+		code := ""
+		if st.Code != 0 {
+			code = c.Text(txtCallSIPCode, st.Code)
+		}
+		m.help.SetStatus(c.Text(txtCallFailedStatus, p.Name, callLabel(c, st), code), true)
+	}
 }

@@ -72,6 +72,7 @@ func TestProgramCallKeys(t *testing.T) {
 	s.Send(tea.KeyMsg{Type: tea.KeyDown}) // XA-001
 	s.Type("p")
 	waitOutput(t, s, "máy bận")
+	waitOutput(t, s, "(SIP 486)") // the status line: the call failed, and why
 	s.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	eventually(t, "enter on the busy row calls again", func() bool { n, _ := d.counts(); return n == 2 })
 	s.Type("H")

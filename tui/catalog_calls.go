@@ -33,6 +33,7 @@ const (
 	txtConnectAllOK
 	txtHangUpOK
 	txtCallFailedStatus
+	txtCallSIPCode
 )
 
 var callTextVI = map[callKey]string{
@@ -58,7 +59,8 @@ var callTextVI = map[callKey]string{
 	txtDialOK:           "Đang gọi %s",
 	txtConnectAllOK:     "Đang gọi %d điểm cầu SIP chưa kết nối",
 	txtHangUpOK:         "Đã gác máy %s",
-	txtCallFailedStatus: "Cuộc gọi %s không thành: %s (SIP %d) — p hoặc enter: gọi lại",
+	txtCallFailedStatus: "Cuộc gọi %s không thành: %s%s — p hoặc enter: gọi lại",
+	txtCallSIPCode:      " (SIP %d)",
 }
 
 var callTextEN = map[callKey]string{
@@ -84,7 +86,8 @@ var callTextEN = map[callKey]string{
 	txtDialOK:           "Calling %s",
 	txtConnectAllOK:     "Calling %d SIP bridge points not connected",
 	txtHangUpOK:         "Hung up %s",
-	txtCallFailedStatus: "The call to %s failed: %s (SIP %d) — p or enter: call again",
+	txtCallFailedStatus: "The call to %s failed: %s%s — p or enter: call again",
+	txtCallSIPCode:      " (SIP %d)",
 }
 
 func init() { addTexts(callTextVI, callTextEN) }
