@@ -28,23 +28,8 @@ func TestDialOutThroughTheFacade(t *testing.T) {
 	baresiptest.Need(t)
 	const token = "dial-token-5c1e"
 	t.Setenv("DIEMCAU_API_TOKEN", token)
-	r := newServerRig(t, 2)
-	r.args = append(r.args, "--sip-redial", "2", "--sip-redial-every", "2s")
+	r, mic := newDialRig(t, 2, "--sip-redial", "2", "--sip-redial-every", "2s")
 	ctx := context.Background()
-	st, err := store.Open(ctx, r.args[1])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := endpoints.NewRegistry(st).Import(ctx, strings.NewReader("id,name,unit_id,unit_name,unit_kind,role,room,address,device_ip\n"+
-		"XA-001,Xã số 001,XA-001,UBND xã số 001,commune,sub,Phòng họp,Gia Lai,127.0.0.1\n"), "vi"); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	r.start(t)
-	mic, err := filepath.Abs("testdata/speech-vi-16k.wav")
-	if err != nil {
-		t.Fatal(err)
-	}
 	term := baresiptest.Start(t, "<sip:XA-001@127.0.0.1>;regint=0;answermode=auto", mic)
 	_, port, _ := net.SplitHostPort(term.Addr)
 	p, _ := strconv.Atoi(port)
@@ -161,4 +146,48 @@ func statusCall(t *testing.T, r *serverRig, token, id string) string {
 		}
 	}
 	return ""
+}
+
+// A dialled room system with a camera (baresip's test picture, H.264 by avcodec) takes the
+// offered H.264: its camera enters the conference as video/H264.
+func TestDialOutWithVideo(t *testing.T) {
+	baresiptest.Need(t)
+	r, mic := newDialRig(t, 1)
+	ctx := context.Background()
+	term := baresiptest.StartConfig(t, baresiptest.Config{Account: "<sip:XA-001@127.0.0.1>;regint=0;answermode=auto",
+		Mic: mic, Video: true})
+	_, port, _ := net.SplitHostPort(term.Addr)
+	p, _ := strconv.Atoi(port)
+	r.a.terminalPort.Store(int32(p))
+	if err := r.a.live.As(live.Identity{Actor: "console:an"}).In(r.conf).Dial(ctx, "XA-001"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the dialled terminal's camera in the conference", 30*time.Second, func() bool {
+		p := sipParticipant(t, r, "XA-001")
+		return p.Connected && p.VideoCodec == "video/H264" && p.VideoIn > 20
+	})
+}
+
+// newDialRig is a serve rig of subs sites, started with extra flags, whose XA-001 has the
+// device_ip 127.0.0.1 (its terminal's port is set by each test); it returns the microphone WAV.
+func newDialRig(t *testing.T, subs int, extra ...string) (*serverRig, string) {
+	t.Helper()
+	r := newServerRig(t, subs)
+	r.args = append(r.args, extra...)
+	ctx := context.Background()
+	st, err := store.Open(ctx, r.args[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := endpoints.NewRegistry(st).Import(ctx, strings.NewReader("id,name,unit_id,unit_name,unit_kind,role,room,address,device_ip\n"+
+		"XA-001,Xã số 001,XA-001,UBND xã số 001,commune,sub,Phòng họp,Gia Lai,127.0.0.1\n"), "vi"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	r.start(t)
+	mic, err := filepath.Abs("testdata/speech-vi-16k.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, mic
 }

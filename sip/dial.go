@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"strconv"
 	"sync"
@@ -124,9 +125,16 @@ func (s *Server) dial(ctx context.Context, bridgePoint, target string, ringFor t
 	if err != nil {
 		return nil, &DialError{Cause: "error", Err: err}
 	}
-	c, err := s.invite(ctx, bridgePoint, ip, port, local, m, ringFor, ringing)
+	vm, err := openMedia(local, false) // the camera's; no socket, no video
+	if err != nil {
+		vm = nil
+	}
+	c, err := s.invite(ctx, bridgePoint, ip, port, local, m, vm, ringFor, ringing)
 	if err != nil {
 		m.close()
+		if vm != nil {
+			vm.close()
+		}
 		log.Info("SIP call to the terminal not connected", "err", err)
 		return nil, err
 	}
@@ -140,6 +148,9 @@ func (s *Server) dial(ctx context.Context, bridgePoint, target string, ringFor t
 		_ = c.dlg.Bye(bctx)
 		cancel()
 		m.close()
+		if c.video != nil {
+			c.video.m.close()
+		}
 		return nil, &DialError{Cause: cause, Err: err}
 	}
 	s.mu.Lock()
@@ -147,12 +158,12 @@ func (s *Server) dial(ctx context.Context, bridgePoint, target string, ringFor t
 	s.mu.Unlock()
 	c.run()
 	c.seat.connected()
-	log.Info("SIP call to the terminal connected", "codec", c.offer.codec.name, "srtp", c.m.srtpIn != nil)
+	log.Info("SIP call to the terminal connected", "codec", c.offer.codec.name, "srtp", c.m.srtpIn != nil, "video", c.video != nil)
 	return c, nil
 }
 
 // invite sends the INVITE and waits for the answer; the call it returns is not seated yet.
-func (s *Server) invite(ctx context.Context, bridgePoint string, ip net.IP, port int, local net.IP, m *media,
+func (s *Server) invite(ctx context.Context, bridgePoint string, ip net.IP, port int, local net.IP, m, vm *media,
 	ringFor time.Duration, ringing func()) (*call, error) {
 	client, err := s.outClient()
 	if err != nil {
@@ -162,7 +173,15 @@ func (s *Server) invite(ctx context.Context, bridgePoint string, ip net.IP, port
 	if err != nil {
 		return nil, &DialError{Cause: "error", Err: err}
 	}
-	body, err := buildOffer(m.local(), own)
+	var vLocal *net.UDPAddr
+	var vOwn *sdesKey
+	if vm != nil {
+		if vOwn, err = newSDESKey(offerSuite); err != nil {
+			return nil, &DialError{Cause: "error", Err: err}
+		}
+		vLocal = vm.local()
+	}
+	body, err := buildOffer(m.local(), own, vLocal, vOwn)
 	if err != nil {
 		return nil, &DialError{Cause: "error", Err: err}
 	}
@@ -213,7 +232,7 @@ func (s *Server) invite(ctx context.Context, bridgePoint string, ip net.IP, port
 	if err := dlg.Ack(ctx); err != nil {
 		return nil, &DialError{Cause: "network", Err: err}
 	}
-	key, c, err := s.answered(dlg, req, bridgePoint, ip, m, own)
+	key, c, err := s.answered(dlg, req, bridgePoint, ip, m, own, vm, vOwn)
 	if err != nil {
 		bctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		_ = dlg.Bye(bctx)
@@ -226,7 +245,8 @@ func (s *Server) invite(ctx context.Context, bridgePoint string, ip net.IP, port
 }
 
 // answered reads the terminal's SDP answer and makes the call's media and audio.
-func (s *Server) answered(dlg *sipgo.DialogClientSession, req *sip.Request, bridgePoint string, ip net.IP, m *media, own *sdesKey) (string, *call, error) {
+func (s *Server) answered(dlg *sipgo.DialogClientSession, req *sip.Request, bridgePoint string, ip net.IP,
+	m *media, own *sdesKey, vm *media, vOwn *sdesKey) (string, *call, error) {
 	o, err := parseOffer(dlg.InviteResponse.Body())
 	if err != nil {
 		return "", nil, fmt.Errorf("the terminal's SDP answer: %w", err)
@@ -239,6 +259,14 @@ func (s *Server) answered(dlg *sipgo.DialogClientSession, req *sip.Request, brid
 	key := sip.DialogIDMake(req.CallID().Value(), ourTag, theirTag)
 	log := s.log.With("bridge_point", bridgePoint, "source", ip.String(), "transport", "UDP", "direction", "out")
 	c := &call{srv: s, bp: bridgePoint, log: log, offer: o, m: m, done: make(chan struct{})}
+	if vm != nil && o.video != nil && o.video.pt == offerH264PT {
+		if err := vm.start(o.video.remote, o.video.rtcpMux, ip, o.video.crypto, vOwn); err != nil {
+			return "", nil, err
+		}
+		c.video = &videoLink{c: c, pt: o.video.pt, m: vm, camSSRC: rand.Uint32()}
+	} else if vm != nil {
+		vm.close() // the terminal took no video: it joins with audio
+	}
 	return key, c, c.wireAudio()
 }
 

@@ -17,13 +17,19 @@ const (
 	offerOpusPT  = 111
 	offerDTMFPT  = 101 // telephone-event/8000
 	offerDTMF48k = 102 // telephone-event/48000, for a terminal that answers Opus
+	offerH264PT  = 96
 )
+
+// offerH264Fmtp is the H.264 a dial-out offers: constrained baseline up to level 3.1 (720p), in
+// the packetization mode the MCU forwards without repacketizing.
+const offerH264Fmtp = "profile-level-id=42e01f;packetization-mode=1;level-asymmetry-allowed=1"
 
 // buildOffer is a dial-out's SDP offer: one audio stream on local with every codec the server
 // speaks in its preference (codecs), RFC 4733 keys, rtcp-mux, and SDES-SRTP offered as best
 // effort (RTP/AVP with a=crypto, RFC 4568 and the practice of room systems): a terminal that
-// speaks SRTP answers with its key, one that does not ignores the attribute.
-func buildOffer(local *net.UDPAddr, own *sdesKey) ([]byte, error) {
+// speaks SRTP answers with its key, one that does not ignores the attribute. With videoLocal, an
+// H.264 stream (packetization mode 1, NACK, PLI, FIR) on it, keyed with videoOwn.
+func buildOffer(local *net.UDPAddr, own *sdesKey, videoLocal *net.UDPAddr, videoOwn *sdesKey) ([]byte, error) {
 	ip := local.IP.String()
 	ipType := "IP4"
 	if local.IP.To4() == nil {
@@ -68,5 +74,26 @@ func buildOffer(local *net.UDPAddr, own *sdesKey) ([]byte, error) {
 		am.WithValueAttribute("crypto", "1 "+own.suite+" inline:"+own.inline())
 	}
 	sd.MediaDescriptions = append(sd.MediaDescriptions, am)
+	if videoLocal != nil {
+		sd.MediaDescriptions = append(sd.MediaDescriptions, videoOfferMedia(videoLocal, videoOwn))
+	}
 	return sd.Marshal()
+}
+
+// videoOfferMedia is a dial-out's H.264 stream on local.
+func videoOfferMedia(local *net.UDPAddr, own *sdesKey) *sdp.MediaDescription {
+	pt := strconv.Itoa(offerH264PT)
+	md := &sdp.MediaDescription{MediaName: sdp.MediaName{Media: "video", Port: sdp.RangedPort{Value: local.Port},
+		Protos: []string{"RTP", "AVP"}, Formats: []string{pt}}}
+	md.WithValueAttribute("rtpmap", pt+" H264/90000")
+	md.WithValueAttribute("fmtp", pt+" "+offerH264Fmtp)
+	for _, fb := range []string{"nack", "nack pli", "ccm fir"} {
+		md.WithValueAttribute("rtcp-fb", pt+" "+fb)
+	}
+	md.WithPropertyAttribute("sendrecv")
+	md.WithPropertyAttribute("rtcp-mux")
+	if own != nil {
+		md.WithValueAttribute("crypto", "1 "+own.suite+" inline:"+own.inline())
+	}
+	return md
 }
