@@ -198,16 +198,22 @@ func (s *Server) invite(ctx context.Context, bridgePoint string, ip net.IP, port
 		return nil, &DialError{Cause: "network", Err: err}
 	}
 	var heard, rang atomic.Bool // any response; a ringing one
-	ringCtx, cancel := context.WithCancelCause(ctx)
+	// The wait ends at the ring timeout or when ctx ends (a hang-up, the dialler stopping): with
+	// a CANCEL once the terminal has answered anything, at once when it never did (no CANCEL
+	// may be sent before a provisional response, and none would be answered).
+	ringCtx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
-	timer := time.AfterFunc(ringFor, func() {
+	stop := func(why error) {
 		if heard.Load() {
-			cancel(errors.New("no answer")) // CANCEL
+			cancel(why)
 			return
 		}
-		cancel(sipgo.WaitAnswerForceCancelErr) // nothing answered: no CANCEL to wait for
-	})
+		cancel(sipgo.WaitAnswerForceCancelErr)
+	}
+	timer := time.AfterFunc(ringFor, func() { stop(errors.New("no answer")) })
 	defer timer.Stop()
+	unwatch := context.AfterFunc(ctx, func() { stop(context.Canceled) })
+	defer unwatch()
 	err = dlg.WaitAnswer(ringCtx, sipgo.AnswerOptions{OnResponse: func(r *sip.Response) error {
 		heard.Store(true)
 		if (r.StatusCode == 180 || r.StatusCode == 183) && !rang.Swap(true) && ringing != nil {

@@ -240,3 +240,48 @@ func TestRedialUntilFailed(t *testing.T) {
 		t.Fatalf("events %v, want %s", got, want)
 	}
 }
+
+// A hang-up while calling stops the call: a terminal that never answers is given up at once
+// (the dialler stops without waiting for the INVITE's timeout), one that rings is CANCELled;
+// neither is redialled.
+func TestHangUpWhileCalling(t *testing.T) {
+	rig := newRoomRig(t)
+	silent, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	for _, tc := range []struct {
+		name, target, state string
+	}{
+		{"silent", silent.LocalAddr().String(), mcu.CallCalling},
+		{"ringing", sipp(t, "sipp-uas-ring.xml", "", "", 1), mcu.CallRinging},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := &eventLog{}
+			d := NewDialer(DialerConfig{Server: rig.srv, Target: (&switchTarget{addr: tc.target}).get, Redial: 3,
+				RedialEvery: 100 * time.Millisecond, RingFor: time.Minute, OnEvent: evs.add})
+			if err := d.Dial(context.Background(), "XA-IAGRAI"); err != nil {
+				t.Fatal(err)
+			}
+			waitState(t, d, tc.state, 0)
+			waitFor(t, "the INVITE sent", 10*time.Second, func() bool { return len(evs.kinds()) == 1 })
+			if !d.HangUp("XA-IAGRAI") {
+				t.Fatal("HangUp found nothing")
+			}
+			closed := make(chan struct{})
+			go func() { d.Close(); close(closed) }()
+			select {
+			case <-closed:
+			case <-time.After(20 * time.Second): // an INVITE's own timeout is 32 s
+				t.Fatal("the dialler did not stop after the hang-up")
+			}
+			if st := d.State("XA-IAGRAI"); st.State != mcu.CallEnded {
+				t.Fatalf("state %+v, want ended", st)
+			}
+			if got := evs.kinds(); fmt.Sprint(got) != "[attempt/0 hangup/0]" {
+				t.Fatalf("events %v", got)
+			}
+		})
+	}
+}
