@@ -40,6 +40,9 @@ type app struct {
 	sshSrv  atomic.Pointer[sshd.Server] // the technicians' SSH server once serve has built it, for /metrics
 	live    *live.Manager               // the live meetings of this process
 	sip     *sip.Server                 // the SIP server on --sip; nil when off (sip_wiring.go)
+	dialler *sip.Dialer                 // its calls to room systems (sip_dial_wiring.go)
+	// terminalPort is the SIP port room systems are called on (sip.TerminalPort; tests move it).
+	terminalPort atomic.Int32
 }
 
 // openApp opens the store and starts the MCU. logToFile sends logs to a file so they do not
@@ -201,6 +204,9 @@ func (a *app) close() {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		_ = a.srv.Shutdown(ctx)
 		cancel()
+	}
+	if a.dialler != nil {
+		a.dialler.Close() // no redial starts while the calls end
 	}
 	if a.sip != nil {
 		_ = a.sip.Close() // hangs up the room systems before their conferences end

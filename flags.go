@@ -11,8 +11,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"diemcau/meeting"
+	"diemcau/sip"
 )
 
 // errUsage means the command line was wrong and the usage has been printed.
@@ -35,8 +37,10 @@ type commonFlags struct {
 	udpPort        int
 	tlsCert        string
 	tlsKey         string
-	sip            string // --sip: host:port for SIP over UDP and TCP, or "off"
-	sipSet         bool   // --sip was given (a busy default port only warns)
+	sip            string        // --sip: host:port for SIP over UDP and TCP, or "off"
+	sipSet         bool          // --sip was given (a busy default port only warns)
+	sipRedial      int           // --sip-redial: redials of a dropped call to a room system
+	sipRedialEvery time.Duration // --sip-redial-every: the wait before each
 }
 
 // newFlagSet makes a flag set for a subcommand with the common flags bound to cf.
@@ -55,6 +59,8 @@ func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 	fs.StringVar(&cf.tlsCert, "tls-cert", "", "TLS certificate file (PEM): serve HTTPS, needed by browsers away from localhost")
 	fs.StringVar(&cf.tlsKey, "tls-key", "", "TLS private key file (PEM), with --tls-cert")
 	fs.StringVar(&cf.sip, "sip", "127.0.0.1:5060", "SIP listen address (UDP and TCP) for room systems (VCS terminals); off = no SIP")
+	fs.IntVar(&cf.sipRedial, "sip-redial", sip.DefaultRedial, "redials of a dropped call to a room system (0 = none)")
+	fs.DurationVar(&cf.sipRedialEvery, "sip-redial-every", sip.DefaultRedialEvery, "wait before each redial of a room system (1s to 10m)")
 	fs.StringVar(&cf.logFile, "log", "", "log file (default: diemcau.log beside the database for console modes, stderr otherwise)")
 	return fs
 }
@@ -82,6 +88,14 @@ func parse(fs *flag.FlagSet, cf *commonFlags, args []string) error {
 	fs.Visit(func(f *flag.Flag) { cf.sipSet = cf.sipSet || f.Name == "sip" })
 	if cf.sip != "off" && checkListenAddr(cf.sip) != nil {
 		fmt.Fprintf(os.Stderr, msg(lang, "badSIPAddr"), cf.sip)
+		return errUsage
+	}
+	if cf.sipRedial < 0 || cf.sipRedial > 20 {
+		fmt.Fprintf(os.Stderr, msg(lang, "badSIPRedial"), cf.sipRedial)
+		return errUsage
+	}
+	if cf.sipRedialEvery < time.Second || cf.sipRedialEvery > 10*time.Minute {
+		fmt.Fprintf(os.Stderr, msg(lang, "badSIPRedialEvery"), cf.sipRedialEvery)
 		return errUsage
 	}
 	if cf.udpPort < 0 || cf.udpPort > 65535 {
@@ -197,10 +211,11 @@ var commonFlagsOf = map[string][]string{
 	"booking":     append([]string{"holidays"}, storeOnly...),
 	"technician":  append([]string{"holidays"}, storeOnly...),
 	"report":      append([]string{"holidays"}, storeOnly...),
-	"console":     {"db", "http", "lang", "api-token-file", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip"},
+	"console": {"db", "http", "lang", "api-token-file", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip", "sip-redial",
+		"sip-redial-every"},
 	"serve": {"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "holidays", "udp-port", "tls-cert",
-		"tls-key", "log", "sip"},
-	"demo": {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip"},
+		"tls-key", "log", "sip", "sip-redial", "sip-redial-every"},
+	"demo": {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip", "sip-redial", "sip-redial-every"},
 }
 
 // flagUsed reports whether the command whose flag set is named cmd uses flag name: its own
@@ -217,7 +232,7 @@ func flagUsed(cmd, name string) bool {
 // isCommonFlag reports whether name is one of newFlagSet's common flags.
 func isCommonFlag(name string) bool {
 	return slices.Contains([]string{"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "media",
-		"holidays", "udp-port", "tls-cert", "tls-key", "log", "sip"}, name)
+		"holidays", "udp-port", "tls-cert", "tls-key", "log", "sip", "sip-redial", "sip-redial-every"}, name)
 }
 
 // langFromArgs finds --lang before flags are parsed, so early messages use the right language.

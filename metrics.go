@@ -16,7 +16,7 @@ import (
 func metricsHandler(a *app) http.Handler {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		ops.NewMCUCollector(a.mcu), ops.NewAlertCollector(a.mcu, a.st, filepath.Dir(a.flags.db), a.sshStats))
+		ops.NewMCUCollector(a.mcu), ops.NewCallCollector(a.mcu), ops.NewAlertCollector(a.mcu, a.st, filepath.Dir(a.flags.db), a.sshStats))
 	return promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 }
 

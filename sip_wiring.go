@@ -29,6 +29,7 @@ func (a *app) startSIP() error {
 		return listenError(a.flags.lang, "--sip", a.flags.sip, err)
 	}
 	a.sip = srv
+	a.startDialler()
 	return nil
 }
 

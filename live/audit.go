@@ -79,6 +79,17 @@ const (
 	ActionTechnicianImport        Action = meeting.ActionTechnicianImport
 )
 
+// Calls to room systems (calls.go): a person's dial and hang-up, the dialler's redials and
+// what became of each call (written by the system).
+const (
+	ActionCallDial      Action = "sip_dial"      // detail: CallDetail (the try: 0)
+	ActionCallRedial    Action = "sip_redial"    // detail: CallDetail
+	ActionCallConnected Action = "sip_connected" // detail: CallDetail
+	ActionCallFailed    Action = "sip_failed"    // detail: CallDetail (the cause and the SIP status)
+	ActionCallDrop      Action = "sip_drop"      // detail: CallDetail (the cause: dropped or timeout)
+	ActionCallHangUp    Action = "sip_hangup"
+)
+
 // BookingStepAction is the action recording that a booking reached step ("booking_" + step).
 func BookingStepAction(step meeting.Step) Action { return Action(meeting.BookingStepAction(step)) }
 
@@ -95,6 +106,7 @@ func Actions() []Action {
 		ActionBookingAdd, ActionBookingEdit, ActionBookingOverride, ActionBookingCalendarOverride,
 		ActionBookingLink, ActionGroupAdd, ActionGroupEdit, ActionGroupImport, ActionCalendarImport,
 		ActionTechnicianAdd, ActionTechnicianImport,
+		ActionCallDial, ActionCallRedial, ActionCallConnected, ActionCallFailed, ActionCallDrop, ActionCallHangUp,
 	}
 	for _, s := range meeting.RecordedSteps() {
 		out = append(out, BookingStepAction(s))
@@ -211,4 +223,31 @@ func (d IncidentDetail) String() string { return d.Kind + ": " + d.Description }
 func ParseIncidentDetail(s string) IncidentDetail {
 	kind, desc, _ := strings.Cut(s, ": ")
 	return IncidentDetail{Kind: kind, Description: desc}
+}
+
+// CallDetail is the detail of a call's audit row: the try (0 a first call, k of Tries a
+// redial) and, for a failure or a drop, its cause and the SIP status (0 when none).
+type CallDetail struct {
+	Try, Tries int
+	Cause      string
+	Code       int
+}
+
+// String encodes d as stored: "try=K/N", then " cause=C code=S" when there is a cause.
+func (d CallDetail) String() string {
+	s := fmt.Sprintf("try=%d/%d", d.Try, d.Tries)
+	if d.Cause != "" {
+		s += fmt.Sprintf(" cause=%s code=%d", d.Cause, d.Code)
+	}
+	return s
+}
+
+// ParseCallDetail decodes a call's detail.
+func ParseCallDetail(s string) (CallDetail, error) {
+	var d CallDetail
+	n, err := fmt.Sscanf(s, "try=%d/%d cause=%s code=%d", &d.Try, &d.Tries, &d.Cause, &d.Code)
+	if err != nil && n != 2 {
+		return CallDetail{}, fmt.Errorf("call detail %q: %w", s, err)
+	}
+	return d, nil
 }

@@ -12,6 +12,8 @@ import (
 // storedActions are the strings existing databases hold: a constant may be renamed, its string
 // never (a restarted server replays them).
 var storedActions = map[Action]string{
+	ActionCallDial: "sip_dial", ActionCallRedial: "sip_redial", ActionCallConnected: "sip_connected",
+	ActionCallFailed: "sip_failed", ActionCallDrop: "sip_drop", ActionCallHangUp: "sip_hangup",
 	ActionMute: "mute", ActionUnmute: "unmute", ActionMuteAll: "mute_all", ActionSelfMute: "self_mute",
 	ActionSelfUnmute: "self_unmute", ActionFloorGrant: "floor_grant", ActionFloorRevoke: "floor_revoke",
 	ActionSpeakRequest: "speak_request", ActionSpeakCancel: "speak_cancel", ActionSpeakForward: "speak_forward",

@@ -27,6 +27,7 @@ var tableRows = [ActCount]string{
 	ActBookingAdd: "EE--", ActBookingEdit: "E---", ActBookingStep: "E---", ActRollCall: "EEO-",
 	ActAdmit: "EE--", ActLock: "EE--", ActDisconnect: "E---", ActOpenMeeting: "E---",
 	ActTechnician: "E---", ActCalendar: "E---", ActRegistry: "E---",
+	ActDial: "E---",
 }
 
 func TestPermissionTable(t *testing.T) {
@@ -193,6 +194,11 @@ func deskSteps() []deskStep {
 		{"lock", ActLock, "", ActionLock, room(func(ctx context.Context, r *Room) error { return r.Lock(ctx, true) })},
 		{"unlock", ActLock, "", ActionUnlock, room(func(ctx context.Context, r *Room) error { return r.Lock(ctx, false) })},
 		{"disconnect", ActDisconnect, "XA-1", ActionDisconnect, room(func(ctx context.Context, r *Room) error { return r.Disconnect(ctx, "XA-1", "test") })},
+		{"dial", ActDial, "XA-1", ActionCallDial, func(ctx context.Context, rig *deskRig, d *Desk) error {
+			rig.m.SetDialler(rig.dialler)
+			return d.In(rig.conf).Dial(ctx, "XA-1")
+		}},
+		{"hang up", ActDial, "XA-1", ActionCallHangUp, room(func(ctx context.Context, r *Room) error { return r.HangUp(ctx, "XA-1") })},
 		{"add booking", ActBookingAdd, "", ActionBookingAdd, func(ctx context.Context, rig *deskRig, d *Desk) error {
 			_, _, err := d.AddBooking(ctx, rig.form, meeting.Filing{Override: "kiểm thử"})
 			return err
@@ -273,6 +279,7 @@ func deskSteps() []deskStep {
 // deskRig is a live meeting held at UBND with XA-1 connected over loopback WebRTC and asking
 // to speak, XA-2 knocking at the door, two incident drafts, a stopped recording and a booking.
 type deskRig struct {
+	dialler   *testDialler // the room systems' dialler (calls_test.go)
 	st        *store.Store
 	m         *Manager
 	conf      *mcu.Conference
@@ -305,7 +312,7 @@ func newDeskRig(t *testing.T) *deskRig {
 	t.Cleanup(func() { mc.Close() })
 	srv := httptest.NewServer(mc.Handler())
 	t.Cleanup(srv.Close)
-	r := &deskRig{st: st, m: New(Config{Store: st, MCU: mc, Log: log}), start: time.Now()}
+	r := &deskRig{st: st, m: New(Config{Store: st, MCU: mc, Log: log}), start: time.Now(), dialler: &testDialler{}}
 	t.Cleanup(r.m.Stop)
 	if err := st.ImportRegistry(ctx, []store.Unit{{ID: "UBND", Name: "UBND tỉnh", Kind: "province"}, {ID: "XA-1", Name: "Xã 1", Kind: "commune"},
 		{ID: "XA-2", Name: "Xã 2", Kind: "commune"}, {ID: "XA-3", Name: "Xã 3", Kind: "commune"}},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"diemcau/mcu"
@@ -33,6 +34,8 @@ type Manager struct {
 	tracking     sync.WaitGroup // the trackers of the meetings this process runs
 	trackMu      sync.Mutex
 	stopTrackers []context.CancelFunc
+
+	dialler atomic.Pointer[Dialler] // calls.go; nil: SIP is off
 }
 
 // New returns the manager of cfg's MCU and store.

@@ -42,6 +42,7 @@ const (
 	ActTechnician                  // add or import the units' technicians (Article 6.6)
 	ActCalendar                    // import working days and holidays into the calendar
 	ActRegistry                    // import the bridge-point registry, rotate a join secret, trust a SIP address
+	ActDial                        // call a room system (SIP), connect all, hang up its call
 	ActCount                       // the number of actions
 )
 
@@ -96,6 +97,8 @@ var permissions = [ActCount]struct{ control, host, operator, viewer Reach }{
 	ActTechnician: {Every, Denied, Denied, Denied},
 	ActCalendar:   {Every, Denied, Denied, Denied},
 	ActRegistry:   {Every, Denied, Denied, Denied},
+	// Calling the room systems in and hanging them up is the control center's, as disconnecting.
+	ActDial: {Every, Denied, Denied, Denied},
 }
 
 // actNames name the actions in logs.
@@ -107,7 +110,7 @@ var actNames = [ActCount]string{
 	ActBookingAdd: "booking_add", ActBookingEdit: "booking_edit", ActBookingStep: "booking_step",
 	ActRollCall: "roll_call", ActAdmit: "admit", ActLock: "lock", ActDisconnect: "disconnect",
 	ActOpenMeeting: "open_meeting", ActTechnician: "technician", ActCalendar: "calendar",
-	ActRegistry: "registry",
+	ActRegistry: "registry", ActDial: "dial",
 }
 
 // String names the action as the logs do.

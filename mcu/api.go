@@ -133,15 +133,16 @@ type Participant struct {
 
 	// Liveness is the link's, not the media's: a muted site with its camera paused sends no RTP
 	// and is alive. The media counters tell a silent open microphone or a stopped camera apart.
-	Link         Link   // the transport's liveness (liveness.go); zero when not connected
-	Transport    string // the session's Transport kind: "webrtc" (WHIP), "sip", …; "" when not connected
-	HasMic       bool   // the session's offer sends a microphone
-	HasCamera    bool   // the session's offer sends a camera
-	AudioCodec   string // the microphone's codec (MIME type, e.g. "audio/opus") once it sends; "" before
-	VideoCodec   string // the camera's codec (e.g. "video/H264") once it sends; "" before
-	AudioIn      uint64 // RTP packets received on its microphone in this session
-	VideoIn      uint64 // RTP packets received on its camera in this session
-	CameraPaused bool   // the MCU asked its endpoint to pause the camera (on no slot, pause.go)
+	Link         Link      // the transport's liveness (liveness.go); zero when not connected
+	Transport    string    // the session's Transport kind: "webrtc" (WHIP), "sip", …; "" when not connected
+	HasMic       bool      // the session's offer sends a microphone
+	HasCamera    bool      // the session's offer sends a camera
+	AudioCodec   string    // the microphone's codec (MIME type, e.g. "audio/opus") once it sends; "" before
+	VideoCodec   string    // the camera's codec (e.g. "video/H264") once it sends; "" before
+	AudioIn      uint64    // RTP packets received on its microphone in this session
+	VideoIn      uint64    // RTP packets received on its camera in this session
+	CameraPaused bool      // the MCU asked its endpoint to pause the camera (on no slot, pause.go)
+	Call         CallState // the call the server places to it (a room system dialled out); zero when never dialled
 }
 
 // SpeakRequest is a pending request to speak.

@@ -36,9 +36,10 @@ type member struct {
 	everJoined bool
 	leftReason string // why its last session ended
 	quality    Quality
-	attendees  int    // confirmed at the roll call; -1 while not
-	attendedBy string // "endpoint" or the technician who confirmed attendees
-	rollCall   bool   // asked for its attendance and not answered yet: asked again when its control channel opens
+	attendees  int       // confirmed at the roll call; -1 while not
+	attendedBy string    // "endpoint" or the technician who confirmed attendees
+	call       CallState // the call the server places to it (callstate.go)
+	rollCall   bool      // asked for its attendance and not answered yet: asked again when its control channel opens
 }
 
 func newMember(info Member, order int, mode MuteMode) *member {

@@ -18,6 +18,7 @@ func (c *Conference) Snapshot() Snapshot {
 		p := Participant{ID: m.info.ID, Name: m.info.Name, Main: m.info.Main, Mute: m.muteMode(),
 			Quality: m.quality, PacketsIn: m.packetsIn.Load(), PacketsOut: m.packetsOut.Load(),
 			Floor: m.floor, Reconnects: m.reconnects, Attendees: m.attendees, AttendedBy: m.attendedBy}
+		p.Call = m.call
 		if s := m.sess; s != nil && s.connected {
 			p.Connected, p.JoinedAt = true, s.joinedAt
 			p.AudioLevel = m.audibleLevel()

@@ -72,7 +72,8 @@ type bridgePointStatus struct {
 	LinkAlive    bool       `json:"link_alive"`
 	LinkActivity *time.Time `json:"link_activity,omitempty"` // last arrival of anything on the link
 	ICEState     string     `json:"ice_state,omitempty"`
-	Attendees    *int       `json:"attendees"` // confirmed at the roll call; null while not
+	Attendees    *int       `json:"attendees"`      // confirmed at the roll call; null while not
+	Call         *callJSON  `json:"call,omitempty"` // a dialled room system's call state (callstate.go)
 }
 
 // speakRequestJSON is one queued speak request in the status reply.
@@ -163,7 +164,7 @@ func bridgePointStatusOf(p Participant) bridgePointStatus {
 		Muted: p.Mute != Unmuted, MuteMode: string(p.Mute), AudioLevel: p.AudioLevel, Speaking: p.Speaking,
 		Floor: p.Floor, LossPct: q.LossPct, JitterMs: q.JitterMs, RTTMs: q.RTTMs, BitrateKbps: q.BitrateKbps,
 		OutKbps: q.OutKbps, Width: q.Width, Height: q.Height, FPS: q.FPS, VideoPaused: q.VideoPaused, Grade: q.Grade,
-		PacketsIn: p.PacketsIn, PacketsOut: p.PacketsOut, Reconnects: p.Reconnects}
+		PacketsIn: p.PacketsIn, PacketsOut: p.PacketsOut, Reconnects: p.Reconnects, Call: callStatusOf(p.Call)}
 	if p.Mute == Unmuted {
 		bs.MuteMode = "none"
 	}

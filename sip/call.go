@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/emiago/sipgo"
 	"github.com/emiago/sipgo/sip"
 	"github.com/pion/rtcp"
 	"github.com/pion/rtp"
@@ -48,7 +47,7 @@ type call struct {
 	srv     *Server
 	bp      string
 	log     *slog.Logger
-	dlg     *sipgo.DialogServerSession
+	dlg     dialog // dialog.go: the server's side of a dial-in, the client's of a dial-out
 	offer   *offer
 	answer  []byte
 	contact sip.ContactHeader // the server's Contact in this dialog
@@ -58,6 +57,7 @@ type call struct {
 	up      *uplink
 	keys    keypad
 	seat    seat
+	onEnd   func(reason string, tell bool) // the dialler's (redial.go); nil for a dial-in
 
 	done    chan struct{}
 	ended   atomic.Bool // end ran (not a sync.Once: leave may call back into end through the MCU)
@@ -216,6 +216,10 @@ func (c *call) end(reason string, tell, bye bool) {
 	close(c.done)
 	c.srv.forget(c)
 	c.log.Info("SIP call ended", "reason", reason, "lasted", time.Since(c.started).Round(time.Second))
+	if c.onEnd != nil { // a dial-out: the terminal's BYE is a drop (an outage); our hang-up is a leave
+		reason = dialOutReason(reason)
+		defer c.onEnd(reason, tell)
+	}
 	if tell {
 		c.seat.leave(reason)
 	}

@@ -49,6 +49,8 @@ type Server struct {
 	calls map[string]*call // by dialog id
 	wg    sync.WaitGroup
 	byes  sync.WaitGroup // BYEs on their way
+
+	dialOut dialClient // dial.go
 }
 
 // bridgePointID is the form of a bridge point id in a Request-URI.
@@ -385,27 +387,11 @@ func (s *Server) newCall(id string, log *slog.Logger, dlg *sipgo.DialogServerSes
 	if err != nil {
 		return nil, fmt.Errorf("SDP answer: %w", err)
 	}
-	vDown, err := newVoice(o.codec)
-	if err != nil {
-		return nil, err
-	}
-	vUp, err := newVoice(o.codec)
-	if err != nil {
-		return nil, err
-	}
-	c := &call{srv: s, bp: id, log: log, dlg: dlg, offer: o, answer: answer, m: m, done: make(chan struct{})}
+	c := &call{srv: s, bp: id, log: log, dlg: serverDialog{dlg}, offer: o, answer: answer, m: m, done: make(chan struct{})}
 	if vm != nil {
 		c.video = &videoLink{c: c, pt: o.video.pt, m: vm, camSSRC: rand.Uint32()}
 	}
-	if c.down, err = newDownlink(o.codec, o.pt, vDown, m, log); err != nil {
-		return nil, err
-	}
-	if c.up, err = newUplink(o.codec, vUp, func(seq uint16, ts uint32, level uint8, payload []byte) {
-		c.seat.audio(seq, ts, level, payload)
-	}); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return c, c.wireAudio()
 }
 
 // reinvite answers an INVITE within a call (a session refresh or hold) with the call's answer.
@@ -436,8 +422,8 @@ func (s *Server) lookup(req *sip.Request) *call {
 func (s *Server) forget(c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.calls[c.dlg.ID] == c {
-		delete(s.calls, c.dlg.ID)
+	if s.calls[c.dlg.key()] == c {
+		delete(s.calls, c.dlg.key())
 	}
 }
 

@@ -24,7 +24,8 @@ func layoutColumns(c Common, width int) columns {
 		return w
 	}
 	cols := columns{
-		state:  widest(txtStateConnected, txtStateDisconnected, txtStateNever),
+		state: max(widest(append([]textKey{txtStateConnected, txtStateDisconnected, txtStateNever}, callLabelKeys...)...),
+			cells(c.Text(txtCallRedial, 20, 20))),
 		mic:    widest(txtMicOpen, txtMicSoft, txtMicHard, txtColMic),
 		level:  8,
 		loss:   5,
@@ -76,9 +77,13 @@ func (cols columns) row(c Common, p mcu.Participant, seen, selected bool) string
 	case on && q.Width > 0:
 		res = strconv.Itoa(q.Width) + "×" + strconv.Itoa(q.Height)
 	}
+	state := c.Text(sk)
+	if l := callLabel(c, p.Call); l != "" && !on {
+		state = l
+	}
 	cellsOut := []string{
 		mark + fit(p.Name, cols.name, false),
-		fit(c.Text(sk), cols.state, false),
+		fit(state, cols.state, false),
 		fit(c.Text(micKey(p.Mute)), cols.mic, false),
 		fit(levelMeter(p.AudioLevel, cols.level), cols.level, false),
 		fit(number(q.LossPct, on), cols.loss, true),
@@ -96,15 +101,15 @@ func (cols columns) row(c Common, p mcu.Participant, seen, selected bool) string
 	if on {
 		grade = st.Grade[gradeOf(q.LossPct)]
 	}
-	state := st.StateConnected
+	style := st.StateConnected
 	switch sk {
 	case txtStateDisconnected:
-		state = st.StateDisconnected
+		style = st.StateDisconnected
 	case txtStateNever:
-		state = st.StateNever
+		style = st.StateNever
 	}
 	cellsOut[0] = grade.Render(cellsOut[0])
-	cellsOut[1] = state.Render(cellsOut[1])
+	cellsOut[1] = style.Render(cellsOut[1])
 	if p.Mute != mcu.Unmuted {
 		cellsOut[2] = st.MicMuted.Render(cellsOut[2])
 	}

@@ -74,7 +74,8 @@ func (t *BridgePointTable) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Cancel},
 		// The room's keys share the column: a fourth column does not fit 80 columns.
-		{k.Mute, k.SoftMute, k.Revoke, k.Filter, k.Sort, k.RollCall, k.Lock, k.Admit, k.Disconnect},
+		{k.Mute, k.SoftMute, k.Revoke, k.Filter, k.Sort, k.RollCall, k.Lock, k.Admit, k.Disconnect, k.Dial,
+			k.ConnectAll, k.HangUp},
 		k.globalFull(),
 	}
 }

@@ -70,6 +70,9 @@ type KeyMap struct {
 	Meetings     key.Binding // the live meetings and today's schedule: switch, open (meetings_view.go)
 	OpenMeeting  key.Binding // opens the selected booking as the live meeting (bookings and meetings views)
 	NewMeeting   key.Binding // opens an ad hoc meeting
+	Dial         key.Binding // calls the selected SIP room system (again), calls_actions.go
+	ConnectAll   key.Binding // calls every expected SIP room system not connected
+	HangUp       key.Binding // hangs up the selected SIP room system's call
 }
 
 // NewKeyMap returns the console's key map (DESIGN.md) with help in lang.
@@ -144,6 +147,9 @@ func NewKeyMap(lang string) *KeyMap {
 		Meetings:     b(txtKeyMeetings, "W", "W"),
 		OpenMeeting:  b(txtKeyOpenMeeting, "o", "o"),
 		NewMeeting:   b(txtKeyNewMeeting, "N", "N"),
+		Dial:         b(txtKeyDial, "p", "p"),
+		ConnectAll:   b(txtKeyConnectAll, "P", "P"),
+		HangUp:       b(txtKeyHangUp, "H", "H"),
 	}
 }
 

@@ -69,7 +69,8 @@ type Model struct {
 	testMeter *meeting.TestMeter // what the MCU measured of each bridge point, for the test session
 
 	live            *live.Manager
-	schedule        []live.Scheduled // today's bookings, shown while no meeting is live
+	callNoted       map[string]time.Time // the failed calls said on the status line, by their Since (calls_actions.go)
+	schedule        []live.Scheduled     // today's bookings, shown while no meeting is live
 	scheduleErr     error
 	scheduleLoading bool
 
@@ -187,6 +188,7 @@ func (m *Model) Snapshot() mcu.Snapshot { return m.snap }
 func (m *Model) applySnapshot(s mcu.Snapshot, now time.Time) {
 	m.snap, m.now = s, now
 	defer m.noteLiveMain(s)
+	defer m.noteCalls(s)
 	for _, p := range s.Participants { // names stay known after a site leaves: the event log uses them
 		m.names[p.ID] = p.Name
 	}

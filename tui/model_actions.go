@@ -36,6 +36,8 @@ func (m *Model) tableAction(km tea.KeyMsg) (tea.Cmd, bool) {
 		return softMuteCmd(m.common, m.conf, p), true
 	case p.Floor:
 		return m.revokeCmd(p.ID), true
+	case key.Matches(km, k.Grant) && redialable(p):
+		return m.dialCmd(p), true
 	}
 	return nil, true
 }

@@ -232,6 +232,8 @@ func (m *Model) handleKey(km tea.KeyMsg) tea.Cmd {
 		return m.admitCmd("")
 	case key.Matches(km, k.Disconnect):
 		m.disconnectSelected()
+	case key.Matches(km, k.Dial, k.ConnectAll, k.HangUp):
+		return m.callKeyCmd(key.Matches(km, k.Dial), key.Matches(km, k.ConnectAll))
 	case key.Matches(km, k.MuteAll) && m.conf != nil:
 		if m.permit(ActMuteAll, "") {
 			m.openConfirm(ConfirmMuteAll, m.common.Text(txtConfirmMuteAll, m.farEndsToMute()))

@@ -30,6 +30,7 @@ const (
 	ActLock             = live.ActLock             // L
 	ActDisconnect       = live.ActDisconnect       // X
 	ActOpenMeeting      = live.ActOpenMeeting      // W, N; B then o
+	ActDial             = live.ActDial             // p, P, H; enter on a failed call
 	actionCount         = live.ActCount
 )
 

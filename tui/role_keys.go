@@ -20,6 +20,7 @@ func (k *KeyMap) mainActions() []actionKey {
 		{&k.Grant, ActFloor}, {&k.Revoke, ActFloor}, {&k.Forward, ActForward},
 		{&k.Dismiss, ActDismiss}, {&k.Incident, ActIncident}, {&k.CloseMeeting, ActCloseMeeting},
 		{&k.RaiseHand, ActRaiseHand}, {&k.Lock, ActLock}, {&k.Admit, ActAdmit}, {&k.Disconnect, ActDisconnect},
+		{&k.Dial, ActDial}, {&k.ConnectAll, ActDial}, {&k.HangUp, ActDial},
 	}
 }
 
@@ -63,7 +64,7 @@ var actionLabels = [actionCount]textKey{
 	ActTestSession: txtActTestSession, ActRecord: txtKeyRecordToggle, ActDeliverRecording: txtActDeliverRecording,
 	ActBookingAdd: txtKeyBookingAdd, ActBookingEdit: txtKeyBookingEdit, ActBookingStep: txtKeyBookingStep,
 	ActRollCall: txtActRollCall, ActAdmit: txtActAdmit, ActLock: txtKeyLock, ActDisconnect: txtActDisconnect,
-	ActOpenMeeting: txtActOpenMeeting,
+	ActOpenMeeting: txtActOpenMeeting, ActDial: txtActDial,
 }
 
 // roleLabel names p's role in the session's language.

@@ -25,6 +25,9 @@ type UA struct {
 	dir  string
 	cmd  *exec.Cmd
 	ctrl net.Conn
+	// Addr is where it takes SIP calls (UDP and TCP), host:port: a terminal the server dials
+	// when its account line says answermode=auto.
+	Addr string
 
 	mu  sync.Mutex
 	out strings.Builder
@@ -149,7 +152,7 @@ func StartConfig(t testing.TB, cfg Config) *UA {
 	if err := os.WriteFile(filepath.Join(dir, "accounts"), []byte(account+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	b := &UA{t: t, dir: dir, cmd: exec.Command("baresip", "-f", dir)}
+	b := &UA{t: t, dir: dir, cmd: exec.Command("baresip", "-f", dir), Addr: fmt.Sprintf("%s:%d", host, sipPort)}
 	stdout, err := b.cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
