@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"diemcau/meeting"
+	"diemcau/sip"
 )
 
 // errUsage means the command line was wrong and the usage has been printed.
@@ -37,6 +38,11 @@ type commonFlags struct {
 	tlsKey         string
 	sip            string // --sip: host:port for SIP over UDP and TCP, or "off"
 	sipSet         bool   // --sip was given (a busy default port only warns)
+	sipTLS         string // --sip-tls: host:port for SIP over TLS ("": the --sip host, port 5061)
+	sipTLSCert     string // --sip-tls-cert, with --sip-tls-key: serve SIP over TLS
+	sipTLSKey      string
+	sipRTPPorts    string        // --sip-rtp-ports MIN-MAX ("": ephemeral ports)
+	sipRTP         sip.PortRange // sipRTPPorts as parsed
 }
 
 // newFlagSet makes a flag set for a subcommand with the common flags bound to cf.
@@ -55,6 +61,10 @@ func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 	fs.StringVar(&cf.tlsCert, "tls-cert", "", "TLS certificate file (PEM): serve HTTPS, needed by browsers away from localhost")
 	fs.StringVar(&cf.tlsKey, "tls-key", "", "TLS private key file (PEM), with --tls-cert")
 	fs.StringVar(&cf.sip, "sip", "127.0.0.1:5060", "SIP listen address (UDP and TCP) for room systems (VCS terminals); off = no SIP")
+	fs.StringVar(&cf.sipTLS, "sip-tls", "", "SIP over TLS listen address, with --sip-tls-cert (default: the --sip host, port 5061)")
+	fs.StringVar(&cf.sipTLSCert, "sip-tls-cert", "", "TLS certificate file (PEM) for SIP over TLS, with --sip-tls-key")
+	fs.StringVar(&cf.sipTLSKey, "sip-tls-key", "", "TLS private key file (PEM) for SIP over TLS, with --sip-tls-cert")
+	fs.StringVar(&cf.sipRTPPorts, "sip-rtp-ports", "", "UDP port range MIN-MAX for SIP calls' media (RTP/RTCP pairs), for firewalls (default: ephemeral ports)")
 	fs.StringVar(&cf.logFile, "log", "", "log file (default: diemcau.log beside the database for console modes, stderr otherwise)")
 	return fs
 }
@@ -83,6 +93,9 @@ func parse(fs *flag.FlagSet, cf *commonFlags, args []string) error {
 	if cf.sip != "off" && checkListenAddr(cf.sip) != nil {
 		fmt.Fprintf(os.Stderr, msg(lang, "badSIPAddr"), cf.sip)
 		return errUsage
+	}
+	if err := cf.checkSIP(lang); err != nil {
+		return err
 	}
 	if cf.udpPort < 0 || cf.udpPort > 65535 {
 		fmt.Fprintf(os.Stderr, msg(lang, "badUDPPort"), cf.udpPort)
@@ -197,10 +210,12 @@ var commonFlagsOf = map[string][]string{
 	"booking":     append([]string{"holidays"}, storeOnly...),
 	"technician":  append([]string{"holidays"}, storeOnly...),
 	"report":      append([]string{"holidays"}, storeOnly...),
-	"console":     {"db", "http", "lang", "api-token-file", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip"},
+	"console": {"db", "http", "lang", "api-token-file", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip",
+		"sip-tls", "sip-tls-cert", "sip-tls-key", "sip-rtp-ports"},
 	"serve": {"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "holidays", "udp-port", "tls-cert",
-		"tls-key", "log", "sip"},
-	"demo": {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip"},
+		"tls-key", "log", "sip", "sip-tls", "sip-tls-cert", "sip-tls-key", "sip-rtp-ports"},
+	"demo": {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip",
+		"sip-tls", "sip-tls-cert", "sip-tls-key", "sip-rtp-ports"},
 }
 
 // flagUsed reports whether the command whose flag set is named cmd uses flag name: its own
@@ -217,7 +232,8 @@ func flagUsed(cmd, name string) bool {
 // isCommonFlag reports whether name is one of newFlagSet's common flags.
 func isCommonFlag(name string) bool {
 	return slices.Contains([]string{"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "media",
-		"holidays", "udp-port", "tls-cert", "tls-key", "log", "sip"}, name)
+		"holidays", "udp-port", "tls-cert", "tls-key", "log", "sip", "sip-tls", "sip-tls-cert", "sip-tls-key",
+		"sip-rtp-ports"}, name)
 }
 
 // langFromArgs finds --lang before flags are parsed, so early messages use the right language.

@@ -5,8 +5,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"math/rand/v2"
-	"net"
 	"strings"
 	"sync"
 	"testing"
@@ -16,31 +14,15 @@ import (
 	"github.com/pion/sdp/v3"
 
 	"diemcau/endpoints"
+	"diemcau/sip/baresiptest"
 )
 
-// freeRange finds n consecutive free UDP ports on 127.0.0.1 from an even port (a range is a
-// fixed set of ports by nature: it is chosen free, not assumed so).
+// freeRange is a free range of n ports (n even) from an even port: a range is a fixed set of
+// ports by nature, so it is chosen free, not assumed so.
 func freeRange(t *testing.T, n int) PortRange {
-	t.Helper()
-	for range 200 {
-		base := 20000 + 2*rand.IntN(20000)
-		var held []*net.UDPConn
-		for p := base; p < base+n; p++ {
-			c, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: p})
-			if err != nil {
-				break
-			}
-			held = append(held, c)
-		}
-		for _, c := range held {
-			c.Close()
-		}
-		if len(held) == n {
-			return PortRange{Min: base, Max: base + n - 1}
-		}
-	}
-	t.Fatal("no free range of UDP ports")
-	return PortRange{}
+	base := baresiptest.FreePorts(t, n+1)
+	base += base % 2
+	return PortRange{Min: base, Max: base + n - 1}
 }
 
 // syncBuffer is a log sink safe for the server's goroutines.

@@ -60,6 +60,9 @@ type Server struct {
 	byes  sync.WaitGroup // BYEs on their way
 }
 
+// ErrTLSListen marks a failure to bind Config.TLSAddr (the UDP/TCP address was free).
+var ErrTLSListen = errors.New("SIP over TLS listener")
+
 // bridgePointID is the form of a bridge point id in a Request-URI.
 var bridgePointID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$`)
 
@@ -80,7 +83,7 @@ func Listen(cfg Config) (*Server, error) {
 	if cfg.TLS != nil {
 		if s.tls, err = tls.Listen("tcp", cfg.TLSAddr, cfg.TLS); err != nil {
 			s.closeListeners()
-			return nil, fmt.Errorf("SIP over TLS on %s: %w", cfg.TLSAddr, err)
+			return nil, fmt.Errorf("SIP over TLS on %s: %w", cfg.TLSAddr, errors.Join(ErrTLSListen, err))
 		}
 	}
 	laddr := udp.LocalAddr().(*net.UDPAddr)
