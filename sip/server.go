@@ -327,6 +327,7 @@ func (s *Server) answer(req *sip.Request, tx sip.ServerTransaction, id string, i
 		respond(req, tx, 400, "Bad Request")
 		return
 	}
+	reuseConnection(dlg.InviteRequest)
 	_ = dlg.Respond(100, "Trying", nil)
 	local := s.localIP(ip)
 	m, err := s.ports.open(local, o.rtcpMux)

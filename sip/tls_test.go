@@ -48,8 +48,9 @@ func testCert(t *testing.T) (tls.Certificate, *x509.CertPool) {
 
 // sipClient is a sipgo user agent calling as a terminal would, trusting pool over TLS.
 type sipClient struct {
-	ua *sipgo.UserAgent
-	d  sipgo.DialogUA
+	ua   *sipgo.UserAgent
+	d    sipgo.DialogUA
+	byes chan struct{} // a BYE from the server received
 }
 
 func newSIPClient(t *testing.T, pool *x509.CertPool) *sipClient {
@@ -64,8 +65,24 @@ func newSIPClient(t *testing.T, pool *x509.CertPool) *sipClient {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &sipClient{ua: ua, d: sipgo.DialogUA{Client: cl,
-		ContactHDR: sip.ContactHeader{Address: sip.Uri{Scheme: "sip", User: "terminal", Host: "127.0.0.1"}}}}
+	// The Contact names a port nothing listens on, as a terminal's listening port that takes no
+	// TLS connections: what the server sends in the dialog must come on the call's connection.
+	dead, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead.Close()
+	c := &sipClient{ua: ua, byes: make(chan struct{}, 4), d: sipgo.DialogUA{Client: cl, ContactHDR: sip.ContactHeader{
+		Address: sip.Uri{Scheme: "sip", User: "terminal", Host: "127.0.0.1", Port: dead.Addr().(*net.TCPAddr).Port}}}}
+	srv, err := sipgo.NewServer(ua, sipgo.WithServerLogger(slog.New(slog.DiscardHandler)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.OnBye(func(req *sip.Request, tx sip.ServerTransaction) {
+		_ = tx.Respond(sip.NewResponseFromRequest(req, 200, "OK", nil))
+		c.byes <- struct{}{}
+	})
+	return c
 }
 
 // terminalOffer is a G.722 audio offer with its RTP on port.
@@ -94,8 +111,9 @@ func (c *sipClient) call(ctx context.Context, id, hostport, transport, secret st
 }
 
 // A terminal calling over TLS (a sipgo user agent trusting the server's self-signed certificate)
-// is challenged and admitted by digest and seated; with a wrong secret it is refused 403; the
-// UDP/TCP port keeps serving beside it.
+// is challenged and admitted by digest and seated; with a wrong secret it is refused 403; its
+// BYE ends the call, and the server's BYE (meeting ended) reaches it on the call's TLS connection
+// though its Contact's port takes no connection.
 func TestTLSDialInAdmittedByDigest(t *testing.T) {
 	cert, pool := testCert(t)
 	room := &recordingRoom{}
@@ -144,4 +162,21 @@ func TestTLSDialInAdmittedByDigest(t *testing.T) {
 		return len(left) == 1 && left[0] == "left"
 	})
 
+	// The server hangs up (the meeting ended): its BYE reaches the terminal on the TLS connection.
+	if _, err := cl.call(ctx, "XA-IAGRAI", srv.TLSAddr(), "tls", rigSecret); err != nil {
+		t.Fatal(err)
+	}
+	room.mu.Lock()
+	c := room.calls[len(room.calls)-1]
+	room.mu.Unlock()
+	waitFor(t, "the terminal's ACK read", 10*time.Second, func() bool { return dialogConfirmed(c) })
+	c.end("closed", true, true)
+	select {
+	case <-cl.byes:
+	case <-ctx.Done():
+		t.Fatal("the server's BYE never reached the terminal over TLS")
+	}
 }
+
+// dialogConfirmed tells whether the call's dialog has its ACK (a BYE is sent only then).
+func dialogConfirmed(c *call) bool { return c.dlg.LoadState() == sip.DialogStateConfirmed }
