@@ -161,8 +161,9 @@ func noSniff(next http.Handler) http.Handler {
 
 // webSettings are what the HTTP server reads from files: the API token and the TLS certificate.
 type webSettings struct {
-	token string
-	tls   *tls.Config
+	token  string
+	tls    *tls.Config
+	sipTLS *tls.Config // SIP over TLS's certificate (--sip-tls-cert); nil = no TLS listener
 }
 
 // webSettings reads the --api-token-file (or DIEMCAU_API_TOKEN) and the TLS files.
@@ -172,7 +173,11 @@ func (cf commonFlags) webSettings() (webSettings, error) {
 		return webSettings{}, err
 	}
 	tlsCfg, err := cf.tlsConfig()
-	return webSettings{token: token, tls: tlsCfg}, err
+	if err != nil {
+		return webSettings{}, err
+	}
+	sipTLS, err := cf.sipTLSConfig()
+	return webSettings{token: token, tls: tlsCfg, sipTLS: sipTLS}, err
 }
 
 // apiToken reads the /api/v1 bearer token from the file, else from DIEMCAU_API_TOKEN; "" leaves

@@ -64,8 +64,10 @@ var cliTextVI = map[string]string{
 	"sipTrustNoIP":      "%s chưa có địa chỉ thiết bị (device_ip) trong danh sách điểm cầu: nhập lại danh sách với cột device_ip trước khi tin theo địa chỉ\n",
 	"sipTrustOff":       "%s: thiết bị SIP phải đăng nhập bằng mã tham gia (digest).\n",
 	"badSIPAddr":        "--sip phải là địa chỉ dạng MÁY:CỔNG với cổng từ 0 đến 65535 (ví dụ 0.0.0.0:5060) hoặc off, không phải %q\n",
+	"sipTLSPair":        "--sip-tls-cert và --sip-tls-key phải đi cùng nhau: cần cả tệp chứng chỉ lẫn tệp khóa để mở SIP qua TLS\n",
+	"badSIPRTPPorts":    "--sip-rtp-ports phải là dải cổng UDP dạng NHỎ-LỚN với 1024 ≤ NHỎ < LỚN ≤ 65535 và ít nhất %[2]d cổng (ví dụ 40000-40999), không phải %[1]q\n",
 	"sipBusyDefault":    "Chưa mở SIP: địa chỉ mặc định %s (--sip) đang được chương trình khác dùng; thiết bị phòng họp SIP chưa gọi vào được. Chọn địa chỉ khác bằng --sip MÁY:CỔNG, hoặc --sip off.\n",
-	"tlsLoad":           "không nạp được chứng chỉ --tls-cert %s và khóa --tls-key %s (cần hai tệp PEM khớp nhau): %v",
+	"tlsLoad":           "không nạp được chứng chỉ %s %s và khóa %s %s (cần hai tệp PEM khớp nhau): %v",
 	"unknownMeeting":    "không có cuộc họp #%d trong cơ sở dữ liệu\n",
 	"dbIsDir":           "--db %s là một thư mục, không phải tệp cơ sở dữ liệu",
 	"dbNoDir":           "không có thư mục %s để chứa cơ sở dữ liệu --db %s",
@@ -143,8 +145,10 @@ var cliTextEN = map[string]string{
 	"sipTrustNoIP":      "%s has no device address (device_ip) in the registry: import the registry with its device_ip column before trusting it by address\n",
 	"sipTrustOff":       "%s: its SIP terminal must sign in with its join secret (digest).\n",
 	"badSIPAddr":        "--sip must be an address HOST:PORT with a port from 0 to 65535 (e.g. 0.0.0.0:5060) or off, not %q\n",
+	"sipTLSPair":        "--sip-tls-cert and --sip-tls-key go together: both the certificate and the key file are needed for SIP over TLS\n",
+	"badSIPRTPPorts":    "--sip-rtp-ports must be a UDP port range MIN-MAX with 1024 ≤ MIN < MAX ≤ 65535 and at least %[2]d ports (e.g. 40000-40999), not %[1]q\n",
 	"sipBusyDefault":    "SIP not started: the default address %s (--sip) is in use by another program; room systems cannot call in. Choose another with --sip HOST:PORT, or --sip off.\n",
-	"tlsLoad":           "cannot load the certificate --tls-cert %s and key --tls-key %s (two matching PEM files are needed): %v",
+	"tlsLoad":           "cannot load the certificate %s %s and key %s %s (two matching PEM files are needed): %v",
 	"unknownMeeting":    "there is no meeting #%d in the database\n",
 	"dbIsDir":           "--db %s is a directory, not a database file",
 	"dbNoDir":           "there is no folder %s to hold the database --db %s",
@@ -185,6 +189,10 @@ var flagHelpVI = map[string]string{
 	"holidays":         "tệp lịch ngày nghỉ (CSV) thêm vào lịch có sẵn, chỉ cho lần chạy này; muốn giữ cho mọi lệnh và máy chủ thì dùng diemcau calendar import",
 	"udp-port":         "cổng UDP dùng chung cho mọi luồng WebRTC (ICE UDP mux); 0 = mỗi điểm cầu một cổng tạm",
 	"sip":              "địa chỉ nghe SIP (UDP và TCP) cho thiết bị phòng họp (VCS); off = không mở SIP; với bench: số thiết bị SIP mềm (G.722, H.264) gọi vào cùng các điểm cầu WebRTC",
+	"sip-tls":          "địa chỉ nghe SIP qua TLS, khi có --sip-tls-cert (mặc định: máy của --sip, cổng 5061)",
+	"sip-tls-cert":     "tệp chứng chỉ TLS (PEM) cho SIP qua TLS, đi cùng --sip-tls-key",
+	"sip-tls-key":      "tệp khóa riêng TLS (PEM) cho SIP qua TLS, đi cùng --sip-tls-cert",
+	"sip-rtp-ports":    "dải cổng UDP NHỎ-LỚN cho âm thanh/hình của cuộc gọi SIP (cặp RTP/RTCP), để mở tường lửa (mặc định: cổng tạm)",
 	"sip-redial":       "số lần gọi lại cuộc gọi tới thiết bị phòng họp bị rớt (0 = không gọi lại)",
 	"sip-redial-every": "khoảng chờ trước mỗi lần gọi lại thiết bị phòng họp (1s đến 10m)",
 	"tls-cert":         "tệp chứng chỉ TLS (PEM): phục vụ HTTPS, cần cho trình duyệt ở máy khác",
@@ -270,7 +278,9 @@ Commands:
 
 Common flags: --db PATH, --http ADDR, --ssh ADDR, --authorized-keys PATH, --tls-cert FILE --tls-key FILE, --lang vi|en, --media DIR, --log FILE,
   --udp-port N, --api-token-file FILE (else DIEMCAU_API_TOKEN), --holidays FILE.csv,
-  --sip ADDR|off (SIP for room systems, UDP and TCP; default 127.0.0.1:5060)
+  --sip ADDR|off (SIP for room systems, UDP and TCP; default 127.0.0.1:5060),
+  --sip-tls-cert FILE --sip-tls-key FILE [--sip-tls ADDR] (SIP over TLS; default the --sip host, port 5061),
+  --sip-rtp-ports MIN-MAX (SIP media ports for firewalls; default ephemeral)
 Each command's -h lists the flags it uses.
 `
 
@@ -298,6 +308,8 @@ Lệnh:
 
 Tham số chung: --db TỆP, --http ĐỊA-CHỈ, --ssh ĐỊA-CHỈ, --authorized-keys TỆP, --tls-cert TỆP --tls-key TỆP, --lang vi|en, --media THƯ-MỤC, --log TỆP,
   --udp-port SỐ, --api-token-file TỆP (hoặc DIEMCAU_API_TOKEN), --holidays TỆP.csv,
-  --sip ĐỊA-CHỈ|off (SIP cho thiết bị phòng họp, UDP và TCP; mặc định 127.0.0.1:5060)
+  --sip ĐỊA-CHỈ|off (SIP cho thiết bị phòng họp, UDP và TCP; mặc định 127.0.0.1:5060),
+  --sip-tls-cert TỆP --sip-tls-key TỆP [--sip-tls ĐỊA-CHỈ] (SIP qua TLS; mặc định máy của --sip, cổng 5061),
+  --sip-rtp-ports NHỎ-LỚN (cổng âm thanh/hình SIP cho tường lửa; mặc định cổng tạm)
 Mỗi lệnh với -h liệt kê các tham số lệnh đó dùng.
 `

@@ -41,6 +41,11 @@ type commonFlags struct {
 	sipSet         bool          // --sip was given (a busy default port only warns)
 	sipRedial      int           // --sip-redial: redials of a dropped call to a room system
 	sipRedialEvery time.Duration // --sip-redial-every: the wait before each
+	sipTLS         string        // --sip-tls: host:port for SIP over TLS ("": the --sip host, port 5061)
+	sipTLSCert     string        // --sip-tls-cert, with --sip-tls-key: serve SIP over TLS
+	sipTLSKey      string
+	sipRTPPorts    string        // --sip-rtp-ports MIN-MAX ("": ephemeral ports)
+	sipRTP         sip.PortRange // sipRTPPorts as parsed
 }
 
 // newFlagSet makes a flag set for a subcommand with the common flags bound to cf.
@@ -61,6 +66,10 @@ func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 	fs.StringVar(&cf.sip, "sip", "127.0.0.1:5060", "SIP listen address (UDP and TCP) for room systems (VCS terminals); off = no SIP")
 	fs.IntVar(&cf.sipRedial, "sip-redial", sip.DefaultRedial, "redials of a dropped call to a room system (0 = none)")
 	fs.DurationVar(&cf.sipRedialEvery, "sip-redial-every", sip.DefaultRedialEvery, "wait before each redial of a room system (1s to 10m)")
+	fs.StringVar(&cf.sipTLS, "sip-tls", "", "SIP over TLS listen address, with --sip-tls-cert (default: the --sip host, port 5061)")
+	fs.StringVar(&cf.sipTLSCert, "sip-tls-cert", "", "TLS certificate file (PEM) for SIP over TLS, with --sip-tls-key")
+	fs.StringVar(&cf.sipTLSKey, "sip-tls-key", "", "TLS private key file (PEM) for SIP over TLS, with --sip-tls-cert")
+	fs.StringVar(&cf.sipRTPPorts, "sip-rtp-ports", "", "UDP port range MIN-MAX for SIP calls' media (RTP/RTCP pairs), for firewalls (default: ephemeral ports)")
 	fs.StringVar(&cf.logFile, "log", "", "log file (default: diemcau.log beside the database for console modes, stderr otherwise)")
 	return fs
 }
@@ -97,6 +106,9 @@ func parse(fs *flag.FlagSet, cf *commonFlags, args []string) error {
 	if cf.sipRedialEvery < time.Second || cf.sipRedialEvery > 10*time.Minute {
 		fmt.Fprintf(os.Stderr, msg(lang, "badSIPRedialEvery"), cf.sipRedialEvery)
 		return errUsage
+	}
+	if err := cf.checkSIP(lang); err != nil {
+		return err
 	}
 	if cf.udpPort < 0 || cf.udpPort > 65535 {
 		fmt.Fprintf(os.Stderr, msg(lang, "badUDPPort"), cf.udpPort)
@@ -212,10 +224,11 @@ var commonFlagsOf = map[string][]string{
 	"technician":  append([]string{"holidays"}, storeOnly...),
 	"report":      append([]string{"holidays"}, storeOnly...),
 	"console": {"db", "http", "lang", "api-token-file", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip", "sip-redial",
-		"sip-redial-every"},
+		"sip-redial-every", "sip-tls", "sip-tls-cert", "sip-tls-key", "sip-rtp-ports"},
 	"serve": {"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "holidays", "udp-port", "tls-cert",
-		"tls-key", "log", "sip", "sip-redial", "sip-redial-every"},
-	"demo": {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip", "sip-redial", "sip-redial-every"},
+		"tls-key", "log", "sip", "sip-redial", "sip-redial-every", "sip-tls", "sip-tls-cert", "sip-tls-key", "sip-rtp-ports"},
+	"demo": {"db", "http", "lang", "api-token-file", "media", "holidays", "udp-port", "tls-cert", "tls-key", "log", "sip", "sip-redial",
+		"sip-redial-every", "sip-tls", "sip-tls-cert", "sip-tls-key", "sip-rtp-ports"},
 }
 
 // flagUsed reports whether the command whose flag set is named cmd uses flag name: its own
@@ -232,7 +245,8 @@ func flagUsed(cmd, name string) bool {
 // isCommonFlag reports whether name is one of newFlagSet's common flags.
 func isCommonFlag(name string) bool {
 	return slices.Contains([]string{"db", "http", "ssh", "lang", "authorized-keys", "api-token-file", "media",
-		"holidays", "udp-port", "tls-cert", "tls-key", "log", "sip", "sip-redial", "sip-redial-every"}, name)
+		"holidays", "udp-port", "tls-cert", "tls-key", "log", "sip", "sip-redial", "sip-redial-every", "sip-tls", "sip-tls-cert",
+		"sip-tls-key", "sip-rtp-ports"}, name)
 }
 
 // langFromArgs finds --lang before flags are parsed, so early messages use the right language.

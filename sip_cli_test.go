@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,7 +13,9 @@ import (
 )
 
 // --sip is checked with the other flags, a busy address given on purpose stops the start naming
-// --sip, and serve -h states the default address.
+// --sip, and serve -h states the default address; --sip-tls-cert/--sip-tls-key go together and
+// are loaded before any port is bound, --sip-tls and --sip-rtp-ports are checked, each refusal
+// naming the flag in the user's language.
 func TestSIPFlag(t *testing.T) {
 	help := captureStdout(t, func() error {
 		if err := dispatch(context.Background(), []string{"serve", "-h", "--lang", "en"}); err != nil && !errors.Is(err, errHelp) {
@@ -19,7 +23,8 @@ func TestSIPFlag(t *testing.T) {
 		}
 		return nil
 	})
-	if !strings.Contains(help, "--sip") || !strings.Contains(help, `"127.0.0.1:5060"`) {
+	if !strings.Contains(help, "--sip") || !strings.Contains(help, `"127.0.0.1:5060"`) || !strings.Contains(help, "--sip-tls-cert") ||
+		!strings.Contains(help, "--sip-rtp-ports") {
 		t.Errorf("serve -h does not state --sip and its default:\n%s", help)
 	}
 	busy, err := net.ListenPacket("udp", "127.0.0.1:0")
@@ -27,6 +32,16 @@ func TestSIPFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer busy.Close()
+	busyTCP, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busyTCP.Close()
+	certFile, keyFile, _ := selfSigned(t, t.TempDir())
+	notPEM := filepath.Join(t.TempDir(), "not.pem")
+	if err := os.WriteFile(notPEM, []byte("not a certificate"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	f := newCLIFixture(t)
 	serve := func(extra ...string) []string {
 		return append([]string{"serve", "--db", f.db, "--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0"}, extra...)
@@ -38,6 +53,16 @@ func TestSIPFlag(t *testing.T) {
 		{serve("--sip", "5060"), "--sip phải là địa chỉ dạng MÁY:CỔNG"},
 		{serve("--sip", "nowhere:99999", "--lang", "en"), `--sip must be an address HOST:PORT with a port from 0 to 65535 (e.g. 0.0.0.0:5060) or off, not "nowhere:99999"`},
 		{serve("--sip", busy.LocalAddr().String()), busy.LocalAddr().String() + " (--sip) đang được chương trình khác dùng"},
+		{serve("--sip-tls-cert", certFile), "--sip-tls-cert và --sip-tls-key phải đi cùng nhau"},
+		{serve("--sip-tls-key", keyFile, "--lang", "en"), "--sip-tls-cert and --sip-tls-key go together"},
+		{serve("--sip-tls-cert", "nope.pem", "--sip-tls-key", keyFile), "nope.pem (--sip-tls-cert)"},
+		{serve("--sip-tls-cert", notPEM, "--sip-tls-key", notPEM, "--lang", "en"), "cannot load the certificate --sip-tls-cert " + notPEM},
+		{serve("--sip-tls", "5061"), `--sip-tls phải là địa chỉ dạng MÁY:CỔNG`},
+		{serve("--sip-tls-cert", certFile, "--sip-tls-key", keyFile, "--sip-tls", busyTCP.Addr().String()),
+			busyTCP.Addr().String() + " (--sip-tls) đang được chương trình khác dùng"},
+		{serve("--sip-rtp-ports", "5000-4000"), `--sip-rtp-ports phải là dải cổng UDP dạng NHỎ-LỚN với 1024 ≤ NHỎ < LỚN ≤ 65535 và ít nhất 4 cổng (ví dụ 40000-40999), không phải "5000-4000"`},
+		{serve("--sip-rtp-ports", "80-90", "--lang", "en"), `--sip-rtp-ports must be a UDP port range MIN-MAX with 1024 ≤ MIN < MAX ≤ 65535 and at least 4 ports (e.g. 40000-40999), not "80-90"`},
+		{serve("--sip-rtp-ports", "40000-40002"), `không phải "40000-40002"`},
 	} {
 		_, stderr, code := runCLI(t, c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) {

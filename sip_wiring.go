@@ -11,15 +11,23 @@ import (
 	"diemcau/store"
 )
 
-// startSIP starts the SIP server on --sip for room systems (off: none). A busy default address
+// startSIP starts the SIP server on --sip for room systems (off: none), over TLS too on
+// --sip-tls when --sip-tls-cert and --sip-tls-key are given, its media on --sip-rtp-ports. A busy default address
 // only warns (the console and the demo run beside a softphone); a busy address given on purpose
 // stops the start, as a busy --http does.
 func (a *app) startSIP() error {
 	if a.flags.sip == "off" {
 		return nil
 	}
-	srv, err := sip.Listen(sip.Config{Addr: a.flags.sip, Credentials: a.sipCredential,
-		Rooms: sip.MCURooms{MCU: a.mcu, Lang: a.flags.lang}, Log: a.log})
+	cfg := sip.Config{Addr: a.flags.sip, Credentials: a.sipCredential, RTPPorts: a.flags.sipRTP,
+		Rooms: sip.MCURooms{MCU: a.mcu, Lang: a.flags.lang}, Log: a.log}
+	if a.web != nil && a.web.sipTLS != nil {
+		cfg.TLS, cfg.TLSAddr = a.web.sipTLS, a.flags.sipTLSAddr()
+	}
+	srv, err := sip.Listen(cfg)
+	if errors.Is(err, sip.ErrTLSListen) {
+		return listenError(a.flags.lang, "--sip-tls", cfg.TLSAddr, err)
+	}
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) && !a.flags.sipSet {
 			fmt.Fprintf(os.Stderr, msg(a.flags.lang, "sipBusyDefault"), a.flags.sip)

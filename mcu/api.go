@@ -137,8 +137,8 @@ type Participant struct {
 	Transport    string    // the session's Transport kind: "webrtc" (WHIP), "sip", …; "" when not connected
 	HasMic       bool      // the session's offer sends a microphone
 	HasCamera    bool      // the session's offer sends a camera
-	AudioCodec   string    // the microphone's codec (MIME type, e.g. "audio/opus") once it sends; "" before
-	VideoCodec   string    // the camera's codec (e.g. "video/H264") once it sends; "" before
+	AudioCodec   string    // the microphone's codec (MIME type, e.g. "audio/opus", a SIP terminal's "audio/G722") once it sends; "" before
+	VideoCodec   string    // the camera's codec (e.g. "video/H264") once it sends; "" before (CodecReporter: as negotiated)
 	AudioIn      uint64    // RTP packets received on its microphone in this session
 	VideoIn      uint64    // RTP packets received on its camera in this session
 	CameraPaused bool      // the MCU asked its endpoint to pause the camera (on no slot, pause.go)

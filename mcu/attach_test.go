@@ -15,9 +15,15 @@ import (
 // starts sending, and says its link is up.
 func attachRTP(t *testing.T, h *harness, id string) (*Session, *rtpTransport, *rtpTerminal) {
 	t.Helper()
+	return attachRTPAs(t, h, id, func(tr *rtpTransport) Transport { return tr })
+}
+
+// attachRTPAs is attachRTP with the transport the MCU is given made by wrap.
+func attachRTPAs(t *testing.T, h *harness, id string, wrap func(*rtpTransport) Transport) (*Session, *rtpTransport, *rtpTerminal) {
+	t.Helper()
 	term := newRTPTerminal(t)
 	tr := newRTPTransport(t, term.addr())
-	sess, err := h.conf.Attach(context.Background(), id, tr, tr.spec(3))
+	sess, err := h.conf.Attach(context.Background(), id, wrap(tr), tr.spec(3))
 	if err != nil {
 		t.Fatalf("attach %s: %v", id, err)
 	}

@@ -11,16 +11,17 @@ import (
 // takes each conference's lock briefly; the media path pays nothing more than the per-member
 // atomic counters it already keeps.
 type Counters struct {
-	Conferences           int               // live conferences
-	BridgePointsConnected int               // bridge points with a connected session
-	PacketsIn             uint64            // RTP packets received from bridge points
-	PacketsForwarded      uint64            // RTP packets forwarded to bridge points
-	BytesIn               uint64            // RTP bytes received
-	BytesOut              uint64            // RTP bytes forwarded
-	Joins                 uint64            // sessions that came up (ICE and DTLS connected)
-	Mutes                 uint64            // bridge points muted (soft or hard)
-	JoinRefusals          map[string]uint64 // WHIP requests refused, by reason
-	RecorderDropped       uint64            // packets the recorder dropped because the disk fell behind
+	Conferences           int                 // live conferences
+	BridgePointsConnected int                 // bridge points with a connected session
+	PacketsIn             uint64              // RTP packets received from bridge points
+	PacketsForwarded      uint64              // RTP packets forwarded to bridge points
+	BytesIn               uint64              // RTP bytes received
+	BytesOut              uint64              // RTP bytes forwarded
+	Joins                 uint64              // sessions that came up (ICE and DTLS connected)
+	Mutes                 uint64              // bridge points muted (soft or hard)
+	JoinRefusals          map[string]uint64   // WHIP requests refused, by reason
+	RecorderDropped       uint64              // packets the recorder dropped because the disk fell behind
+	Sessions              map[SessionKind]int // connected sessions by transport and codecs (codecs.go)
 }
 
 // refusalReasons names the WHIP refusals counted in Counters.JoinRefusals.
@@ -83,6 +84,7 @@ func (c *Conference) media(sum *Counters, live bool) {
 		sum.BytesOut += m.bytesOut.Load()
 		if live && m.sess != nil && m.sess.connected {
 			sum.BridgePointsConnected++
+			sum.Sessions[m.sess.kind()]++
 		}
 	}
 	if live && c.rec != nil {
@@ -100,6 +102,7 @@ func (m *MCU) Counters() Counters {
 	}
 	m.mu.Unlock()
 	out.Conferences = len(confs)
+	out.Sessions = map[SessionKind]int{}
 	for _, c := range confs {
 		c.media(&out, true)
 	}

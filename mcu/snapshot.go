@@ -49,15 +49,14 @@ func (c *Conference) ForwardedAudio(bridgePoint string) uint64 {
 // mediaOf fills p's link and media counters from s (c.mu held).
 func (s *session) mediaOf(p *Participant, now time.Time) {
 	p.Link = s.tr.Link(now)
-	p.Transport = s.tr.Kind()
+	k := s.kind()
+	p.Transport, p.AudioCodec, p.VideoCodec = k.Transport, k.AudioCodec, k.VideoCodec
 	p.HasMic, p.HasCamera = s.hasMic, s.hasCamera
 	if a := s.audioIn.Load(); a != nil {
 		_, p.AudioIn = a.recv.counts()
-		p.AudioCodec = a.mime
 	}
 	if v := s.videoIn.Load(); v != nil {
 		_, p.VideoIn = v.recv.counts()
-		p.VideoCodec = v.mime
 		p.CameraPaused = v.paused.Load()
 	}
 }

@@ -68,6 +68,10 @@ type bridgePointStatus struct {
 	PacketsIn   uint64     `json:"packets_in"`
 	PacketsOut  uint64     `json:"packets_out"`
 	Reconnects  int        `json:"reconnects"`
+	// What the site is: its transport ("webrtc", "sip") and negotiated codecs; "" when not connected.
+	Transport  string `json:"transport"`
+	AudioCodec string `json:"audio_codec"`
+	VideoCodec string `json:"video_codec"`
 	// The link's liveness, apart from media (a muted site with a paused camera is alive).
 	LinkAlive    bool       `json:"link_alive"`
 	LinkActivity *time.Time `json:"link_activity,omitempty"` // last arrival of anything on the link
@@ -177,6 +181,7 @@ func bridgePointStatusOf(p Participant) bridgePointStatus {
 		bs.JoinedAt = &at
 	}
 	if p.Connected {
+		bs.Transport, bs.AudioCodec, bs.VideoCodec = p.Transport, p.AudioCodec, p.VideoCodec
 		bs.LinkAlive, bs.ICEState = p.Link.Alive, p.Link.ICE
 		if !p.Link.LastActivity.IsZero() {
 			at := p.Link.LastActivity

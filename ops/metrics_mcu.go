@@ -14,6 +14,7 @@ type MCUCollector struct {
 	conferences, connected                  *prometheus.Desc
 	packetsIn, forwarded, bytesIn, bytesOut *prometheus.Desc
 	joins, refusals, mutes, recorderDropped *prometheus.Desc
+	sessions                                *prometheus.Desc
 }
 
 // NewMCUCollector returns the collector of m's counters.
@@ -32,13 +33,15 @@ func NewMCUCollector(m *mcu.MCU) *MCUCollector {
 		refusals:        d("join_refusals_total", "WHIP requests refused, by reason.", "reason"),
 		mutes:           d("mutes_total", "Bridge points muted (soft or hard)."),
 		recorderDropped: d("recorder_dropped_total", "RTP packets the recorder dropped because the disk fell behind."),
+		sessions: d("bridge_point_sessions", "Connected bridge-point sessions by transport (webrtc, sip) and negotiated codecs.",
+			"transport", "audio_codec", "video_codec"),
 	}
 }
 
 // Describe sends every metric's description.
 func (c *MCUCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{c.conferences, c.connected, c.packetsIn, c.forwarded, c.bytesIn,
-		c.bytesOut, c.joins, c.refusals, c.mutes, c.recorderDropped} {
+		c.bytesOut, c.joins, c.refusals, c.mutes, c.recorderDropped, c.sessions} {
 		ch <- d
 	}
 }
@@ -63,5 +66,8 @@ func (c *MCUCollector) Collect(ch chan<- prometheus.Metric) {
 	counter(c.recorderDropped, k.RecorderDropped)
 	for reason, n := range k.JoinRefusals {
 		counter(c.refusals, n, reason)
+	}
+	for s, n := range k.Sessions {
+		ch <- prometheus.MustNewConstMetric(c.sessions, prometheus.GaugeValue, float64(n), s.Transport, s.AudioCodec, s.VideoCodec)
 	}
 }

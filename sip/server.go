@@ -2,6 +2,7 @@ package sip
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -24,6 +25,12 @@ type CredentialFunc func(ctx context.Context, bridgePoint string) (cred Credenti
 type Config struct {
 	// Addr is host:port for SIP over UDP and TCP (port 0: one chosen free port for both).
 	Addr string
+	// TLSAddr is host:port for SIP over TLS, served when TLS is set (port 0: a free port).
+	TLSAddr string
+	// TLS is the server's certificate for SIP over TLS; nil = no TLS listener.
+	TLS *tls.Config
+	// RTPPorts is the UDP range calls take their RTP/RTCP pairs from; the zero value = ephemeral ports.
+	RTPPorts PortRange
 	// Credentials admits terminals.
 	Credentials CredentialFunc
 	// Rooms seats admitted calls in their site's live conference.
@@ -42,6 +49,8 @@ type Server struct {
 	guard  *guard
 	udp    net.PacketConn
 	tcp    net.Listener
+	tls    net.Listener // nil without TLS
+	ports  *portPool
 	host   net.IP // the listening IP (unspecified: each call answers on the route to its terminal)
 	port   int
 
@@ -52,6 +61,9 @@ type Server struct {
 
 	dialOut dialClient // dial.go
 }
+
+// ErrTLSListen marks a failure to bind Config.TLSAddr (the UDP/TCP address was free).
+var ErrTLSListen = errors.New("SIP over TLS listener")
 
 // bridgePointID is the form of a bridge point id in a Request-URI.
 var bridgePointID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$`)
@@ -68,7 +80,14 @@ func Listen(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: cfg.Log, guard: newGuard(), udp: udp, tcp: tcp, calls: map[string]*call{}}
+	s := &Server{cfg: cfg, log: cfg.Log, guard: newGuard(), udp: udp, tcp: tcp, calls: map[string]*call{},
+		ports: newPortPool(cfg.RTPPorts)}
+	if cfg.TLS != nil {
+		if s.tls, err = tls.Listen("tcp", cfg.TLSAddr, cfg.TLS); err != nil {
+			s.closeListeners()
+			return nil, fmt.Errorf("SIP over TLS on %s: %w", cfg.TLSAddr, errors.Join(ErrTLSListen, err))
+		}
+	}
 	laddr := udp.LocalAddr().(*net.UDPAddr)
 	s.host, s.port = laddr.IP, laddr.Port
 	if s.nonces, err = newNonces(); err != nil {
@@ -100,6 +119,11 @@ func Listen(cfg Config) (*Server, error) {
 	s.wg.Add(2)
 	go func() { defer s.wg.Done(); _ = s.srv.ServeUDP(udp) }()
 	go func() { defer s.wg.Done(); _ = s.srv.ServeTCP(tcp) }()
+	if s.tls != nil {
+		s.wg.Add(1)
+		go func() { defer s.wg.Done(); _ = s.srv.ServeTLS(s.tls) }()
+		s.log.Info("SIP server listening over TLS", "tls", s.tls.Addr().String())
+	}
 	s.log.Info("SIP server listening", "udp", udp.LocalAddr().String(), "tcp", tcp.Addr().String())
 	return s, nil
 }
@@ -133,9 +157,20 @@ func listenBoth(addr string) (net.PacketConn, net.Listener, error) {
 // Addr is the address SIP is served on (UDP and TCP).
 func (s *Server) Addr() string { return net.JoinHostPort(s.host.String(), fmt.Sprint(s.port)) }
 
+// TLSAddr is the address SIP over TLS is served on; "" without TLS.
+func (s *Server) TLSAddr() string {
+	if s.tls == nil {
+		return ""
+	}
+	return s.tls.Addr().String()
+}
+
 func (s *Server) closeListeners() {
 	s.udp.Close()
 	s.tcp.Close()
+	if s.tls != nil {
+		s.tls.Close()
+	}
 }
 
 // Close hangs up every call and stops serving.
@@ -160,9 +195,12 @@ func (s *Server) Close() error {
 // contact is the server's Contact for a dialog answered on ip.
 func (s *Server) contact(ip net.IP, transport string) sip.ContactHeader {
 	u := sip.Uri{Scheme: "sip", User: "diemcau", Host: ip.String(), Port: s.port}
-	if transport == "tcp" {
+	if transport == "tls" && s.tls != nil {
+		u.Port = s.tls.Addr().(*net.TCPAddr).Port
+	}
+	if transport == "tcp" || transport == "tls" {
 		u.UriParams = sip.NewParams()
-		u.UriParams.Add("transport", "tcp")
+		u.UriParams.Add("transport", transport)
 	}
 	return sip.ContactHeader{Address: u}
 }
@@ -291,11 +329,17 @@ func (s *Server) answer(req *sip.Request, tx sip.ServerTransaction, id string, i
 		respond(req, tx, 400, "Bad Request")
 		return
 	}
+	reuseConnection(dlg.InviteRequest)
 	_ = dlg.Respond(100, "Trying", nil)
 	local := s.localIP(ip)
-	m, err := openMedia(local, o.rtcpMux)
+	m, err := s.ports.open(local, o.rtcpMux)
 	if err != nil {
-		log.Error("SIP call: no media socket", "err", err)
+		if s.ports.refused(err) {
+			log.Warn("SIP calls refused (503): no free RTP/RTCP port pair in --sip-rtp-ports; not logged again until a pair frees",
+				"range", s.cfg.RTPPorts.String())
+		} else if !errors.Is(err, errNoPorts) {
+			log.Error("SIP call: no media socket", "err", err)
+		}
 		_ = dlg.Respond(503, "Service Unavailable", nil)
 		return
 	}
@@ -354,7 +398,7 @@ func (s *Server) openVideo(o *offer, local net.IP) (*media, *sdesKey) {
 	if o.video == nil {
 		return nil, nil
 	}
-	vm, err := openMedia(local, o.video.rtcpMux)
+	vm, err := s.ports.open(local, o.video.rtcpMux)
 	if err != nil {
 		o.video = nil
 		return nil, nil

@@ -6,6 +6,10 @@ import (
 	"diemcau/mcu"
 )
 
+// sipMark starts the name of a site connected over SIP (a room system), which hears the
+// meeting but sees no notice: the protocol's name, the same in both languages.
+const sipMark = "SIP·"
+
 // wideFrom is the width from which the table shows resolution and a longer level meter.
 const wideFrom = 110
 
@@ -66,6 +70,9 @@ func (cols columns) row(c Common, p mcu.Participant, seen, selected bool) string
 	mark := "  "
 	if p.Main {
 		mark = "* "
+	}
+	if p.Transport == "sip" { // a room system: marked in its name cell, the columns stay as they are
+		p.Name = sipMark + p.Name
 	}
 	q := p.Quality
 	on := p.Connected
