@@ -1,7 +1,6 @@
 package sip
 
 import (
-	"math"
 	"net"
 	"sync"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/pion/rtp"
 
 	"diemcau/audio/g722"
+	"diemcau/sip/baresiptest"
 )
 
 // heardStreams collects, per SSRC, the G.722 frames the calls of a mixRig send to its sink.
@@ -68,15 +68,8 @@ func tones(frames [][]byte, last int, freqs ...float64) []float64 {
 	}
 	pcm = pcm[len(pcm)-last*320:]
 	db := make([]float64, len(freqs))
-	for i, f := range freqs { // Goertzel
-		w := 2 * math.Pi * f / 16000
-		var s1, s2 float64
-		for _, v := range pcm {
-			s0 := float64(v)/32768 + 2*math.Cos(w)*s1 - s2
-			s2, s1 = s1, s0
-		}
-		p := s1*s1 + s2*s2 - 2*math.Cos(w)*s1*s2
-		db[i] = 10 * math.Log10(p/float64(len(pcm)*len(pcm))+1e-12)
+	for i, f := range freqs {
+		db[i] = baresiptest.ToneDB(pcm, 16000, f)
 	}
 	return db
 }
