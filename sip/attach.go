@@ -51,18 +51,20 @@ func (r MCURooms) seat(c *call) (seat, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.down.mic = micSSRC
+	joinMix(sess.Conference(), c.down)
 	return &mcuSeat{sess: sess, mic: sess.Mic(), camera: sess.Camera(), ssrc: micSSRC, lang: r.Lang, out: make([]byte, 1500)}, nil
 }
 
-// slotWriter takes one audio slot's packets for the call's mixer.
+// slotWriter takes one audio slot's packets for the conference's mix (confmix.go).
 type slotWriter struct {
 	d    *downlink
 	slot int
 }
 
 // WriteRTP implements mcu.RTPWriter; it never blocks the forwarder.
-func (w slotWriter) WriteRTP(_ *rtp.Header, payload []byte) (int, error) {
-	w.d.offer(w.slot, payload)
+func (w slotWriter) WriteRTP(h *rtp.Header, payload []byte) (int, error) {
+	w.d.offer(w.slot, h, payload)
 	return len(payload), nil
 }
 

@@ -55,6 +55,9 @@ type voice interface {
 	decode(payload []byte) ([]int16, error)
 	// encode turns one frame (samples() long) into a payload valid until the next call.
 	encode(pcm []int16) ([]byte, error)
+	// follow takes the encoder state of from (same codec) where the codec has one to take, so
+	// a terminal switched from the shared mix's encoder to its own decodes on without a jump.
+	follow(from voice)
 }
 
 // newVoice returns the coder of c.
@@ -87,6 +90,15 @@ type opusVoice struct {
 
 func (v *opusVoice) decode(p []byte) ([]int16, error)   { return v.dec.Decode(p) }
 func (v *opusVoice) encode(pcm []int16) ([]byte, error) { return v.enc.Encode(pcm) }
+func (v *opusVoice) follow(voice)                       {} // gopus has no state to copy; Opus decoders resync
+
+func (v *g722Voice) follow(from voice) {
+	if f, ok := from.(*g722Voice); ok {
+		*v.enc = *f.enc
+	}
+}
+
+func (v *g711Voice) follow(voice) {} // stateless
 
 type g722Voice struct {
 	dec *g722.Decoder

@@ -2,128 +2,57 @@ package sip
 
 import (
 	"log/slog"
-	"time"
+	"sync/atomic"
+
+	"github.com/pion/rtp"
 
 	"diemcau/audio/mix"
-	"diemcau/audio/opus"
 )
 
-// Jitter handling of the slots the terminal's mix is made of (48 kHz samples).
-const (
-	slotFrame    = mix.Rate * frameMs / 1000 // one frame of a slot
-	slotPrebuf   = 2 * slotFrame             // a slot starts playing with this much queued
-	slotMaxQueue = 10 * slotFrame            // beyond it the oldest audio is dropped
-	downQueue    = 64                        // slot packets waiting for the mixer
-)
-
-// slotPacket is one Opus packet of an audio slot, copied off the forwarder.
-type slotPacket struct {
-	slot    int
-	payload []byte
-}
-
-// slotStream is one audio slot of the conference as the mixer sees it.
-type slotStream struct {
-	party   *mix.Party
-	dec     *opus.Decoder
-	queue   []int16
-	playing bool
-}
-
-// downlink makes, every frameMs, the terminal's mix of the conference's audio slots (the open
-// microphones, never its own) and sends it in the terminal's codec. Used only by its goroutine.
+// downlink is one call's part of its conference's mix (confmix.go): where its audio slots'
+// packets stand, its party in the mix and its own encoder (used while its voice is heard, so its
+// mix leaves it out); the shared mix of its codec is encoded once for every terminal that hears
+// the same thing. The stage sends the terminal its frame with the call's own seq, ts and SSRC.
 type downlink struct {
-	in    chan slotPacket
-	slots map[int]*slotStream
-	mixer *mix.Mixer
-	term  *mix.Party // the terminal: a receiver only
-	voice voice
 	codec codecSpec
 	pt    uint8
+	voice voice // the call's own encoder
 	m     *media
-	ts    uint32
 	log   *slog.Logger
+	mic   uint32 // SSRC of the terminal's voice in the conference: the CSRC of its slot packets
+	stage atomic.Pointer[conferenceMix]
+
+	feeds [audioSlots]feed // under the stage's mu
+
+	// used only by the stage's goroutine
+	party *mix.Party
+	own   bool // the last frame was its own mix
+	ts    uint32
 	fails int
 }
 
 func newDownlink(codec codecSpec, pt uint8, v voice, m *media, log *slog.Logger) (*downlink, error) {
-	mx := mix.New()
-	term, err := mx.Join(codec.rate)
-	if err != nil {
-		return nil, err
-	}
-	return &downlink{in: make(chan slotPacket, downQueue), slots: map[int]*slotStream{}, mixer: mx, term: term,
-		voice: v, codec: codec, pt: pt, m: m, log: log}, nil
+	return &downlink{codec: codec, pt: pt, voice: v, m: m, log: log}, nil
 }
 
-// offer hands a slot's packet to the mixer without blocking the forwarder: when the mixer is
-// behind, the packet is dropped (heard as a short gap).
-func (d *downlink) offer(slot int, payload []byte) {
-	select {
-	case d.in <- slotPacket{slot: slot, payload: append([]byte(nil), payload...)}:
-	default:
+// offer hands one packet of the call's audio slot to its conference's mix without blocking the
+// forwarder; before the call is seated in a mix it is dropped.
+func (d *downlink) offer(slot int, h *rtp.Header, payload []byte) {
+	if st := d.stage.Load(); st != nil {
+		st.offer(d, slot, h, payload)
 	}
 }
 
-// run mixes and sends until done closes.
+// run leaves the conference's mix when done closes.
 func (d *downlink) run(done <-chan struct{}) {
-	t := time.NewTicker(frameMs * time.Millisecond)
-	defer t.Stop()
-	for {
-		select {
-		case <-done:
-			return
-		case p := <-d.in:
-			d.queue(p)
-		case <-t.C:
-			d.tick()
-		}
+	<-done
+	if st := d.stage.Load(); st != nil {
+		st.leave(d)
 	}
 }
 
-// queue decodes a slot's packet onto its queue.
-func (d *downlink) queue(p slotPacket) {
-	s := d.slots[p.slot]
-	if s == nil {
-		dec, err := opus.NewDecoder()
-		if err != nil {
-			return
-		}
-		party, err := d.mixer.JoinSource(mix.Rate)
-		if err != nil {
-			return
-		}
-		s = &slotStream{party: party, dec: dec}
-		d.slots[p.slot] = s
-	}
-	pcm, err := s.dec.Decode(p.payload)
-	if err != nil {
-		return
-	}
-	s.queue = append(s.queue, pcm...)
-	if over := len(s.queue) - slotMaxQueue; over > 0 {
-		s.queue = append(s.queue[:0], s.queue[over:]...)
-	}
-}
-
-// tick mixes one frame of every playing slot and sends the terminal its frame.
-func (d *downlink) tick() {
-	for _, s := range d.slots {
-		if !s.playing && len(s.queue) >= slotPrebuf {
-			s.playing = true
-		}
-		if !s.playing {
-			continue
-		}
-		if len(s.queue) < slotFrame {
-			s.playing = false // ran dry: wait for the prebuffer again
-			continue
-		}
-		_ = s.party.Put(s.queue[:slotFrame])
-		s.queue = append(s.queue[:0], s.queue[slotFrame:]...)
-	}
-	d.mixer.Mix()
-	payload, err := d.voice.encode(d.term.Mixed())
+// send sends the terminal one frame of its mix.
+func (d *downlink) send(payload []byte, err error) {
 	if err == nil {
 		err = d.m.send(d.pt, d.ts, false, payload)
 	}

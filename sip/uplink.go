@@ -8,9 +8,24 @@ import (
 	"diemcau/audio/opus"
 )
 
+// Gating of a transcoded terminal's voice: a frame is encoded and sent only while it can be
+// heard — louder than silenceLevel, or within hangover frames of the last such frame (the end of
+// a word, the pause between two) — so a quiet room costs a G.722 decode and no Opus encode.
+// Nothing is sent in between (the RTP timestamp moves on, so receivers hear a pause, not a loss).
+const (
+	silenceLevel = 60 // RFC 6464 level, -60 dBov: well under the MCU's speaking threshold (≈ -49)
+	hangover     = 25 // frames (500 ms)
+)
+
+// upComplexity is the Opus complexity of a transcoded terminal's voice: 2 keeps SILK's
+// delayed-decision quantiser (the step that matters for speech) and drops the costlier pitch
+// search; speech decodes as clean as at 5 for less CPU (docs/PERFORMANCE.md, SIP calls).
+const upComplexity = 2
+
 // uplink turns the terminal's audio into the conference's: 20 ms Opus frames at 48 kHz with
-// their level. A terminal speaking Opus is passed through (decoded only for its level). Used
-// only by the call's reader goroutine.
+// their level. A terminal speaking Opus is passed through (decoded only for its level); any
+// other codec is re-encoded only while it can be heard (silenceLevel). Used only by the call's
+// reader goroutine.
 type uplink struct {
 	codec codecSpec
 	voice voice
@@ -21,6 +36,7 @@ type uplink struct {
 	seq   uint16
 	ts    uint32
 	out   func(seq uint16, ts uint32, level uint8, payload []byte)
+	quiet int // frames since the last one louder than silenceLevel
 	// muted: the MCU said the member is muted (its packets would not be forwarded), so its
 	// voice is neither decoded nor re-encoded; set by the MCU's goroutines.
 	muted atomic.Bool
@@ -35,7 +51,7 @@ func newUplink(codec codecSpec, v voice, out func(seq uint16, ts uint32, level u
 	if err != nil {
 		return nil, err
 	}
-	enc, err := opus.NewEncoder(32000, 5)
+	enc, err := opus.NewEncoder(32000, upComplexity)
 	if err != nil {
 		return nil, err
 	}
@@ -60,13 +76,24 @@ func (u *uplink) packet(payload []byte) {
 	u.pend = append(u.pend, pcm...)
 	n := u.codec.samples()
 	for len(u.pend) >= n {
+		level := dBov(u.pend[:n])
+		if level <= silenceLevel {
+			u.quiet = 0
+		} else {
+			u.quiet++
+		}
+		if u.quiet > hangover { // not heard: not encoded, not sent
+			u.pend = append(u.pend[:0], u.pend[n:]...)
+			u.ts += uint32(len(u.frame))
+			continue
+		}
 		u.up.Process(u.frame, u.pend[:n])
 		u.pend = append(u.pend[:0], u.pend[n:]...)
 		opusPayload, err := u.enc.Encode(u.frame)
 		if err != nil {
 			continue
 		}
-		u.emit(dBov(u.frame), opusPayload, len(u.frame))
+		u.emit(level, opusPayload, len(u.frame))
 	}
 }
 

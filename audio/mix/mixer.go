@@ -111,6 +111,22 @@ func (p *Party) Put(pcm []int16) error {
 	return nil
 }
 
+// PutMix is Put for a frame already at Rate (FrameMs long), whatever the party's own rate: a
+// voice decoded elsewhere at the mix rate joins without a round trip through the party's rate.
+func (p *Party) PutMix(pcm []int16) error {
+	if n := frameLen(Rate); len(pcm) != n {
+		return fmt.Errorf("mix: frame of %d samples at %d Hz, want %d", len(pcm), Rate, n)
+	}
+	copy(p.frame, pcm)
+	p.open = true
+	return nil
+}
+
+// OwnMix reports whether the last Mix rendered the party its own mix (its voice was in the sum
+// and is left out of its mix); otherwise its Mixed is the shared mix of its rate, the same slice
+// for every such party, so one encode of it serves them all.
+func (p *Party) OwnMix() bool { return p.wasOn }
+
 // Mixed is the party's mix of the last Mix at its rate; it is valid until the next Mix.
 func (p *Party) Mixed() []int16 { return p.mixed }
 
