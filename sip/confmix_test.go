@@ -160,8 +160,15 @@ func TestUplinkSendsOnlyWhileHeard(t *testing.T) {
 	spec, _ := lookupCodec("G722", 9)
 	enc, _ := newVoice(spec)
 	dec, _ := newVoice(spec)
-	var sent []uint32
-	u, err := newUplink(spec, dec, func(_ uint16, ts uint32, _ uint8, _ []byte) { sent = append(sent, ts) })
+	type sentFrame struct {
+		ts    uint32
+		level uint8
+		size  int
+	}
+	var sent []sentFrame
+	u, err := newUplink(spec, dec, func(_ uint16, ts uint32, level uint8, p []byte) {
+		sent = append(sent, sentFrame{ts, level, len(p)})
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,6 +180,14 @@ func TestUplinkSendsOnlyWhileHeard(t *testing.T) {
 		g, _ := enc.encode(pcm)
 		u.packet(g)
 	}
+	voiced := func() (n int) { // frames sent with a voice's level, keep-alives apart
+		for _, f := range sent {
+			if f.level != silentLevel {
+				n++
+			}
+		}
+		return n
+	}
 	for range 10 {
 		frame(1)
 	}
@@ -182,15 +197,28 @@ func TestUplinkSendsOnlyWhileHeard(t *testing.T) {
 	for range 100 {
 		frame(0)
 	}
-	n := len(sent) // the codec rings on for a frame or two after the speech
+	n := voiced() // the codec rings on for a frame or two after the speech
 	if n < 10+hangover || n > 10+hangover+3 {
 		t.Fatalf("%d frames sent after 2 s of silence, want the %d of speech and about %d of hangover", n, 10, hangover)
 	}
+	// While not heard, the stream stays alive: a small silent frame at least every 400 ms, so
+	// the outage tracker sees the open microphone's RTP (no "no audio" draft for a quiet room).
+	quietFrames := 110 - n
+	keepAlives := len(sent) - n
+	if keepAlives < quietFrames/keepAliveEvery || keepAlives > quietFrames/keepAliveEvery+1 {
+		t.Fatalf("%d keep-alives over %d quiet frames, want one every %d", keepAlives, quietFrames, keepAliveEvery)
+	}
+	for _, f := range sent[n:] {
+		if f.level != silentLevel || f.size > 40 {
+			t.Fatalf("keep-alive %+v: want a small frame at the silence level", f)
+		}
+	}
+	last := sent[len(sent)-1].ts
 	frame(1)
-	if len(sent) != n+1 {
+	if len(sent) != n+keepAlives+1 {
 		t.Fatal("speech after the pause was not sent")
 	}
-	if got, want := sent[n]-sent[n-1], uint32(960*(110-(n-1))); got != want {
-		t.Fatalf("timestamp advanced %d over the pause, want %d", got, want)
+	if got := sent[len(sent)-1].ts - last; got%960 != 0 || got == 0 {
+		t.Fatalf("timestamp advanced %d since the last keep-alive, want whole frames of 960", got)
 	}
 }

@@ -11,10 +11,14 @@ import (
 // Gating of a transcoded terminal's voice: a frame is encoded and sent only while it can be
 // heard — louder than silenceLevel, or within hangover frames of the last such frame (the end of
 // a word, the pause between two) — so a quiet room costs a G.722 decode and no Opus encode.
-// Nothing is sent in between (the RTP timestamp moves on, so receivers hear a pause, not a loss).
+// In between, as Opus DTX does, one silent frame is sent every keepAliveEvery frames (the RTP
+// timestamp moves on, so receivers hear a pause, not a loss): the microphone's stream stays alive
+// for the outage tracker, which opens an audio draft for an open microphone sending no RTP.
 const (
-	silenceLevel = 60 // RFC 6464 level, -60 dBov: well under the MCU's speaking threshold (≈ -49)
-	hangover     = 25 // frames (500 ms)
+	silenceLevel   = 60  // RFC 6464 level, -60 dBov: well under the MCU's speaking threshold (≈ -49)
+	hangover       = 25  // frames (500 ms)
+	keepAliveEvery = 20  // frames (400 ms, Opus DTX's rate)
+	silentLevel    = 127 // RFC 6464 level of digital silence
 )
 
 // upComplexity is the Opus complexity of a transcoded terminal's voice: 2 keeps SILK's
@@ -37,6 +41,9 @@ type uplink struct {
 	ts    uint32
 	out   func(seq uint16, ts uint32, level uint8, payload []byte)
 	quiet int // frames since the last one louder than silenceLevel
+	// silence is one Opus frame of digital silence, encoded once: the keep-alive sent while the
+	// terminal is not heard.
+	silence []byte
 	// muted: the MCU said the member is muted (its packets would not be forwarded), so its
 	// voice is neither decoded nor re-encoded; set by the MCU's goroutines.
 	muted atomic.Bool
@@ -55,7 +62,11 @@ func newUplink(codec codecSpec, v voice, out func(seq uint16, ts uint32, level u
 	if err != nil {
 		return nil, err
 	}
-	u.up, u.enc = r, enc
+	silence, err := enc.Encode(make([]int16, slotFrame))
+	if err != nil {
+		return nil, err
+	}
+	u.up, u.enc, u.silence = r, enc, append([]byte(nil), silence...)
 	return u, nil
 }
 
@@ -82,9 +93,13 @@ func (u *uplink) packet(payload []byte) {
 		} else {
 			u.quiet++
 		}
-		if u.quiet > hangover { // not heard: not encoded, not sent
+		if u.quiet > hangover { // not heard: not encoded; a silent keep-alive now and then
 			u.pend = append(u.pend[:0], u.pend[n:]...)
-			u.ts += uint32(len(u.frame))
+			if (u.quiet-hangover)%keepAliveEvery == 0 {
+				u.emit(silentLevel, u.silence, len(u.frame))
+			} else {
+				u.ts += uint32(len(u.frame))
+			}
 			continue
 		}
 		u.up.Process(u.frame, u.pend[:n])
