@@ -99,6 +99,18 @@ type registryRow struct {
 // bridge points it imported. When anything is wrong it writes nothing and returns an
 // *ImportError listing every problem, in lang ("vi" default, "en").
 func (r *Registry) Import(ctx context.Context, src io.Reader, lang string) (int, error) {
+	return r.importCSV(ctx, src, lang, nil)
+}
+
+// ImportAudited is Import with the audit row audit(units, bridgePoints) — how many of each
+// the file holds — written in the import's transaction: a file with any problem writes
+// neither rows nor audit.
+func (r *Registry) ImportAudited(ctx context.Context, src io.Reader, lang string, audit func(units, bridgePoints int) store.AuditEntry) (int, error) {
+	return r.importCSV(ctx, src, lang, audit)
+}
+
+// importCSV reads, checks and stores a registry CSV, with its audit row when audit is not nil.
+func (r *Registry) importCSV(ctx context.Context, src io.Reader, lang string, audit func(units, bridgePoints int) store.AuditEntry) (int, error) {
 	data, err := io.ReadAll(io.LimitReader(src, maxImportBytes+1))
 	if err != nil {
 		return 0, fmt.Errorf("read registry CSV: %w", err)
@@ -117,7 +129,12 @@ func (r *Registry) Import(ctx context.Context, src io.Reader, lang string) (int,
 		return 0, &ImportError{Problems: problems, lang: lang}
 	}
 	units, bps := registryBatch(rows)
-	if err := r.st.ImportRegistry(ctx, units, bps); err != nil {
+	if audit == nil {
+		err = r.st.ImportRegistry(ctx, units, bps)
+	} else {
+		err = r.st.ImportRegistryAudited(ctx, units, bps, audit(len(units), len(bps)))
+	}
+	if err != nil {
 		return 0, fmt.Errorf("import registry: %w", err)
 	}
 	return len(bps), nil

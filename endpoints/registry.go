@@ -46,11 +46,28 @@ func (r *Registry) VerifyJoin(ctx context.Context, bridgePoint, secret string) (
 // one. Only its hash is stored, with the SIP digest HA1 derived from it (the secret is also
 // the SIP password): the plaintext is returned once and must be handed over now.
 func (r *Registry) Rotate(ctx context.Context, id string) (secret string, err error) {
+	return r.rotate(ctx, id, nil)
+}
+
+// RotateAudited is Rotate with audit written in the rotation's transaction. The audit row is
+// the caller's and carries neither the secret nor its hashes.
+func (r *Registry) RotateAudited(ctx context.Context, id string, audit store.AuditEntry) (secret string, err error) {
+	return r.rotate(ctx, id, &audit)
+}
+
+// rotate issues and stores a new join secret, with its audit row when audit is not nil.
+func (r *Registry) rotate(ctx context.Context, id string, audit *store.AuditEntry) (secret string, err error) {
 	secret, err = newJoinSecret()
 	if err != nil {
 		return "", err
 	}
-	if err := r.st.SetJoinCredential(ctx, id, hashJoinSecret(secret), SIPDigestHA1(id, secret)); err != nil {
+	hash, ha1 := hashJoinSecret(secret), SIPDigestHA1(id, secret)
+	if audit == nil {
+		err = r.st.SetJoinCredential(ctx, id, hash, ha1)
+	} else {
+		err = r.st.SetJoinCredentialAudited(ctx, id, hash, ha1, *audit)
+	}
+	if err != nil {
 		return "", fmt.Errorf("rotate join secret of %q: %w", id, err)
 	}
 	return secret, nil

@@ -90,6 +90,14 @@ const (
 	ActionCallHangUp    Action = "sip_hangup"
 )
 
+// Actions on the registry of bridge points (desk_registers.go). Their details hold counts or
+// "on"/"off", never a join secret nor any hash of one.
+const (
+	ActionRegistryImport Action = "registry_import" // detail: RegistryImportDetail
+	ActionSecretRotate   Action = "secret_rotate"   // the bridge point's new join secret: no detail
+	ActionSIPTrust       Action = "sip_trust"       // detail: TrustDetail ("on" or "off")
+)
+
 // BookingStepAction is the action recording that a booking reached step ("booking_" + step).
 func BookingStepAction(step meeting.Step) Action { return Action(meeting.BookingStepAction(step)) }
 
@@ -107,6 +115,7 @@ func Actions() []Action {
 		ActionBookingLink, ActionGroupAdd, ActionGroupEdit, ActionGroupImport, ActionCalendarImport,
 		ActionTechnicianAdd, ActionTechnicianImport,
 		ActionCallDial, ActionCallRedial, ActionCallConnected, ActionCallFailed, ActionCallDrop, ActionCallHangUp,
+		ActionRegistryImport, ActionSecretRotate, ActionSIPTrust,
 	}
 	for _, s := range meeting.RecordedSteps() {
 		out = append(out, BookingStepAction(s))
@@ -250,4 +259,30 @@ func ParseCallDetail(s string) (CallDetail, error) {
 		return CallDetail{}, fmt.Errorf("call detail %q: %w", s, err)
 	}
 	return d, nil
+}
+
+// RegistryImportDetail is the detail of a registry import: how many units and bridge points
+// the file held.
+type RegistryImportDetail struct{ Units, BridgePoints int }
+
+// String encodes d as stored: "units=N bridge_points=M".
+func (d RegistryImportDetail) String() string {
+	return fmt.Sprintf("units=%d bridge_points=%d", d.Units, d.BridgePoints)
+}
+
+// ParseRegistryImportDetail decodes a registry import's detail.
+func ParseRegistryImportDetail(s string) (RegistryImportDetail, error) {
+	var d RegistryImportDetail
+	if _, err := fmt.Sscanf(s, "units=%d bridge_points=%d", &d.Units, &d.BridgePoints); err != nil {
+		return RegistryImportDetail{}, fmt.Errorf("registry import detail %q: %w", s, err)
+	}
+	return d, nil
+}
+
+// TrustDetail is the detail of a SIP address trust change: "on" or "off".
+func TrustDetail(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
 }

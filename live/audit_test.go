@@ -31,8 +31,9 @@ var storedActions = map[Action]string{
 	ActionBookingCalendarOverride: "booking_calendar_override", ActionBookingLink: "booking_link",
 	ActionGroupAdd: "group_add", ActionGroupEdit: "group_edit", ActionGroupImport: "group_import",
 	ActionCalendarImport: "calendar_import", ActionTechnicianAdd: "technician_add",
-	ActionTechnicianImport: "technician_import",
-	"booking_confirmed":    "booking_confirmed", "booking_power_notified": "booking_power_notified",
+	ActionTechnicianImport: "technician_import", ActionRegistryImport: "registry_import",
+	ActionSecretRotate: "secret_rotate", ActionSIPTrust: "sip_trust",
+	"booking_confirmed": "booking_confirmed", "booking_power_notified": "booking_power_notified",
 	"booking_test_done": "booking_test_done", "booking_final_check_done": "booking_final_check_done",
 	"booking_live": "booking_live", "booking_closed": "booking_closed", "booking_log_submitted": "booking_log_submitted",
 	"booking_recordings_delivered": "booking_recordings_delivered", "booking_cancelled": "booking_cancelled",
@@ -200,6 +201,13 @@ func TestAuditDetailsRoundTrip(t *testing.T) {
 	}
 	if got, err := mcu.ParseRequestDetail(mcu.RequestDetail(42)); err != nil || got != 42 {
 		t.Errorf("request 42 → %d %v", got, err)
+	}
+	reg := RegistryImportDetail{Units: 2, BridgePoints: 5}
+	if got, err := ParseRegistryImportDetail(reg.String()); err != nil || got != reg {
+		t.Errorf("registry import %+v → %q → %+v %v", reg, reg.String(), got, err)
+	}
+	if TrustDetail(true) != "on" || TrustDetail(false) != "off" {
+		t.Error("SIP trust details are not on/off")
 	}
 	if _, err := ParseResumeDetail("down=x"); err == nil {
 		t.Error("a broken resume detail decoded")

@@ -248,7 +248,7 @@ func ImportTechnicians(ctx context.Context, st *store.Store, r io.Reader, actor 
 
 // AddTechnician checks one technician, given by flags, like a line of a file, refuses a person
 // already on the roster of the same unit (names compared as people say them), and adds it,
-// audited as actor. Problems come back as a *TechnicianFileError with Flags set.
+// audited as actor in the same transaction. Problems come back as a *TechnicianFileError with Flags set.
 func AddTechnician(ctx context.Context, st *store.Store, t store.Technician, actor string, now time.Time) (int64, error) {
 	units, err := st.Units(ctx)
 	if err != nil {
@@ -279,17 +279,14 @@ func AddTechnician(ctx context.Context, st *store.Store, t store.Technician, act
 	if len(probs) > 0 {
 		return 0, &TechnicianFileError{Problems: probs, Flags: true}
 	}
-	id, err := st.AddTechnician(ctx, checked)
+	id, err := st.AddTechnicianAudited(ctx, checked, store.AuditEntry{At: now, Actor: actor, Action: ActionTechnicianAdd,
+		Detail: fmt.Sprintf("%s (%s)", checked.Name, checked.UnitID)})
 	if errors.Is(err, store.ErrDuplicate) {
 		return 0, &TechnicianFileError{Flags: true, Problems: []TechnicianProblem{{Field: "name",
 			Reason: "tech.exists", Args: []any{checked.UnitID, checked.Name, int64(0)}}}}
 	}
 	if err != nil {
 		return 0, err
-	}
-	if _, err := st.RecordAction(ctx, 0, now, actor, ActionTechnicianAdd,
-		"", fmt.Sprintf("technician %d: %s (%s)", id, checked.Name, checked.UnitID)); err != nil {
-		return id, err
 	}
 	return id, nil
 }

@@ -13,24 +13,27 @@ import (
 // Demotions to "sub" are applied before promotions to "main", so the main bridge point
 // may move from one site to another in a single import.
 func (s *Store) ImportRegistry(ctx context.Context, units []Unit, bps []BridgePoint) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return importRegistry(ctx, tx, units, bps) })
+	if err != nil {
+		return fmt.Errorf("import registry: %w", err)
+	}
+	return nil
+}
+
+// importRegistry upserts units and bridge points inside tx, demotions before promotions.
+func importRegistry(ctx context.Context, tx *sql.Tx, units []Unit, bps []BridgePoint) error {
 	ordered := make([]BridgePoint, len(bps))
 	copy(ordered, bps)
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].Role != "main" && ordered[j].Role == "main" })
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, u := range units {
-			if err := upsertUnit(ctx, tx, u); err != nil {
-				return err
-			}
+	for _, u := range units {
+		if err := upsertUnit(ctx, tx, u); err != nil {
+			return err
 		}
-		for _, bp := range ordered {
-			if err := upsertBridgePoint(ctx, tx, bp); err != nil {
-				return err
-			}
+	}
+	for _, bp := range ordered {
+		if err := upsertBridgePoint(ctx, tx, bp); err != nil {
+			return err
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("import registry: %w", err)
 	}
 	return nil
 }

@@ -12,10 +12,21 @@ var ErrDuplicate = errors.New("already on the roster")
 
 // AddTechnician adds a technician to the roster (Đ6.6) and returns its id.
 func (s *Store) AddTechnician(ctx context.Context, t Technician) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		id, err = addTechnician(ctx, tx, t)
+		return err
+	})
+	return id, err
+}
+
+// addTechnician inserts t inside tx unless its unit's roster has its name (ErrDuplicate).
+func addTechnician(ctx context.Context, tx *sql.Tx, t Technician) (int64, error) {
 	if t.Name == "" || t.UnitID == "" {
 		return 0, errors.New("add technician: name and unit are required")
 	}
-	res, err := s.db.ExecContext(ctx, `
+	res, err := tx.ExecContext(ctx, `
 		INSERT INTO technicians (name, unit_id, phone, email, trained, trained_at)
 		SELECT ?1, ?2, ?3, ?4, ?5, ?6
 		WHERE NOT EXISTS (SELECT 1 FROM technicians WHERE unit_id = ?2 AND name = ?1)`,
