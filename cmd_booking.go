@@ -211,6 +211,11 @@ func defaultActor() string {
 	return "diemcau"
 }
 
+// actorFlag adds --actor to fs: who does it, for the audit log (default $USER).
+func actorFlag(fs *flag.FlagSet) *string {
+	return fs.String("actor", defaultActor(), "who does it, for the audit log (default $USER)")
+}
+
 // openDesk opens the store behind the facade and returns the desk of the control center's
 // technician actor at this terminal (the command line is the control center's): every change
 // a command makes goes through it, checked and audited as actor. Its bookings work on cal

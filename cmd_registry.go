@@ -24,6 +24,7 @@ func runImport(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	fs := newFlagSet("import bridgepoints", &cf, "diemcau.db")
+	actor := actorFlag(fs)
 	if err := parse(fs, &cf, args[1:]); err != nil {
 		return err
 	}
@@ -32,7 +33,7 @@ func runImport(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	path := fs.Arg(0)
-	d, closeDesk, err := openDesk(ctx, cf, defaultActor(), nil)
+	d, closeDesk, err := openDesk(ctx, cf, *actor, nil)
 	if err != nil {
 		return err
 	}
@@ -78,6 +79,7 @@ func runBridgePoint(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	fs := newFlagSet("bridgepoint rotate", &cf, "diemcau.db")
+	actor := actorFlag(fs)
 	if err := parse(fs, &cf, args[1:]); err != nil {
 		return err
 	}
@@ -85,7 +87,7 @@ func runBridgePoint(ctx context.Context, args []string) error {
 		fmt.Fprint(os.Stderr, msg(cf.lang, "needID"))
 		return errUsage
 	}
-	d, closeDesk, err := openDesk(ctx, cf, defaultActor(), nil)
+	d, closeDesk, err := openDesk(ctx, cf, *actor, nil)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 func runSIPTrust(ctx context.Context, args []string) error {
 	var cf commonFlags
 	fs := newFlagSet("bridgepoint sip-trust", &cf, "diemcau.db")
+	actor := actorFlag(fs)
 	if err := parse(fs, &cf, args); err != nil {
 		return err
 	}
@@ -23,7 +24,7 @@ func runSIPTrust(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	id, on := fs.Arg(0), fs.Arg(1) == "on"
-	d, closeDesk, err := openDesk(ctx, cf, defaultActor(), nil)
+	d, closeDesk, err := openDesk(ctx, cf, *actor, nil)
 	if err != nil {
 		return err
 	}

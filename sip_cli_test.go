@@ -90,7 +90,8 @@ func TestSIPTrustCommand(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, code, stderr, c.want)
 		}
 	}
-	if _, _, code := runCLI(t, "bridgepoint", "rotate", "SO-KHCN", "--db", f.db); code != 0 {
+	secret, _, code := runCLI(t, "bridgepoint", "rotate", "SO-KHCN", "--db", f.db, "--actor", "an")
+	if code != 0 {
 		t.Fatal("rotate failed")
 	}
 	st, err := store.Open(context.Background(), f.db)
@@ -107,5 +108,26 @@ func TestSIPTrustCommand(t *testing.T) {
 	}
 	if c, _ := st.SIPCredential(context.Background(), "SO-KHCN"); c.TrustAddress || len(c.HA1) != 32 {
 		t.Fatalf("after off: %+v", c)
+	}
+	rows, err := st.AuditLog(context.Background(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	printed := strings.Fields(secret)
+	if len(printed) == 0 {
+		t.Fatalf("rotate printed no secret")
+	}
+	var got []string
+	for _, e := range rows {
+		if e.BridgePoint == "SO-KHCN" {
+			got = append(got, e.Action+" "+e.Detail+" by "+e.Actor)
+		}
+		if strings.Contains(e.Detail, printed[len(printed)-1]) {
+			t.Errorf("audit row %+v holds the printed secret", e)
+		}
+	}
+	want := []string{"sip_trust on by " + defaultActor(), "secret_rotate  by an", "sip_trust off by " + defaultActor()}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("audit of SO-KHCN = %q, want %q", got, want)
 	}
 }
