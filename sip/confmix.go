@@ -20,6 +20,7 @@ const (
 	downQueue    = 64                        // new source packets waiting for the mixer
 	dupWindow    = 10 * time.Millisecond     // the forwarder hands one packet to every slot within it
 	sourceIdle   = 250                       // ticks (5 s) without packets before a source is forgotten
+	maxCatchUp   = 5                         // late ticks made up at once (100 ms)
 )
 
 // mixes are the conferences' mixing stages, one per conference with SIP calls.
@@ -164,18 +165,41 @@ func (st *conferenceMix) offer(d *downlink, slot int, h *rtp.Header, payload []b
 	}
 }
 
-// run mixes every frameMs until the last call has left.
+// run mixes every frameMs until the last call has left. A tick that came late (the core busy,
+// the ticker then drops ticks) is made up at once, up to maxCatchUp frames: otherwise every
+// dropped tick leaves one more frame on each source's queue, which only slotMaxQueue trims, and
+// the mix runs up to 200 ms late while the terminals miss frames.
 func (st *conferenceMix) run() {
 	t := time.NewTicker(frameMs * time.Millisecond)
 	defer t.Stop()
+	start, made := time.Now(), uint64(0)
 	for {
 		select {
 		case p := <-st.in:
 			st.queue(p)
-		case <-t.C:
-			if !st.tick() {
-				return
+		case now := <-t.C:
+			due := max(uint64(now.Sub(start)/(frameMs*time.Millisecond)), made+1)
+			if due-made > maxCatchUp { // too far behind: those frames are lost
+				made = due - maxCatchUp
 			}
+			for ; made < due; made++ {
+				st.drain()
+				if !st.tick() {
+					return
+				}
+			}
+		}
+	}
+}
+
+// drain queues the source packets that came since the last frame.
+func (st *conferenceMix) drain() {
+	for {
+		select {
+		case p := <-st.in:
+			st.queue(p)
+		default:
+			return
 		}
 	}
 }
