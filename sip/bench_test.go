@@ -77,15 +77,8 @@ func (r *mixRig) forward(src uint32, seq uint16, payload []byte, slot int, skip 
 
 // tick decodes what came and makes one frame.
 func (r *mixRig) tick() {
-	for {
-		select {
-		case p := <-r.st.in:
-			r.st.queue(p)
-		default:
-			r.st.tick()
-			return
-		}
-	}
+	r.st.drain()
+	r.st.tick()
 }
 
 func opusTone(tb testing.TB, freq float64) []byte {

@@ -21,6 +21,7 @@ const (
 	dupWindow    = 10 * time.Millisecond     // the forwarder hands one packet to every slot within it
 	sourceIdle   = 250                       // ticks (5 s) without packets before a source is forgotten
 	maxCatchUp   = 5                         // late ticks made up at once (100 ms)
+	trimEvery    = 50                        // frames (1 s) over which a source's spare audio is watched
 )
 
 // mixes are the conferences' mixing stages, one per conference with SIP calls.
@@ -80,6 +81,8 @@ type sourceStream struct {
 	queue   []int16
 	playing bool
 	idle    int
+	low     int // the fewest samples left on the queue after a frame, this trimEvery window
+	window  int // frames played in the window
 }
 
 // sharedCodec encodes, once per tick, the shared mix of one codec.
@@ -336,7 +339,26 @@ func (st *conferenceMix) putSources() {
 			_ = s.party.Put(frame)
 		}
 		s.queue = append(s.queue[:0], s.queue[slotFrame:]...)
+		s.trim()
 	}
+}
+
+// trim keeps a playing source's delay near its prebuffer: a burst of packets (the sender or the
+// forwarder late for a moment) leaves extra frames on the queue, which nothing else would take
+// off while the source plays. When the queue never held less than a frame to spare over a
+// whole window, the audio it always had to spare is dropped — one cut of a few tens of ms at most
+// once a second, instead of the whole meeting heard that much later for as long as it lasts.
+func (s *sourceStream) trim() {
+	if s.window == 0 || len(s.queue) < s.low {
+		s.low = len(s.queue)
+	}
+	if s.window++; s.window < trimEvery {
+		return
+	}
+	if spare := s.low - slotFrame; spare > 0 {
+		s.queue = append(s.queue[:0], s.queue[spare:]...)
+	}
+	s.window = 0
 }
 
 // member is the call whose voice src is, or nil.

@@ -231,3 +231,36 @@ func TestUplinkSendsOnlyWhileHeard(t *testing.T) {
 		t.Fatalf("timestamp advanced %d since the last keep-alive, want whole frames of 960", got)
 	}
 }
+
+// A burst of a source's packets (its sender or the forwarder late for a moment) delays it in the
+// mix only for a while: once its queue has held audio to spare for a whole window, the spare is
+// dropped and the source plays again about one frame behind its packets, still without a gap.
+func TestMixDelayComesBackAfterABurst(t *testing.T) {
+	r := newMixRig(t, "G722", 2)
+	r.tick() // seats the calls
+	tone := opusTone(t, 440)
+	const src = 5000
+	seq := uint16(0)
+	send := func() {
+		r.forward(src, seq, tone, 0, nil)
+		seq++
+	}
+	for range 8 {
+		send()
+	}
+	r.tick()
+	s := r.st.sources[src]
+	if s == nil || len(s.queue) < 6*slotFrame {
+		t.Fatalf("after a burst of 8 packets: %v, want a source with 7 frames queued", s)
+	}
+	for range 3 * trimEvery {
+		send()
+		r.tick()
+		if !s.playing {
+			t.Fatal("the source stopped playing: its queue ran dry")
+		}
+	}
+	if len(s.queue) > slotFrame {
+		t.Fatalf("%d samples still queued 3 s after the burst, want at most one frame (%d)", len(s.queue), slotFrame)
+	}
+}
