@@ -77,15 +77,8 @@ func (r *mixRig) forward(src uint32, seq uint16, payload []byte, slot int, skip 
 
 // tick decodes what came and makes one frame.
 func (r *mixRig) tick() {
-	for {
-		select {
-		case p := <-r.st.in:
-			r.st.queue(p)
-		default:
-			r.st.tick()
-			return
-		}
-	}
+	r.st.drain()
+	r.st.tick()
 }
 
 func opusTone(tb testing.TB, freq float64) []byte {
@@ -148,7 +141,7 @@ func BenchmarkConferenceMixG722(b *testing.B) {
 }
 
 // BenchmarkUplinkG722: one terminal's 20 ms of voice into the conference — G.722 decoded,
-// its level measured, resampled to 48 kHz, encoded in Opus ("speech"); or only decoded and
+// its level measured, encoded in Opus at 16 kHz ("speech"); or only decoded and
 // measured when it is silence, which is not encoded ("silence").
 func BenchmarkUplinkG722(b *testing.B) {
 	spec, _ := lookupCodec("G722", 9)

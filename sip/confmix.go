@@ -20,6 +20,8 @@ const (
 	downQueue    = 64                        // new source packets waiting for the mixer
 	dupWindow    = 10 * time.Millisecond     // the forwarder hands one packet to every slot within it
 	sourceIdle   = 250                       // ticks (5 s) without packets before a source is forgotten
+	maxCatchUp   = 5                         // late ticks made up at once (100 ms)
+	trimEvery    = 50                        // frames (1 s) over which a source's spare audio is watched
 )
 
 // mixes are the conferences' mixing stages, one per conference with SIP calls.
@@ -79,6 +81,8 @@ type sourceStream struct {
 	queue   []int16
 	playing bool
 	idle    int
+	low     int // the fewest samples left on the queue after a frame, this trimEvery window
+	window  int // frames played in the window
 }
 
 // sharedCodec encodes, once per tick, the shared mix of one codec.
@@ -164,18 +168,41 @@ func (st *conferenceMix) offer(d *downlink, slot int, h *rtp.Header, payload []b
 	}
 }
 
-// run mixes every frameMs until the last call has left.
+// run mixes every frameMs until the last call has left. A tick that came late (the core busy,
+// the ticker then drops ticks) is made up at once, up to maxCatchUp frames: otherwise every
+// dropped tick leaves one more frame on each source's queue, which only slotMaxQueue trims, and
+// the mix runs up to 200 ms late while the terminals miss frames.
 func (st *conferenceMix) run() {
 	t := time.NewTicker(frameMs * time.Millisecond)
 	defer t.Stop()
+	start, made := time.Now(), uint64(0)
 	for {
 		select {
 		case p := <-st.in:
 			st.queue(p)
-		case <-t.C:
-			if !st.tick() {
-				return
+		case now := <-t.C:
+			due := max(uint64(now.Sub(start)/(frameMs*time.Millisecond)), made+1)
+			if due-made > maxCatchUp { // too far behind: those frames are lost
+				made = due - maxCatchUp
 			}
+			for ; made < due; made++ {
+				st.drain()
+				if !st.tick() {
+					return
+				}
+			}
+		}
+	}
+}
+
+// drain queues the source packets that came since the last frame.
+func (st *conferenceMix) drain() {
+	for {
+		select {
+		case p := <-st.in:
+			st.queue(p)
+		default:
+			return
 		}
 	}
 }
@@ -312,7 +339,26 @@ func (st *conferenceMix) putSources() {
 			_ = s.party.Put(frame)
 		}
 		s.queue = append(s.queue[:0], s.queue[slotFrame:]...)
+		s.trim()
 	}
+}
+
+// trim keeps a playing source's delay near its prebuffer: a burst of packets (the sender or the
+// forwarder late for a moment) leaves extra frames on the queue, which nothing else would take
+// off while the source plays. When the queue never held less than a frame to spare over a
+// whole window, the audio it always had to spare is dropped — one cut of a few tens of ms at most
+// once a second, instead of the whole meeting heard that much later for as long as it lasts.
+func (s *sourceStream) trim() {
+	if s.window == 0 || len(s.queue) < s.low {
+		s.low = len(s.queue)
+	}
+	if s.window++; s.window < trimEvery {
+		return
+	}
+	if spare := s.low - slotFrame; spare > 0 {
+		s.queue = append(s.queue[:0], s.queue[spare:]...)
+	}
+	s.window = 0
 }
 
 // member is the call whose voice src is, or nil.

@@ -1,7 +1,9 @@
 package sip
 
 import (
+	"math"
 	"net"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -154,8 +156,10 @@ func TestConferenceMixMutedTerminal(t *testing.T) {
 	}
 }
 
-// A terminal's voice is encoded to Opus only while it can be heard: speech is sent, silence
-// stops being sent after the hangover, and the RTP timestamp runs on over the pause.
+// A terminal's voice is encoded to Opus only while it can be heard in the meeting: speech is
+// sent, and a room's noise floor (−55 dBov, under the MCU's speaking threshold of −49 but above
+// the −60 the gate once had) stops being sent after the hangover, then soft speech (−40 dBov) is
+// sent again; the RTP timestamp runs on over the pause.
 func TestUplinkSendsOnlyWhileHeard(t *testing.T) {
 	spec, _ := lookupCodec("G722", 9)
 	enc, _ := newVoice(spec)
@@ -172,8 +176,10 @@ func TestUplinkSendsOnlyWhileHeard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	frame := func(amp float64) {
-		pcm := toneFrame(16000, 440)
+	tone := toneFrame(16000, 440) // -15 dBov
+	frame := func(dB float64) {   // the tone at dB dBov
+		pcm := slices.Clone(tone)
+		amp := math.Pow(10, (dB+float64(dBov(tone)))/20)
 		for i := range pcm {
 			pcm[i] = int16(float64(pcm[i]) * amp)
 		}
@@ -189,17 +195,17 @@ func TestUplinkSendsOnlyWhileHeard(t *testing.T) {
 		return n
 	}
 	for range 10 {
-		frame(1)
+		frame(-15)
 	}
 	if len(sent) != 10 {
 		t.Fatalf("%d of 10 speech frames sent", len(sent))
 	}
 	for range 100 {
-		frame(0)
+		frame(-55)
 	}
-	n := voiced() // the codec rings on for a frame or two after the speech
+	n := voiced()
 	if n < 10+hangover || n > 10+hangover+3 {
-		t.Fatalf("%d frames sent after 2 s of silence, want the %d of speech and about %d of hangover", n, 10, hangover)
+		t.Fatalf("%d frames sent after 2 s of a room's noise floor, want the %d of speech and about %d of hangover", n, 10, hangover)
 	}
 	// While not heard, the stream stays alive: a small silent frame at least every 400 ms, so
 	// the outage tracker sees the open microphone's RTP (no "no audio" draft for a quiet room).
@@ -214,11 +220,47 @@ func TestUplinkSendsOnlyWhileHeard(t *testing.T) {
 		}
 	}
 	last := sent[len(sent)-1].ts
-	frame(1)
+	frame(-40)
 	if len(sent) != n+keepAlives+1 {
-		t.Fatal("speech after the pause was not sent")
+		t.Fatal("soft speech after the pause was not sent")
+	}
+	if got := sent[len(sent)-1]; got.level < 37 || got.level > 43 {
+		t.Fatalf("soft speech sent at level -%d dBov, want about -40", got.level)
 	}
 	if got := sent[len(sent)-1].ts - last; got%960 != 0 || got == 0 {
 		t.Fatalf("timestamp advanced %d since the last keep-alive, want whole frames of 960", got)
+	}
+}
+
+// A burst of a source's packets (its sender or the forwarder late for a moment) delays it in the
+// mix only for a while: once its queue has held audio to spare for a whole window, the spare is
+// dropped and the source plays again about one frame behind its packets, still without a gap.
+func TestMixDelayComesBackAfterABurst(t *testing.T) {
+	r := newMixRig(t, "G722", 2)
+	r.tick() // seats the calls
+	tone := opusTone(t, 440)
+	const src = 5000
+	seq := uint16(0)
+	send := func() {
+		r.forward(src, seq, tone, 0, nil)
+		seq++
+	}
+	for range 8 {
+		send()
+	}
+	r.tick()
+	s := r.st.sources[src]
+	if s == nil || len(s.queue) < 6*slotFrame {
+		t.Fatalf("after a burst of 8 packets: %v, want a source with 7 frames queued", s)
+	}
+	for range 3 * trimEvery {
+		send()
+		r.tick()
+		if !s.playing {
+			t.Fatal("the source stopped playing: its queue ran dry")
+		}
+	}
+	if len(s.queue) > slotFrame {
+		t.Fatalf("%d samples still queued 3 s after the burst, want at most one frame (%d)", len(s.queue), slotFrame)
 	}
 }

@@ -1,6 +1,7 @@
 package softsip
 
 import (
+	"math"
 	"testing"
 
 	"diemcau/audio/g722"
@@ -86,5 +87,29 @@ func TestPacketizeH264(t *testing.T) {
 	}
 	if _, err := packetizeH264([]byte{1, 2, 3}); err == nil {
 		t.Fatal("a stream without pictures packetized")
+	}
+}
+
+// The quiet room is a quiet room all along its loop: decoded as the endpoint plays it, round
+// and round, no frame comes near the MCU's speaking threshold (-49 dBov); the loop's seam once
+// clicked at -49 dBov every second, which made a quiet room be heard.
+func TestQuietRoomLoopHasNoClick(t *testing.T) {
+	clips, err := LoadClips("../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := g722.NewDecoder()
+	pcm := make([]int16, frameSamples)
+	for round := range 3 {
+		for i, f := range clips.Quiet {
+			n := dec.Decode(pcm, f)
+			var sum float64
+			for _, v := range pcm[:n] {
+				sum += float64(v) * float64(v)
+			}
+			if db := 10 * math.Log10(sum/float64(n)/(32768*32768)); db > -55 {
+				t.Fatalf("round %d, frame %d decoded at %.1f dBov, want a room at about -60", round, i, db)
+			}
+		}
 	}
 }

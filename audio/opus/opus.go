@@ -45,16 +45,25 @@ func (d *Decoder) Decode(payload []byte) ([]int16, error) {
 
 // Encoder turns one receiver's mix into Opus payloads.
 type Encoder struct {
-	enc *gopus.Encoder
-	buf []byte
+	enc   *gopus.Encoder
+	buf   []byte
+	frame int // samples of one 20 ms frame at the encoder's input rate
 }
 
 // NewEncoder returns a VoIP encoder for 20 ms mono frames at the given
 // bitrate in bit/s and complexity 0..10 (CPU for quality; see docs/PERFORMANCE.md).
 func NewEncoder(bitrate, complexity int) (*Encoder, error) {
-	e, err := gopus.NewEncoder(gopus.EncoderConfig{SampleRate: Rate, Channels: 1, Application: gopus.ApplicationVoIP})
+	return NewEncoderAt(Rate, bitrate, complexity)
+}
+
+// NewEncoderAt is NewEncoder for PCM at rate (8000, 12000, 16000, 24000 or 48000 Hz): a
+// narrowband or wideband voice is encoded as it is, without first being resampled to 48 kHz
+// only for the encoder to take it back down for SILK. The payloads are Opus as any other (RTP
+// clock 48 kHz); Encode then takes frames of rate/50 samples.
+func NewEncoderAt(rate, bitrate, complexity int) (*Encoder, error) {
+	e, err := gopus.NewEncoder(gopus.EncoderConfig{SampleRate: rate, Channels: 1, Application: gopus.ApplicationVoIP})
 	if err != nil {
-		return nil, fmt.Errorf("opus encoder: %w", err)
+		return nil, fmt.Errorf("opus encoder at %d Hz: %w", rate, err)
 	}
 	if err := e.SetBitrate(bitrate); err != nil {
 		return nil, fmt.Errorf("opus encoder bitrate %d: %w", bitrate, err)
@@ -62,13 +71,13 @@ func NewEncoder(bitrate, complexity int) (*Encoder, error) {
 	if err := e.SetComplexity(complexity); err != nil {
 		return nil, fmt.Errorf("opus encoder complexity %d: %w", complexity, err)
 	}
-	return &Encoder{enc: e, buf: make([]byte, 4000)}, nil
+	return &Encoder{enc: e, buf: make([]byte, 4000), frame: rate / 50}, nil
 }
 
-// Encode encodes one frame of FrameSamples; the payload is valid until the next call.
+// Encode encodes one 20 ms frame (FrameSamples at 48 kHz); the payload is valid until the next call.
 func (e *Encoder) Encode(pcm []int16) ([]byte, error) {
-	if len(pcm) != FrameSamples {
-		return nil, fmt.Errorf("opus encode: frame of %d samples, want %d", len(pcm), FrameSamples)
+	if len(pcm) != e.frame {
+		return nil, fmt.Errorf("opus encode: frame of %d samples, want %d", len(pcm), e.frame)
 	}
 	n, err := e.enc.EncodeInt16(pcm, e.buf)
 	if err != nil {
