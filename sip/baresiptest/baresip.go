@@ -110,6 +110,9 @@ type Config struct {
 	// its bit rate in bit/s (0 = 300000).
 	VideoSize    string
 	VideoBitrate int
+	// VideoFile, when set, is the camera instead of the test picture: a video file baresip's
+	// avformat module decodes (and encodes again as H.264).
+	VideoFile string
 }
 
 // StartConfig runs baresip as cfg says; see Start.
@@ -152,7 +155,12 @@ func StartConfig(t testing.TB, cfg Config) *UA {
 		if bitrate == 0 {
 			bitrate = 300000
 		}
-		lines = append(lines, "module avcodec.so", "module fakevideo.so", "module snapshot.so", "video_source fakevideo,nil",
+		source := "fakevideo,nil"
+		if cfg.VideoFile != "" {
+			source = "avformat," + cfg.VideoFile
+			lines = append(lines, "module avformat.so")
+		}
+		lines = append(lines, "module avcodec.so", "module fakevideo.so", "module snapshot.so", "video_source "+source,
 			"video_display fakevideo,nil", "video_size "+size, fmt.Sprintf("video_bitrate %d", bitrate), "video_fps 15")
 	}
 	conf := strings.Join(append(lines, ""), "\n")
