@@ -106,6 +106,13 @@ type Config struct {
 	// Video adds a camera (baresip's fakevideo test picture, H.264 by avcodec from
 	// baresip-ffmpeg) and a display that takes the picture received.
 	Video bool
+	// VideoSize is the test picture's size, e.g. "1280x720" ("" = 320x240), and VideoBitrate
+	// its bit rate in bit/s (0 = 300000).
+	VideoSize    string
+	VideoBitrate int
+	// VideoFile, when set, is the camera instead of the test picture: a video file baresip's
+	// avformat module decodes (and encodes again as H.264).
+	VideoFile string
 }
 
 // StartConfig runs baresip as cfg says; see Start.
@@ -141,8 +148,20 @@ func StartConfig(t testing.TB, cfg Config) *UA {
 		"snd_path " + dir,
 	}
 	if cfg.Video {
-		lines = append(lines, "module avcodec.so", "module fakevideo.so", "module snapshot.so", "video_source fakevideo,nil",
-			"video_display fakevideo,nil", "video_size 320x240", "video_bitrate 300000", "video_fps 15")
+		size, bitrate := cfg.VideoSize, cfg.VideoBitrate
+		if size == "" {
+			size = "320x240"
+		}
+		if bitrate == 0 {
+			bitrate = 300000
+		}
+		source := "fakevideo,nil"
+		if cfg.VideoFile != "" {
+			source = "avformat," + cfg.VideoFile
+			lines = append(lines, "module avformat.so")
+		}
+		lines = append(lines, "module avcodec.so", "module fakevideo.so", "module snapshot.so", "video_source "+source,
+			"video_display fakevideo,nil", "video_size "+size, fmt.Sprintf("video_bitrate %d", bitrate), "video_fps 15")
 	}
 	conf := strings.Join(append(lines, ""), "\n")
 	account := cfg.Account

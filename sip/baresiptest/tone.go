@@ -12,10 +12,16 @@ import (
 // for a UA's microphone, and returns its path.
 func ToneWAV(t testing.TB, freq float64, secs int) string {
 	t.Helper()
+	return ToneWAVAt(t, freq, secs, 8000)
+}
+
+// ToneWAVAt is ToneWAV with the tone's amplitude (0: digital silence; 26 is about -65 dBov).
+func ToneWAVAt(t testing.TB, freq float64, secs int, amplitude float64) string {
+	t.Helper()
 	const rate = 16000
 	data := make([]byte, 2*rate*secs)
 	for i := range rate * secs {
-		binary.LittleEndian.PutUint16(data[2*i:], uint16(int16(8000*math.Sin(2*math.Pi*freq*float64(i)/rate))))
+		binary.LittleEndian.PutUint16(data[2*i:], uint16(int16(amplitude*math.Sin(2*math.Pi*freq*float64(i)/rate))))
 	}
 	h := make([]byte, 44)
 	copy(h, "RIFF")
