@@ -61,10 +61,6 @@ func (d *Desk) Link(ctx context.Context, id, meetingID int64, actor string) erro
 	if _, err := d.Store.Meeting(ctx, meetingID); err != nil {
 		return err
 	}
-	if err := d.Store.LinkBookingMeeting(ctx, id, meetingID); err != nil {
-		return err
-	}
-	_, err := d.Store.RecordAction(ctx, meetingID, d.now(), actor, ActionBookingLink, "",
-		fmt.Sprintf("booking %d: meeting %d", id, meetingID))
-	return err
+	return d.Store.LinkBookingMeetingAudited(ctx, id, meetingID, store.AuditEntry{At: d.now(), MeetingID: meetingID,
+		Actor: actor, Action: ActionBookingLink, Detail: fmt.Sprintf("booking %d: meeting %d", id, meetingID)})
 }

@@ -55,6 +55,21 @@ func (s *Store) LinkBookingMeeting(ctx context.Context, id, meetingID int64) err
 	return affectedOne(res, fmt.Sprintf("link booking %d", id))
 }
 
+// LinkBookingMeetingAudited links booking id to meeting meetingID and writes audit in the same
+// transaction: both or neither. ErrNotFound for an unknown booking.
+func (s *Store) LinkBookingMeetingAudited(ctx context.Context, id, meetingID int64, audit AuditEntry) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE bookings SET meeting_id = ? WHERE id = ?`, idOrNull(meetingID), id)
+		if err != nil {
+			return fmt.Errorf("link booking %d to meeting %d: %w", id, meetingID, err)
+		}
+		if err := affectedOne(res, fmt.Sprintf("link booking %d", id)); err != nil {
+			return err
+		}
+		return insertAudit(ctx, tx, audit)
+	})
+}
+
 // OpenBookingMeeting creates the live meeting opened from booking id, links the booking to it and
 // records its step st (after the step named after), with the audit entry, in one transaction; it
 // returns the meeting's id. Errors as RecordBookingStep's.

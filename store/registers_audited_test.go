@@ -80,3 +80,40 @@ func TestRegistersAuditedOneTransaction(t *testing.T) {
 		t.Errorf("technician row detail %q", rows[3].Detail)
 	}
 }
+
+// TestBookingLinkAuditedOneTransaction: linking a booking to its meeting lands with its audit row
+// or not at all.
+func TestBookingLinkAuditedOneTransaction(t *testing.T) {
+	ctx := context.Background()
+	s := withRegistry(t)
+	mid, err := s.CreateMeeting(ctx, Meeting{Title: "Họp", HostUnit: "SO-KHCN", StartedAt: at(0)}, []string{"XA-IAGRAI"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bid, err := s.AddBooking(ctx, sampleBooking(at(0)), []AuditEntry{{Actor: "t", Action: "booking_add"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	audits := countRows(t, s, "audit_log")
+	if err := s.LinkBookingMeetingAudited(ctx, bid, mid, AuditEntry{At: at(0), MeetingID: mid, Action: "booking_link"}); err == nil {
+		t.Fatal("link with a refused audit row (no actor) succeeded")
+	}
+	if b, err := s.Booking(ctx, bid); err != nil || b.MeetingID != 0 {
+		t.Fatalf("booking %+v kept its link without the audit row (err %v)", b, err)
+	}
+	if n := countRows(t, s, "audit_log"); n != audits {
+		t.Fatalf("audit rows %d → %d after a refused link", audits, n)
+	}
+	if err := s.LinkBookingMeetingAudited(ctx, bid, mid, AuditEntry{At: at(0), MeetingID: mid, Actor: "an", Action: "booking_link"}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := s.Booking(ctx, bid); b.MeetingID != mid {
+		t.Fatalf("booking linked to %d, want %d", b.MeetingID, mid)
+	}
+	if n := countRows(t, s, "audit_log"); n != audits+1 {
+		t.Fatalf("audit rows %d → %d after the link, want one more", audits, n)
+	}
+	if err := s.LinkBookingMeetingAudited(ctx, 9999, mid, AuditEntry{At: at(0), MeetingID: mid, Actor: "an", Action: "booking_link"}); err == nil {
+		t.Fatal("linked an unknown booking")
+	}
+}
