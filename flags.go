@@ -48,6 +48,9 @@ type commonFlags struct {
 	sipRTP         sip.PortRange // sipRTPPorts as parsed
 }
 
+// defaultSIPAddr is where SIP listens unless --sip says otherwise (DESIGN.md).
+const defaultSIPAddr = "127.0.0.1:5060"
+
 // newFlagSet makes a flag set for a subcommand with the common flags bound to cf.
 func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -63,7 +66,7 @@ func newFlagSet(name string, cf *commonFlags, defaultDB string) *flag.FlagSet {
 	fs.IntVar(&cf.udpPort, "udp-port", 8443, "UDP port shared by all WebRTC media (ICE UDP mux); 0 = one ephemeral port per peer")
 	fs.StringVar(&cf.tlsCert, "tls-cert", "", "TLS certificate file (PEM): serve HTTPS, needed by browsers away from localhost")
 	fs.StringVar(&cf.tlsKey, "tls-key", "", "TLS private key file (PEM), with --tls-cert")
-	fs.StringVar(&cf.sip, "sip", "127.0.0.1:5060", "SIP listen address (UDP and TCP) for room systems (VCS terminals); off = no SIP")
+	fs.StringVar(&cf.sip, "sip", defaultSIPAddr, "SIP listen address (UDP and TCP) for room systems (VCS terminals); off = no SIP")
 	fs.IntVar(&cf.sipRedial, "sip-redial", sip.DefaultRedial, "redials of a dropped call to a room system (0 = none)")
 	fs.DurationVar(&cf.sipRedialEvery, "sip-redial-every", sip.DefaultRedialEvery, "wait before each redial of a room system (1s to 10m)")
 	fs.StringVar(&cf.sipTLS, "sip-tls", "", "SIP over TLS listen address, with --sip-tls-cert (default: the --sip host, port 5061)")

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,7 +25,7 @@ func TestSIPFlag(t *testing.T) {
 		}
 		return nil
 	})
-	if !strings.Contains(help, "--sip") || !strings.Contains(help, `"127.0.0.1:5060"`) || !strings.Contains(help, "--sip-tls-cert") ||
+	if !strings.Contains(help, "--sip") || !strings.Contains(help, strconv.Quote(defaultSIPAddr)) || !strings.Contains(help, "--sip-tls-cert") ||
 		!strings.Contains(help, "--sip-rtp-ports") {
 		t.Errorf("serve -h does not state --sip and its default:\n%s", help)
 	}
@@ -44,20 +46,20 @@ func TestSIPFlag(t *testing.T) {
 	}
 	f := newCLIFixture(t)
 	serve := func(extra ...string) []string {
-		return append([]string{"serve", "--db", f.db, "--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0"}, extra...)
+		return append([]string{"serve", "--db", f.db, "--http", "127.0.0.1:0", "--ssh", "127.0.0.1:0", "--udp-port", "0", "--sip", "127.0.0.1:0"}, extra...)
 	}
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
-		{serve("--sip", "5060"), "--sip phải là địa chỉ dạng MÁY:CỔNG"},
-		{serve("--sip", "nowhere:99999", "--lang", "en"), `--sip must be an address HOST:PORT with a port from 0 to 65535 (e.g. 0.0.0.0:5060) or off, not "nowhere:99999"`},
+		{serve("--sip", "5070"), "--sip phải là địa chỉ dạng MÁY:CỔNG"},
+		{serve("--sip", "nowhere:99999", "--lang", "en"), fmt.Sprintf(msg("en", "badSIPAddr"), "nowhere:99999")},
 		{serve("--sip", busy.LocalAddr().String()), busy.LocalAddr().String() + " (--sip) đang được chương trình khác dùng"},
 		{serve("--sip-tls-cert", certFile), "--sip-tls-cert và --sip-tls-key phải đi cùng nhau"},
 		{serve("--sip-tls-key", keyFile, "--lang", "en"), "--sip-tls-cert and --sip-tls-key go together"},
 		{serve("--sip-tls-cert", "nope.pem", "--sip-tls-key", keyFile), "nope.pem (--sip-tls-cert)"},
 		{serve("--sip-tls-cert", notPEM, "--sip-tls-key", notPEM, "--lang", "en"), "cannot load the certificate --sip-tls-cert " + notPEM},
-		{serve("--sip-tls", "5061"), `--sip-tls phải là địa chỉ dạng MÁY:CỔNG`},
+		{serve("--sip-tls", "5071"), `--sip-tls phải là địa chỉ dạng MÁY:CỔNG`},
 		{serve("--sip-tls-cert", certFile, "--sip-tls-key", keyFile, "--sip-tls", busyTCP.Addr().String()),
 			busyTCP.Addr().String() + " (--sip-tls) đang được chương trình khác dùng"},
 		{serve("--sip-rtp-ports", "5000-4000"), `--sip-rtp-ports phải là dải cổng UDP dạng NHỎ-LỚN với 1024 ≤ NHỎ < LỚN ≤ 65535 và ít nhất 4 cổng (ví dụ 40000-40999), không phải "5000-4000"`},
