@@ -39,7 +39,7 @@ var houseRules = map[string][]string{
 	"diemcau/softep":          {"diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
 	"diemcau/softep/whiptest": {}, // the soft endpoint's test answerer
 	"diemcau/demo":            {"diemcau/softep", "diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
-	"diemcau/softsip":         {"diemcau/audio/g722"}, // a SIP room system in software
+	"diemcau/softsip":         {"diemcau/audio/g722", "diemcau/softep"}, // a SIP room system in software
 	"diemcau/bench":           {"diemcau/softep", "diemcau/softsip", "diemcau/sip", "diemcau/endpoints", "diemcau/mcu", "diemcau/store"},
 	"diemcau/store/storetest": {"diemcau/store"}, // test support: a real store with a live meeting
 }

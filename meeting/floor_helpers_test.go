@@ -13,8 +13,3 @@ import (
 func floorStore(t *testing.T, t0 time.Time) (*store.Store, int64) {
 	return storetest.LiveMeeting(t, t0)
 }
-
-// incidentsOf returns the meeting's incidents.
-func incidentsOf(t *testing.T, st *store.Store, meetingID int64) []store.Incident {
-	return storetest.Incidents(t, st, meetingID)
-}

@@ -19,14 +19,20 @@ const h264ClipRate = 25
 // annexBStart is the start code put before each NAL unit of a frame.
 var annexBStart = []byte{0, 0, 0, 1}
 
-// loadH264Clip reads an H.264 Annex-B stream, one slice per frame: each frame is its slice with
-// the parameter sets before it, as Annex-B again (what Pion's H.264 payloader takes); the
-// frames with an IDR slice are the keyframes.
+// loadH264Clip reads the H.264 Annex-B clip at path (ParseH264).
 func loadH264Clip(path string) (VideoClip, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return VideoClip{}, fmt.Errorf("load video clip: %w", err)
 	}
+	return ParseH264(raw, path)
+}
+
+// ParseH264 cuts an H.264 Annex-B stream (named path in errors) into frames, one slice per
+// frame: each frame is its slice with the parameter sets before it, as Annex-B again (what
+// Pion's H.264 payloader takes); the frames with an IDR slice are the keyframes. The SIP soft
+// endpoint sends the same frames.
+func ParseH264(raw []byte, path string) (VideoClip, error) {
 	reader, err := h264reader.NewReader(bytes.NewReader(raw))
 	if err != nil {
 		return VideoClip{}, fmt.Errorf("load %s: %w", path, err)
