@@ -109,7 +109,7 @@ const keyframeWait = 3 * time.Second
 // dropped because it does not start a keyframe: the receiver's decoder can start from nothing
 // else, and H.264 decoders show garbage or nothing until one comes. b.mu held.
 func (b *binding) awaitKeyframe(pkt *rtp.Packet, now time.Time) bool {
-	if b.mime != mimeH264 || h264Keyframe(pkt.Payload) {
+	if b.mime != mimeH264 || H264Keyframe(pkt.Payload) {
 		b.keyWait = time.Time{}
 		return false
 	}

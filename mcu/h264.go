@@ -10,10 +10,10 @@ const (
 	nalFUA   = 28
 )
 
-// h264Keyframe reports whether payload starts a picture a decoder can start from: an SPS or an
+// H264Keyframe reports whether payload starts a picture a decoder can start from: an SPS or an
 // IDR slice, alone, first in a STAP-A aggregate (browsers and Pion's payloader send SPS and PPS
 // so before each IDR), or the first fragment (FU-A, start bit) of one.
-func h264Keyframe(payload []byte) bool {
+func H264Keyframe(payload []byte) bool {
 	if len(payload) < 2 {
 		return false
 	}
@@ -39,9 +39,9 @@ func h264Keyframe(payload []byte) bool {
 	return false
 }
 
-// h264FrameSize returns the picture size when payload carries a sequence parameter set, as a
+// H264FrameSize returns the picture size when payload carries a sequence parameter set, as a
 // single NAL unit or inside a STAP-A aggregate (as browsers send it before each IDR).
-func h264FrameSize(payload []byte) (width, height int, ok bool) {
+func H264FrameSize(payload []byte) (width, height int, ok bool) {
 	if len(payload) < 2 {
 		return 0, 0, false
 	}
@@ -214,11 +214,3 @@ func (r *bitReader) skipScalingList(size int) {
 		}
 	}
 }
-
-// H264FrameSize returns the picture size an RTP payload (or one NAL unit) of H.264 carries in a
-// sequence parameter set; ok is false when it carries none. For tools and tests.
-func H264FrameSize(payload []byte) (width, height int, ok bool) { return h264FrameSize(payload) }
-
-// H264Keyframe reports whether an H.264 RTP payload starts a picture a decoder can start from
-// (an SPS or an IDR slice: alone, in a STAP-A, or the first FU-A fragment). For tools and tests.
-func H264Keyframe(payload []byte) bool { return h264Keyframe(payload) }

@@ -97,7 +97,7 @@ func TestH264FrameSize(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			w, h, ok := h264FrameSize(tc.payload)
+			w, h, ok := H264FrameSize(tc.payload)
 			if w != tc.w || h != tc.h || ok != tc.ok {
 				t.Errorf("got %dx%d %v, want %dx%d %v", w, h, ok, tc.w, tc.h, tc.ok)
 			}

@@ -108,7 +108,7 @@ type h264File struct{ recFileBase }
 
 func (f *h264File) write(p *recPacket) error {
 	if f.w == nil {
-		if _, _, ok := h264FrameSize(p.buf[:p.n]); !ok {
+		if _, _, ok := H264FrameSize(p.buf[:p.n]); !ok {
 			return nil // wait for the keyframe the recorder asked for
 		}
 		if err := f.create(func(name string) (mediaWriter, error) { return h264writer.New(name) }); err != nil {

@@ -172,7 +172,7 @@ func (src *source) observeVideo(pkt *rtp.Packet) {
 	case mimeVP8:
 		w, h, ok = vp8KeyframeSize(pkt.Payload)
 	case mimeH264:
-		w, h, ok = h264FrameSize(pkt.Payload)
+		w, h, ok = H264FrameSize(pkt.Payload)
 	}
 	if ok {
 		src.m.width.Store(int32(w))

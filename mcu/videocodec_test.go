@@ -71,8 +71,8 @@ func TestH264Keyframe(t *testing.T) {
 		{"truncated STAP-A", []byte{0x78, 0, 40, 0x67}, false},
 		{"empty", nil, false},
 	} {
-		if got := h264Keyframe(tc.payload); got != tc.want {
-			t.Errorf("%s: h264Keyframe = %v, want %v", tc.name, got, tc.want)
+		if got := H264Keyframe(tc.payload); got != tc.want {
+			t.Errorf("%s: H264Keyframe = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
