@@ -68,3 +68,27 @@ func (r *recvStats) counts() (expected, received uint64) {
 func (r *recvStats) jitterSeconds() float64 {
 	return math.Float64frombits(r.jitter.Load())
 }
+
+// InboundMeter follows an endpoint's own RTP stream for a transport that renumbers what it gives
+// the MCU (a SIP terminal's voice re-encoded to Opus): the same RFC 3550 counts the MCU keeps of
+// every stream it receives, for TransportStats.Inbound. Observe from one goroutine; Counts from
+// any.
+type InboundMeter struct{ r recvStats }
+
+// NewInboundMeter follows a stream whose RTP clock runs at clock Hz.
+func NewInboundMeter(clock int) *InboundMeter {
+	return &InboundMeter{r: recvStats{clock: float64(clock)}}
+}
+
+// Observe records one packet of the stream, arrived at now.
+func (m *InboundMeter) Observe(seq uint16, ts uint32, now time.Time) { m.r.observe(seq, ts, now) }
+
+// Counts returns what arrived so far; nil before the first packet.
+func (m *InboundMeter) Counts() *InboundCounts {
+	expected, received := m.r.counts()
+	if expected == 0 {
+		return nil
+	}
+	return &InboundCounts{Expected: expected, Received: received,
+		Jitter: time.Duration(m.r.jitterSeconds() * float64(time.Second))}
+}

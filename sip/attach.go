@@ -156,12 +156,7 @@ func (t *callTransport) Stats(time.Time) mcu.TransportStats {
 	c := t.c
 	c.statsMu.Lock()
 	defer c.statsMu.Unlock()
-	st := mcu.TransportStats{RTT: c.rtt}
-	if r := &c.counts; r.started {
-		st.Inbound = &mcu.InboundCounts{Expected: uint64(r.maxSeq-r.base) + 1, Received: r.received,
-			Jitter: time.Duration(r.jitter / float64(c.offer.codec.clock) * float64(time.Second))}
-	}
-	return st
+	return mcu.TransportStats{RTT: c.rtt, Inbound: c.counts.Counts()}
 }
 
 // Link implements mcu.Transport: alive while the terminal's RTP or RTCP keeps arriving.

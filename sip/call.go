@@ -11,6 +11,8 @@ import (
 	"github.com/emiago/sipgo/sip"
 	"github.com/pion/rtcp"
 	"github.com/pion/rtp"
+
+	"diemcau/mcu"
 )
 
 // mediaTimeout is how long a call may go without one packet from the terminal (RTP or RTCP)
@@ -64,7 +66,7 @@ type call struct {
 	started time.Time
 
 	statsMu sync.Mutex
-	counts  recvCounts
+	counts  *mcu.InboundMeter // the terminal's own audio stream (what the MCU gets is renumbered)
 	rtt     time.Duration
 	lastSR  uint32 // middle 32 bits of the NTP time of our last SR, for RTT from a report block
 	srAt    time.Time
@@ -104,9 +106,7 @@ func (c *call) readRTP(pkt *rtp.Packet, raw []byte) {
 	c.m.heard.Store(now.UnixNano())
 	switch {
 	case pkt.PayloadType == c.offer.pt:
-		c.statsMu.Lock()
-		c.counts.observe(pkt.SequenceNumber, pkt.Timestamp, c.offer.codec.clock, now)
-		c.statsMu.Unlock()
+		c.counts.Observe(pkt.SequenceNumber, pkt.Timestamp, now)
 		c.up.packet(pkt.Payload)
 	case c.offer.dtmfPT >= 0 && int(pkt.PayloadType) == c.offer.dtmfPT:
 		if key := c.keys.event(pkt.Timestamp, pkt.Payload); key != 0 {

@@ -264,7 +264,8 @@ func (s *Server) answered(dlg *sipgo.DialogClientSession, req *sip.Request, brid
 	theirTag, _ := dlg.InviteResponse.To().Params.Get("tag")
 	key := sip.DialogIDMake(req.CallID().Value(), ourTag, theirTag)
 	log := s.log.With("bridge_point", bridgePoint, "source", ip.String(), "transport", "UDP", "direction", "out")
-	c := &call{srv: s, bp: bridgePoint, log: log, offer: o, m: m, done: make(chan struct{})}
+	c := &call{srv: s, bp: bridgePoint, log: log, offer: o, m: m, done: make(chan struct{}),
+		counts: mcu.NewInboundMeter(o.codec.clock)}
 	if vm != nil && o.video != nil && o.video.pt == offerH264PT {
 		if err := vm.start(o.video.remote, o.video.rtcpMux, ip, o.video.crypto, vOwn); err != nil {
 			return "", nil, err

@@ -15,6 +15,8 @@ import (
 
 	"github.com/emiago/sipgo"
 	"github.com/emiago/sipgo/sip"
+
+	"diemcau/mcu"
 )
 
 // CredentialFunc returns what admits bridgePoint's terminal; known is false for an id the
@@ -431,7 +433,8 @@ func (s *Server) newCall(id string, log *slog.Logger, dlg *sipgo.DialogServerSes
 	if err != nil {
 		return nil, fmt.Errorf("SDP answer: %w", err)
 	}
-	c := &call{srv: s, bp: id, log: log, dlg: serverDialog{dlg}, offer: o, answer: answer, m: m, done: make(chan struct{})}
+	c := &call{srv: s, bp: id, log: log, dlg: serverDialog{dlg}, offer: o, answer: answer, m: m, done: make(chan struct{}),
+		counts: mcu.NewInboundMeter(o.codec.clock)}
 	if vm != nil {
 		c.video = &videoLink{c: c, pt: o.video.pt, m: vm, camSSRC: rand.Uint32()}
 	}

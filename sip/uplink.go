@@ -2,7 +2,6 @@ package sip
 
 import (
 	"sync/atomic"
-	"time"
 
 	"diemcau/audio/opus"
 )
@@ -119,42 +118,4 @@ func (u *uplink) emit(level uint8, payload []byte, samples int) {
 	u.out(u.seq, u.ts, level, payload)
 	u.seq++
 	u.ts += uint32(samples)
-}
-
-// recvCounts are the loss and jitter of the terminal's RTP (RFC 3550 A.3, A.8).
-type recvCounts struct {
-	started  bool
-	base     uint32
-	maxSeq   uint32 // extended
-	received uint64
-	transit  float64
-	jitter   float64 // in RTP clock units
-}
-
-func (r *recvCounts) observe(seq uint16, ts uint32, clock int, now time.Time) {
-	arrival := float64(now.UnixNano()) / 1e9 * float64(clock)
-	if !r.started {
-		r.started, r.base, r.maxSeq = true, uint32(seq), uint32(seq)
-		r.transit = arrival - float64(ts)
-		r.received = 1
-		return
-	}
-	r.received++
-	ext := r.maxSeq&^0xffff | uint32(seq)
-	switch d := int32(ext - r.maxSeq); {
-	case d > 0x8000:
-		ext -= 0x10000
-	case d < -0x8000:
-		ext += 0x10000
-	}
-	if int32(ext-r.maxSeq) > 0 {
-		r.maxSeq = ext
-	}
-	transit := arrival - float64(ts)
-	d := transit - r.transit
-	r.transit = transit
-	if d < 0 {
-		d = -d
-	}
-	r.jitter += (d - r.jitter) / 16
 }
